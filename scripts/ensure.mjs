@@ -1,0 +1,40 @@
+// What `npm start` and `npm test` need before they run, installed only when missing, so both
+// work on a fresh clone of a fresh machine. Node built-ins only: nothing is installed yet.
+import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: false, ...options });
+  return result.status ?? 1;
+}
+
+/** `npm ci` when node_modules is absent or older than the lockfile. */
+export function ensureDependencies() {
+  const marker = 'node_modules/.package-lock.json';
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
+  console.log('Installing dependencies (npm ci)…');
+  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
+    console.error('npm ci failed: check that the npm registry is reachable.');
+    process.exit(1);
+  }
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium for Playwright (Playwright's own browser download is not reachable here). */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `Chromium is missing at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y chromium\n` +
+        'or point CHROMIUM_PATH at a Chromium or Chrome binary.',
+    );
+    process.exit(1);
+  }
+  console.log('Installing Chromium from Debian packages (apt-get)…');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (run('apt-get', ['update'], { env }) !== 0 || run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
+    console.error('apt-get could not install chromium: check that Debian package mirrors are reachable.');
+    process.exit(1);
+  }
+}

@@ -1,0 +1,52 @@
+// `npm test`: install what is missing (npm packages, Debian's Chromium), then typecheck,
+// unit tests (vitest) and e2e tests (Playwright), and end with one line
+// `N passed, N failed, N skipped` summing both runners.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium, ensureDependencies, run } from './ensure.mjs';
+
+ensureDependencies();
+ensureChromium();
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+let stepFailed = false;
+
+function step(title, command, args) {
+  console.log(`\n=== ${title} ===`);
+  const status = run(command, args);
+  if (status !== 0) stepFailed = true;
+  return status;
+}
+
+function readJson(path) {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+// A type error is a failed check, counted as one failure.
+if (step('typecheck', 'npm', ['run', '--silent', 'typecheck']) !== 0) counts.failed += 1;
+
+rmSync('reports', { recursive: true, force: true });
+step('unit (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
+const unit = readJson('reports/unit.json');
+if (unit) {
+  counts.passed += unit.numPassedTests;
+  counts.failed += unit.numFailedTests;
+  counts.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0);
+} else counts.failed += 1;
+
+if (step('build', 'npx', ['vite', 'build', '--logLevel', 'warn']) === 0) {
+  step('e2e (Playwright, Chromium)', 'npx', ['playwright', 'test']);
+  const e2e = readJson('reports/e2e.json');
+  if (e2e) {
+    counts.passed += e2e.stats.expected + e2e.stats.flaky;
+    counts.failed += e2e.stats.unexpected;
+    counts.skipped += e2e.stats.skipped;
+  } else counts.failed += 1;
+} else counts.failed += 1;
+
+if (!existsSync('reports')) stepFailed = true;
+console.log(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+process.exit(stepFailed || counts.failed > 0 ? 1 : 0);

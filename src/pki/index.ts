@@ -1,0 +1,24 @@
+/**
+ * pki/: bytes in, bytes out. Stateless; imports no project folder (DESIGN §2).
+ * This file is the contract vault/ codes against: keep these names and shapes.
+ */
+export * from './types';
+export { PkiError, isPkiError, type PkiErrorCode } from './pki-error';
+export { decodePem, encodePem, looksLikePem, type PemBlock } from './pem';
+export { parseX500Name, formatX500Name, type NameAttribute } from './x500-name';
+export {
+  generateKeyPair,
+  importPkcs8,
+  importPrivateKey,
+  exportSpki,
+  keySpecOf,
+  publicKeyMatchesCertificate,
+  type ImportedKey,
+} from './keys';
+export { createCsr, parseCsr, type CsrOptions, type CsrInfo } from './csr';
+export { createSelfSignedCertificate, parseCertificate, type SelfSignedOptions, type CertificateInfo } from './x509';
+export { readPkcs7Certificates, writePkcs7Certificates } from './pkcs7';
+export { readCertificates } from './certificate-bundle';
+export { orderChain, findLeafForKey } from './chain';
+export { readPkcs12, writePkcs12, type Pkcs12Contents, type Pkcs12WriteOptions } from './pkcs12';
+export { readKeyBundle, type KeyBundle } from './key-bundle';

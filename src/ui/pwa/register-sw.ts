@@ -1,0 +1,32 @@
+import { Workbox } from 'workbox-window';
+import { createStore } from 'zustand/vanilla';
+
+export interface PwaState {
+  /** The service worker controls this page: the app will start with the network cut. */
+  offlineReady: boolean;
+  /** A new version is installed and waiting; `applyUpdate` activates it and reloads. */
+  updateWaiting: boolean;
+  registration?: ServiceWorkerRegistration;
+}
+
+export const pwaStore = createStore<PwaState>(() => ({ offlineReady: false, updateWaiting: false }));
+
+let workbox: Workbox | undefined;
+
+/** Registers the precaching service worker (production builds only: dev has no precache manifest). */
+export async function registerServiceWorker(): Promise<void> {
+  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
+  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox.addEventListener('waiting', () => pwaStore.setState({ updateWaiting: true }));
+  workbox.addEventListener('controlling', (event) => {
+    // A reload only when an update we asked for took over, not on the first install.
+    if (event.isUpdate) location.reload();
+  });
+  const registration = await workbox.register();
+  await navigator.serviceWorker.ready;
+  pwaStore.setState({ offlineReady: true, registration: registration ?? pwaStore.getState().registration });
+}
+
+export function applyUpdate(): void {
+  workbox?.messageSkipWaiting();
+}

@@ -1,0 +1,40 @@
+import { createStore } from 'zustand/vanilla';
+
+/** The app's screens; the hash (`#/certificates/web`) keeps the route so reload and Back work. */
+export type RouteName = 'certificates' | 'certificate' | 'create' | 'import' | 'issuers' | 'contacts' | 'deleted' | 'settings';
+
+export interface Route {
+  name: RouteName;
+  /** Path segments after the route name, decoded (e.g. a certificate name). */
+  params: string[];
+}
+
+export const NAV_ROUTES: { name: RouteName; label: string }[] = [
+  { name: 'certificates', label: 'Certificates' },
+  { name: 'issuers', label: 'Issuers' },
+  { name: 'contacts', label: 'Contacts' },
+  { name: 'deleted', label: 'Deleted' },
+  { name: 'settings', label: 'Settings' },
+];
+
+const KNOWN = new Set<RouteName>(['certificates', 'certificate', 'create', 'import', 'issuers', 'contacts', 'deleted', 'settings']);
+
+export function parseHash(hash: string): Route {
+  const [first = '', ...rest] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const name = KNOWN.has(first as RouteName) ? (first as RouteName) : 'certificates';
+  return { name, params: rest.map((p) => decodeURIComponent(p)) };
+}
+
+export function hrefFor(name: RouteName, ...params: string[]): string {
+  return `#/${[name, ...params.map(encodeURIComponent)].join('/')}`;
+}
+
+export const routerStore = createStore<{ route: Route }>(() => ({ route: parseHash(globalThis.location?.hash ?? '') }));
+
+export function navigate(name: RouteName, ...params: string[]): void {
+  location.hash = hrefFor(name, ...params);
+}
+
+export function startRouter(): void {
+  addEventListener('hashchange', () => routerStore.setState({ route: parseHash(location.hash) }));
+}

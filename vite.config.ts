@@ -1,0 +1,67 @@
+/// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Every file type the installed app can be asked to open (manifest file_handlers → launchQueue). */
+const CERT_FILE_TYPES = ['.pem', '.crt', '.cer', '.der', '.p7b', '.p7c', '.pfx', '.p12', '.csr', '.key'];
+
+export default defineConfig({
+  define: { __APP_VERSION__: JSON.stringify(version) },
+  build: { target: 'es2022', sourcemap: false },
+  preview: { port: 4173, strictPort: true, host: 'localhost' },
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // We register with workbox-window ourselves (src/ui/pwa/) so the page can show "Update available".
+      injectRegister: false,
+      registerType: 'prompt',
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      },
+      manifest: {
+        id: '/',
+        name: 'Certkeep',
+        short_name: 'Certkeep',
+        description: 'An offline certificate vault: keys that never leave, CSRs, PFX/PEM import and export, expiry alerts.',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1f4e8c',
+        background_color: '#f7f8fa',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        file_handlers: [
+          {
+            // launchQueue in the page routes the files to Import; a hash here would be dropped.
+            action: '/',
+            accept: {
+              'application/x-pem-file': CERT_FILE_TYPES.filter((t) => ['.pem', '.crt', '.cer', '.csr', '.key'].includes(t)),
+              'application/pkix-cert': ['.der'],
+              'application/x-pkcs7-certificates': ['.p7b', '.p7c'],
+              'application/x-pkcs12': ['.pfx', '.p12'],
+            },
+          },
+        ],
+      },
+    }),
+  ],
+  test: {
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+    setupFiles: ['tests/unit/setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'threads',
+  },
+});
