@@ -8,13 +8,17 @@ export function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** `npm ci` when node_modules is absent or older than the lockfile. */
+/**
+ * Installs when node_modules is absent or older than the lockfile. `npm install`, not
+ * `npm ci`: npm 11 leaves rollup's foreign-platform optional packages out of the lockfile
+ * and then `npm ci` refuses it (npm/cli#4828); `npm install` keeps the locked versions.
+ */
 export function ensureDependencies() {
   const marker = 'node_modules/.package-lock.json';
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
-  console.log('Installing dependencies (npm ci)…');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) {
-    console.error('npm ci failed: check that the npm registry is reachable.');
+  console.log('Installing dependencies (npm install)…');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) {
+    console.error('npm install failed: check that the npm registry is reachable.');
     process.exit(1);
   }
 }
