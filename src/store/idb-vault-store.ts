@@ -1,0 +1,94 @@
+/**
+ * VaultStore over IndexedDB with idb. Each read or write is one transaction over every store:
+ * a vault is small and local, and one scope means a write can never see half of another.
+ */
+import { deleteDB, openDB } from 'idb';
+import type { IDBPTransaction } from 'idb';
+import type { StoreName, StoreTx, VaultStore, VersionRecord, KeyRecord, LifetimeLogRecord } from '../vault/vault-store';
+import { ALL_STORES, DB_PREFIX, DB_VERSION, upgradeVaultDb, type VaultDb, type VaultDbSchema } from './schema';
+
+type AnyTx = IDBPTransaction<VaultDbSchema, (typeof ALL_STORES)[number][], IDBTransactionMode>;
+
+/** The database name of a vault. */
+export function vaultDbName(vaultName: string): string {
+  return DB_PREFIX + vaultName;
+}
+
+/** Opens (creating or upgrading) the database of vault `name`. */
+export async function openIdbVaultStore(name: string, version: number = DB_VERSION): Promise<VaultStore> {
+  const db = await openDB<VaultDbSchema>(vaultDbName(name), version, {
+    upgrade: upgradeVaultDb,
+    // Another tab upgrading the schema: let it, this connection is stale.
+    blocking() {
+      db.close();
+    },
+  });
+  return createIdbVaultStore(name, db);
+}
+
+export function createIdbVaultStore(name: string, db: VaultDb): VaultStore {
+  const run = async <T>(mode: IDBTransactionMode, fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
+    const tx = db.transaction([...ALL_STORES], mode) as AnyTx;
+    let result: T;
+    try {
+      result = await fn(wrapTx(tx));
+    } catch (e) {
+      // Abort synchronously: nothing written in this callback is kept. If the transaction has
+      // already finished (a forbidden non-IDB await inside), abort throws; report the original.
+      try {
+        tx.abort();
+      } catch {
+        /* already committed or aborted */
+      }
+      await tx.done.catch(() => undefined);
+      throw e;
+    }
+    await tx.done;
+    return result;
+  };
+  return {
+    name,
+    read: (fn) => run('readonly', fn),
+    write: (fn) => run('readwrite', fn),
+    close: () => db.close(),
+  };
+}
+
+function wrapTx(tx: AnyTx): StoreTx {
+  // idb's typed overloads do not combine with a generic store name; the VaultStoreMap types
+  // on StoreTx are the contract, so the store is used untyped here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const store = (name: StoreName) => tx.objectStore(name) as any;
+  return {
+    get: (s, key) => store(s).get(key),
+    put: async (s, value) => {
+      await store(s).put(value);
+    },
+    delete: async (s, key) => {
+      await store(s).delete(key);
+    },
+    getAll: (s, options) => {
+      const range = options?.after === undefined ? undefined : IDBKeyRange.lowerBound(options.after, true);
+      return store(s).getAll(range, options?.count);
+    },
+    count: (s) => store(s).count(),
+    versionsOf: (key) => store('versions').index('byCertificate').getAll(key) as Promise<VersionRecord[]>,
+    keysOf: (key) => store('keys').index('byCertificate').getAll(key) as Promise<KeyRecord[]>,
+    lifetimeLogOf: (key) => store('lifetimeLog').index('byCertificate').getAll(key) as Promise<LifetimeLogRecord[]>,
+  };
+}
+
+/** Names of the vaults in this origin (indexedDB.databases(): Chromium, workers, fake-indexeddb). */
+export async function listVaultDatabases(): Promise<string[]> {
+  const dbs = await indexedDB.databases();
+  return dbs
+    .map((d) => d.name)
+    .filter((n): n is string => typeof n === 'string' && n.startsWith(DB_PREFIX))
+    .map((n) => n.slice(DB_PREFIX.length))
+    .sort();
+}
+
+/** Deletes a vault's database (tests, and "delete vault" in settings). */
+export async function deleteVaultDatabase(name: string): Promise<void> {
+  await deleteDB(vaultDbName(name));
+}

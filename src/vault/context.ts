@@ -1,0 +1,23 @@
+/**
+ * What every vault operation gets: the store, the vault's identity and the clock. Internal
+ * functions take a VaultContext first, so the class in certificate-vault.ts stays a dispatcher.
+ */
+import type { VaultStore } from './vault-store';
+
+export interface VaultContext {
+  readonly store: VaultStore;
+  /** the vault's name */
+  readonly name: string;
+  /** https://<name>.vault.local */
+  readonly vaultUrl: string;
+  readonly now: () => Date;
+}
+
+export function createVaultContext(store: VaultStore, now: () => Date = () => new Date()): VaultContext {
+  return { store, name: store.name, vaultUrl: vaultUrlOf(store.name), now };
+}
+
+/** A local stand-in for https://<vault>.vault.azure.net: never fetched, only an identifier. */
+export function vaultUrlOf(vaultName: string): string {
+  return `https://${vaultName.toLowerCase()}.vault.local`;
+}

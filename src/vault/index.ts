@@ -1,0 +1,8 @@
+/**
+ * vault/: the API of DESIGN §4. The UI and the service worker import only this file.
+ */
+export { openVault, listVaults } from './open-vault';
+export { VaultError, isVaultError, type VaultErrorCode } from './vault-error';
+export { defaultPolicy, validatePolicy } from './policy';
+export { describeCertificate, describeCsr, toPem, type CertificateInfo, type CsrInfo } from './describe';
+export * from './types';

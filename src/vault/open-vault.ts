@@ -1,0 +1,31 @@
+/**
+ * openVault / listVaults (DESIGN §4): each vault is its own IndexedDB database, so several
+ * vaults segment certificates the way Key Vault users make several vaults.
+ */
+import { listVaultDatabases, openIdbVaultStore } from '../store/idb-vault-store';
+import { createCertificateVault } from './certificate-vault';
+import { createVaultContext } from './context';
+import type { CertificateVault, OpenVaultOptions } from './types';
+import { guard, VaultError } from './vault-error';
+
+const VAULT_NAME = /^[0-9a-zA-Z-]{1,63}$/;
+
+/** Opens (creating on first use) the vault `name` (default "default"). */
+export function openVault(options: OpenVaultOptions = {}): Promise<CertificateVault> {
+  return guard('Opening the vault', async () => {
+    const name = options.name ?? 'default';
+    if (!VAULT_NAME.test(name)) {
+      throw new VaultError('BadParameter', `The vault name "${name}" is not valid: use 1 to 63 letters, digits and hyphens.`);
+    }
+    if (typeof indexedDB === 'undefined') {
+      throw new VaultError('Unsupported', 'This browser offers no IndexedDB storage (a private window may disable it), so the vault cannot be opened.');
+    }
+    const store = await openIdbVaultStore(name);
+    return createCertificateVault(createVaultContext(store, options.now));
+  });
+}
+
+/** The names of the vaults in this browser profile, sorted. */
+export function listVaults(): Promise<string[]> {
+  return guard('Listing vaults', () => listVaultDatabases());
+}

@@ -1,0 +1,340 @@
+/**
+ * The vault's public shapes. Names follow @azure/keyvault-certificates so code written against
+ * the SDK reads the same here (DESIGN §3, §4). Fields the SDK marks optional are required here
+ * whenever the vault always fills them; additions beyond the SDK are marked "Certkeep:".
+ */
+import type { Bytes, KeyUsage, SubjectAlternativeNames } from '../pki/types';
+
+export type { Bytes, SubjectAlternativeNames };
+
+/** The SDK's KeyUsageType values (same spelling as pki's KeyUsage). */
+export type KeyUsageType = KeyUsage;
+/** "-HSM" key types are simply never exportable here (no HSM in a browser). */
+export type CertificateKeyType = 'RSA' | 'RSA-HSM' | 'EC' | 'EC-HSM';
+export type CertificateKeyCurveName = 'P-256' | 'P-384' | 'P-521';
+export type CertificateContentType = 'application/x-pkcs12' | 'application/x-pem-file';
+export type CertificatePolicyAction = 'EmailContacts' | 'AutoRenew';
+
+/** One lifetime action: exactly one of daysBeforeExpiry / lifetimePercentage. */
+export interface LifetimeAction {
+  action: CertificatePolicyAction;
+  daysBeforeExpiry?: number;
+  lifetimePercentage?: number;
+}
+
+/**
+ * What a certificate should look like; one policy is shared by all versions. Every field is
+ * optional on input (createCertificate fills Azure's defaults, see policy.ts); the vault
+ * returns it filled.
+ */
+export interface CertificatePolicy {
+  /** RFC 4514, e.g. `CN=www.contoso.com, O=Contoso`; may be empty when SANs are given. */
+  subject?: string;
+  subjectAlternativeNames?: SubjectAlternativeNames;
+  keyType?: CertificateKeyType;
+  /** RSA only: 2048, 3072, 4096 */
+  keySize?: number;
+  /** EC only */
+  keyCurveName?: CertificateKeyCurveName;
+  exportable?: boolean;
+  reuseKey?: boolean;
+  contentType?: CertificateContentType;
+  keyUsage?: KeyUsageType[];
+  /** EKU OIDs, e.g. "1.3.6.1.5.5.7.3.1" */
+  enhancedKeyUsage?: string[];
+  validityInMonths?: number;
+  lifetimeActions?: LifetimeAction[];
+  /** "Self", "Unknown" or the name of an issuer in this vault */
+  issuerName?: string;
+  certificateType?: string;
+  certificateTransparency?: boolean;
+  enabled?: boolean;
+  createdOn?: Date;
+  updatedOn?: Date;
+}
+
+/** Attributes and identity of one version (or of the certificate's latest version). */
+export interface CertificateProperties {
+  /** https://<vault>.vault.local/certificates/<name>/<version> (no version for a pending-only certificate) */
+  id: string;
+  name: string;
+  /** 32 lowercase hex; undefined only for a pending certificate that has no version yet */
+  version?: string;
+  vaultUrl: string;
+  enabled: boolean;
+  notBefore?: Date;
+  expiresOn?: Date;
+  createdOn: Date;
+  updatedOn: Date;
+  tags: Record<string, string>;
+  /** Key Vault's soft-delete retention: always 90 days here */
+  recoverableDays: number;
+  recoveryLevel: 'Recoverable';
+  /** SHA-1 of the DER (Azure's x5t) */
+  x509Thumbprint?: Bytes;
+  /** the same as uppercase hex, as the SDK's x509ThumbprintString */
+  x509ThumbprintString?: string;
+  /** Certkeep: SHA-256 of the DER, uppercase hex */
+  sha256Fingerprint?: string;
+  /** Certkeep: the certificate's subject (RFC 4514), so a list needs no parsing */
+  subject?: string;
+  /** Certkeep: true for a listed certificate that only has a pending operation (includePending) */
+  pending?: boolean;
+}
+
+export interface KeyVaultCertificate {
+  id: string;
+  name: string;
+  /** https://<vault>.vault.local/keys/<name>/<version> */
+  keyId: string;
+  /** https://<vault>.vault.local/secrets/<name>/<version> */
+  secretId: string;
+  /** the X.509 certificate, DER */
+  cer: Bytes;
+  properties: CertificateProperties;
+  /** Certkeep: the chain as merged/imported, leaf first (unless the order was preserved), DER each */
+  chain: Bytes[];
+  /** Certkeep: the policy said exportable when this version's key was made or imported */
+  keyExportable: boolean;
+  /** Certkeep: false when the key is not in this browser (restored from a backup of a non-extractable key) */
+  keyIncluded: boolean;
+}
+
+export interface KeyVaultCertificateWithPolicy extends KeyVaultCertificate {
+  policy: CertificatePolicy;
+}
+
+export type CertificateOperationStatus = 'inProgress' | 'completed' | 'failed' | 'cancelled';
+
+export interface CertificateOperationError {
+  code: string;
+  message: string;
+}
+
+export interface CertificateOperation {
+  /** https://<vault>.vault.local/certificates/<name>/pending */
+  id: string;
+  name: string;
+  vaultUrl: string;
+  issuerName: string;
+  /** PKCS#10 DER; present while the certificate waits for a merge */
+  csr?: Bytes;
+  cancellationRequested: boolean;
+  status: CertificateOperationStatus;
+  statusDetails: string;
+  error?: CertificateOperationError;
+  /** the certificate id the operation produces */
+  target: string;
+  requestId: string;
+  certificateType?: string;
+  certificateTransparency?: boolean;
+}
+
+export interface AdministratorContact {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface IssuerProperties {
+  /** https://<vault>.vault.local/certificates/issuers/<name> */
+  id: string;
+  name: string;
+  provider: string;
+}
+
+export interface CertificateIssuer {
+  id: string;
+  name: string;
+  provider: string;
+  accountId?: string;
+  password?: string;
+  organizationId?: string;
+  administratorContacts?: AdministratorContact[];
+  enabled: boolean;
+  createdOn: Date;
+  updatedOn: Date;
+  properties: IssuerProperties;
+}
+
+export interface CreateIssuerOptions {
+  accountId?: string;
+  password?: string;
+  organizationId?: string;
+  administratorContacts?: AdministratorContact[];
+  enabled?: boolean;
+}
+
+export interface UpdateIssuerOptions extends CreateIssuerOptions {
+  provider?: string;
+}
+
+/** Vault-wide contacts that EmailContacts lifetime actions notify. */
+export interface CertificateContact {
+  email?: string;
+  name?: string;
+  phone?: string;
+}
+
+export interface DeletedCertificate extends KeyVaultCertificateWithPolicy {
+  /** https://<vault>.vault.local/deletedcertificates/<name> */
+  recoveryId: string;
+  deletedOn: Date;
+  /** deletedOn + 90 days */
+  scheduledPurgeDate: Date;
+}
+
+/** What runLifetimeActions found due. */
+export type LifetimeEventKind = 'notify' | 'renewed' | 'renewalFailed';
+
+export interface LifetimeEvent {
+  kind: LifetimeEventKind;
+  certificateName: string;
+  vaultName: string;
+  /** the version whose lifetime action fell due */
+  version: string;
+  /** 'renewed': the new version */
+  newVersion?: string;
+  /** SHA-1 hex of the due version */
+  x509ThumbprintString: string;
+  newX509ThumbprintString?: string;
+  /** when the action fell due (percentage of lifetime or days before expiry) */
+  dueOn: Date;
+  expiresOn: Date;
+  /** the vault's contacts at the time (EmailContacts) */
+  contacts: CertificateContact[];
+  /** one sentence a person can read in a notification */
+  message: string;
+}
+
+export interface CreateCertificateOptions {
+  enabled?: boolean;
+  tags?: Record<string, string>;
+}
+
+export interface ImportCertificateOptions {
+  /** PFX password; undefined = none, '' = empty (they differ in PKCS#12) */
+  password?: string;
+  policy?: CertificatePolicy;
+  enabled?: boolean;
+  tags?: Record<string, string>;
+  preserveCertificateOrder?: boolean;
+}
+
+export interface MergeCertificateOptions {
+  preserveCertificateOrder?: boolean;
+}
+
+export interface UpdateCertificatePropertiesOptions {
+  enabled?: boolean;
+  tags?: Record<string, string>;
+}
+
+export interface ListPropertiesOfCertificatesOptions {
+  includePending?: boolean;
+}
+
+export interface GetSecretOptions {
+  /** default: the latest version */
+  version?: string;
+  /** PFX password (PKCS#12 content type); none = a PFX without password (openssl -passin pass:) */
+  password?: string;
+}
+
+export interface CertificateSecret {
+  /** PFX bytes, or PEM text as UTF-8 */
+  value: Bytes;
+  contentType: CertificateContentType;
+}
+
+export interface BackupCertificateOptions {
+  password: string;
+}
+
+export interface RestoreCertificateBackupOptions {
+  password: string;
+}
+
+export interface GetCryptographyClientOptions {
+  version?: string;
+}
+
+/** JWA names as the SDK's KnownSignatureAlgorithms / KnownEncryptionAlgorithms. */
+export type SignatureAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512';
+export type EncryptionAlgorithm = 'RSA-OAEP' | 'RSA-OAEP-256';
+export type KeyWrapAlgorithm = EncryptionAlgorithm;
+
+export interface SignResult { result: Bytes; algorithm: SignatureAlgorithm; keyID: string }
+export interface VerifyResult { result: boolean; keyID: string }
+export interface EncryptParameters { algorithm: EncryptionAlgorithm; plaintext: Uint8Array }
+export interface EncryptResult { result: Bytes; algorithm: EncryptionAlgorithm; keyID: string }
+export interface DecryptParameters { algorithm: EncryptionAlgorithm; ciphertext: Uint8Array }
+export interface DecryptResult { result: Bytes; algorithm: EncryptionAlgorithm; keyID: string }
+export interface WrapResult { result: Bytes; algorithm: KeyWrapAlgorithm; keyID: string }
+export interface UnwrapResult { result: Bytes; algorithm: KeyWrapAlgorithm; keyID: string }
+
+/** Shaped like the SDK's CryptographyClient; the key never leaves the vault. */
+export interface CryptographyClient {
+  readonly keyID: string;
+  signData(algorithm: SignatureAlgorithm, data: Uint8Array): Promise<SignResult>;
+  verifyData(algorithm: SignatureAlgorithm, data: Uint8Array, signature: Uint8Array): Promise<VerifyResult>;
+  encrypt(parameters: EncryptParameters): Promise<EncryptResult>;
+  decrypt(parameters: DecryptParameters): Promise<DecryptResult>;
+  wrapKey(algorithm: KeyWrapAlgorithm, key: Uint8Array): Promise<WrapResult>;
+  unwrapKey(algorithm: KeyWrapAlgorithm, encryptedKey: Uint8Array): Promise<UnwrapResult>;
+}
+
+export interface OpenVaultOptions {
+  /** default "default"; `^[0-9a-zA-Z-]{1,63}$` */
+  name?: string;
+  /** the clock; tests move it */
+  now?: () => Date;
+}
+
+/** DESIGN §4. Every method rejects only with VaultError. */
+export interface CertificateVault {
+  readonly name: string;
+  /** https://<name>.vault.local */
+  readonly vaultUrl: string;
+
+  createCertificate(name: string, policy: CertificatePolicy, options?: CreateCertificateOptions): Promise<CertificateOperation>;
+  getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy>;
+  getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate>;
+  listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties>;
+  listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties>;
+  getCertificatePolicy(name: string): Promise<CertificatePolicy>;
+  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy>;
+  /** version '' or undefined = the latest, as the SDK */
+  updateCertificateProperties(name: string, version: string | undefined, options: UpdateCertificatePropertiesOptions): Promise<KeyVaultCertificate>;
+
+  getCertificateOperation(name: string): Promise<CertificateOperation>;
+  cancelCertificateOperation(name: string): Promise<CertificateOperation>;
+  deleteCertificateOperation(name: string): Promise<CertificateOperation>;
+  mergeCertificate(name: string, x509Certificates: Uint8Array[], options?: MergeCertificateOptions): Promise<KeyVaultCertificateWithPolicy>;
+  importCertificate(name: string, bytes: Uint8Array, options?: ImportCertificateOptions): Promise<KeyVaultCertificateWithPolicy>;
+
+  deleteCertificate(name: string): Promise<DeletedCertificate>;
+  getDeletedCertificate(name: string): Promise<DeletedCertificate>;
+  listDeletedCertificates(): AsyncIterable<DeletedCertificate>;
+  recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy>;
+  purgeDeletedCertificate(name: string): Promise<void>;
+
+  backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes>;
+  restoreCertificateBackup(bytes: Uint8Array, options: RestoreCertificateBackupOptions): Promise<KeyVaultCertificateWithPolicy>;
+
+  createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer>;
+  getIssuer(name: string): Promise<CertificateIssuer>;
+  updateIssuer(name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer>;
+  deleteIssuer(name: string): Promise<CertificateIssuer>;
+  listPropertiesOfIssuers(): AsyncIterable<IssuerProperties>;
+
+  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]>;
+  getContacts(): Promise<CertificateContact[]>;
+  deleteContacts(): Promise<CertificateContact[]>;
+
+  getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret>;
+  getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient>;
+  runLifetimeActions(): Promise<LifetimeEvent[]>;
+  close(): void;
+}

@@ -1,0 +1,84 @@
+/**
+ * The one error the vault throws (DESIGN §4). Messages are sentences a person can act on;
+ * the underlying PkiError / DOMException stays reachable as `cause`.
+ */
+import { isPkiError } from '../pki/pki-error';
+
+export type VaultErrorCode =
+  | 'NotFound'
+  | 'Conflict'
+  | 'BadParameter'
+  | 'Forbidden'
+  | 'InvalidPassword'
+  | 'Unsupported'
+  | 'Malformed';
+
+export class VaultError extends Error {
+  override readonly name = 'VaultError';
+  constructor(
+    readonly code: VaultErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** True for a VaultError, also across bundles/realms (no instanceof). */
+export function isVaultError(e: unknown): e is VaultError {
+  return e instanceof Error && e.name === 'VaultError' && 'code' in e;
+}
+
+/** Key Vault's own wording for a subject that does not parse. */
+export const BAD_X500_NAME = 'The subject name provided is not a valid X500 name';
+
+/**
+ * Any thrown value as a VaultError. `context` says what was being read ("the PFX file", "the
+ * certificate") and starts the message of wrapped errors.
+ */
+export function toVaultError(e: unknown, context: string): VaultError {
+  if (isVaultError(e)) return e;
+  if (isPkiError(e)) {
+    const detail = e.message ? ` (${e.message})` : '';
+    switch (e.code) {
+      case 'malformed':
+        return new VaultError('Malformed', `${context} could not be read: it is damaged or not in a supported format${detail}.`, { cause: e });
+      case 'invalid-password':
+        return new VaultError('InvalidPassword', `${context} could not be opened: the password is wrong or missing.`, { cause: e });
+      case 'unsupported':
+        return new VaultError('Unsupported', `${context} uses something Certkeep does not support${detail}.`, { cause: e });
+      case 'bad-name':
+        return new VaultError('BadParameter', `${BAD_X500_NAME}${detail}.`, { cause: e });
+      case 'bad-input':
+        return new VaultError('BadParameter', `${context}: a value is out of range${detail}.`, { cause: e });
+    }
+  }
+  // DOMException from IndexedDB: quota, a closed database, a browser that refuses storage.
+  if (e instanceof Error && e.name === 'QuotaExceededError') {
+    return new VaultError('Forbidden', `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`, { cause: e });
+  }
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return new VaultError('Malformed', `${context} failed unexpectedly (${what}).`, { cause: e });
+}
+
+/** Runs `fn` and turns anything it throws into a VaultError. */
+export async function guard<T>(context: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toVaultError(e, context);
+  }
+}
+
+/** An AsyncIterable whose errors (at creation or while iterating) are VaultErrors. */
+export function guardIterable<T>(context: string, make: () => AsyncIterable<T>): AsyncIterable<T> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* make();
+      } catch (e) {
+        throw toVaultError(e, context);
+      }
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * The storage the vault needs (DESIGN §2: vault → store through an interface the vault
+ * defines). src/store/ implements it with IndexedDB; tests may wrap it to inject failures.
+ *
+ * Rule of use: do every WebCrypto / pki step BEFORE `write()`, then make all changes in one
+ * `write()` callback that awaits nothing but `tx` calls. IndexedDB commits a transaction as
+ * soon as it has no pending request at the end of a task, so any other await (crypto,
+ * timers) would commit half the change. If the callback throws, the transaction is aborted
+ * and nothing it wrote is kept.
+ */
+import type {
+  AdministratorContact,
+  CertificateContact,
+  CertificateOperationError,
+  CertificateOperationStatus,
+  CertificatePolicy,
+  LifetimeEvent,
+} from './types';
+import type { Bytes, KeySpec } from '../pki/types';
+
+/** One row per certificate name, keyed by the lowercase name (names are case-insensitive). */
+export interface CertificateRecord {
+  key: string;
+  /** as first written */
+  name: string;
+  policy: CertificatePolicy;
+  createdOn: Date;
+  updatedOn: Date;
+  /** denormalised copy of the latest version (listing 10 000 certificates reads only this store) */
+  latest?: VersionSummary;
+  /** how many versions exist; the next version's ordinal */
+  versionCount: number;
+}
+
+/** The attributes of a version that a list shows. */
+export interface VersionSummary {
+  version: string;
+  /** creation order within the certificate (0, 1, …): "newest first" without comparing dates */
+  ordinal: number;
+  enabled: boolean;
+  notBefore: Date;
+  expiresOn: Date;
+  createdOn: Date;
+  updatedOn: Date;
+  tags: Record<string, string>;
+  /** SHA-1 of the DER, uppercase hex */
+  x509Thumbprint: string;
+  /** SHA-256 of the DER, uppercase hex */
+  sha256Fingerprint: string;
+  subject: string;
+}
+
+export interface VersionRecord extends VersionSummary {
+  /** lowercase certificate name */
+  certificateKey: string;
+  cer: Bytes;
+  /** leaf first unless the order was preserved; includes `cer` */
+  chain: Bytes[];
+  /** the keys store row; undefined when the key is not in this browser */
+  keyId?: string;
+  keyExportable: boolean;
+}
+
+/** A key pair. CryptoKey is structured-cloneable, so a non-extractable key is stored as is. */
+export interface KeyRecord {
+  id: string;
+  certificateKey: string;
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+  spec: KeySpec;
+  exportable: boolean;
+  /** SPKI DER of the public key (to match certificates without exporting anything) */
+  spki: Bytes;
+  /** true once a certificate has been merged for it: a CSR's key is used once unless reuseKey */
+  merged: boolean;
+}
+
+export interface OperationRecord {
+  /** lowercase certificate name */
+  key: string;
+  name: string;
+  issuerName: string;
+  csr?: Bytes;
+  /** the pending key pair */
+  keyId: string;
+  cancellationRequested: boolean;
+  status: CertificateOperationStatus;
+  statusDetails: string;
+  error?: CertificateOperationError;
+  requestId: string;
+  /** the policy the request was made with (becomes the certificate's policy on first merge) */
+  policy: CertificatePolicy;
+  /** attributes for the version the merge creates */
+  enabled: boolean;
+  tags: Record<string, string>;
+  createdOn: Date;
+  updatedOn: Date;
+}
+
+/** A soft-deleted certificate with everything it had, until purged. */
+export interface DeletedRecord {
+  key: string;
+  name: string;
+  deletedOn: Date;
+  scheduledPurgeDate: Date;
+  certificate: CertificateRecord;
+  versions: VersionRecord[];
+  keys: KeyRecord[];
+  operation?: OperationRecord;
+}
+
+export interface IssuerRecord {
+  /** lowercase issuer name */
+  key: string;
+  name: string;
+  provider: string;
+  accountId?: string;
+  organizationId?: string;
+  administratorContacts?: AdministratorContact[];
+  /** the password / API key, AES-GCM under the vault key (meta "vaultKey") */
+  encryptedPassword?: { iv: Bytes; data: Bytes };
+  enabled: boolean;
+  createdOn: Date;
+  updatedOn: Date;
+}
+
+/** Vault-wide key/value rows: "vaultKey" (non-extractable AES-GCM CryptoKey), "contacts", lifetime state. */
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+/** One lifetime action that fired; `id` makes runLifetimeActions idempotent (e.g. "name/version/action"). */
+export interface LifetimeLogRecord {
+  id: string;
+  certificateKey: string;
+  at: Date;
+  event: LifetimeEvent;
+}
+
+/** Contacts are one row in the contacts store under this key. */
+export const CONTACTS_KEY = 'contacts';
+export type ContactsRecord = { key: typeof CONTACTS_KEY; contacts: CertificateContact[] };
+
+/** Store name → key and value types. */
+export interface VaultStoreMap {
+  certificates: { key: string; value: CertificateRecord };
+  versions: { key: [string, string]; value: VersionRecord };
+  keys: { key: string; value: KeyRecord };
+  operations: { key: string; value: OperationRecord };
+  deleted: { key: string; value: DeletedRecord };
+  issuers: { key: string; value: IssuerRecord };
+  contacts: { key: string; value: ContactsRecord };
+  meta: { key: string; value: MetaRecord };
+  lifetimeLog: { key: string; value: LifetimeLogRecord };
+}
+
+export type StoreName = keyof VaultStoreMap;
+export type StoreKey<S extends StoreName> = VaultStoreMap[S]['key'];
+export type StoreValue<S extends StoreName> = VaultStoreMap[S]['value'];
+
+/** Inside one transaction. Only await these calls in a `write()` callback. */
+export interface StoreTx {
+  get<S extends StoreName>(store: S, key: StoreKey<S>): Promise<StoreValue<S> | undefined>;
+  put<S extends StoreName>(store: S, value: StoreValue<S>): Promise<void>;
+  delete<S extends StoreName>(store: S, key: StoreKey<S>): Promise<void>;
+  /** In key order; `after` = exclusive lower bound (paging), `count` = page size. */
+  getAll<S extends StoreName>(store: S, options?: { after?: StoreKey<S>; count?: number }): Promise<StoreValue<S>[]>;
+  count(store: StoreName): Promise<number>;
+  /** Every version of one certificate (index on certificateKey), in no particular order. */
+  versionsOf(certificateKey: string): Promise<VersionRecord[]>;
+  /** Every key row of one certificate (index on certificateKey). */
+  keysOf(certificateKey: string): Promise<KeyRecord[]>;
+  /** Lifetime log rows of one certificate (index on certificateKey). */
+  lifetimeLogOf(certificateKey: string): Promise<LifetimeLogRecord[]>;
+}
+
+export interface VaultStore {
+  /** The vault's name (its database is `certkeep-vault:<name>`). */
+  readonly name: string;
+  read<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /** One readwrite transaction over every store; aborted (nothing kept) if `fn` throws. */
+  write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  close(): void;
+}
