@@ -1,0 +1,28 @@
+import { PkiError } from '../pki-error';
+import type { Bytes } from '../types';
+import { algorithmIdentifier, type Node } from './der';
+import { OID } from './oids';
+import { decryptPbes1, isPbes1 } from './pbes1';
+import { decryptPbes2 } from './pbes2';
+import { decryptPkcs12Pbe, isPkcs12Pbe } from './pkcs12-pbe';
+
+const KNOWN_UNSUPPORTED: Record<string, string> = {
+  [OID.pbeWithSHAAnd128BitRC4]: 'pbeWithSHAAnd128BitRC4',
+  [OID.pbeWithSHAAnd40BitRC4]: 'pbeWithSHAAnd40BitRC4',
+  [OID.pbeWithMD2AndDesCbc]: 'pbeWithMD2AndDES-CBC',
+};
+
+/**
+ * Decrypts `data` under a password-based encryption AlgorithmIdentifier: the PKCS#12 PBEs,
+ * PBES1 or PBES2. `password` undefined means "no password" (a zero-length BMPString for the
+ * PKCS#12 PBEs, which differs from '' there; the same empty octets for PBES1/2).
+ * Errors: 'invalid-password' (bad padding), 'unsupported' (names the OID), 'malformed'.
+ */
+export async function decryptPbe(algorithm: Node, data: Uint8Array, password: string | undefined): Promise<Bytes> {
+  const { oid, params } = algorithmIdentifier(algorithm, 'encryption algorithm');
+  if (isPkcs12Pbe(oid)) return decryptPkcs12Pbe(oid, params, data, password);
+  if (oid === OID.pbes2) return decryptPbes2(params, data, password);
+  if (isPbes1(oid)) return decryptPbes1(oid, params, data, password);
+  const name = KNOWN_UNSUPPORTED[oid];
+  throw new PkiError('unsupported', `unsupported encryption ${name ? `${name} (${oid})` : oid}`);
+}

@@ -1,0 +1,132 @@
+import * as asn1js from 'asn1js';
+import { PkiError } from '../pki-error';
+import type { Bytes } from '../types';
+import { utf8Password } from './bmp-password';
+import { cbcDecrypt } from './cbc';
+import { algorithmIdentifier, children, octets, smallInt, type Node } from './der';
+import { createDes } from './des';
+import { DIGESTS, HMAC_BY_OID, hmacOid, type Digest } from './digests';
+import { checkIterations } from './limits';
+import { OID } from './oids';
+import { pbkdf2 } from './pbkdf2';
+import { createRc2, rc2BitsFromVersion } from './rc2';
+
+const AES_KEY_LENGTH: Record<string, number> = { [OID.aes128Cbc]: 16, [OID.aes192Cbc]: 24, [OID.aes256Cbc]: 32 };
+const NAMES: Record<string, string> = { [OID.scrypt]: 'scrypt' };
+
+interface Kdf {
+  salt: Bytes;
+  iterations: number;
+  keyLength?: number;
+  prf: Digest;
+}
+
+/** PBKDF2-params (RFC 8018 appendix A.2); the PRF defaults to hmacWithSHA1. */
+function readPbkdf2(params: Node | undefined): Kdf {
+  const fields = children(params, 'pbkdf2 params', 2);
+  const salt = octets(fields[0], 'pbkdf2 salt'); // the otherSource choice was never defined: malformed
+  const iterations = checkIterations(smallInt(fields[1], 'pbkdf2 iterations'), 'pbkdf2');
+  let at = 2;
+  let keyLength: number | undefined;
+  if (fields[at] instanceof asn1js.Integer) keyLength = smallInt(fields[at++], 'pbkdf2 key length');
+  let prf = DIGESTS.sha1;
+  if (fields[at]) {
+    const { oid } = algorithmIdentifier(fields[at], 'pbkdf2 prf');
+    prf = HMAC_BY_OID[oid];
+    if (!prf) throw new PkiError('unsupported', `unsupported pbkdf2 prf ${oid}`);
+  }
+  return { salt, iterations, keyLength, prf };
+}
+
+async function aesCbcDecrypt(key: Bytes, iv: Bytes, data: Bytes): Promise<Bytes> {
+  if (iv.length !== 16) throw new PkiError('malformed', `aes iv of ${iv.length} bytes`);
+  if (data.length === 0 || data.length % 16 !== 0) throw new PkiError('malformed', 'ciphertext is not whole blocks');
+  let cryptoKey: CryptoKey;
+  try {
+    cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-CBC', false, ['decrypt']);
+  } catch (cause) {
+    // Chromium's WebCrypto has no 192-bit AES (it refuses the key length).
+    throw new PkiError('unsupported', `aes-${key.length * 8}-cbc is not available here`, { cause });
+  }
+  try {
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, cryptoKey, data));
+  } catch (cause) {
+    throw new PkiError('invalid-password', 'wrong password', { cause });
+  }
+}
+
+/** PBES2 (RFC 8018 section 6.2) with PBKDF2 and AES-CBC, DES-EDE3-CBC, DES-CBC or RC2-CBC. */
+export async function decryptPbes2(params: Node | undefined, data: Uint8Array, password: string | undefined): Promise<Bytes> {
+  const [kdfNode, schemeNode] = children(params, 'pbes2 params', 2);
+  const kdfAlg = algorithmIdentifier(kdfNode, 'pbes2 kdf');
+  if (kdfAlg.oid !== OID.pbkdf2) {
+    throw new PkiError('unsupported', `unsupported key derivation ${NAMES[kdfAlg.oid] ?? ''} ${kdfAlg.oid}`.replace('  ', ' '));
+  }
+  const kdf = readPbkdf2(kdfAlg.params);
+  const scheme = algorithmIdentifier(schemeNode, 'pbes2 encryption scheme');
+  const pass = utf8Password(password);
+  const derive = async (defaultLength: number): Promise<Bytes> => {
+    const length = kdf.keyLength ?? defaultLength;
+    if (length < 1 || length > 128) throw new PkiError('malformed', `pbkdf2 key length ${length}`);
+    return pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, length);
+  };
+  const cipherText = new Uint8Array(data);
+  if (scheme.oid in AES_KEY_LENGTH) {
+    const keyLength = AES_KEY_LENGTH[scheme.oid];
+    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength) throw new PkiError('malformed', 'pbkdf2 key length does not fit aes');
+    return aesCbcDecrypt(await derive(keyLength), octets(scheme.params, 'aes iv'), cipherText);
+  }
+  if (scheme.oid === OID.desEde3Cbc || scheme.oid === OID.desCbc) {
+    const keyLength = scheme.oid === OID.desEde3Cbc ? 24 : 8;
+    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength) throw new PkiError('malformed', 'pbkdf2 key length does not fit des');
+    return cbcDecrypt(createDes(await derive(keyLength)), octets(scheme.params, 'des iv'), cipherText);
+  }
+  if (scheme.oid === OID.rc2Cbc) {
+    // RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING }
+    const fields = children(scheme.params, 'rc2 params', 1);
+    const bits = fields.length > 1 ? rc2BitsFromVersion(smallInt(fields[0], 'rc2 version')) : 32;
+    return cbcDecrypt(createRc2(await derive(16), bits), octets(fields[fields.length - 1], 'rc2 iv'), cipherText);
+  }
+  throw new PkiError('unsupported', `unsupported pbes2 cipher ${scheme.oid}`);
+}
+
+/**
+ * PBES2 with PBKDF2 (`prf`) and AES-256-CBC, the scheme openssl 3 and Windows 10+ write by
+ * default. Returns the AlgorithmIdentifier and the ciphertext.
+ */
+export async function encryptPbes2Aes256(
+  data: Uint8Array,
+  password: string | undefined,
+  iterations: number,
+  prf: Digest = DIGESTS.sha256,
+): Promise<{ algorithm: asn1js.Sequence; ciphertext: Bytes }> {
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const iv = crypto.getRandomValues(new Uint8Array(16));
+  const key = await pbkdf2(prf, utf8Password(password), salt, iterations, 32);
+  const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
+  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, cryptoKey, new Uint8Array(data)));
+  const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
+  const algorithm = new asn1js.Sequence({
+    value: [
+      oid(OID.pbes2),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Sequence({
+            value: [
+              oid(OID.pbkdf2),
+              new asn1js.Sequence({
+                value: [
+                  new asn1js.OctetString({ valueHex: salt.buffer }),
+                  new asn1js.Integer({ value: iterations }),
+                  new asn1js.Sequence({ value: [oid(hmacOid(prf)), new asn1js.Null()] }),
+                ],
+              }),
+            ],
+          }),
+          new asn1js.Sequence({ value: [oid(OID.aes256Cbc), new asn1js.OctetString({ valueHex: iv.buffer })] }),
+        ],
+      }),
+    ],
+  });
+  return { algorithm, ciphertext };
+}

@@ -1,0 +1,65 @@
+import * as asn1js from 'asn1js';
+import { PkiError } from '../pki-error';
+import type { Bytes } from '../types';
+import { bmpPassword } from './bmp-password';
+import { cbcDecrypt, cbcEncrypt } from './cbc';
+import { children, octets, smallInt, type Node } from './der';
+import { createDes } from './des';
+import { DIGESTS } from './digests';
+import { checkIterations } from './limits';
+import { OID } from './oids';
+import { KDF_IV, KDF_KEY, pkcs12Kdf } from './pkcs12-kdf';
+import { createRc2 } from './rc2';
+import type { BlockCipher } from './block-cipher';
+
+/** RFC 7292 appendix C: the PKCS#12 PBEs we do, with their key sizes. All use SHA-1 and an 8-byte IV. */
+const SCHEMES: Record<string, { keyLength: number; cipher: (key: Uint8Array) => BlockCipher }> = {
+  [OID.pbeWithSHAAnd3KeyTripleDesCbc]: { keyLength: 24, cipher: (k) => createDes(k) },
+  [OID.pbeWithSHAAnd2KeyTripleDesCbc]: { keyLength: 16, cipher: (k) => createDes(k) },
+  [OID.pbeWithSHAAnd128BitRc2Cbc]: { keyLength: 16, cipher: (k) => createRc2(k, 128) },
+  [OID.pbeWithSHAAnd40BitRc2Cbc]: { keyLength: 5, cipher: (k) => createRc2(k, 40) },
+};
+
+export function isPkcs12Pbe(oid: string): boolean {
+  return oid in SCHEMES;
+}
+
+/** pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER } */
+function readParams(params: Node | undefined): { salt: Bytes; iterations: number } {
+  const [salt, iterations] = children(params, 'pkcs12 pbe params', 2);
+  return { salt: octets(salt, 'pbe salt'), iterations: checkIterations(smallInt(iterations, 'pbe iterations'), 'pkcs12 pbe') };
+}
+
+function keyAndIv(oid: string, password: string | undefined, salt: Uint8Array, iterations: number) {
+  const scheme = SCHEMES[oid];
+  const pass = bmpPassword(password);
+  const key = pkcs12Kdf(DIGESTS.sha1, pass, salt, KDF_KEY, iterations, scheme.keyLength);
+  const iv = pkcs12Kdf(DIGESTS.sha1, pass, salt, KDF_IV, iterations, 8);
+  return { cipher: scheme.cipher(key), iv };
+}
+
+/** Decrypts with a pbeWithSHAAnd… scheme; the password becomes a BMPString (undefined = zero-length). */
+export function decryptPkcs12Pbe(oid: string, params: Node | undefined, data: Uint8Array, password: string | undefined): Bytes {
+  if (!isPkcs12Pbe(oid)) throw new PkiError('unsupported', `unsupported pbe ${oid}`);
+  const { salt, iterations } = readParams(params);
+  const { cipher, iv } = keyAndIv(oid, password, salt, iterations);
+  return cbcDecrypt(cipher, iv, data);
+}
+
+/** Encrypts with a pbeWithSHAAnd… scheme; returns the AlgorithmIdentifier and the ciphertext. */
+export function encryptPkcs12Pbe(
+  oid: string,
+  data: Uint8Array,
+  password: string | undefined,
+  iterations: number,
+  salt: Uint8Array,
+): { algorithm: asn1js.Sequence; ciphertext: Bytes } {
+  const { cipher, iv } = keyAndIv(oid, password, salt, iterations);
+  const algorithm = new asn1js.Sequence({
+    value: [
+      new asn1js.ObjectIdentifier({ value: oid }),
+      new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: salt.slice().buffer }), new asn1js.Integer({ value: iterations })] }),
+    ],
+  });
+  return { algorithm, ciphertext: cbcEncrypt(cipher, iv, data) };
+}
