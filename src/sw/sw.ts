@@ -4,6 +4,9 @@
  * beside this file, each with tests.
  */
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
+import { isRunLifetimeActionsMessage, LIFETIME_SYNC_TAG } from './lifetime-notice';
+import type { PeriodicSyncEvent } from './periodic-sync-event';
+import { answerLifetimeRequest, onLifetimeNotificationClick, runLifetimeActionsInWorker, type WorkerScope } from './worker-lifetime';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -11,6 +14,23 @@ declare const self: ServiceWorkerGlobalScope;
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
+const scope: WorkerScope = { registration: self.registration, clients: self.clients, origin: self.location.origin };
+
 self.addEventListener('message', (event) => {
   if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  else if (isRunLifetimeActionsMessage(event.data)) {
+    // The answer goes back on the port the page sent (MessageChannel), so callers can await it.
+    event.waitUntil(answerLifetimeRequest(scope, event.ports[0]));
+  }
+});
+
+// Chromium fires this about once a day (minInterval) for an installed app with engagement.
+self.addEventListener('periodicsync' as keyof ServiceWorkerGlobalScopeEventMap, (event) => {
+  const sync = event as unknown as PeriodicSyncEvent;
+  if (sync.tag === LIFETIME_SYNC_TAG) sync.waitUntil(runLifetimeActionsInWorker(scope));
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  event.waitUntil(onLifetimeNotificationClick(scope, event.action, event.notification.data));
 });
