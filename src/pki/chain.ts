@@ -1,5 +1,109 @@
+/**
+ * Chain order: leaf first, then each issuer up to the root. Issuers are found by name
+ * (RFC 5280 §4.1.2.4) and, when both sides have them, by AKI = SKI (§4.2.1.1), which tells
+ * apart cross-signed or re-keyed CAs with the same name. Cycles and duplicates end the walk.
+ */
+import { equalBytes, toBytes } from './bytes';
+import { readCertificateDer } from './certificate-der';
+import { exportSpki } from './keys';
+import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
+import * as asn1js from 'asn1js';
+
+interface Node {
+  der: Bytes;
+  subject: Bytes;
+  issuer: Bytes;
+  spki: Bytes;
+  ski?: string;
+  aki?: string;
+}
+
+function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
+  try {
+    const parsed = asn1js.fromBER(toBytes(value));
+    const node = parsed.result;
+    if (!aki) return node instanceof asn1js.OctetString ? Array.from(node.valueBlock.valueHexView).join(',') : undefined;
+    const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
+    const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as asn1js.Primitive | undefined;
+    return keyId ? Array.from(keyId.valueBlock.valueHexView).join(',') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function nodeOf(der: Uint8Array): Node {
+  const bytes = toBytes(der);
+  const c = readCertificateDer(bytes);
+  const ski = c.extensions.find((e) => e.oid === '2.5.29.14');
+  const aki = c.extensions.find((e) => e.oid === '2.5.29.35');
+  return {
+    der: bytes,
+    subject: c.subjectDer,
+    issuer: c.issuerDer,
+    spki: c.spki,
+    ski: ski && keyIdHex(ski.value, false),
+    aki: aki && keyIdHex(aki.value, true),
+  };
+}
+
+function issues(issuer: Node, child: Node): boolean {
+  if (!equalBytes(issuer.subject, child.issuer)) return false;
+  if (issuer.ski && child.aki) return issuer.ski === child.aki;
+  return true;
+}
+
+const isSelfIssued = (n: Node): boolean => equalBytes(n.subject, n.issuer) && (!n.ski || !n.aki || n.ski === n.aki);
+
 /** Leaf first up to the root (issuer/subject and AKI/SKI); as given when preserveOrder. Cycles end. */
-export function orderChain(certificates: Uint8Array[], options?: { preserveOrder?: boolean; leafSpki?: Uint8Array }): Promise<Bytes[]> { throw new Error('todo'); }
+export async function orderChain(
+  certificates: Uint8Array[],
+  options?: { preserveOrder?: boolean; leafSpki?: Uint8Array },
+): Promise<Bytes[]> {
+  let nodes: Node[];
+  try {
+    nodes = certificates.map(nodeOf);
+  } catch (e) {
+    if (isPkiError(e)) throw e;
+    throw new PkiError('malformed', 'bad certificate in chain', { cause: e });
+  }
+  const unique: Node[] = [];
+  for (const n of nodes) if (!unique.some((u) => equalBytes(u.der, n.der))) unique.push(n);
+  if (options?.preserveOrder || unique.length <= 1) return unique.map((n) => n.der);
+
+  const leafSpki = options?.leafSpki;
+  const leaf =
+    (leafSpki && unique.find((n) => equalBytes(n.spki, leafSpki))) ||
+    // The leaf issues nothing else in the set; prefer one that is not a self-signed root.
+    unique.find((n) => !isSelfIssued(n) && !unique.some((o) => o !== n && !isSelfIssued(o) && issues(n, o))) ||
+    unique.find((n) => !unique.some((o) => o !== n && issues(n, o))) ||
+    unique[0];
+
+  const ordered: Node[] = [leaf];
+  const used = new Set<Node>([leaf]);
+  let current = leaf;
+  // Each step adds an unused node, so the loop ends after at most unique.length steps.
+  while (!isSelfIssued(current)) {
+    const next = unique.find((n) => !used.has(n) && issues(n, current));
+    if (!next) break;
+    ordered.push(next);
+    used.add(next);
+    current = next;
+  }
+  // Whatever is not on the path (unrelated or spare certificates) follows, in the given order.
+  for (const n of unique) if (!used.has(n)) ordered.push(n);
+  return ordered.map((n) => n.der);
+}
+
 /** The certificate whose public key equals `publicKey`, if any. */
-export function findLeafForKey(certificates: Uint8Array[], publicKey: CryptoKey): Promise<Bytes | undefined> { throw new Error('todo'); }
+export async function findLeafForKey(certificates: Uint8Array[], publicKey: CryptoKey): Promise<Bytes | undefined> {
+  const spki = await exportSpki(publicKey);
+  for (const der of certificates) {
+    try {
+      if (equalBytes(readCertificateDer(der).spki, spki)) return toBytes(der);
+    } catch {
+      // Not a certificate we can read: it cannot be the leaf.
+    }
+  }
+  return undefined;
+}

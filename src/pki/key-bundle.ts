@@ -1,8 +1,80 @@
+/**
+ * The import front door: a PFX, or PEM text holding a private key and certificates.
+ * Keys come out as PKCS#8 whatever went in (PKCS#1, SEC1, encrypted PKCS#8).
+ */
+import * as asn1js from 'asn1js';
+import { equalBytes, toBytes } from './bytes';
+import { certificatesInPem, readCertificates } from './certificate-bundle';
+import { privateKeyToPkcs8 } from './keys';
+import { decodePem, pemTextOf } from './pem';
+import { PkiError, isPkiError } from './pki-error';
+import { readPkcs12, type Pkcs12Contents } from './pkcs12';
 import type { Bytes } from './types';
+
 export interface KeyBundle { format: 'pkcs12' | 'pem'; pkcs8?: Bytes; certificates: Bytes[]; needsPassword: boolean }
+
+/** PFX = PFX ::= SEQUENCE { version INTEGER (v3), authSafe ContentInfo, macData OPTIONAL } (RFC 7292 §4). */
+export function looksLikePkcs12(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x30) return false;
+  try {
+    const parsed = asn1js.fromBER(toBytes(bytes));
+    const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
+    return items[0] instanceof asn1js.Integer && items[0].valueBlock.valueDec === 3 && items[1] instanceof asn1js.Sequence;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What an import file holds: PFX (password may be empty) or PEM with key + certificates.
  * Key as PKCS#8 whatever the input (PKCS#1/SEC1/encrypted PKCS#8 converted). Throws
  * PkiError('invalid-password') when a password is needed and wrong or missing.
  */
-export function readKeyBundle(bytes: Uint8Array, password?: string): Promise<KeyBundle> { throw new Error('todo'); }
+export async function readKeyBundle(bytes: Uint8Array, password?: string): Promise<KeyBundle> {
+  const data = toBytes(bytes);
+  const text = pemTextOf(data);
+  if (text !== undefined) return readPemBundle(text, password);
+  if (looksLikePkcs12(data)) return readPfxBundle(data, password);
+  return { format: 'pem', certificates: readCertificates(data), needsPassword: false };
+}
+
+async function readPemBundle(text: string, password?: string): Promise<KeyBundle> {
+  const blocks = decodePem(text);
+  const keyBlock = blocks.find((b) => /PRIVATE KEY$/.test(b.label));
+  const certificates = certificatesInPem(text);
+  if (!keyBlock && certificates.length === 0) throw new PkiError('malformed', 'no key or certificates in pem');
+  const needsPassword = keyBlock?.label === 'ENCRYPTED PRIVATE KEY';
+  const out: KeyBundle = { format: 'pem', certificates, needsPassword };
+  if (keyBlock) out.pkcs8 = await privateKeyToPkcs8(new TextEncoder().encode(text), password);
+  return out;
+}
+
+async function readPfxBundle(data: Bytes, password?: string): Promise<KeyBundle> {
+  // PKCS#12 tells "no password" from "empty password" (RFC 7292 App. B.1); people mean either.
+  const attempts: (string | undefined)[] = password === undefined || password === '' ? [undefined, ''] : [password];
+  let contents: Pkcs12Contents | undefined;
+  let used: string | undefined;
+  let lastError: unknown;
+  for (const attempt of attempts) {
+    try {
+      contents = await readPkcs12(data, attempt);
+      used = attempt;
+      break;
+    } catch (e) {
+      lastError = e;
+      if (!isPkiError(e) || e.code !== 'invalid-password') break;
+    }
+  }
+  if (!contents) {
+    if (isPkiError(lastError)) throw lastError;
+    throw new PkiError('malformed', 'cannot read pkcs#12', { cause: lastError });
+  }
+  const key = contents.keys[0];
+  const certs = contents.certificates;
+  // The key's own certificate first (same localKeyId, RFC 7292 §4.2 friendly attributes).
+  const own = key?.localKeyId ? certs.find((c) => c.localKeyId && equalBytes(c.localKeyId, key.localKeyId!)) : undefined;
+  const ordered = own ? [own, ...certs.filter((c) => c !== own)] : certs;
+  const out: KeyBundle = { format: 'pkcs12', certificates: ordered.map((c) => c.der), needsPassword: !!used };
+  if (key) out.pkcs8 = key.pkcs8;
+  return out;
+}

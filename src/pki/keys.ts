@@ -1,15 +1,156 @@
-import type { Bytes, KeySpec } from './types';
+/**
+ * Key pairs with WebCrypto. RSA keys are RSASSA-PKCS1-v1_5 with SHA-256 and EC keys ECDSA,
+ * because signing CSRs and certificates is what pki/ does with them.
+ */
+import * as asn1js from 'asn1js';
+import { equalBytes, fromBase64, toBytes } from './bytes';
+import { certificateSpki } from './certificate-der';
+import { CURVE_OIDS, OID_EC, OID_RSA, algorithmLabel, parseDer, pkcs8Algorithm, wrapPkcs1, wrapSec1 } from './key-der';
+import { decodePem, pemTextOf } from './pem';
+import { PkiError, isPkiError } from './pki-error';
+import { decryptEncryptedPkcs8 } from './encrypted-key';
+import type { Bytes, EcCurve, KeySpec } from './types';
+
+const RSA_SIZES = [2048, 3072, 4096];
+const CURVES: EcCurve[] = ['P-256', 'P-384', 'P-521'];
+
+function algorithmFor(spec: KeySpec): RsaHashedImportParams | EcKeyImportParams {
+  return spec.kty === 'RSA'
+    ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+    : { name: 'ECDSA', namedCurve: spec.curve };
+}
+
 /**
  * Generates a key pair with WebCrypto. RSA keys are RSASSA-PKCS1-v1_5/SHA-256, EC keys ECDSA.
  * `extractable: false` makes a key nothing can ever export.
  */
-export function generateKeyPair(spec: KeySpec, extractable: boolean): Promise<CryptoKeyPair> { throw new Error('todo'); }
+export async function generateKeyPair(spec: KeySpec, extractable: boolean): Promise<CryptoKeyPair> {
+  let algorithm: RsaHashedKeyGenParams | EcKeyGenParams;
+  if (spec?.kty === 'RSA') {
+    if (!RSA_SIZES.includes(spec.size)) throw new PkiError('bad-input', `unsupported rsa key size ${spec.size}`);
+    algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: spec.size, publicExponent: new Uint8Array([1, 0, 1]) };
+  } else if (spec?.kty === 'EC') {
+    if (!CURVES.includes(spec.curve)) throw new PkiError('bad-input', `unsupported ec curve ${spec.curve}`);
+    algorithm = { name: 'ECDSA', namedCurve: spec.curve };
+  } else {
+    throw new PkiError('bad-input', 'unsupported key type');
+  }
+  try {
+    return await crypto.subtle.generateKey(algorithm, extractable, ['sign', 'verify']);
+  } catch (e) {
+    throw new PkiError('unsupported', `key generation failed for ${spec.kty}`, { cause: e });
+  }
+}
+
 export interface ImportedKey { keyPair: CryptoKeyPair; spec: KeySpec; pkcs8: Bytes }
+
 /** PKCS#8 DER into a key pair (the public key is derived), extractable as asked. */
-export function importPkcs8(pkcs8: Uint8Array, extractable: boolean): Promise<ImportedKey> { throw new Error('todo'); }
+export async function importPkcs8(pkcs8: Uint8Array, extractable: boolean): Promise<ImportedKey> {
+  const der = toBytes(pkcs8);
+  const alg = pkcs8Algorithm(der);
+  let algorithm: RsaHashedImportParams | EcKeyImportParams;
+  if (alg.oid === OID_RSA) algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  else if (alg.oid === OID_EC) {
+    if (alg.explicitCurve) throw new PkiError('unsupported', 'ec keys with explicit curve parameters are not supported');
+    const curve = alg.curveOid ? CURVE_OIDS[alg.curveOid] : undefined;
+    if (!curve) throw new PkiError('unsupported', `unsupported ec curve ${alg.curveOid}`);
+    algorithm = { name: 'ECDSA', namedCurve: curve };
+  } else throw new PkiError('unsupported', `unsupported key algorithm ${algorithmLabel(alg.oid)}`);
+  try {
+    // The public half comes from the private JWK (n/e or x/y), so import extractable once;
+    // the key the caller keeps is re-imported with the extractability asked for.
+    const temp = await crypto.subtle.importKey('pkcs8', der, algorithm, true, ['sign']);
+    const jwk = await crypto.subtle.exportKey('jwk', temp);
+    const publicJwk: JsonWebKey = jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y };
+    const publicKey = await crypto.subtle.importKey('jwk', publicJwk, algorithm, true, ['verify']);
+    const privateKey = extractable ? temp : await crypto.subtle.importKey('pkcs8', der, algorithm, false, ['sign']);
+    return { keyPair: { privateKey, publicKey }, spec: keySpecOf(publicKey), pkcs8: der };
+  } catch (e) {
+    if (isPkiError(e)) throw e;
+    throw new PkiError('malformed', 'private key does not import', { cause: e });
+  }
+}
+
 /** PEM or DER: PKCS#8, PKCS#1 RSA, SEC1 EC, encrypted PKCS#8 (PBES2 and legacy PBEs). */
-export function importPrivateKey(bytes: Uint8Array, options: { password?: string; extractable: boolean }): Promise<ImportedKey> { throw new Error('todo'); }
-export function exportSpki(publicKey: CryptoKey): Promise<Bytes> { throw new Error('todo'); }
-export function keySpecOf(key: CryptoKey): KeySpec { throw new Error('todo'); }
+export async function importPrivateKey(
+  bytes: Uint8Array,
+  options: { password?: string; extractable: boolean; curve?: EcCurve },
+): Promise<ImportedKey> {
+  const pkcs8 = await privateKeyToPkcs8(bytes, options.password, options.curve);
+  return importPkcs8(pkcs8, options.extractable);
+}
+
+/** Any private key form (PEM or DER) as PKCS#8 DER; decrypts with `password` when needed. */
+export async function privateKeyToPkcs8(bytes: Uint8Array, password?: string, curve?: EcCurve): Promise<Bytes> {
+  const text = pemTextOf(bytes);
+  if (text !== undefined) {
+    const block = decodePem(text).find((b) => /PRIVATE KEY$/.test(b.label));
+    if (!block) throw new PkiError('malformed', 'no private key in pem');
+    if (block.headers?.['Proc-Type']?.includes('ENCRYPTED')) {
+      // RFC 1421 DEK-Info encryption (openssl's "traditional" format) predates PKCS#8.
+      throw new PkiError('unsupported', `legacy pem encryption (${block.headers['DEK-Info'] ?? 'unknown'}) is not supported; convert with openssl pkcs8 -topk8`);
+    }
+    return pkcs8FromDer(block.der, block.label, password, curve);
+  }
+  return pkcs8FromDer(bareOrDer(bytes), undefined, password, curve);
+}
+
+function bareOrDer(bytes: Uint8Array): Bytes {
+  if (bytes[0] === 0x30) return toBytes(bytes);
+  const der = fromBase64(new TextDecoder().decode(bytes));
+  if (!der) throw new PkiError('malformed', 'not a private key');
+  return der;
+}
+
+/** DER sniffed by content (label only as a hint). */
+async function pkcs8FromDer(der: Bytes, label: string | undefined, password?: string, curve?: EcCurve): Promise<Bytes> {
+  const kind = label === 'RSA PRIVATE KEY' ? 'pkcs1' : label === 'EC PRIVATE KEY' ? 'sec1' : label === 'ENCRYPTED PRIVATE KEY' ? 'encrypted' : sniffKey(der);
+  switch (kind) {
+    case 'pkcs1':
+      return wrapPkcs1(der);
+    case 'sec1':
+      return wrapSec1(der, curve);
+    case 'encrypted':
+      return decryptEncryptedPkcs8(der, password);
+    default:
+      return der;
+  }
+}
+
+/** What a private key DER is: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1. */
+export function sniffKey(der: Uint8Array): 'pkcs8' | 'encrypted' | 'pkcs1' | 'sec1' {
+  const node = parseDer(der, 'private key');
+  const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
+  if (items.length === 2 && items[0] instanceof asn1js.Sequence && items[1] instanceof asn1js.OctetString) return 'encrypted';
+  if (items.length >= 9 && items.every((i) => i instanceof asn1js.Integer)) return 'pkcs1';
+  if (items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.OctetString) {
+    if (items[0].valueBlock.valueDec === 1) return 'sec1';
+  }
+  if (items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.Sequence && items[2] instanceof asn1js.OctetString) return 'pkcs8';
+  throw new PkiError('malformed', 'not a private key');
+}
+
+export async function exportSpki(publicKey: CryptoKey): Promise<Bytes> {
+  try {
+    return new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
+  } catch (e) {
+    throw new PkiError('bad-input', 'cannot export public key', { cause: e });
+  }
+}
+
+export function keySpecOf(key: CryptoKey): KeySpec {
+  // WebWorker lib has no RsaHashedKeyAlgorithm/EcKeyAlgorithm types.
+  const alg = key.algorithm as KeyAlgorithm & { modulusLength: number; namedCurve: string };
+  if (alg.name === 'RSASSA-PKCS1-v1_5' || alg.name === 'RSA-PSS' || alg.name === 'RSA-OAEP') return { kty: 'RSA', size: alg.modulusLength };
+  if ((alg.name === 'ECDSA' || alg.name === 'ECDH') && CURVES.includes(alg.namedCurve as EcCurve)) {
+    return { kty: 'EC', curve: alg.namedCurve as EcCurve };
+  }
+  throw new PkiError('unsupported', `unsupported key algorithm ${alg.name}`);
+}
+
 /** SPKI equality between a public key and a certificate's subject public key. */
-export function publicKeyMatchesCertificate(publicKey: CryptoKey, certificateDer: Uint8Array): Promise<boolean> { throw new Error('todo'); }
+export async function publicKeyMatchesCertificate(publicKey: CryptoKey, certificateDer: Uint8Array): Promise<boolean> {
+  const spki = await exportSpki(publicKey);
+  return equalBytes(spki, certificateSpki(certificateDer));
+}
+

@@ -1,7 +1,89 @@
+/**
+ * PEM (RFC 7468, with RFC 1421 headers tolerated) in and out. DER is told from PEM by
+ * content, never by file extension.
+ */
+import { asciiText, fromBase64, toBase64, toBytes } from './bytes';
+import { PkiError } from './pki-error';
 import type { Bytes } from './types';
-export interface PemBlock { label: string; der: Bytes }
+
+export interface PemBlock {
+  label: string;
+  der: Bytes;
+  /** RFC 1421 headers (e.g. Proc-Type, DEK-Info of legacy encrypted keys), when present */
+  headers?: Record<string, string>;
+}
+
+const BLOCK = /-----BEGIN ([A-Z0-9 #_-]*)-----([\s\S]*?)-----END ([A-Z0-9 #_-]*)-----/g;
+
 /** Every PEM block in `text` (LF/CRLF, text around blocks); bare base64 gives one block labelled ''. */
-export function decodePem(text: string): PemBlock[] { throw new Error('todo'); }
-export function encodePem(label: string, der: Uint8Array): string { throw new Error('todo'); }
+export function decodePem(text: string): PemBlock[] {
+  const blocks: PemBlock[] = [];
+  for (const m of text.matchAll(BLOCK)) {
+    const [, label, body, endLabel] = m;
+    // RFC 7468 §2: the END label must match; a mismatch means a truncated or spliced file.
+    if (label.trim() !== endLabel.trim()) throw new PkiError('malformed', `pem label mismatch: ${label} / ${endLabel}`);
+    if (body.includes('-----BEGIN')) throw new PkiError('malformed', `pem block ${label} has no end line`);
+    blocks.push(decodeBody(label.trim(), body));
+  }
+  const opened = (text.match(/-----BEGIN /g) ?? []).length;
+  if (opened > blocks.length) throw new PkiError('malformed', 'pem block without end line');
+  if (blocks.length > 0) return blocks;
+  const trimmed = text.trim();
+  if (trimmed.length === 0 || !/^[A-Za-z0-9+/=\s]+$/.test(trimmed)) return [];
+  const der = fromBase64(trimmed);
+  if (!der) throw new PkiError('malformed', 'bad base64');
+  return [{ label: '', der }];
+}
+
+function decodeBody(label: string, body: string): PemBlock {
+  const lines = body.split(/\r?\n|\r/);
+  const headers: Record<string, string> = {};
+  const data: string[] = [];
+  let inHeaders = true;
+  for (const raw of lines) {
+    const line = raw.trim();
+    // RFC 1421 §4.4: "Name: value" headers come first, then an empty line, then base64.
+    if (inHeaders && /^[A-Za-z][A-Za-z0-9-]*:/.test(line)) {
+      const at = line.indexOf(':');
+      headers[line.slice(0, at)] = line.slice(at + 1).trim();
+      continue;
+    }
+    if (line.length > 0) inHeaders = false;
+    data.push(line);
+  }
+  const der = fromBase64(data.join(''));
+  if (!der) throw new PkiError('malformed', `bad base64 in pem block ${label}`);
+  return Object.keys(headers).length > 0 ? { label, der, headers } : { label, der };
+}
+
+export function encodePem(label: string, der: Uint8Array): string {
+  const b64 = toBase64(der);
+  const lines: string[] = [];
+  for (let i = 0; i < b64.length; i += 64) lines.push(b64.slice(i, i + 64));
+  return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
+}
+
 /** True when the bytes are ASCII text containing a PEM header (DER is sniffed by content). */
-export function looksLikePem(bytes: Uint8Array): boolean { throw new Error('todo'); }
+export function looksLikePem(bytes: Uint8Array): boolean {
+  // DER always starts with a tag byte; 0x30 (SEQUENCE) is '0', which text rarely starts with
+  // followed by a valid length, but PEM must contain the armour anyway.
+  const head = asciiText(bytes.subarray(0, Math.min(bytes.length, 1 << 20)));
+  return head.includes('-----BEGIN ');
+}
+
+/** PEM text from bytes: UTF-8 with a BOM stripped; undefined for binary. */
+export function pemTextOf(bytes: Uint8Array): string | undefined {
+  if (!looksLikePem(bytes)) return undefined;
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(toBytes(bytes));
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return text;
+}
+
+/** Bare base64 text (no armour) as DER, e.g. what `az` or a portal copy-paste gives. */
+export function bareBase64Of(bytes: Uint8Array): Bytes | undefined {
+  if (bytes.length === 0 || bytes[0] === 0x30) return undefined;
+  const text = asciiText(bytes).trim();
+  if (!/^[A-Za-z0-9+/=\s]+$/.test(text)) return undefined;
+  const der = fromBase64(text);
+  return der && der[0] === 0x30 ? der : undefined;
+}
