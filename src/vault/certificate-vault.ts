@@ -35,6 +35,24 @@ import type {
   Bytes,
 } from './types';
 import type { VaultContext } from './context';
+import { createCertificate } from './create';
+import { deleteCertificate, getDeletedCertificate, listDeletedCertificates, purgeDeletedCertificate, recoverDeletedCertificate } from './deleted';
+import { importCertificate } from './import';
+import { mergeCertificate } from './merge';
+import { cancelCertificateOperation, deleteCertificateOperation, getCertificateOperation } from './operations';
+import { getSecret } from './secret';
+import * as issuers from './issuers';
+import * as contacts from './contacts';
+import { getCryptographyClient } from './crypto-client';
+import {
+  getCertificate,
+  getCertificatePolicy,
+  getCertificateVersion,
+  listPropertiesOfCertificates,
+  listPropertiesOfCertificateVersions,
+  updateCertificatePolicy,
+  updateCertificateProperties,
+} from './versions';
 import { guard, guardIterable, VaultError } from './vault-error';
 
 const notYet = (what: string): Promise<never> => Promise.reject(new VaultError('Unsupported', `${what} is not available yet.`));
@@ -49,42 +67,42 @@ class LocalCertificateVault implements CertificateVault {
   get name(): string { return this.ctx.name; }
   get vaultUrl(): string { return this.ctx.vaultUrl; }
 
-  createCertificate(name: string, policy: CertificatePolicy, options?: CreateCertificateOptions): Promise<CertificateOperation> { return guard('Creating the certificate', () => notYet('createCertificate')); }
-  getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Reading the certificate', () => notYet('getCertificate')); }
-  getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate> { return guard('Reading the certificate version', () => notYet('getCertificateVersion')); }
-  listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties> { return guardIterable('Listing certificates', () => notYetIterable()); }
-  listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties> { return guardIterable('Listing versions', () => notYetIterable()); }
-  getCertificatePolicy(name: string): Promise<CertificatePolicy> { return guard('Reading the policy', () => notYet('getCertificatePolicy')); }
-  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy> { return guard('Updating the policy', () => notYet('updateCertificatePolicy')); }
-  updateCertificateProperties(name: string, version: string | undefined, options: UpdateCertificatePropertiesOptions): Promise<KeyVaultCertificate> { return guard('Updating the certificate', () => notYet('updateCertificateProperties')); }
+  createCertificate(name: string, policy: CertificatePolicy, options?: CreateCertificateOptions): Promise<CertificateOperation> { return guard('Creating the certificate', () => createCertificate(this.ctx, name, policy, options)); }
+  getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Reading the certificate', () => getCertificate(this.ctx, name)); }
+  getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate> { return guard('Reading the certificate version', () => getCertificateVersion(this.ctx, name, version)); }
+  listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties> { return guardIterable('Listing certificates', () => listPropertiesOfCertificates(this.ctx, options)); }
+  listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties> { return guardIterable('Listing versions', () => listPropertiesOfCertificateVersions(this.ctx, name)); }
+  getCertificatePolicy(name: string): Promise<CertificatePolicy> { return guard('Reading the policy', () => getCertificatePolicy(this.ctx, name)); }
+  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy> { return guard('Updating the policy', () => updateCertificatePolicy(this.ctx, name, policy)); }
+  updateCertificateProperties(name: string, version: string | undefined, options: UpdateCertificatePropertiesOptions): Promise<KeyVaultCertificate> { return guard('Updating the certificate', () => updateCertificateProperties(this.ctx, name, version, options)); }
 
-  getCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Reading the operation', () => notYet('getCertificateOperation')); }
-  cancelCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Cancelling the operation', () => notYet('cancelCertificateOperation')); }
-  deleteCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Deleting the operation', () => notYet('deleteCertificateOperation')); }
-  mergeCertificate(name: string, x509Certificates: Uint8Array[], options?: MergeCertificateOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Merging the certificate', () => notYet('mergeCertificate')); }
-  importCertificate(name: string, bytes: Uint8Array, options?: ImportCertificateOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Importing the file', () => notYet('importCertificate')); }
+  getCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Reading the operation', () => getCertificateOperation(this.ctx, name)); }
+  cancelCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Cancelling the operation', () => cancelCertificateOperation(this.ctx, name)); }
+  deleteCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Deleting the operation', () => deleteCertificateOperation(this.ctx, name)); }
+  mergeCertificate(name: string, x509Certificates: Uint8Array[], options?: MergeCertificateOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Merging the certificate', () => mergeCertificate(this.ctx, name, x509Certificates, options)); }
+  importCertificate(name: string, bytes: Uint8Array, options?: ImportCertificateOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Importing the file', () => importCertificate(this.ctx, name, bytes, options)); }
 
-  deleteCertificate(name: string): Promise<DeletedCertificate> { return guard('Deleting the certificate', () => notYet('deleteCertificate')); }
-  getDeletedCertificate(name: string): Promise<DeletedCertificate> { return guard('Reading the deleted certificate', () => notYet('getDeletedCertificate')); }
-  listDeletedCertificates(): AsyncIterable<DeletedCertificate> { return guardIterable('Listing deleted certificates', () => notYetIterable()); }
-  recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Recovering the certificate', () => notYet('recoverDeletedCertificate')); }
-  purgeDeletedCertificate(name: string): Promise<void> { return guard('Purging the certificate', () => notYet('purgeDeletedCertificate')); }
+  deleteCertificate(name: string): Promise<DeletedCertificate> { return guard('Deleting the certificate', () => deleteCertificate(this.ctx, name)); }
+  getDeletedCertificate(name: string): Promise<DeletedCertificate> { return guard('Reading the deleted certificate', () => getDeletedCertificate(this.ctx, name)); }
+  listDeletedCertificates(): AsyncIterable<DeletedCertificate> { return guardIterable('Listing deleted certificates', () => listDeletedCertificates(this.ctx)); }
+  recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Recovering the certificate', () => recoverDeletedCertificate(this.ctx, name)); }
+  purgeDeletedCertificate(name: string): Promise<void> { return guard('Purging the certificate', () => purgeDeletedCertificate(this.ctx, name)); }
 
   backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> { return guard('Backing up the certificate', () => notYet('backupCertificate')); }
   restoreCertificateBackup(bytes: Uint8Array, options: RestoreCertificateBackupOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Restoring the backup', () => notYet('restoreCertificateBackup')); }
 
-  createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> { return guard('Creating the issuer', () => notYet('createIssuer')); }
-  getIssuer(name: string): Promise<CertificateIssuer> { return guard('Reading the issuer', () => notYet('getIssuer')); }
-  updateIssuer(name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer> { return guard('Updating the issuer', () => notYet('updateIssuer')); }
-  deleteIssuer(name: string): Promise<CertificateIssuer> { return guard('Deleting the issuer', () => notYet('deleteIssuer')); }
-  listPropertiesOfIssuers(): AsyncIterable<IssuerProperties> { return guardIterable('Listing issuers', () => notYetIterable()); }
+  createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> { return guard('Creating the issuer', () => issuers.createIssuer(this.ctx, name, provider, options)); }
+  getIssuer(name: string): Promise<CertificateIssuer> { return guard('Reading the issuer', () => issuers.getIssuer(this.ctx, name)); }
+  updateIssuer(name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer> { return guard('Updating the issuer', () => issuers.updateIssuer(this.ctx, name, options)); }
+  deleteIssuer(name: string): Promise<CertificateIssuer> { return guard('Deleting the issuer', () => issuers.deleteIssuer(this.ctx, name)); }
+  listPropertiesOfIssuers(): AsyncIterable<IssuerProperties> { return guardIterable('Listing issuers', () => issuers.listPropertiesOfIssuers(this.ctx)); }
 
-  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]> { return guard('Saving the contacts', () => notYet('setContacts')); }
-  getContacts(): Promise<CertificateContact[]> { return guard('Reading the contacts', () => notYet('getContacts')); }
-  deleteContacts(): Promise<CertificateContact[]> { return guard('Deleting the contacts', () => notYet('deleteContacts')); }
+  setContacts(contacts_: CertificateContact[]): Promise<CertificateContact[]> { return guard('Saving the contacts', () => contacts.setContacts(this.ctx, contacts_)); }
+  getContacts(): Promise<CertificateContact[]> { return guard('Reading the contacts', () => contacts.getContacts(this.ctx)); }
+  deleteContacts(): Promise<CertificateContact[]> { return guard('Deleting the contacts', () => contacts.deleteContacts(this.ctx)); }
 
-  getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> { return guard('Exporting the certificate', () => notYet('getSecret')); }
-  getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> { return guard('Opening the key', () => notYet('getCryptographyClient')); }
+  getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> { return guard('Exporting the certificate', () => getSecret(this.ctx, name, options)); }
+  getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> { return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options)); }
   runLifetimeActions(): Promise<LifetimeEvent[]> { return guard('Running lifetime actions', () => notYet('runLifetimeActions')); }
   close(): void { this.ctx.store.close(); }
 }

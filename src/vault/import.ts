@@ -1,0 +1,85 @@
+/**
+ * importCertificate (DESIGN §5): a PFX (password may be empty) or PEM with key and
+ * certificates becomes a new version. The key is imported extractable only when the policy is
+ * exportable. Expired certificates are accepted: the vault keeps history, and the attributes
+ * (expiresOn) show the state; their key and secret are then Forbidden like any expired version.
+ */
+import { importPkcs8 } from '../pki/keys';
+import { findLeafForKey, orderChain } from '../pki/chain';
+import { readKeyBundle, type KeyBundle } from '../pki/key-bundle';
+import { parseCertificate } from '../pki/x509';
+import type { VaultContext } from './context';
+import { derivePolicy } from './import-policy';
+import { keyRecordOf, sameSpec } from './key-material';
+import { assertNoPendingOperation, assertNotDeleted, discardOldOperation, knownIssuerNames } from './lookups';
+import { KEY_MISMATCH } from './merge';
+import { certificateKey } from './names';
+import { defaultPolicy, isExportable, keySpecOfPolicy, validatePolicy } from './policy';
+import type { ImportCertificateOptions, KeyVaultCertificateWithPolicy } from './types';
+import { buildVersion, commitVersion } from './version-records';
+import { toVaultError, VaultError } from './vault-error';
+import { toCertificateWithPolicy } from './views';
+
+export async function importCertificate(
+  ctx: VaultContext,
+  name: string,
+  bytes: Uint8Array,
+  options: ImportCertificateOptions = {},
+): Promise<KeyVaultCertificateWithPolicy> {
+  const key = certificateKey(name);
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
+    throw new VaultError('BadParameter', 'The file to import is empty: choose a PFX/P12 file or a PEM file with a private key and its certificate.');
+  }
+  const before = await ctx.store.read(async (tx) => {
+    await assertNotDeleted(tx, key, name);
+    await assertNoPendingOperation(tx, key, name);
+    return { existing: await tx.get('certificates', key), issuers: await knownIssuerNames(tx) };
+  });
+
+  let bundle: KeyBundle;
+  try {
+    bundle = await readKeyBundle(bytes, options.password);
+  } catch (e) {
+    throw toVaultError(e, 'The file');
+  }
+  if (!bundle.pkcs8) {
+    throw new VaultError('BadParameter', `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds no private key: import needs the key with its certificate (a PFX, or a PEM with a PRIVATE KEY block). To store a certificate without its key, create the certificate with issuer "Unknown" and merge it.`);
+  }
+  if (bundle.certificates.length === 0) {
+    throw new VaultError('BadParameter', `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds a private key but no certificate: add the certificate (and its chain) to the file.`);
+  }
+
+  const explicit = options.policy ? defaultPolicy(options.policy) : undefined;
+  const exportable = isExportable(explicit ?? defaultPolicy(before.existing?.policy ?? {}));
+  const imported = await importPkcs8(bundle.pkcs8, exportable).catch((e: unknown) => {
+    throw toVaultError(e, 'The private key in the file');
+  });
+  const leaf = await findLeafForKey(bundle.certificates, imported.keyPair.publicKey);
+  if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
+  const info = await parseCertificate(leaf);
+  if (explicit && !sameSpec(keySpecOfPolicy(explicit), imported.spec)) {
+    const actual = imported.spec.kty === 'RSA' ? `RSA ${imported.spec.size}` : `EC ${imported.spec.curve}`;
+    throw new VaultError('BadParameter', `The policy asks for keyType ${explicit.keyType} ${explicit.keyType?.startsWith('EC') ? explicit.keyCurveName : explicit.keySize} but the key in the file is ${actual}: change the policy's key fields or leave the policy out.`);
+  }
+  const policy = explicit ?? derivePolicy(info, imported.spec, exportable, before.existing?.policy);
+  validatePolicy(policy, { knownIssuers: before.issuers, imported: !explicit });
+
+  const keyRecord = await keyRecordOf(key, imported.keyPair, imported.spec, exportable, true);
+  const chain = await orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki });
+  const version = await buildVersion(ctx, {
+    certificateKey: key,
+    cer: leaf,
+    chain: chain.length ? chain : [leaf],
+    keyId: keyRecord.id,
+    keyExportable: exportable,
+    enabled: options.enabled ?? policy.enabled ?? true,
+    tags: options.tags,
+  });
+  return ctx.store.write(async (tx) => {
+    await assertNotDeleted(tx, key, name);
+    await assertNoPendingOperation(tx, key, name);
+    await discardOldOperation(tx, key);
+    const { cert, version: written } = await commitVersion(tx, ctx, { name, version, key: keyRecord, policy });
+    return toCertificateWithPolicy(ctx, cert, written);
+  });
+}

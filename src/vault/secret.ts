@@ -1,0 +1,38 @@
+/**
+ * getSecret (Key Vault's certificate-backed secret): PFX or PEM per the policy's contentType,
+ * with the private key only when it is exportable. A non-exportable key is a non-extractable
+ * CryptoKey: the browser itself refuses exportKey, so the secret holds certificates only.
+ */
+import { encodePem } from '../pki/pem';
+import { writePkcs12 } from '../pki/pkcs12';
+import type { Bytes } from '../pki/types';
+import type { VaultContext } from './context';
+import { assertUsable, requireCertificate, requireVersion } from './lookups';
+import { certificateKey } from './names';
+import type { CertificateSecret, GetSecretOptions } from './types';
+import { VaultError } from './vault-error';
+
+export async function getSecret(ctx: VaultContext, name: string, options: GetSecretOptions = {}): Promise<CertificateSecret> {
+  const key = certificateKey(name);
+  const { cert, version, keyRecord } = await ctx.store.read(async (tx) => {
+    const cert = await requireCertificate(tx, key, name);
+    const version = await requireVersion(tx, cert, options.version);
+    const keyRecord = version.keyId === undefined ? undefined : await tx.get('keys', version.keyId);
+    return { cert, version, keyRecord };
+  });
+  assertUsable(version, cert.name, ctx.now());
+  const contentType = cert.policy.contentType ?? 'application/x-pkcs12';
+  const pkcs8 = keyRecord?.exportable && keyRecord.privateKey.extractable
+    ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', keyRecord.privateKey))
+    : undefined;
+  const chain = version.chain.length ? version.chain : [version.cer];
+  if (contentType === 'application/x-pem-file') {
+    if (options.password !== undefined && options.password !== '') {
+      throw new VaultError('BadParameter', 'A password applies to PKCS#12 secrets only: this certificate\'s policy exports PEM. Change the policy\'s contentType to application/x-pkcs12 for a password-protected file.');
+    }
+    const blocks = [...(pkcs8 ? [encodePem('PRIVATE KEY', pkcs8)] : []), ...chain.map((c) => encodePem('CERTIFICATE', c))];
+    return { value: new TextEncoder().encode(blocks.map((b) => (b.endsWith('\n') ? b : `${b}\n`)).join('')) as Bytes, contentType };
+  }
+  const value = await writePkcs12({ key: pkcs8, certificates: chain, password: options.password ?? '', friendlyName: cert.name });
+  return { value, contentType };
+}

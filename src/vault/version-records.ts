@@ -1,0 +1,85 @@
+/**
+ * Making a version: parse the certificate BEFORE the transaction (pki is async and would end
+ * it), then `commitVersion` inside one write transaction.
+ */
+import { parseCertificate } from '../pki/x509';
+import type { Bytes } from '../pki/types';
+import type { VaultContext } from './context';
+import { newVersionId } from './ids';
+import type { CertificatePolicy } from './types';
+import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord, VersionSummary } from './vault-store';
+
+export interface NewVersionInput {
+  certificateKey: string;
+  cer: Uint8Array;
+  chain: Uint8Array[];
+  keyId?: string;
+  keyExportable: boolean;
+  enabled?: boolean;
+  tags?: Record<string, string>;
+}
+
+/** A version record with its parsed attributes; `ordinal` is set by commitVersion. */
+export async function buildVersion(ctx: VaultContext, input: NewVersionInput): Promise<VersionRecord> {
+  const info = await parseCertificate(input.cer);
+  const now = ctx.now();
+  return {
+    certificateKey: input.certificateKey,
+    version: newVersionId(),
+    ordinal: -1,
+    enabled: input.enabled ?? true,
+    notBefore: info.notBefore,
+    expiresOn: info.notAfter,
+    createdOn: now,
+    updatedOn: now,
+    tags: { ...(input.tags ?? {}) },
+    x509Thumbprint: info.sha1Thumbprint,
+    sha256Fingerprint: info.sha256Fingerprint,
+    subject: info.subject,
+    cer: new Uint8Array(input.cer) as Bytes,
+    chain: input.chain.map((c) => new Uint8Array(c) as Bytes),
+    keyId: input.keyId,
+    keyExportable: input.keyExportable,
+  };
+}
+
+export function summaryOf(v: VersionRecord): VersionSummary {
+  const { version, ordinal, enabled, notBefore, expiresOn, createdOn, updatedOn, tags, x509Thumbprint, sha256Fingerprint, subject } = v;
+  return { version, ordinal, enabled, notBefore, expiresOn, createdOn, updatedOn, tags, x509Thumbprint, sha256Fingerprint, subject };
+}
+
+/** The policy as stored: dates stamped, createdOn kept across updates. */
+export function stampPolicy(policy: CertificatePolicy, previous: CertificatePolicy | undefined, now: Date): CertificatePolicy {
+  const { createdOn: _c, updatedOn: _u, ...rest } = policy;
+  return { ...structuredClone(rest), createdOn: previous?.createdOn ?? now, updatedOn: now };
+}
+
+/**
+ * Inside a write transaction: stores `version` (and `key` when new) as the latest version of
+ * `name`, creating the certificate record when needed. `policy` replaces the certificate's
+ * policy when given. Returns both records as written.
+ */
+export async function commitVersion(
+  tx: StoreTx,
+  ctx: VaultContext,
+  args: { name: string; version: VersionRecord; key?: KeyRecord; policy?: CertificatePolicy },
+): Promise<{ cert: CertificateRecord; version: VersionRecord }> {
+  const now = ctx.now();
+  const existing = await tx.get('certificates', args.version.certificateKey);
+  const version: VersionRecord = { ...args.version, ordinal: existing?.versionCount ?? 0 };
+  const policy = args.policy ? stampPolicy(args.policy, existing?.policy, now) : existing?.policy;
+  if (!policy) throw new Error('commitVersion: a new certificate needs a policy');
+  const cert: CertificateRecord = {
+    key: version.certificateKey,
+    name: existing?.name ?? args.name,
+    policy,
+    createdOn: existing?.createdOn ?? now,
+    updatedOn: now,
+    latest: summaryOf(version),
+    versionCount: version.ordinal + 1,
+  };
+  if (args.key) await tx.put('keys', args.key);
+  await tx.put('versions', version);
+  await tx.put('certificates', cert);
+  return { cert, version };
+}

@@ -1,0 +1,129 @@
+/**
+ * Reading certificates and their versions, and updating attributes and policy. Listing reads
+ * only the certificates store (the latest version is denormalised there) in pages, so the
+ * first page of a 10 000-certificate vault costs one small transaction.
+ */
+import type { VaultContext } from './context';
+import { knownIssuerNames, requireCertificate, requireVersion } from './lookups';
+import { certificateKey } from './names';
+import { defaultPolicy, validatePolicy } from './policy';
+import type {
+  CertificatePolicy,
+  CertificateProperties,
+  KeyVaultCertificate,
+  KeyVaultCertificateWithPolicy,
+  ListPropertiesOfCertificatesOptions,
+  UpdateCertificatePropertiesOptions,
+} from './types';
+import { stampPolicy, summaryOf } from './version-records';
+import { VaultError } from './vault-error';
+import type { CertificateRecord } from './vault-store';
+import { copyPolicy, toCertificate, toCertificateWithPolicy, toProperties } from './views';
+
+/** Page size of listings: small enough for a fast first page, large enough for few transactions. */
+export const LIST_PAGE_SIZE = 100;
+
+export async function getCertificate(ctx: VaultContext, name: string): Promise<KeyVaultCertificateWithPolicy> {
+  const key = certificateKey(name);
+  return ctx.store.read(async (tx) => {
+    const cert = await requireCertificate(tx, key, name);
+    return toCertificateWithPolicy(ctx, cert, await requireVersion(tx, cert, undefined));
+  });
+}
+
+export async function getCertificateVersion(ctx: VaultContext, name: string, version: string): Promise<KeyVaultCertificate> {
+  const key = certificateKey(name);
+  return ctx.store.read(async (tx) => {
+    const cert = await requireCertificate(tx, key, name);
+    return toCertificate(ctx, cert, await requireVersion(tx, cert, version));
+  });
+}
+
+export async function* listPropertiesOfCertificates(
+  ctx: VaultContext,
+  options: ListPropertiesOfCertificatesOptions = {},
+): AsyncIterable<CertificateProperties> {
+  let after: string | undefined;
+  for (;;) {
+    const page: CertificateRecord[] = await ctx.store.read((tx) => tx.getAll('certificates', { after, count: LIST_PAGE_SIZE }));
+    for (const cert of page) {
+      if (cert.latest || options.includePending) yield toProperties(ctx, cert, cert.latest);
+    }
+    if (page.length < LIST_PAGE_SIZE) return;
+    after = page[page.length - 1].key;
+  }
+}
+
+/** Newest first. */
+export async function* listPropertiesOfCertificateVersions(ctx: VaultContext, name: string): AsyncIterable<CertificateProperties> {
+  const key = certificateKey(name);
+  const { cert, versions } = await ctx.store.read(async (tx) => {
+    const cert = await requireCertificate(tx, key, name);
+    return { cert, versions: await tx.versionsOf(key) };
+  });
+  versions.sort((a, b) => b.ordinal - a.ordinal);
+  for (const v of versions) yield toProperties(ctx, cert, v);
+}
+
+export async function getCertificatePolicy(ctx: VaultContext, name: string): Promise<CertificatePolicy> {
+  const key = certificateKey(name);
+  return ctx.store.read(async (tx) => copyPolicy((await requireCertificate(tx, key, name)).policy));
+}
+
+/**
+ * Fields given replace the current ones (PATCH, as Key Vault); the result is validated as a
+ * whole and applies to the next version.
+ */
+export async function updateCertificatePolicy(ctx: VaultContext, name: string, patch: CertificatePolicy): Promise<CertificatePolicy> {
+  const key = certificateKey(name);
+  if (typeof patch !== 'object' || patch === null) throw new VaultError('BadParameter', 'The policy is missing.');
+  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CertificatePolicy;
+  return ctx.store.write(async (tx) => {
+    const cert = await requireCertificate(tx, key, name);
+    const merged = { ...cert.policy, ...defined };
+    // Switching key type drops the other type's size/curve, so the merged policy stays coherent.
+    if (defined.keyType && defined.keyType.startsWith('EC') !== (cert.policy.keyType ?? 'RSA').startsWith('EC')) {
+      if (!('keySize' in defined)) delete merged.keySize;
+      if (!('keyCurveName' in defined)) delete merged.keyCurveName;
+    }
+    const policy = defaultPolicy(merged);
+    validatePolicy(policy, { knownIssuers: await knownIssuerNames(tx) });
+    const now = ctx.now();
+    const updated: CertificateRecord = { ...cert, policy: stampPolicy(policy, cert.policy, now), updatedOn: now };
+    await tx.put('certificates', updated);
+    return copyPolicy(updated.policy);
+  });
+}
+
+export async function updateCertificateProperties(
+  ctx: VaultContext,
+  name: string,
+  version: string | undefined,
+  options: UpdateCertificatePropertiesOptions,
+): Promise<KeyVaultCertificate> {
+  const key = certificateKey(name);
+  if (options?.tags !== undefined && !isTagMap(options.tags)) {
+    throw new VaultError('BadParameter', 'tags must map names to text values, e.g. { owner: "web-team" }.');
+  }
+  if (options?.enabled !== undefined && typeof options.enabled !== 'boolean') throw new VaultError('BadParameter', 'enabled must be true or false.');
+  return ctx.store.write(async (tx) => {
+    let cert = await requireCertificate(tx, key, name);
+    const v = await requireVersion(tx, cert, version);
+    const updated = {
+      ...v,
+      enabled: options.enabled ?? v.enabled,
+      tags: options.tags !== undefined ? { ...options.tags } : v.tags,
+      updatedOn: ctx.now(),
+    };
+    await tx.put('versions', updated);
+    if (cert.latest?.version === v.version) {
+      cert = { ...cert, latest: summaryOf(updated) };
+      await tx.put('certificates', cert);
+    }
+    return toCertificate(ctx, cert, updated);
+  });
+}
+
+function isTagMap(tags: unknown): tags is Record<string, string> {
+  return typeof tags === 'object' && tags !== null && !Array.isArray(tags) && Object.values(tags).every((v) => typeof v === 'string');
+}
