@@ -5,6 +5,7 @@ import { pwaStore, applyUpdate } from './pwa/register-sw';
 import { CertificatesPage } from './pages/certificates-page';
 import { PlaceholderPage } from './pages/placeholder-page';
 import { SettingsPage } from './pages/settings-page';
+import { DueBanner } from './notifications/due-banner';
 
 const PAGES: Partial<Record<RouteName, () => ComponentChildren>> = {
   certificates: () => <CertificatesPage />,
@@ -38,6 +39,7 @@ export function App() {
         </ul>
       </nav>
       <UpdateBanner />
+      <DueBanner />
       <main id="main" tabIndex={-1}>
         {page}
       </main>

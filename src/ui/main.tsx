@@ -9,3 +9,4 @@ startRouter();
 render(<App />, document.getElementById('app')!);
 void registerServiceWorker();
 void requestPersistence();
+void import('./notifications/lifetime-client').then((m) => m.startLifetimeNotifications());
