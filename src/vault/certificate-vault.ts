@@ -42,7 +42,7 @@ import { mergeCertificate } from './merge';
 import { cancelCertificateOperation, deleteCertificateOperation, getCertificateOperation } from './operations';
 import { getSecret } from './secret';
 import * as issuers from './issuers';
-import * as contacts from './contacts';
+import * as contactBook from './contacts';
 import { getCryptographyClient } from './crypto-client';
 import {
   getCertificate,
@@ -97,9 +97,9 @@ class LocalCertificateVault implements CertificateVault {
   deleteIssuer(name: string): Promise<CertificateIssuer> { return guard('Deleting the issuer', () => issuers.deleteIssuer(this.ctx, name)); }
   listPropertiesOfIssuers(): AsyncIterable<IssuerProperties> { return guardIterable('Listing issuers', () => issuers.listPropertiesOfIssuers(this.ctx)); }
 
-  setContacts(contacts_: CertificateContact[]): Promise<CertificateContact[]> { return guard('Saving the contacts', () => contacts.setContacts(this.ctx, contacts_)); }
-  getContacts(): Promise<CertificateContact[]> { return guard('Reading the contacts', () => contacts.getContacts(this.ctx)); }
-  deleteContacts(): Promise<CertificateContact[]> { return guard('Deleting the contacts', () => contacts.deleteContacts(this.ctx)); }
+  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]> { return guard('Saving the contacts', () => contactBook.setContacts(this.ctx, contacts)); }
+  getContacts(): Promise<CertificateContact[]> { return guard('Reading the contacts', () => contactBook.getContacts(this.ctx)); }
+  deleteContacts(): Promise<CertificateContact[]> { return guard('Deleting the contacts', () => contactBook.deleteContacts(this.ctx)); }
 
   getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> { return guard('Exporting the certificate', () => getSecret(this.ctx, name, options)); }
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> { return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options)); }

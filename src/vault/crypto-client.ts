@@ -1,0 +1,239 @@
+/**
+ * getCryptographyClient: the SDK's CryptographyClient over a version's key, which never leaves
+ * the vault. Each call checks, in this order: the algorithm name (BadParameter), the policy's
+ * key usage (Forbidden, DESIGN §5 seed 001), the version's attributes (Forbidden), the key type
+ * (BadParameter), then that the private key is here and can do the algorithm (Forbidden /
+ * Unsupported).
+ *
+ * WebCrypto binds an algorithm (and RSA's hash) to a CryptoKey when it is generated or
+ * imported. An exportable key is exported as PKCS#8 once and re-imported (non-extractable) for
+ * each algorithm asked for. A non-exportable key can only do what it was made for: keys are
+ * generated as RSASSA-PKCS1-v1_5/SHA-256 (RS256) or ECDSA (ES256/384/512 by curve). Public-key
+ * operations (verify, encrypt, wrapKey) import the SPKI per algorithm, so they always work.
+ */
+import { parseCertificate } from '../pki/x509';
+import type { KeySpec } from '../pki/types';
+import type { VaultContext } from './context';
+import { keyIdOf } from './ids';
+import {
+  describeKeyUsage,
+  ENCRYPTION_SCHEMES,
+  isEncryptionAlgorithm,
+  isSignatureAlgorithm,
+  keyAlgorithmMatches,
+  keyOperationsFor,
+  SIGNATURE_SCHEMES,
+  signatureImportAlgorithm,
+  signatureParams,
+  type KeyOperation,
+  type SignatureScheme,
+} from './key-operations';
+import { assertUsable, requireCertificate, requireKey, requireVersion } from './lookups';
+import { certificateKey } from './names';
+import type {
+  Bytes,
+  CryptographyClient,
+  EncryptionAlgorithm,
+  GetCryptographyClientOptions,
+  KeyUsageType,
+  SignatureAlgorithm,
+} from './types';
+import { guard, VaultError } from './vault-error';
+import type { KeyRecord } from './vault-store';
+
+type EncScheme = (typeof ENCRYPTION_SCHEMES)[EncryptionAlgorithm];
+
+/** Opens a client on `name` (the latest version unless `options.version`). */
+export async function getCryptographyClient(ctx: VaultContext, name: string, options: GetCryptographyClientOptions = {}): Promise<CryptographyClient> {
+  const key = certificateKey(name);
+  const { cert, version } = await ctx.store.read(async (tx) => {
+    const c = await requireCertificate(tx, key, name);
+    return { cert: c, version: await requireVersion(tx, c, options.version) };
+  });
+  const keyID = keyIdOf(ctx, cert.name, version.version);
+  const label = `"${cert.name}" (version ${version.version})`;
+
+  // Everything is read per call: attributes and policy may change while a client is held,
+  // as they would on Key Vault's side.
+  const current = () =>
+    ctx.store.read(async (tx) => {
+      const c = await requireCertificate(tx, key, name);
+      const v = await requireVersion(tx, c, version.version);
+      const k = v.keyId === undefined ? undefined : await tx.get('keys', v.keyId);
+      return { cert: c, v, k };
+    });
+
+  /** Usage and attribute gates shared by every operation; returns the key row if present. */
+  const gate = async (op: KeyOperation): Promise<{ keyRecord?: KeyRecord; spec: KeySpec; spki: Bytes; requirePrivate: () => Promise<KeyRecord> }> => {
+    const { cert: c, v, k } = await current();
+    const usage = c.policy.keyUsage as KeyUsageType[] | undefined;
+    if (!keyOperationsFor(usage).has(op)) {
+      throw new VaultError(
+        'Forbidden',
+        `Operation ${op} is not permitted on the key of ${label}: its key usage (${describeKeyUsage(usage)}) allows only ${[...keyOperationsFor(usage)].join(', ') || 'nothing'}. Change the policy's key usage and renew to get a key that can ${op}.`,
+      );
+    }
+    assertUsable(v, c.name, ctx.now());
+    // A restored version whose key stayed in another browser still has its certificate: the
+    // public-key operations work from the certificate's SPKI.
+    const info = k ? undefined : await parseCertificate(v.cer);
+    const specOf = k?.spec ?? info?.keySpec;
+    if (!specOf) throw new VaultError('Unsupported', `The key of ${label} is of a type Certkeep cannot use for cryptography.`);
+    return {
+      keyRecord: k,
+      spec: specOf,
+      spki: k?.spki ?? info!.spki,
+      requirePrivate: () => ctx.store.read((tx) => requireKey(tx, v, c.name)),
+    };
+  };
+
+  const pkcs8Cache = new Map<string, Promise<Bytes>>();
+  const derived = new Map<string, Promise<CryptoKey>>();
+
+  /** The private key, usable with `scheme` (the stored one, or a re-import of the exportable one). */
+  const privateKeyFor = async (k: KeyRecord, scheme: SignatureScheme | EncScheme, use: KeyUsage, alg: string): Promise<CryptoKey> => {
+    if (keyAlgorithmMatches(k.privateKey, scheme) && k.privateKey.usages.includes(use)) return k.privateKey;
+    if (!k.exportable || !k.privateKey.extractable) {
+      const bound = describeBinding(k.privateKey);
+      throw new VaultError(
+        'Unsupported',
+        `${alg} is not possible with the key of ${label}: it is not exportable, and the browser keeps such a key bound to the one algorithm it was made for (${bound}). Use ${bound}, or create the certificate with an exportable policy, which allows every algorithm.`,
+      );
+    }
+    const cacheKey = `${k.id}:${JSON.stringify(scheme)}:${use}`;
+    let p = derived.get(cacheKey);
+    if (!p) {
+      let pkcs8 = pkcs8Cache.get(k.id);
+      if (!pkcs8) {
+        pkcs8 = crypto.subtle.exportKey('pkcs8', k.privateKey).then((b) => new Uint8Array(b));
+        pkcs8Cache.set(k.id, pkcs8);
+      }
+      const importAlg = 'kty' in scheme ? signatureImportAlgorithm(scheme) : { name: scheme.name, hash: scheme.hash };
+      p = pkcs8.then((der) => crypto.subtle.importKey('pkcs8', der, importAlg, false, [use]));
+      derived.set(cacheKey, p);
+    }
+    return p;
+  };
+
+  const publicKeyFor = (spkiDer: Bytes, scheme: SignatureScheme | EncScheme, use: KeyUsage): Promise<CryptoKey> => {
+    const importAlg = 'kty' in scheme ? signatureImportAlgorithm(scheme) : { name: scheme.name, hash: scheme.hash };
+    return crypto.subtle.importKey('spki', spkiDer, importAlg, false, [use]);
+  };
+
+  const signatureScheme = (alg: unknown, spec: KeySpec): SignatureScheme => {
+    const scheme = SIGNATURE_SCHEMES[alg as SignatureAlgorithm];
+    if (scheme.kty !== spec.kty) {
+      throw new VaultError('BadParameter', `${String(alg)} needs an ${scheme.kty} key, but the key of ${label} is ${describeSpec(spec)}.`);
+    }
+    if (scheme.kty === 'EC' && spec.kty === 'EC' && scheme.curve !== spec.curve) {
+      // RFC 7518 §3.4: ES256 is P-256 + SHA-256, ES384 P-384, ES512 P-521 (Key Vault enforces it too).
+      const fit = Object.entries(SIGNATURE_SCHEMES).find(([, s]) => s.kty === 'EC' && s.curve === spec.curve)?.[0];
+      throw new VaultError('BadParameter', `${String(alg)} needs a ${scheme.curve} key, but the key of ${label} is ${describeSpec(spec)}: use ${fit}.`);
+    }
+    return scheme;
+  };
+
+  const encScheme = (alg: unknown, spec: KeySpec): EncScheme => {
+    if (spec.kty !== 'RSA') throw new VaultError('BadParameter', `${String(alg)} needs an RSA key, but the key of ${label} is ${describeSpec(spec)}: EC keys cannot encrypt.`);
+    return ENCRYPTION_SCHEMES[alg as EncryptionAlgorithm];
+  };
+
+  const checkSigAlg = (alg: unknown): void => {
+    if (!isSignatureAlgorithm(alg)) throw new VaultError('BadParameter', `"${String(alg)}" is not a signature algorithm: use one of ${Object.keys(SIGNATURE_SCHEMES).join(', ')}.`);
+  };
+  const checkEncAlg = (alg: unknown): void => {
+    if (!isEncryptionAlgorithm(alg)) throw new VaultError('BadParameter', `"${String(alg)}" is not an encryption algorithm: use RSA-OAEP or RSA-OAEP-256.`);
+  };
+
+  const encryptWith = async (op: 'encrypt' | 'wrapKey', alg: EncryptionAlgorithm, input: Uint8Array): Promise<Bytes> => {
+    checkEncAlg(alg);
+    const data = bytesOf(input, op === 'encrypt' ? 'plaintext' : 'key');
+    const g = await gate(op);
+    const scheme = encScheme(alg, g.spec);
+    const pub = await publicKeyFor(g.spki, scheme, 'encrypt');
+    try {
+      return new Uint8Array(await crypto.subtle.encrypt({ name: 'RSA-OAEP' }, pub, data));
+    } catch (e) {
+      const max = g.spec.kty === 'RSA' ? g.spec.size / 8 - 2 * (scheme.hash === 'SHA-1' ? 20 : 32) - 2 : 0;
+      throw new VaultError('BadParameter', `${alg} cannot encrypt ${data.length} bytes with ${describeSpec(g.spec)}: at most ${max} bytes fit.`, { cause: e });
+    }
+  };
+
+  const decryptWith = async (op: 'decrypt' | 'unwrapKey', alg: EncryptionAlgorithm, input: Uint8Array): Promise<Bytes> => {
+    checkEncAlg(alg);
+    const data = bytesOf(input, op === 'decrypt' ? 'ciphertext' : 'encryptedKey');
+    const g = await gate(op);
+    const scheme = encScheme(alg, g.spec);
+    const k = await g.requirePrivate();
+    const priv = await privateKeyFor(k, scheme, 'decrypt', alg);
+    try {
+      return new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, priv, data));
+    } catch (e) {
+      throw new VaultError('BadParameter', `The ${op === 'decrypt' ? 'ciphertext' : 'wrapped key'} could not be decrypted with ${alg} and the key of ${label}: it was made for another key or algorithm, or it is damaged.`, { cause: e });
+    }
+  };
+
+  return {
+    keyID,
+    signData: (algorithm, data) =>
+      guard('Signing', async () => {
+        checkSigAlg(algorithm);
+        const bytes = bytesOf(data, 'data');
+        const g = await gate('sign');
+        const scheme = signatureScheme(algorithm, g.spec);
+        const k = await g.requirePrivate();
+        const priv = await privateKeyFor(k, scheme, 'sign', algorithm);
+        // ECDSA: WebCrypto returns r||s (IEEE P1363), as Key Vault and the SDK do for ES*.
+        const result = new Uint8Array(await crypto.subtle.sign(signatureParams(scheme), priv, bytes));
+        return { result, algorithm, keyID };
+      }),
+    verifyData: (algorithm, data, signature) =>
+      guard('Verifying', async () => {
+        checkSigAlg(algorithm);
+        const bytes = bytesOf(data, 'data');
+        const sig = bytesOf(signature, 'signature');
+        const g = await gate('verify');
+        const scheme = signatureScheme(algorithm, g.spec);
+        const pub = await publicKeyFor(g.spki, scheme, 'verify');
+        let result: boolean;
+        try {
+          result = await crypto.subtle.verify(signatureParams(scheme), pub, sig, bytes);
+        } catch {
+          result = false; // a signature of the wrong length is simply not valid
+        }
+        return { result, keyID };
+      }),
+    encrypt: (parameters) =>
+      guard('Encrypting', async () => {
+        const algorithm = parameters?.algorithm;
+        return { result: await encryptWith('encrypt', algorithm, parameters?.plaintext), algorithm, keyID };
+      }),
+    decrypt: (parameters) =>
+      guard('Decrypting', async () => {
+        const algorithm = parameters?.algorithm;
+        return { result: await decryptWith('decrypt', algorithm, parameters?.ciphertext), algorithm, keyID };
+      }),
+    wrapKey: (algorithm, key) => guard('Wrapping the key', async () => ({ result: await encryptWith('wrapKey', algorithm, key), algorithm, keyID })),
+    unwrapKey: (algorithm, encryptedKey) =>
+      guard('Unwrapping the key', async () => ({ result: await decryptWith('unwrapKey', algorithm, encryptedKey), algorithm, keyID })),
+  };
+}
+
+function bytesOf(v: unknown, field: string): Bytes {
+  if (!(v instanceof Uint8Array)) throw new VaultError('BadParameter', `${field} must be bytes (a Uint8Array).`);
+  return new Uint8Array(v);
+}
+
+function describeSpec(spec: KeySpec): string {
+  return spec.kty === 'RSA' ? `RSA ${spec.size}` : `EC ${spec.curve}`;
+}
+
+/** The JWA name(s) a stored private key can do as it is. */
+function describeBinding(key: CryptoKey): string {
+  const alg = key.algorithm as KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
+  const matches = Object.entries(SIGNATURE_SCHEMES)
+    .filter(([, s]) => keyAlgorithmMatches(key, s))
+    .map(([n]) => n)
+    .concat(Object.entries(ENCRYPTION_SCHEMES).filter(([, s]) => keyAlgorithmMatches(key, s)).map(([n]) => n));
+  return matches.length > 0 ? matches.join(', ') : `${alg.name}${alg.hash ? `/${alg.hash.name}` : ''}`;
+}
