@@ -3,19 +3,31 @@ import { useStore } from './state/use-store';
 import { NAV_ROUTES, hrefFor, routerStore, type RouteName } from './state/router';
 import { pwaStore, applyUpdate } from './pwa/register-sw';
 import { CertificatesPage } from './pages/certificates-page';
-import { PlaceholderPage } from './pages/placeholder-page';
 import { SettingsPage } from './pages/settings-page';
+import { CreatePage } from './pages/create-page';
+import { ImportPage } from './pages/import-page';
+import { CertificatePage } from './pages/certificate-page';
+import { IssuersPage } from './pages/issuers-page';
+import { ContactsPage } from './pages/contacts-page';
+import { DeletedPage } from './pages/deleted-page';
+import { VaultSwitcher } from './components/vault-switcher';
 import { DueBanner } from './notifications/due-banner';
 
-const PAGES: Partial<Record<RouteName, () => ComponentChildren>> = {
+const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
+  certificate: ([name = '', version]) => <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />,
+  create: () => <CreatePage />,
+  import: () => <ImportPage />,
+  issuers: () => <IssuersPage />,
+  contacts: () => <ContactsPage />,
+  deleted: () => <DeletedPage />,
   settings: () => <SettingsPage />,
 };
 
 export function App() {
   const route = useStore(routerStore, (s) => s.route);
   const navName = route.name === 'certificate' || route.name === 'create' || route.name === 'import' ? 'certificates' : route.name;
-  const page = PAGES[route.name]?.() ?? <PlaceholderPage title={NAV_ROUTES.find((r) => r.name === route.name)?.label ?? 'Certkeep'} />;
+  const page = PAGES[route.name](route.params);
   return (
     <div class="frame">
       <a class="skip-link" href="#main">Skip to content</a>
@@ -24,7 +36,7 @@ export function App() {
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Certkeep</span>
         </a>
-        <span class="vault-name" title="Current vault">vault: <strong>default</strong></span>
+        <VaultSwitcher />
         <OfflineIndicator />
       </header>
       <nav class="nav" aria-label="Main">

@@ -3,9 +3,14 @@ import { App } from './app';
 import { registerServiceWorker } from './pwa/register-sw';
 import { requestPersistence } from './pwa/storage-persistence';
 import { startRouter } from './state/router';
+import { startInstallPrompt } from './pwa/install-prompt';
+import { startLaunchQueue } from './pwa/launch-queue';
 import './styles.css';
 
 startRouter();
+// Before the first render: Chromium may fire beforeinstallprompt / launch files early.
+startInstallPrompt();
+startLaunchQueue();
 render(<App />, document.getElementById('app')!);
 void registerServiceWorker();
 void requestPersistence();

@@ -1,19 +1,67 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { hrefFor } from '../state/router';
+import { useStore } from '../state/use-store';
+import { vaultStore } from '../state/vault-client';
+import { certificatesStore, loadCertificates, visibleRows } from '../state/certificates-store';
+import { ExpiryTimeline } from '../components/expiry-timeline';
+import { ErrorBanner } from '../components/error-banner';
+import { RestoreBackupButton } from '../components/restore-backup';
+import { CertificatesTable } from './certificates-table';
 
 export function CertificatesPage() {
+  const revision = useStore(vaultStore, (s) => s.revision);
+  const vaultName = useStore(vaultStore, (s) => s.name);
+  const state = useStore(certificatesStore, (s) => s);
+  const [now] = useState(() => new Date());
+  useEffect(() => {
+    void loadCertificates();
+  }, [revision, vaultName]);
+  const rows = useMemo(() => visibleRows(state, now), [state.rows, state.query, state.sort, now]);
   return (
     <section aria-labelledby="certs-title">
-      <h1 id="certs-title">Certificates</h1>
-      <div class="empty-state">
-        <p>This vault has no certificates yet.</p>
-        <p>
-          Create a key pair and a self-signed certificate or a CSR for your CA, or import a PFX or PEM file you already have.
-        </p>
-        <p class="actions">
-          <a class="button primary" href={hrefFor('create')}>Create a certificate</a>
-          <a class="button" href={hrefFor('import')}>Import a certificate</a>
-        </p>
+      <div class="page-head">
+        <h1 id="certs-title">Certificates</h1>
+        {state.rows.length > 0 && (
+          <p class="actions">
+            <a class="button primary" href={hrefFor('create')}>Create</a>
+            <a class="button" href={hrefFor('import')}>Import</a>
+            <RestoreBackupButton />
+          </p>
+        )}
       </div>
+      <ErrorBanner error={state.error} onDismiss={() => certificatesStore.setState({ error: undefined })} />
+      {!state.loaded && <p aria-busy="true">Opening the vault…</p>}
+      {state.loaded && state.rows.length === 0 && !state.error && (
+        <div class="empty-state">
+          <p>This vault has no certificates yet.</p>
+          <p>Create a key pair and a self-signed certificate or a CSR for your CA, or import a PFX or PEM file you already have.</p>
+          <p class="actions">
+            <a class="button primary" href={hrefFor('create')}>Create a certificate</a>
+            <a class="button" href={hrefFor('import')}>Import a certificate</a>
+            <RestoreBackupButton />
+          </p>
+        </div>
+      )}
+      {state.rows.length > 0 && (
+        <>
+          <ExpiryTimeline rows={state.rows} now={now} />
+          <div class="toolbar">
+            <label class="search">
+              <span>Search</span>
+              <input
+                type="search"
+                value={state.query}
+                placeholder="name, subject, issuer, tag"
+                onInput={(e) => certificatesStore.setState({ query: e.currentTarget.value })}
+              />
+            </label>
+            <p class="count" role="status">
+              {rows.length === state.rows.length ? `${rows.length} certificates` : `${rows.length} of ${state.rows.length} certificates`}
+            </p>
+          </div>
+          <CertificatesTable rows={rows} now={now} />
+        </>
+      )}
     </section>
   );
 }

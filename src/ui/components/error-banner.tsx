@@ -1,0 +1,30 @@
+import { explainError } from '../errors';
+
+/** A dismissible banner with the vault's own words and a hint; `error` may be anything thrown. */
+export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+  if (error === undefined || error === null) return null;
+  const words = explainError(error);
+  return (
+    <div class="error-banner" role="alert">
+      <div>
+        <strong>{words.title}.</strong> <span data-testid="error-message">{words.message}</span>
+        {words.hint && <p class="hint">{words.hint}</p>}
+      </div>
+      {onDismiss && (
+        <button type="button" class="dismiss" onClick={onDismiss} aria-label="Dismiss error">
+          ×
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The error text shown under a field (role=alert so a screen reader hears it as it appears). */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} class="field-error" role="alert">
+      {message}
+    </p>
+  );
+}

@@ -1,0 +1,80 @@
+import type { CertificateRow } from '../state/certificates-store';
+import { formatDate, statusOf } from '../state/cert-status';
+
+/** Rows drawn at most: a vault of 1 000 certificates shows the ones that expire first. */
+const MAX_ROWS = 40;
+const ROW = 20;
+const WIDTH = 1000;
+
+/**
+ * Every certificate's validity as a bar against today. The SVG is stretched to the width
+ * (preserveAspectRatio="none"), so the names sit beside it in HTML, where they stay readable
+ * at 360 px; a sentence summarises the picture for screen readers.
+ */
+export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Date }) {
+  const dated = rows
+    .filter((r) => r.notBefore && r.expiresOn)
+    .sort((a, b) => a.expiresOn!.getTime() - b.expiresOn!.getTime());
+  if (dated.length === 0) return null;
+  const shown = dated.slice(0, MAX_ROWS);
+  const start = Math.min(now.getTime(), ...shown.map((r) => r.notBefore!.getTime()));
+  const end = Math.max(now.getTime(), ...shown.map((r) => r.expiresOn!.getTime()));
+  const span = Math.max(end - start, 1);
+  const x = (t: number) => ((t - start) / span) * WIDTH;
+  const counts = { expired: 0, expiring: 0, other: 0 };
+  for (const r of dated) {
+    const k = statusOf(r, now).kind;
+    if (k === 'expired') counts.expired++;
+    else if (k === 'expiring') counts.expiring++;
+    else counts.other++;
+  }
+  const next = dated.find((r) => r.expiresOn!.getTime() > now.getTime());
+  const summary =
+    `${dated.length} certificate${dated.length === 1 ? '' : 's'}: ${counts.expired} expired, ${counts.expiring} expiring within 30 days, ${counts.other} other.` +
+    (next ? ` Next to expire: ${next.name} on ${formatDate(next.expiresOn)}.` : '');
+  const height = shown.length * ROW;
+  const today = x(now.getTime());
+  return (
+    <figure class="timeline" aria-labelledby="timeline-caption">
+      <figcaption id="timeline-caption">
+        <strong>Expiry timeline.</strong> <span data-testid="timeline-summary">{summary}</span>
+        {dated.length > shown.length && <span> Showing the {shown.length} that expire first.</span>}
+      </figcaption>
+      <div class="timeline-grid">
+        <ol class="timeline-names" aria-label="Certificates on the timeline">
+          {shown.map((r) => (
+            <li key={r.name} title={`${r.name}: ${formatDate(r.notBefore)} to ${formatDate(r.expiresOn)}`}>
+              {r.name}
+            </li>
+          ))}
+        </ol>
+        <svg
+          class="timeline-chart"
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          preserveAspectRatio="none"
+          height={height}
+          role="img"
+          aria-label={summary}
+        >
+          {shown.map((r, i) => (
+            <rect
+              key={r.name}
+              class={`st-${statusOf(r, now).kind}`}
+              x={x(r.notBefore!.getTime())}
+              y={i * ROW + 4}
+              width={Math.max(x(r.expiresOn!.getTime()) - x(r.notBefore!.getTime()), 2)}
+              height={ROW - 8}
+              rx="3"
+            />
+          ))}
+          <line class="today" x1={today} x2={today} y1="0" y2={height} vector-effect="non-scaling-stroke" />
+        </svg>
+      </div>
+      <div class="timeline-axis" aria-hidden="true">
+        <span>{formatDate(new Date(start))}</span>
+        <span>today {formatDate(now)}</span>
+        <span>{formatDate(new Date(end))}</span>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,210 @@
+import { COMMON_EKUS, KEY_USAGES, withIssuer, withKeyType, type PolicyDraft } from '../state/policy-draft';
+import type { CertificateKeyType, CertificateKeyCurveName, CertificateContentType, KeyUsageType } from '../state/vault-api';
+import { FieldError } from './error-banner';
+import { SanEditor } from './san-editor';
+
+export type PolicyErrors = Partial<Record<string, string>>;
+
+/** The error fields this form shows in place; others go to a banner. */
+export const POLICY_FIELDS = new Set(['subject', 'sans', 'exportable', 'keySize', 'validityInMonths', 'keyUsage', 'eku', 'lifetime', 'issuer', 'policy']);
+
+/**
+ * Every field of a certificate policy (DESIGN §3). Used by Create, by the detail page's
+ * policy editor and by Import's derived policy. Errors are shown under their field.
+ */
+export function PolicyForm(props: {
+  draft: PolicyDraft;
+  onChange: (d: PolicyDraft) => void;
+  errors: PolicyErrors;
+  issuers: string[];
+  disabled?: boolean;
+  idPrefix: string;
+}) {
+  const { draft: d, onChange, errors, disabled } = props;
+  const id = (s: string) => `${props.idPrefix}-${s}`;
+  const set = (patch: Partial<PolicyDraft>) => onChange({ ...d, ...patch });
+  const isEc = d.keyType.startsWith('EC');
+  const hsm = d.keyType.endsWith('-HSM');
+  const toggle = <T extends string>(list: T[], value: T, on: boolean): T[] => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
+  const invalid = (field: string) => (errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {});
+  return (
+    <div class="policy-form">
+      <div class="field">
+        <label for={id('subject')}>Subject</label>
+        <input
+          id={id('subject')}
+          type="text"
+          value={d.subject}
+          placeholder="CN=www.example.com, O=Example"
+          spellcheck={false}
+          autocomplete="off"
+          disabled={disabled}
+          onInput={(e) => set({ subject: e.currentTarget.value })}
+          {...invalid('subject')}
+        />
+        <p class="hint">An X.500 name as in RFC 4514, e.g. CN=www.contoso.com, O=Contoso, C=US.</p>
+        <FieldError id={id('subject-error')} message={errors.subject} />
+      </div>
+      <SanEditor rows={d.sans} onChange={(sans) => set({ sans })} disabled={disabled} />
+      <FieldError id={id('sans-error')} message={errors.sans} />
+
+      <fieldset>
+        <legend>Key</legend>
+        <div class="grid-fields">
+          <div class="field">
+            <label for={id('keyType')}>Key type</label>
+            <select id={id('keyType')} value={d.keyType} disabled={disabled} onChange={(e) => onChange(withKeyType(d, e.currentTarget.value as CertificateKeyType))}>
+              <option value="RSA">RSA</option>
+              <option value="EC">EC</option>
+              <option value="RSA-HSM">RSA-HSM (never exportable)</option>
+              <option value="EC-HSM">EC-HSM (never exportable)</option>
+            </select>
+          </div>
+          {!isEc && (
+            <div class="field">
+              <label for={id('keySize')}>Key size</label>
+              <select id={id('keySize')} value={String(d.keySize)} disabled={disabled} onChange={(e) => set({ keySize: Number(e.currentTarget.value) })}>
+                <option value="2048">2048 bits</option>
+                <option value="3072">3072 bits</option>
+                <option value="4096">4096 bits</option>
+              </select>
+            </div>
+          )}
+          {isEc && (
+            <div class="field">
+              <label for={id('curve')}>Curve</label>
+              <select id={id('curve')} value={d.keyCurveName} disabled={disabled} onChange={(e) => set({ keyCurveName: e.currentTarget.value as CertificateKeyCurveName })}>
+                <option value="P-256">P-256</option>
+                <option value="P-384">P-384</option>
+                <option value="P-521">P-521</option>
+              </select>
+            </div>
+          )}
+        </div>
+        <FieldError id={id('keySize-error')} message={errors.keySize} />
+        <label class="check">
+          <input type="checkbox" checked={d.exportable} disabled={disabled || hsm} onChange={(e) => set({ exportable: e.currentTarget.checked })} {...invalid('exportable')} />
+          Exportable private key (PFX / PEM with the key can be downloaded)
+        </label>
+        <FieldError id={id('exportable-error')} message={errors.exportable} />
+        <label class="check">
+          <input type="checkbox" checked={d.reuseKey} disabled={disabled} onChange={(e) => set({ reuseKey: e.currentTarget.checked })} />
+          Reuse the key when the certificate is renewed
+        </label>
+      </fieldset>
+
+      <div class="grid-fields">
+        <div class="field">
+          <label for={id('contentType')}>Secret format</label>
+          <select id={id('contentType')} value={d.contentType} disabled={disabled} onChange={(e) => set({ contentType: e.currentTarget.value as CertificateContentType })}>
+            <option value="application/x-pkcs12">PKCS#12 (PFX)</option>
+            <option value="application/x-pem-file">PEM</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('validity')}>Validity in months</label>
+          <input
+            id={id('validity')}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={d.validityInMonths}
+            disabled={disabled}
+            onInput={(e) => set({ validityInMonths: e.currentTarget.value })}
+            {...invalid('validityInMonths')}
+          />
+          <FieldError id={id('validityInMonths-error')} message={errors.validityInMonths} />
+        </div>
+      </div>
+
+      <fieldset>
+        <legend>Key usage</legend>
+        <div class="checks">
+          {KEY_USAGES.map((ku) => (
+            <label class="check" key={ku.value}>
+              <input
+                type="checkbox"
+                checked={d.keyUsage.includes(ku.value)}
+                disabled={disabled}
+                onChange={(e) => set({ keyUsage: toggle<KeyUsageType>(d.keyUsage, ku.value, e.currentTarget.checked) })}
+              />
+              {ku.label}
+            </label>
+          ))}
+        </div>
+        <FieldError id={id('keyUsage-error')} message={errors.keyUsage} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Extended key usage</legend>
+        <div class="checks">
+          {COMMON_EKUS.map((eku) => (
+            <label class="check" key={eku.oid}>
+              <input
+                type="checkbox"
+                checked={d.enhancedKeyUsage.includes(eku.oid)}
+                disabled={disabled}
+                onChange={(e) => set({ enhancedKeyUsage: toggle(d.enhancedKeyUsage, eku.oid, e.currentTarget.checked) })}
+              />
+              {eku.label}
+            </label>
+          ))}
+        </div>
+        <div class="field">
+          <label for={id('otherEku')}>Other EKU OIDs (comma separated)</label>
+          <input id={id('otherEku')} type="text" value={d.otherEku} disabled={disabled} spellcheck={false} onInput={(e) => set({ otherEku: e.currentTarget.value })} />
+        </div>
+        <FieldError id={id('eku-error')} message={errors.eku} />
+      </fieldset>
+
+      <fieldset>
+        <legend>Lifetime action</legend>
+        <div class="grid-fields">
+          <div class="field">
+            <label for={id('trigger')}>When</label>
+            <select id={id('trigger')} value={d.lifetimeTrigger} disabled={disabled} onChange={(e) => set({ lifetimeTrigger: e.currentTarget.value as 'percentage' | 'days' })}>
+              <option value="percentage">at a percentage of the lifetime</option>
+              <option value="days">a number of days before expiry</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for={id('lifetimeValue')}>{d.lifetimeTrigger === 'percentage' ? 'Percentage of lifetime' : 'Days before expiry'}</label>
+            <input
+              id={id('lifetimeValue')}
+              type="number"
+              min={1}
+              inputMode="numeric"
+              value={d.lifetimeValue}
+              disabled={disabled}
+              onInput={(e) => set({ lifetimeValue: e.currentTarget.value })}
+              {...invalid('lifetime')}
+            />
+          </div>
+          <div class="field">
+            <label for={id('action')}>Action</label>
+            <select id={id('action')} value={d.lifetimeAction} disabled={disabled} onChange={(e) => set({ lifetimeAction: e.currentTarget.value as 'AutoRenew' | 'EmailContacts' })}>
+              <option value="AutoRenew">Renew automatically</option>
+              <option value="EmailContacts">Notify the contacts</option>
+            </select>
+          </div>
+        </div>
+        <FieldError id={id('lifetime-error')} message={errors.lifetime} />
+      </fieldset>
+
+      <div class="field">
+        <label for={id('issuer')}>Issuer</label>
+        <select id={id('issuer')} value={d.issuerName} disabled={disabled} onChange={(e) => onChange(withIssuer(d, e.currentTarget.value))}>
+          <option value="Self">Self (self-signed, made now)</option>
+          <option value="Unknown">Unknown (make a CSR for any CA)</option>
+          {props.issuers.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </select>
+        <FieldError id={id('issuer-error')} message={errors.issuer} />
+      </div>
+      <FieldError id={id('policy-error')} message={errors.policy} />
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useState } from 'preact/hooks';
+import { Dialog } from './dialog';
+import { ErrorBanner } from './error-banner';
+import { explainError } from '../errors';
+import { getVault, vaultChanged } from '../state/vault-client';
+import { navigate } from '../state/router';
+
+/**
+ * Restore from a backup file (DESIGN §5: password-based, AES-GCM). The dialog keeps the
+ * chosen file when the password is wrong, so the user only types it again.
+ */
+export function RestoreBackupButton() {
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<{ name: string; bytes: Uint8Array }>();
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [notice, setNotice] = useState<string>();
+  const close = () => {
+    setOpen(false);
+    setFile(undefined);
+    setPassword('');
+    setError(undefined);
+  };
+  const restore = async (e: Event) => {
+    e.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const vault = await getVault();
+      const cert = await vault.restoreCertificateBackup(file.bytes, { password });
+      vaultChanged();
+      close();
+      setNotice(cert.keyIncluded ? undefined : `${cert.name} was restored without its private key: the key was not exportable, so the backup could not carry it.`);
+      navigate('certificate', cert.name);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const words = error ? explainError(error) : undefined;
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Restore a backup
+      </button>
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <Dialog open={open} title="Restore a certificate backup" onClose={close} busy={busy}>
+        <form onSubmit={restore} aria-busy={busy ? 'true' : undefined}>
+          <p>
+            <label for="restore-file">Backup file</label>
+            <input
+              id="restore-file"
+              type="file"
+              onChange={async (e) => {
+                const f = e.currentTarget.files?.[0];
+                if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+              }}
+            />
+          </p>
+          {file && <p class="hint">Selected: {file.name}</p>}
+          <p>
+            <label for="restore-password">Backup password</label>
+            <input
+              id="restore-password"
+              type="password"
+              autocomplete="current-password"
+              value={password}
+              aria-invalid={words?.field === 'password' ? 'true' : undefined}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
+          </p>
+          <ErrorBanner error={error} />
+          <div class="actions dialog-actions">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+            <button type="submit" class="primary" disabled={!file || busy}>
+              {busy ? 'Restoring…' : 'Restore'}
+            </button>
+          </div>
+        </form>
+      </Dialog>
+    </>
+  );
+}

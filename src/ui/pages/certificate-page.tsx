@@ -1,0 +1,86 @@
+import { useState } from 'preact/hooks';
+import { useVaultQuery } from '../state/use-vault-query';
+import { collect } from '../state/vault-client';
+import { isNotFound } from '../errors';
+import { hrefFor } from '../state/router';
+import { statusOf } from '../state/cert-status';
+import type { CertificateVault } from '../state/vault-api';
+import { ErrorBanner } from '../components/error-banner';
+import { CertificateViewer } from '../components/certificate-viewer';
+import { PendingPanel } from './pending-panel';
+import { DownloadsPanel } from './downloads-panel';
+import { VersionsPanel } from './versions-panel';
+import { PropertiesPanel } from './properties-panel';
+import { PolicyPanel } from './policy-panel';
+import { ManagePanel } from './manage-panel';
+
+/** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
+const orNone = <T,>(p: Promise<T>): Promise<T | undefined> => p.catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
+
+async function load(vault: CertificateVault, name: string, version?: string) {
+  const [latest, operation, versions, policy] = await Promise.all([
+    orNone(vault.getCertificate(name)),
+    orNone(vault.getCertificateOperation(name)),
+    orNone(collect(vault.listPropertiesOfCertificateVersions(name))),
+    orNone(vault.getCertificatePolicy(name)),
+  ]);
+  const shown = version ? await vault.getCertificateVersion(name, version) : latest;
+  if (!latest && !operation && !policy) await vault.getCertificate(name); // rethrows the vault's NotFound in its words
+  return { latest, shown, operation, versions: versions ?? [], policy: policy ?? latest?.policy };
+}
+
+/** One certificate: viewer, pending request, downloads, versions, properties, policy, backup. */
+export function CertificatePage({ name, version }: { name: string; version?: string }) {
+  const q = useVaultQuery((v) => load(v, name, version), [name, version]);
+  const [now] = useState(() => new Date());
+  const d = q.data;
+  const shown = d?.shown;
+  const status = shown ? statusOf(shown.properties, now) : undefined;
+  return (
+    <section aria-labelledby="cert-title">
+      <p class="breadcrumb">
+        <a href={hrefFor('certificates')}>Certificates</a> ›
+      </p>
+      <h1 id="cert-title">{name}</h1>
+      {q.error !== undefined && <ErrorBanner error={q.error} />}
+      {q.loading && !d && <p aria-busy="true">Loading…</p>}
+      {d && (
+        <>
+          {shown && (
+            <p class="summary">
+              <span class={`status st-${status!.kind}`} data-testid="cert-status">
+                {status!.label}
+              </span>{' '}
+              {version ? (
+                <>
+                  Version <span class="mono">{version}</span> · <a href={hrefFor('certificate', name)}>show the current version</a>
+                </>
+              ) : (
+                <>
+                  Current version <span class="mono">{shown.properties.version}</span>
+                </>
+              )}
+            </p>
+          )}
+          {shown && shown.keyIncluded === false && (
+            <p class="notice" role="note">
+              The private key of this version is not in this browser: it was not exportable, so its backup could not carry it.
+            </p>
+          )}
+          {d.operation && d.operation.status !== 'completed' && <PendingPanel op={d.operation} />}
+          {shown && (
+            <section class="panel" aria-labelledby="viewer-title">
+              <h2 id="viewer-title">Certificate</h2>
+              <CertificateViewer der={shown.cer} chain={shown.chain} />
+            </section>
+          )}
+          {shown && <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />}
+          <VersionsPanel name={name} versions={d.versions} current={shown?.properties.version} now={now} />
+          {shown && <PropertiesPanel cert={shown} />}
+          {d.policy && <PolicyPanel name={name} policy={d.policy} />}
+          {d.latest && <ManagePanel name={name} keyExportable={d.latest.keyExportable} />}
+        </>
+      )}
+    </section>
+  );
+}

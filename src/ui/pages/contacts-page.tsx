@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CertificateContact } from '../state/vault-api';
+import { useVaultQuery } from '../state/use-vault-query';
+import { getVault, vaultChanged } from '../state/vault-client';
+import { ErrorBanner } from '../components/error-banner';
+import { ConfirmDialog } from '../components/dialog';
+import { isNotFound } from '../errors';
+
+type Row = { email: string; name: string; phone: string };
+
+const toRow = (c: CertificateContact): Row => ({ email: c.email ?? '', name: c.name ?? '', phone: c.phone ?? '' });
+const fromRow = (r: Row): CertificateContact => ({ email: r.email.trim() || undefined, name: r.name.trim() || undefined, phone: r.phone.trim() || undefined });
+
+/** The vault-wide contacts EmailContacts lifetime actions notify. */
+export function ContactsPage() {
+  const q = useVaultQuery((v) => v.getContacts().catch((e: unknown) => (isNotFound(e) ? [] : Promise.reject(e))), []);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  useEffect(() => {
+    if (q.data) setRows(q.data.map(toRow));
+  }, [q.data]);
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    setError(undefined);
+    setSaved('');
+    try {
+      await action();
+      setSaved(done);
+      vaultChanged();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <section aria-labelledby="contacts-title">
+      <h1 id="contacts-title">Contacts</h1>
+      <p class="hint">People to notify when a certificate's lifetime action says "Notify the contacts".</p>
+      <ErrorBanner error={error ?? q.error} onDismiss={() => setError(undefined)} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(async () => (await getVault()).setContacts(rows.filter((r) => r.email || r.name || r.phone).map(fromRow)), 'Contacts saved.');
+        }}
+        aria-busy={busy ? 'true' : undefined}
+      >
+        {rows.length === 0 && <p class="empty-state">No contacts yet.</p>}
+        {rows.map((r, i) => (
+          <fieldset class="contact-row" key={i}>
+            <legend>Contact {i + 1}</legend>
+            <div class="grid-fields">
+              <div class="field">
+                <label for={`contact-${i}-email`}>Email</label>
+                <input id={`contact-${i}-email`} type="email" autocomplete="off" value={r.email} onInput={(e) => set(i, { email: e.currentTarget.value })} />
+              </div>
+              <div class="field">
+                <label for={`contact-${i}-name`}>Name</label>
+                <input id={`contact-${i}-name`} type="text" autocomplete="off" value={r.name} onInput={(e) => set(i, { name: e.currentTarget.value })} />
+              </div>
+              <div class="field">
+                <label for={`contact-${i}-phone`}>Phone</label>
+                <input id={`contact-${i}-phone`} type="tel" autocomplete="off" value={r.phone} onInput={(e) => set(i, { phone: e.currentTarget.value })} />
+              </div>
+            </div>
+            <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+              Remove contact {i + 1}
+            </button>
+          </fieldset>
+        ))}
+        <p class="actions">
+          <button type="button" onClick={() => setRows([...rows, { email: '', name: '', phone: '' }])}>
+            Add a contact
+          </button>
+          <button type="submit" class="primary" disabled={busy}>
+            Save contacts
+          </button>
+          {(q.data?.length ?? 0) > 0 && (
+            <button type="button" class="danger" onClick={() => setConfirm(true)} disabled={busy}>
+              Delete all contacts
+            </button>
+          )}
+        </p>
+        <p role="status">{saved}</p>
+      </form>
+      <ConfirmDialog
+        open={confirm}
+        title="Delete all contacts?"
+        message={<p>Lifetime actions that notify contacts will have nobody to notify.</p>}
+        confirmLabel="Delete all"
+        danger
+        busy={busy}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => void run(async () => (await getVault()).deleteContacts(), 'Contacts deleted.').finally(() => setConfirm(false))}
+      />
+    </section>
+  );
+}

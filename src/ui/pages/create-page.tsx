@@ -1,0 +1,106 @@
+import { useState } from 'preact/hooks';
+import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
+import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
+import { ErrorBanner, FieldError } from '../components/error-banner';
+import { explainError } from '../errors';
+import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
+import { usePolicyCheck } from '../state/use-policy-check';
+import { useIssuerNames } from '../state/use-issuer-names';
+import { getVault, vaultChanged } from '../state/vault-client';
+import { hrefFor, navigate } from '../state/router';
+
+/** Certificate names as Key Vault allows them (DESIGN §3). */
+export const NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
+
+export function nameError(name: string): string | undefined {
+  if (!name) return 'Give the certificate a name.';
+  if (!NAME_PATTERN.test(name)) return 'Use 1 to 127 letters, digits and hyphens (no spaces or dots).';
+  return undefined;
+}
+
+export function CreatePage() {
+  const issuers = useIssuerNames();
+  const [name, setName] = useState('');
+  const [draft, setDraft] = useState<PolicyDraft>(() => defaultDraft());
+  const [tags, setTags] = useState<TagRow[]>([]);
+  const [enabled, setEnabled] = useState(true);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const liveErrors = usePolicyCheck(draft, issuers, touched);
+  const words = error ? explainError(error) : undefined;
+  // Errors about a field the form shows go next to it; the rest go to the banner.
+  const submitWords = words && (words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) ? words : undefined;
+  const errors = { ...liveErrors, ...(submitWords?.field ? { [submitWords.field]: submitWords.message } : {}) };
+  const nameProblem = touched ? nameError(name) ?? (submitWords?.field === 'name' ? submitWords.message : undefined) : undefined;
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setTouched(true);
+    if (nameError(name) || Object.keys(draftErrors(draft)).length > 0) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const vault = await getVault();
+      await vault.createCertificate(name, draftToPolicy(draft), { enabled, tags: rowsToTags(tags) });
+      vaultChanged();
+      navigate('certificate', name);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="create-title">
+      <p class="breadcrumb">
+        <a href={hrefFor('certificates')}>Certificates</a> ›
+      </p>
+      <h1 id="create-title">Create a certificate</h1>
+      <form class="form" onSubmit={submit} onInput={() => setTouched(true)} aria-busy={busy ? 'true' : undefined} noValidate>
+        <div class="field">
+          <label for="create-name">Name</label>
+          <input
+            id="create-name"
+            type="text"
+            value={name}
+            required
+            autocomplete="off"
+            spellcheck={false}
+            aria-invalid={nameProblem ? 'true' : undefined}
+            aria-describedby={nameProblem ? 'create-name-error' : 'create-name-hint'}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <p id="create-name-hint" class="hint">Letters, digits and hyphens; unique in this vault.</p>
+          <FieldError id="create-name-error" message={nameProblem} />
+        </div>
+        <PolicyForm idPrefix="create" draft={draft} onChange={setDraft} errors={errors} issuers={issuers} disabled={busy} />
+        <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
+        <label class="check">
+          <input type="checkbox" checked={enabled} disabled={busy} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+          Enabled
+        </label>
+        {words && !submitWords && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
+        {submitWords && (
+          <p class="field-error" role="alert">
+            {submitWords.title}: see the field marked above.
+          </p>
+        )}
+        <div class="actions form-actions">
+          <button type="submit" class="primary" disabled={busy}>
+            {busy ? 'Creating…' : draft.issuerName === 'Self' ? 'Create' : 'Create and make a CSR'}
+          </button>
+          <a class="button" href={hrefFor('certificates')}>
+            Cancel
+          </a>
+        </div>
+        {busy && (
+          <p class="progress" role="status">
+            <span class="spinner" aria-hidden="true" /> Generating the key pair{draft.issuerName === 'Self' ? ' and signing the certificate' : ' and the CSR'}… RSA 4096 can take several seconds.
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { KeyVaultCertificateWithPolicy, KeyVaultCertificate } from '../state/vault-api';
+import { downloadBytes, fileNameFor, toPem } from '../components/download';
+import { ErrorBanner } from '../components/error-banner';
+import { getVault, loadImportTools } from '../state/vault-client';
+
+/**
+ * Every way a version leaves the vault: the certificate alone (CER, PEM chain, P7B), and
+ * the secret with the private key (PFX or PEM, per the policy's content type) when the key
+ * is exportable. Files are made in the page and saved through a blob: URL.
+ */
+export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVaultCertificate | KeyVaultCertificateWithPolicy; contentType?: string; exportable: boolean }) {
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const chain = cert.chain.length ? cert.chain : [cert.cer];
+  const base = cert.name;
+  const isPfx = contentType !== 'application/x-pem-file';
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const secret = (e: Event) => {
+    e.preventDefault();
+    void run(async () => {
+      const vault = await getVault();
+      const s = await vault.getSecret(cert.name, { version: cert.properties.version, password: isPfx && password ? password : undefined });
+      if (s.contentType === 'application/x-pem-file') downloadBytes(fileNameFor(base, 'pem'), s.value, 'application/x-pem-file');
+      else downloadBytes(fileNameFor(base, 'pfx'), s.value, 'application/x-pkcs12');
+    });
+  };
+  return (
+    <section class="panel" aria-labelledby="downloads-title" aria-busy={busy ? 'true' : undefined}>
+      <h2 id="downloads-title">Download</h2>
+      <p class="actions">
+        <button type="button" onClick={() => downloadBytes(fileNameFor(base, 'cer'), cert.cer, 'application/pkix-cert')}>
+          CER (DER)
+        </button>
+        <button type="button" onClick={() => downloadBytes(fileNameFor(base, 'pem'), chain.map((d) => toPem('CERTIFICATE', d)).join(''), 'application/x-pem-file')}>
+          PEM (chain)
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            run(async () => {
+              const tools = await loadImportTools();
+              downloadBytes(fileNameFor(base, 'p7b'), await tools.certificatesToP7b(chain), 'application/x-pkcs7-certificates');
+            })
+          }
+        >
+          P7B (chain)
+        </button>
+      </p>
+      {exportable && cert.keyIncluded !== false ? (
+        <form class="secret-form" onSubmit={secret}>
+          <h3>With the private key</h3>
+          {isPfx && (
+            <div class="field">
+              <label for="pfx-password">PFX password (optional)</label>
+              <input id="pfx-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            </div>
+          )}
+          <button type="submit" class="primary" disabled={busy}>
+            {isPfx ? 'PFX with private key' : 'PEM with private key'}
+          </button>
+        </form>
+      ) : (
+        <p class="hint">{cert.keyIncluded === false ? 'The private key is not in this browser (restored from a backup without it).' : 'The private key is not exportable: it never leaves this browser.'}</p>
+      )}
+      <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+    </section>
+  );
+}

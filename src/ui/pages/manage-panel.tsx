@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+import { ConfirmDialog } from '../components/dialog';
+import { ErrorBanner, FieldError } from '../components/error-banner';
+import { downloadBytes, fileNameFor } from '../components/download';
+import { getVault, vaultChanged } from '../state/vault-client';
+import { navigate } from '../state/router';
+
+/** Backup to a password-protected file, and (soft) delete with a confirmation. */
+export function ManagePanel({ name, keyExportable }: { name: string; keyExportable: boolean }) {
+  const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState('');
+  const [confirm, setConfirm] = useState(false);
+  const mismatch = again !== '' && password !== again ? 'The two passwords differ.' : undefined;
+  const backup = async (e: Event) => {
+    e.preventDefault();
+    if (!password || password !== again) return;
+    setBusy(true);
+    setError(undefined);
+    setDone('');
+    try {
+      const bytes = await (await getVault()).backupCertificate(name, { password });
+      downloadBytes(fileNameFor(name, 'certkeep-backup'), bytes);
+      setDone('Backup saved.');
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await (await getVault()).deleteCertificate(name);
+      setConfirm(false);
+      vaultChanged();
+      navigate('certificates');
+    } catch (err) {
+      setConfirm(false);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="manage-title" aria-busy={busy ? 'true' : undefined}>
+      <h2 id="manage-title">Backup and delete</h2>
+      <form class="backup-form" onSubmit={backup}>
+        <h3>Backup</h3>
+        <p class="hint">
+          An encrypted file with every version, the policy and the tags
+          {keyExportable ? ' and the private keys' : '; the private key is not exportable, so it is not included'}.
+        </p>
+        <div class="grid-fields">
+          <div class="field">
+            <label for="backup-password">Backup password</label>
+            <input id="backup-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          </div>
+          <div class="field">
+            <label for="backup-password-again">Repeat the password</label>
+            <input
+              id="backup-password-again"
+              type="password"
+              autocomplete="new-password"
+              value={again}
+              aria-invalid={mismatch ? 'true' : undefined}
+              aria-describedby={mismatch ? 'backup-mismatch' : undefined}
+              onInput={(e) => setAgain(e.currentTarget.value)}
+            />
+            <FieldError id="backup-mismatch" message={mismatch} />
+          </div>
+        </div>
+        <button type="submit" disabled={busy || !password || password !== again}>
+          Download a backup
+        </button>
+        <span role="status"> {done}</span>
+      </form>
+      <h3>Delete</h3>
+      <p class="hint">Deleted certificates stay in Deleted for 90 days, where they can be recovered or purged.</p>
+      <button type="button" class="danger" onClick={() => setConfirm(true)} disabled={busy}>
+        Delete this certificate
+      </button>
+      <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+      <ConfirmDialog
+        open={confirm}
+        title={`Delete ${name}?`}
+        message={<p>Every version, the policy and the keys move to Deleted. The name stays reserved until the certificate is purged.</p>}
+        confirmLabel="Delete"
+        danger
+        busy={busy}
+        onCancel={() => setConfirm(false)}
+        onConfirm={() => void remove()}
+      />
+    </section>
+  );
+}

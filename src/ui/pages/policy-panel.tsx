@@ -1,0 +1,119 @@
+import { useState } from 'preact/hooks';
+import type { CertificatePolicy } from '../state/vault-api';
+import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
+import { ErrorBanner } from '../components/error-banner';
+import { explainError } from '../errors';
+import { KEY_USAGES, ekuLabel, policyToDraft, draftToPolicy, draftErrors, SAN_TYPES, type PolicyDraft } from '../state/policy-draft';
+import { usePolicyCheck } from '../state/use-policy-check';
+import { useIssuerNames } from '../state/use-issuer-names';
+import { getVault, vaultChanged } from '../state/vault-client';
+
+/** The key operations a key usage allows (DESIGN §5, seed 001). */
+const OPS: Record<string, string[]> = {
+  dataEncipherment: ['encrypt', 'decrypt'],
+  decipherOnly: ['decrypt'],
+  digitalSignature: ['sign', 'verify'],
+  encipherOnly: ['encrypt'],
+  keyCertSign: ['sign', 'verify'],
+  keyEncipherment: ['wrapKey', 'unwrapKey'],
+  nonRepudiation: ['sign', 'verify'],
+  cRLSign: ['sign', 'verify'],
+};
+
+export function keyOperationsOf(policy: CertificatePolicy): string[] {
+  const ku = policy.keyUsage?.length ? policy.keyUsage : ['digitalSignature', 'keyEncipherment'];
+  return [...new Set(ku.flatMap((k) => OPS[k] ?? []))];
+}
+
+function lifetimeText(p: CertificatePolicy): string {
+  const a = p.lifetimeActions?.[0];
+  if (!a) return 'none';
+  const what = a.action === 'AutoRenew' ? 'Renew automatically' : 'Notify the contacts';
+  return a.daysBeforeExpiry !== undefined ? `${what} ${a.daysBeforeExpiry} days before expiry` : `${what} at ${a.lifetimePercentage} % of the lifetime`;
+}
+
+/** The policy shared by all versions: read view, and an editor for the next version. */
+export function PolicyPanel({ name, policy }: { name: string; policy: CertificatePolicy }) {
+  const issuers = useIssuerNames();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const live = usePolicyCheck(draft, issuers, editing);
+  const words = error ? explainError(error) : undefined;
+  const errors = { ...live, ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}) };
+  const save = async (e: Event) => {
+    e.preventDefault();
+    if (Object.keys(draftErrors(draft)).length) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await (await getVault()).updateCertificatePolicy(name, draftToPolicy(draft));
+      setEditing(false);
+      vaultChanged();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const sans = SAN_TYPES.flatMap((t) => (policy.subjectAlternativeNames?.[t.field] ?? []).map((v) => `${t.label}: ${v}`));
+  return (
+    <section class="panel" aria-labelledby="policy-title">
+      <h2 id="policy-title">Policy</h2>
+      {!editing ? (
+        <>
+          <dl class="facts">
+            <dt>Subject</dt>
+            <dd class="mono-wrap">{policy.subject || '(empty)'}</dd>
+            <dt>Alternative names</dt>
+            <dd>{sans.length ? sans.join(', ') : 'none'}</dd>
+            <dt>Key</dt>
+            <dd>
+              {policy.keyType} {policy.keyType?.startsWith('EC') ? policy.keyCurveName : policy.keySize}
+              {policy.exportable ? ', exportable' : ', not exportable'}
+              {policy.reuseKey ? ', reused on renewal' : ''}
+            </dd>
+            <dt>Key operations</dt>
+            <dd data-testid="key-operations">{keyOperationsOf(policy).join(', ')}</dd>
+            <dt>Secret format</dt>
+            <dd>{policy.contentType === 'application/x-pem-file' ? 'PEM' : 'PKCS#12 (PFX)'}</dd>
+            <dt>Validity</dt>
+            <dd>{policy.validityInMonths} months</dd>
+            <dt>Key usage</dt>
+            <dd>{(policy.keyUsage ?? []).map((k) => KEY_USAGES.find((u) => u.value === k)?.label ?? k).join(', ') || 'none'}</dd>
+            <dt>Extended key usage</dt>
+            <dd>{(policy.enhancedKeyUsage ?? []).map(ekuLabel).join(', ') || 'none'}</dd>
+            <dt>Lifetime action</dt>
+            <dd>{lifetimeText(policy)}</dd>
+            <dt>Issuer</dt>
+            <dd>{policy.issuerName}</dd>
+          </dl>
+          <button
+            type="button"
+            onClick={() => {
+              setDraft(policyToDraft(policy));
+              setEditing(true);
+            }}
+          >
+            Edit the policy
+          </button>
+        </>
+      ) : (
+        <form class="form" onSubmit={save} aria-busy={busy ? 'true' : undefined} noValidate>
+          <p class="hint">Changes apply to the next version (renewal); current versions keep their certificate.</p>
+          <PolicyForm idPrefix="policy" draft={draft} onChange={setDraft} errors={errors} issuers={issuers} disabled={busy} />
+          {words && !(words.field && POLICY_FIELDS.has(words.field)) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
+          <p class="actions">
+            <button type="submit" class="primary" disabled={busy}>
+              Save the policy
+            </button>
+            <button type="button" onClick={() => setEditing(false)} disabled={busy}>
+              Cancel
+            </button>
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,180 @@
+import type { CertificatePolicy, KeyUsageType, CertificateKeyType, CertificateKeyCurveName, CertificateContentType } from './vault-api';
+
+/** The form's view of a policy: strings where the user types, rows for lists. */
+export type SanType = 'dns' | 'email' | 'upn' | 'ip' | 'uri';
+
+export interface PolicyDraft {
+  subject: string;
+  sans: { type: SanType; value: string }[];
+  keyType: CertificateKeyType;
+  keySize: number;
+  keyCurveName: CertificateKeyCurveName;
+  exportable: boolean;
+  reuseKey: boolean;
+  contentType: CertificateContentType;
+  validityInMonths: string;
+  keyUsage: KeyUsageType[];
+  enhancedKeyUsage: string[];
+  /** Other EKU OIDs, comma separated. */
+  otherEku: string;
+  lifetimeTrigger: 'percentage' | 'days';
+  lifetimeValue: string;
+  lifetimeAction: 'AutoRenew' | 'EmailContacts';
+  issuerName: string;
+}
+
+export const SAN_TYPES: { type: SanType; label: string; field: keyof NonNullable<CertificatePolicy['subjectAlternativeNames']> }[] = [
+  { type: 'dns', label: 'DNS name', field: 'dnsNames' },
+  { type: 'email', label: 'Email', field: 'emails' },
+  { type: 'upn', label: 'User principal name', field: 'userPrincipalNames' },
+  { type: 'ip', label: 'IP address', field: 'ipAddresses' },
+  { type: 'uri', label: 'URI', field: 'uniformResourceIdentifiers' },
+];
+
+export const KEY_USAGES: { value: KeyUsageType; label: string }[] = [
+  { value: 'digitalSignature', label: 'Digital signature' },
+  { value: 'nonRepudiation', label: 'Non-repudiation' },
+  { value: 'keyEncipherment', label: 'Key encipherment' },
+  { value: 'dataEncipherment', label: 'Data encipherment' },
+  { value: 'keyAgreement', label: 'Key agreement' },
+  { value: 'keyCertSign', label: 'Certificate signing' },
+  { value: 'cRLSign', label: 'CRL signing' },
+  { value: 'encipherOnly', label: 'Encipher only' },
+  { value: 'decipherOnly', label: 'Decipher only' },
+];
+
+/** The common EKUs by name (RFC 5280 §4.2.1.12). */
+export const COMMON_EKUS: { oid: string; label: string }[] = [
+  { oid: '1.3.6.1.5.5.7.3.1', label: 'Server authentication' },
+  { oid: '1.3.6.1.5.5.7.3.2', label: 'Client authentication' },
+  { oid: '1.3.6.1.5.5.7.3.3', label: 'Code signing' },
+  { oid: '1.3.6.1.5.5.7.3.4', label: 'Email protection' },
+  { oid: '1.3.6.1.5.5.7.3.8', label: 'Time stamping' },
+  { oid: '1.3.6.1.5.5.7.3.9', label: 'OCSP signing' },
+];
+
+export function ekuLabel(oid: string): string {
+  return COMMON_EKUS.find((e) => e.oid === oid)?.label ?? oid;
+}
+
+const RSA_KU: KeyUsageType[] = ['digitalSignature', 'keyEncipherment'];
+const EC_KU: KeyUsageType[] = ['digitalSignature'];
+
+/** Azure's defaults (DESIGN §5): RSA 2048, exportable, PKCS#12, 12 months, AutoRenew at 80 % for Self. */
+export function defaultDraft(issuerName = 'Self'): PolicyDraft {
+  return {
+    subject: '',
+    sans: [],
+    keyType: 'RSA',
+    keySize: 2048,
+    keyCurveName: 'P-256',
+    exportable: true,
+    reuseKey: false,
+    contentType: 'application/x-pkcs12',
+    validityInMonths: '12',
+    keyUsage: [...RSA_KU],
+    enhancedKeyUsage: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'],
+    otherEku: '',
+    lifetimeTrigger: 'percentage',
+    lifetimeValue: '80',
+    lifetimeAction: issuerName === 'Self' ? 'AutoRenew' : 'EmailContacts',
+    issuerName,
+  };
+}
+
+/** A key type change keeps a default KU a default: EC has no key encipherment. */
+export function withKeyType(d: PolicyDraft, keyType: CertificateKeyType): PolicyDraft {
+  const isEc = keyType.startsWith('EC');
+  const wasDefault = sameSet(d.keyUsage, d.keyType.startsWith('EC') ? EC_KU : RSA_KU);
+  return {
+    ...d,
+    keyType,
+    exportable: keyType.endsWith('-HSM') ? false : d.exportable,
+    keyUsage: wasDefault ? [...(isEc ? EC_KU : RSA_KU)] : d.keyUsage,
+  };
+}
+
+/** AutoRenew only works for Self; others default to notifying the contacts. */
+export function withIssuer(d: PolicyDraft, issuerName: string): PolicyDraft {
+  return { ...d, issuerName, lifetimeAction: issuerName === 'Self' ? d.lifetimeAction : 'EmailContacts' };
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** The policy the vault receives; the vault validates it and answers in its own words. */
+export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
+  const sans: NonNullable<CertificatePolicy['subjectAlternativeNames']> = {};
+  for (const row of d.sans) {
+    const value = row.value.trim();
+    if (!value) continue;
+    const field = SAN_TYPES.find((t) => t.type === row.type)!.field;
+    (sans[field] ??= []).push(value);
+  }
+  const isEc = d.keyType.startsWith('EC');
+  const lifetime = Number(d.lifetimeValue);
+  const others = d.otherEku
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return {
+    subject: d.subject.trim(),
+    subjectAlternativeNames: sans,
+    keyType: d.keyType,
+    ...(isEc ? { keyCurveName: d.keyCurveName } : { keySize: d.keySize }),
+    exportable: d.exportable,
+    reuseKey: d.reuseKey,
+    contentType: d.contentType,
+    validityInMonths: Number(d.validityInMonths),
+    keyUsage: d.keyUsage,
+    enhancedKeyUsage: [...new Set([...d.enhancedKeyUsage, ...others])],
+    lifetimeActions: d.lifetimeValue.trim()
+      ? [d.lifetimeTrigger === 'percentage' ? { action: d.lifetimeAction, lifetimePercentage: lifetime } : { action: d.lifetimeAction, daysBeforeExpiry: lifetime }]
+      : [],
+    issuerName: d.issuerName,
+  };
+}
+
+/** The form state for an existing policy (detail page edit, import's derived policy). */
+export function policyToDraft(p: CertificatePolicy): PolicyDraft {
+  const base = defaultDraft(p.issuerName ?? 'Self');
+  const sans: PolicyDraft['sans'] = [];
+  for (const t of SAN_TYPES) for (const value of p.subjectAlternativeNames?.[t.field] ?? []) sans.push({ type: t.type, value });
+  const action = p.lifetimeActions?.[0];
+  const common = new Set(COMMON_EKUS.map((e) => e.oid));
+  const eku = p.enhancedKeyUsage ?? base.enhancedKeyUsage;
+  return {
+    subject: p.subject ?? '',
+    sans,
+    keyType: p.keyType ?? base.keyType,
+    keySize: p.keySize ?? base.keySize,
+    keyCurveName: p.keyCurveName ?? base.keyCurveName,
+    exportable: p.exportable ?? base.exportable,
+    reuseKey: p.reuseKey ?? base.reuseKey,
+    contentType: p.contentType ?? base.contentType,
+    validityInMonths: String(p.validityInMonths ?? 12),
+    keyUsage: p.keyUsage ?? base.keyUsage,
+    enhancedKeyUsage: eku.filter((o) => common.has(o)),
+    otherEku: eku.filter((o) => !common.has(o)).join(', '),
+    lifetimeTrigger: action?.daysBeforeExpiry !== undefined ? 'days' : 'percentage',
+    lifetimeValue: action ? String(action.daysBeforeExpiry ?? action.lifetimePercentage ?? '') : '',
+    lifetimeAction: action?.action ?? base.lifetimeAction,
+    issuerName: p.issuerName ?? 'Self',
+  };
+}
+
+/** Field checks the form can make before asking the vault (which checks everything again). */
+export function draftErrors(d: PolicyDraft): Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> {
+  const errors: Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> = {};
+  const months = Number(d.validityInMonths);
+  if (!Number.isInteger(months) || months < 1 || months > 1200) errors.validityInMonths = 'Validity must be a whole number of months, 1 or more.';
+  if (d.lifetimeValue.trim()) {
+    const v = Number(d.lifetimeValue);
+    if (d.lifetimeTrigger === 'percentage' && (!Number.isInteger(v) || v < 1 || v > 99)) errors.lifetime = 'The lifetime percentage must be between 1 and 99.';
+    if (d.lifetimeTrigger === 'days' && Number.isInteger(months) && (!Number.isInteger(v) || v < 1 || v > months * 27))
+      errors.lifetime = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
+  }
+  if (!d.subject.trim() && !d.sans.some((s) => s.value.trim())) errors.subject = 'Give a subject, or at least one subject alternative name.';
+  return errors;
+}

@@ -1,0 +1,23 @@
+/**
+ * The vault API as the UI sees it (DESIGN §4). Types only (erased at build time, so no vault
+ * code reaches the shell): the one place ui/ names vault shapes.
+ */
+export type {
+  CertificateVault,
+  CertificatePolicy,
+  CertificateProperties,
+  CertificateOperation,
+  KeyVaultCertificate,
+  KeyVaultCertificateWithPolicy,
+  DeletedCertificate,
+  CertificateIssuer,
+  IssuerProperties,
+  CertificateContact,
+  AdministratorContact,
+  LifetimeAction,
+  SubjectAlternativeNames,
+  CertificateKeyType,
+  CertificateKeyCurveName,
+  CertificateContentType,
+  KeyUsageType,
+} from '../../vault/types';

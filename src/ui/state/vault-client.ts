@@ -1,0 +1,124 @@
+import { createStore } from 'zustand/vanilla';
+import type { CertificateVault } from './vault-api';
+
+/**
+ * The UI's only door to the vault. The vault module (and pkijs with it) is fetched with a
+ * dynamic import the first time a screen needs it, so the shell's first load stays small.
+ */
+
+const STORAGE_KEY = 'certkeep.vault';
+const DEFAULT_VAULT = 'default';
+
+type VaultModule = typeof import('../../vault');
+
+export interface VaultSession {
+  /** The vault the screens show; remembered in localStorage. */
+  name: string;
+  /** Vault names known to this browser (IndexedDB databases), loaded on demand. */
+  names: string[];
+  /** Bumped after every change, so screens that show vault data reload. */
+  revision: number;
+}
+
+function rememberedName(): string {
+  try {
+    return globalThis.localStorage?.getItem(STORAGE_KEY) || DEFAULT_VAULT;
+  } catch {
+    // Storage can be blocked (privacy settings); the default vault still works.
+    return DEFAULT_VAULT;
+  }
+}
+
+export const vaultStore = createStore<VaultSession>(() => ({ name: rememberedName(), names: [], revision: 0 }));
+
+let modulePromise: Promise<VaultModule> | undefined;
+let opened: { name: string; vault: Promise<CertificateVault> } | undefined;
+
+/** Loads the vault code on demand (one network fetch, then cached by the service worker). */
+export function loadVaultModule(): Promise<VaultModule> {
+  modulePromise ??= import('../../vault').catch((e: unknown) => {
+    modulePromise = undefined;
+    throw e;
+  });
+  return modulePromise;
+}
+
+/** The open vault for the current name; opened once and reused. */
+export function getVault(): Promise<CertificateVault> {
+  const name = vaultStore.getState().name;
+  if (opened?.name !== name) {
+    const vault = loadVaultModule().then((m) => m.openVault({ name }) as Promise<CertificateVault>);
+    opened = { name, vault };
+    vault.catch(() => {
+      if (opened?.vault === vault) opened = undefined;
+    });
+  }
+  return opened.vault;
+}
+
+/** Switches the app to another vault (created on first open) and remembers the choice. */
+export async function switchVault(name: string): Promise<void> {
+  const previous = opened;
+  opened = undefined;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, name);
+  } catch {
+    /* not remembered across reloads; still switched for this session */
+  }
+  vaultStore.setState((s) => ({ name, revision: s.revision + 1 }));
+  if (previous) void previous.vault.then((v) => v.close()).catch(() => undefined);
+  await getVault();
+  await refreshVaultNames();
+}
+
+/** Reads the list of vaults in this browser into the store. */
+export async function refreshVaultNames(): Promise<string[]> {
+  const m = await loadVaultModule();
+  const names = await m.listVaults();
+  const current = vaultStore.getState().name;
+  const all = names.includes(current) ? names : [...names, current];
+  all.sort((a, b) => a.localeCompare(b));
+  vaultStore.setState({ names: all });
+  return all;
+}
+
+/** Tells every screen that vault data changed. */
+export function vaultChanged(): void {
+  vaultStore.setState((s) => ({ revision: s.revision + 1 }));
+}
+
+/** Drains an async iterable (the vault lists return them, like the SDK's pagers). */
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+/**
+ * Checks a policy with the vault's own validation (loaded on demand), so the form shows
+ * the vault's words as the user types. Returns the error, or undefined when it passes.
+ */
+export async function checkPolicy(policy: import('./vault-api').CertificatePolicy, knownIssuers?: string[]): Promise<unknown> {
+  const m = await loadVaultModule();
+  try {
+    m.validatePolicy(m.defaultPolicy(policy), { knownIssuers });
+    return undefined;
+  } catch (e) {
+    return e;
+  }
+}
+
+/** Parsed fields of a DER certificate, through the vault (ui/ never imports pki). */
+export async function describeCertificate(der: Uint8Array) {
+  return (await loadVaultModule()).describeCertificate(der);
+}
+
+/** Parsed fields of a PKCS#10 request. */
+export async function describeCsr(der: Uint8Array) {
+  return (await loadVaultModule()).describeCsr(der);
+}
+
+/** The import inspector and P7B writer (a separate vault module, loaded when needed). */
+export function loadImportTools() {
+  return import('../../vault/inspect-import');
+}
