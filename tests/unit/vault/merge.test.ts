@@ -1,0 +1,89 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { describeCertificate } from '../../../src/vault/describe';
+import { CSR_ALREADY_USED, KEY_MISMATCH } from '../../../src/vault/merge';
+import { makeOpensslCa } from './openssl-ca';
+import { collect, makeVault } from './vault-fixture';
+
+const ca = makeOpensslCa();
+afterAll(() => ca.cleanup());
+const text = (s: string) => new TextEncoder().encode(s);
+const pending = { subject: 'CN=merge.contoso.com', issuerName: 'Unknown', keyType: 'EC' } as const;
+
+describe('mergeCertificate', () => {
+  it('merges an openssl-signed certificate with its chain (one PEM) → first version, leaf first', async () => {
+    const { vault } = await makeVault();
+    const op = await vault.createCertificate('m', pending);
+    const leafPem = ca.sign(op.csr!);
+    const merged = await vault.mergeCertificate('m', [text(ca.caPem + leafPem)]);
+    expect(merged.properties.version).toMatch(/^[0-9a-f]{32}$/);
+    expect(Buffer.from(merged.cer)).toEqual(Buffer.from(ca.toDer(leafPem)));
+    expect(merged.chain.map((c) => Buffer.from(c).toString('hex'))).toEqual([ca.toDer(leafPem), ca.caDer].map((c) => Buffer.from(c).toString('hex')));
+    expect((await describeCertificate(merged.cer)).issuer).toContain('CN=Test CA');
+    expect((await vault.getCertificateOperation('m')).status).toBe('completed');
+    expect(merged.policy.issuerName).toBe('Unknown');
+    expect(await collect(vault.listPropertiesOfCertificates())).toHaveLength(1);
+  });
+
+  it('DER elements, P7B PEM and P7B DER are all accepted; preserveCertificateOrder keeps the given order', async () => {
+    for (const form of ['der', 'p7b-pem', 'p7b-der', 'preserve'] as const) {
+      const { vault } = await makeVault();
+      const op = await vault.createCertificate('m', pending);
+      const leafPem = ca.sign(op.csr!);
+      const input =
+        form === 'der' || form === 'preserve' ? [ca.caDer, ca.toDer(leafPem)]
+        : [ca.p7b(ca.caPem + leafPem, form === 'p7b-pem' ? 'PEM' : 'DER')];
+      const merged = await vault.mergeCertificate('m', input, { preserveCertificateOrder: form === 'preserve' });
+      const order = merged.chain.map((c) => Buffer.from(c).equals(Buffer.from(ca.caDer)) ? 'ca' : 'leaf');
+      expect(order, form).toEqual(form === 'preserve' ? ['ca', 'leaf'] : ['leaf', 'ca']);
+      expect(Buffer.from(merged.cer).equals(Buffer.from(ca.toDer(leafPem))), form).toBe(true);
+    }
+  });
+
+  it('a certificate for another key → BadParameter with Key Vault\'s exact message, nothing changes', async () => {
+    const { vault, dump } = await makeVault();
+    await vault.createCertificate('m', pending);
+    const other = await vault.createCertificate('other', pending);
+    const before = await dump();
+    await expect(vault.mergeCertificate('m', [text(ca.sign(other.csr!))])).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter', message: KEY_MISMATCH });
+    await expect(vault.mergeCertificate('m', [ca.caDer])).rejects.toMatchObject({ code: 'BadParameter', message: KEY_MISMATCH });
+    expect(await dump()).toEqual(before);
+  });
+
+  it('a CSR is used once: merging again → BadParameter "already been used"; with reuseKey a new version', async () => {
+    const { vault } = await makeVault();
+    const op = await vault.createCertificate('once', pending);
+    const leaf = text(ca.sign(op.csr!));
+    await vault.mergeCertificate('once', [leaf]);
+    await expect(vault.mergeCertificate('once', [leaf])).rejects.toMatchObject({ code: 'BadParameter', message: CSR_ALREADY_USED });
+    expect(CSR_ALREADY_USED).toMatch(/^The CSR used to get your certificate has already been used/);
+
+    const op2 = await vault.createCertificate('again', { ...pending, reuseKey: true });
+    await vault.mergeCertificate('again', [text(ca.sign(op2.csr!))]);
+    await vault.mergeCertificate('again', [text(ca.sign(op2.csr!, 30))]);
+    expect(await collect(vault.listPropertiesOfCertificateVersions('again'))).toHaveLength(2);
+  });
+
+  it('cancel → merge refused; delete operation → NotFound; no operation → NotFound', async () => {
+    const { vault } = await makeVault();
+    const op = await vault.createCertificate('c', pending);
+    const cancelled = await vault.cancelCertificateOperation('c');
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancellationRequested: true });
+    await expect(vault.mergeCertificate('c', [text(ca.sign(op.csr!))])).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('cancelled') });
+    await vault.deleteCertificateOperation('c');
+    await expect(vault.getCertificateOperation('c')).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(vault.mergeCertificate('c', [text(ca.sign(op.csr!))])).rejects.toMatchObject({ code: 'NotFound' });
+    // The name is free again: the certificate never had a version.
+    expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
+    await expect(vault.mergeCertificate('never', [ca.caDer])).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(vault.mergeCertificate('c', [])).rejects.toMatchObject({ code: 'BadParameter' });
+  });
+
+  it('garbage input → Malformed VaultError naming the element', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('g', pending);
+    await expect(vault.mergeCertificate('g', [ca.caDer, new Uint8Array([0x30, 0x03, 1, 2])])).rejects.toMatchObject({
+      name: 'VaultError',
+      message: expect.stringContaining('Certificate 2 of 2'),
+    });
+  });
+});
