@@ -7,6 +7,7 @@ import { toBytes } from './bytes';
 import { rawOf } from './certificate-der';
 import { OID_SAN, requestExtensions, signingAlgorithmFor } from './extensions-build';
 import { decodeSubjectAltNames } from './general-names';
+import { decodePem, pemTextOf } from './pem';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes, KeyUsage, SubjectAlternativeNames } from './types';
 import { parseX500Name, formatX500Name } from './x500-name';
@@ -41,10 +42,16 @@ export async function createCsr(options: CsrOptions): Promise<Bytes> {
   }
 }
 
-/** Subject, SANs and SPKI of a CSR, and whether its self-signature verifies. */
+/** Subject, SANs and SPKI of a CSR (DER, or PEM "CERTIFICATE REQUEST"), and whether its self-signature verifies. */
 export async function parseCsr(der: Uint8Array): Promise<CsrInfo> {
-  const bytes = toBytes(der);
-  const info = readCsrStructure(bytes);
+  const bytes = csrDerOf(der);
+  let info: Omit<CsrInfo, 'signatureValid'>;
+  try {
+    info = readCsrStructure(bytes);
+  } catch (e) {
+    if (isPkiError(e)) throw e;
+    throw new PkiError('malformed', 'not a certificate request', { cause: e });
+  }
   let signatureValid = false;
   try {
     signatureValid = await new x509.Pkcs10CertificateRequest(bytes).verify();
@@ -53,6 +60,17 @@ export async function parseCsr(der: Uint8Array): Promise<CsrInfo> {
     signatureValid = false;
   }
   return { ...info, signatureValid };
+}
+
+const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST', '']);
+
+/** The DER of a CSR given as DER or PEM (openssl's and Windows' "NEW CERTIFICATE REQUEST" labels). */
+export function csrDerOf(bytes: Uint8Array): Bytes {
+  const text = pemTextOf(bytes);
+  if (text === undefined) return toBytes(bytes);
+  const block = decodePem(text).find((b) => CSR_LABELS.has(b.label));
+  if (!block) throw new PkiError('malformed', 'no certificate request in pem');
+  return block.der;
 }
 
 function readCsrStructure(der: Bytes): Omit<CsrInfo, 'signatureValid'> {
