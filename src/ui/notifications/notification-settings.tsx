@@ -52,7 +52,7 @@ export function NotificationSettings() {
   }, [last]);
 
   return (
-    <section aria-labelledby="notifications-title" class="notification-settings">
+    <section aria-labelledby="notifications-title" class="panel notification-settings">
       <h2 id="notifications-title">Notifications</h2>
       <dl class="facts">
         <dt>Permission</dt>

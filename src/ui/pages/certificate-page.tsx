@@ -13,6 +13,7 @@ import { VersionsPanel } from './versions-panel';
 import { PropertiesPanel } from './properties-panel';
 import { PolicyPanel } from './policy-panel';
 import { ManagePanel } from './manage-panel';
+import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
 const orNone = <T,>(p: Promise<T>): Promise<T | undefined> => p.catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
@@ -65,6 +66,11 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           {shown && shown.keyIncluded === false && (
             <p class="notice" role="note">
               The private key of this version is not in this browser: it was not exportable, so its backup could not carry it.
+            </p>
+          )}
+          {shown && (
+            <p class="email-contacts-line">
+              <EmailContactsButton certificateName={name} expiresOn={shown.properties.expiresOn} subject={shown.properties.subject} thumbprint={shown.properties.x509ThumbprintString} issuerName={d.policy?.issuerName} />
             </p>
           )}
           {d.operation && d.operation.status !== 'completed' && <PendingPanel op={d.operation} />}

@@ -4,6 +4,7 @@ import { pwaStore } from '../pwa/register-sw';
 import { installStore, promptInstall } from '../pwa/install-prompt';
 import { vaultStore } from '../state/vault-client';
 import { RestoreBackupButton } from '../components/restore-backup';
+import { NotificationSettings } from '../notifications/notification-settings';
 
 const PERSISTENCE_WORDS = {
   persisted: 'Persistent: the browser will not evict the vault when space runs low.',
@@ -48,7 +49,7 @@ export function SettingsPage() {
         <p class="hint">Each certificate's page makes a password-protected backup; restore one here.</p>
         <RestoreBackupButton />
       </section>
-      {/* notifications */}
+      <NotificationSettings />
     </section>
   );
 }

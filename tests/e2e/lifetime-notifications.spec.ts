@@ -1,0 +1,210 @@
+import { expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
+import { launchPersistent, waitForServiceWorker } from './persistent-context';
+import { installVaultHarness } from './lifetime-harness';
+
+const DAY_MS = 86_400_000;
+const SYNC_TAG = 'lifetime-actions';
+
+/**
+ * Certificates whose lifetime action is already due: made with the vault's clock 20 days in
+ * the past, valid one month, action 27 days before expiry (the most Key Vault allows for one
+ * month) → due 17 days ago, expiring in about ten days.
+ */
+async function createDueCertificates(page: Page, specs: { name: string; action: 'AutoRenew' | 'EmailContacts' }[], contacts?: { email: string; name?: string }[]) {
+  await installVaultHarness(page);
+  await page.evaluate(
+    async ({ specs, contacts, past }) => {
+      const { openVault } = (globalThis as unknown as { certkeepVault: typeof import('../../src/vault') }).certkeepVault;
+      const vault = await openVault({ name: 'default', now: () => new Date(past) });
+      try {
+        if (contacts) await vault.setContacts(contacts);
+        for (const s of specs) {
+          await vault.createCertificate(s.name, {
+            issuerName: 'Self',
+            subject: `CN=${s.name}.contoso.com`,
+            validityInMonths: 1,
+            lifetimeActions: [{ action: s.action, daysBeforeExpiry: 27 }],
+          });
+        }
+        // One that is not due: the default policy (12 months, action at 80 %).
+        await vault.createCertificate(`${specs[0]!.name}-fresh`, { issuerName: 'Self', subject: 'CN=fresh' }).catch(() => undefined);
+      } finally {
+        vault.close();
+      }
+    },
+    { specs, contacts, past: Date.now() - 20 * DAY_MS },
+  );
+}
+
+async function versionCount(page: Page, name: string): Promise<number> {
+  return page.evaluate(async (name) => {
+    const { openVault } = (globalThis as unknown as { certkeepVault: typeof import('../../src/vault') }).certkeepVault;
+    const vault = await openVault({ name: 'default' });
+    try {
+      let n = 0;
+      for await (const _ of vault.listPropertiesOfCertificateVersions(name)) n += 1;
+      return n;
+    } finally {
+      vault.close();
+    }
+  }, name);
+}
+
+/** Tags and titles of the notifications the service worker registration shows, sorted by tag. */
+async function shownNotifications(page: Page): Promise<{ tag: string; title: string; body: string }[]> {
+  return page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const list = await reg.getNotifications();
+    return list.map((n) => ({ tag: n.tag, title: n.title, body: n.body })).sort((a, b) => a.tag.localeCompare(b.tag));
+  });
+}
+
+/** When the worker last finished a run for the vault (from the notification log's runs store). */
+async function lastRunAt(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('certkeep-notifications');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('runs')) return 0;
+      const runs = await new Promise<{ vaultName: string; at: Date }[]>((resolve) => {
+        const q = db.transaction('runs').objectStore('runs').getAll();
+        q.onsuccess = () => resolve(q.result);
+      });
+      return runs.find((r) => r.vaultName === 'default')?.at.getTime() ?? 0;
+    } finally {
+      db.close();
+    }
+  });
+}
+
+async function logCount(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('certkeep-notifications');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    try {
+      return await new Promise<number>((resolve) => {
+        const q = db.transaction('entries').objectStore('entries').count();
+        q.onsuccess = () => resolve(q.result);
+      });
+    } finally {
+      db.close();
+    }
+  });
+}
+
+/** The service worker's registration id, as CDP's ServiceWorker domain reports it. */
+async function registrationId(cdp: CDPSession): Promise<string> {
+  const found = new Promise<string>((resolve) => {
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => {
+      const reg = e.registrations.find((r) => r.scopeURL === `${BASE_URL}/` && !r.isDeleted);
+      if (reg) resolve(reg.registrationId);
+    });
+  });
+  await cdp.send('ServiceWorker.enable');
+  return found;
+}
+
+/** Fires periodic sync as Chromium would, then waits until the worker has finished the run. */
+async function firePeriodicSync(page: Page, cdp: CDPSession, id: string): Promise<void> {
+  const before = await lastRunAt(page);
+  await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: BASE_URL, registrationId: id, tag: SYNC_TAG });
+  await expect.poll(() => lastRunAt(page), { timeout: 30_000 }).toBeGreaterThan(before);
+}
+
+async function grantAll(context: BrowserContext, page: Page): Promise<CDPSession> {
+  await context.grantPermissions(['notifications'], { origin: BASE_URL });
+  const cdp = await context.newCDPSession(page);
+  // Chromium grants periodic sync only to installed apps with engagement; CDP stands in for that.
+  await cdp.send('Browser.setPermission', { permission: { name: 'periodic-background-sync' }, setting: 'granted', origin: BASE_URL });
+  return cdp;
+}
+
+test('periodic sync raises expiry and renewal notifications once, renews, and works offline', async () => {
+  const { context, close } = await launchPersistent();
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    const cdp = await grantAll(context, page);
+
+    // The app registers the daily check itself once the browser allows it; Settings says so.
+    await page.goto('/#/settings');
+    await page.reload();
+    await expect(page.getByTestId('periodic-sync')).toHaveText(/Registered/);
+    expect(await page.evaluate(async () => ((await navigator.serviceWorker.ready) as unknown as { periodicSync: { getTags(): Promise<string[]> } }).periodicSync.getTags())).toEqual([SYNC_TAG]);
+
+    await createDueCertificates(page, [{ name: 'web', action: 'AutoRenew' }, { name: 'mail', action: 'EmailContacts' }], [{ email: 'ops@contoso.com', name: 'Ops' }]);
+    expect(await versionCount(page, 'web')).toBe(1);
+    const id = await registrationId(cdp);
+
+    await firePeriodicSync(page, cdp, id);
+    const first = await shownNotifications(page);
+    expect(first.map((n) => n.tag)).toEqual(expect.arrayContaining(['default/mail/notify', 'default/web/renewed']));
+    expect(first.every((n) => /^default\/(web|mail)\//.test(n.tag))).toBe(true);
+    const mail = first.find((n) => n.tag === 'default/mail/notify')!;
+    expect(mail.title).toBe("Time to renew 'mail'");
+    expect(mail.body).toMatch(/'mail' expires in \d+ days, on \d{4}-\d\d-\d\d \(vault default\)\./);
+    expect(mail.body).toContain('Contacts: Ops <ops@contoso.com>.');
+    expect(first.find((n) => n.tag === 'default/web/renewed')!.title).toBe("'web' renewed");
+    // AutoRenew made a new version with the same policy.
+    expect(await versionCount(page, 'web')).toBe(2);
+    const logged = await logCount(page);
+    expect(logged).toBe(first.length);
+
+    // Again: nothing new is due, nothing new is shown or logged, no third version.
+    await firePeriodicSync(page, cdp, id);
+    expect(await shownNotifications(page)).toEqual(first);
+    expect(await logCount(page)).toBe(logged);
+    expect(await versionCount(page, 'web')).toBe(2);
+
+    // Offline: the checks need no network.
+    await context.setOffline(true);
+    await createDueCertificates(page, [{ name: 'offline-web', action: 'AutoRenew' }]);
+    await firePeriodicSync(page, cdp, id);
+    const offline = await shownNotifications(page);
+    expect(offline.map((n) => n.tag)).toContain('default/offline-web/renewed');
+    expect(await versionCount(page, 'offline-web')).toBe(2);
+  } finally {
+    await close();
+  }
+});
+
+test('without notification permission the app lists what is due when it opens', async () => {
+  const { context, close } = await launchPersistent();
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    expect(await page.evaluate(() => Notification.permission)).not.toBe('granted');
+    await createDueCertificates(page, [{ name: 'mail', action: 'EmailContacts' }], [{ email: 'ops@contoso.com' }]);
+
+    // Opening the app asks the worker to run the checks; nothing can be shown, so the banner lists it.
+    await page.reload();
+    const banner = page.getByRole('region', { name: 'Certificates due' });
+    await expect(banner).toContainText("Time to renew 'mail'");
+    await expect(banner).toContainText('ops@contoso.com');
+    expect(await shownNotifications(page)).toEqual([]);
+
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(banner).toBeHidden();
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Certificates due' })).toBeHidden();
+
+    // Settings keeps the log: the notice was raised, not shown for lack of permission.
+    await page.goto('/#/settings');
+    const log = page.getByTestId('notification-log');
+    await expect(log.getByRole('row', { name: /Time to renew 'mail'/ })).toContainText('no (no permission)');
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await expect(page.getByTestId('check-result')).toHaveText('0 notices, 0 shown');
+  } finally {
+    await close();
+  }
+});
