@@ -44,6 +44,7 @@ import { getSecret } from './secret';
 import * as issuers from './issuers';
 import * as contactBook from './contacts';
 import { getCryptographyClient } from './crypto-client';
+import * as backup from './backup';
 import {
   getCertificate,
   getCertificatePolicy,
@@ -88,8 +89,8 @@ class LocalCertificateVault implements CertificateVault {
   recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Recovering the certificate', () => recoverDeletedCertificate(this.ctx, name)); }
   purgeDeletedCertificate(name: string): Promise<void> { return guard('Purging the certificate', () => purgeDeletedCertificate(this.ctx, name)); }
 
-  backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> { return guard('Backing up the certificate', () => notYet('backupCertificate')); }
-  restoreCertificateBackup(bytes: Uint8Array, options: RestoreCertificateBackupOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Restoring the backup', () => notYet('restoreCertificateBackup')); }
+  backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> { return guard('Backing up the certificate', () => backup.backupCertificate(this.ctx, name, options)); }
+  restoreCertificateBackup(bytes: Uint8Array, options: RestoreCertificateBackupOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Restoring the backup', () => backup.restoreCertificateBackup(this.ctx, bytes, options)); }
 
   createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> { return guard('Creating the issuer', () => issuers.createIssuer(this.ctx, name, provider, options)); }
   getIssuer(name: string): Promise<CertificateIssuer> { return guard('Reading the issuer', () => issuers.getIssuer(this.ctx, name)); }

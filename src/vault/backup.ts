@@ -1,0 +1,213 @@
+/**
+ * backupCertificate / restoreCertificateBackup: every version (DER, chain, attributes, tags),
+ * the policy and the exportable keys (PKCS#8), as JSON inside the encrypted container of
+ * backup-format.ts.
+ *
+ * A non-exportable key is a non-extractable CryptoKey: nothing can take it out of this browser,
+ * so its backup carries the certificates and `pkcs8: null`. The restored versions then have no
+ * key here (VersionRecord.keyId undefined → KeyVaultCertificate.keyIncluded false); signing,
+ * decrypting and unwrapping with them is Forbidden, verifying and encrypting still work from the
+ * certificate's public key.
+ */
+import type { VaultContext } from './context';
+import { openBackup, sealBackup } from './backup-format';
+import { newVersionId } from './ids';
+import { assertNoPendingOperation, assertNotDeleted, requireCertificate } from './lookups';
+import { certificateKey } from './names';
+import type { BackupCertificateOptions, KeyVaultCertificateWithPolicy, RestoreCertificateBackupOptions } from './types';
+import { summaryOf } from './version-records';
+import { toCertificateWithPolicy } from './views';
+import { VaultError } from './vault-error';
+import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
+
+const PAYLOAD_KIND = 'certkeep-certificate-backup';
+const PAYLOAD_VERSION = 1;
+
+interface BackupKey {
+  /** the key row's id in the source vault; versions point at it */
+  ref: string;
+  spec: KeyRecord['spec'];
+  exportable: boolean;
+  merged: boolean;
+  spki: Uint8Array;
+  /** null: the key was not extractable and stayed in the source browser */
+  pkcs8: Uint8Array | null;
+  /** the private key's WebCrypto algorithm and usages, to re-import it bound the same way */
+  algorithm: KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
+  usages: KeyUsage[];
+}
+
+interface BackupPayload {
+  kind: typeof PAYLOAD_KIND;
+  payloadVersion: number;
+  certificate: Omit<CertificateRecord, 'latest'>;
+  versions: (Omit<VersionRecord, 'keyId'> & { keyRef?: string })[];
+  keys: BackupKey[];
+}
+
+/** Test hook: a lower PBKDF2 count. The vault never passes it (public default ≥ 600 000). */
+export interface BackupInternals {
+  iterations?: number;
+}
+
+export async function backupCertificate(
+  ctx: VaultContext,
+  name: string,
+  options: BackupCertificateOptions,
+  internals: BackupInternals = {},
+): Promise<Uint8Array<ArrayBuffer>> {
+  const key = certificateKey(name);
+  const password = options?.password;
+  if (typeof password !== 'string' || password === '') {
+    throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.');
+  }
+  const { cert, versions, keys } = await ctx.store.read(async (tx) => {
+    const c = await requireCertificate(tx, key, name);
+    return { cert: c, versions: await tx.versionsOf(key), keys: await tx.keysOf(key) };
+  });
+  if (versions.length === 0) {
+    throw new VaultError('BadParameter', `Certificate "${cert.name}" has no version yet (its request is pending): merge the signed certificate, then back it up.`);
+  }
+  const used = new Set(versions.map((v) => v.keyId).filter((id): id is string => id !== undefined));
+  const backupKeys: BackupKey[] = [];
+  for (const k of keys) {
+    if (!used.has(k.id)) continue;
+    const canExport = k.exportable && k.privateKey.extractable;
+    backupKeys.push({
+      ref: k.id,
+      spec: k.spec,
+      exportable: k.exportable,
+      merged: k.merged,
+      spki: k.spki,
+      pkcs8: canExport ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', k.privateKey)) : null,
+      algorithm: k.privateKey.algorithm as BackupKey['algorithm'],
+      usages: [...k.privateKey.usages],
+    });
+  }
+  const { latest: _latest, ...certificate } = cert;
+  const payload: BackupPayload = {
+    kind: PAYLOAD_KIND,
+    payloadVersion: PAYLOAD_VERSION,
+    certificate,
+    versions: versions
+      .sort((a, b) => a.ordinal - b.ordinal)
+      .map(({ keyId, ...v }) => ({ ...v, keyRef: keyId !== undefined && backupKeys.some((k) => k.ref === keyId) ? keyId : undefined })),
+    keys: backupKeys,
+  };
+  return sealBackup(encodePayload(payload), password, { iterations: internals.iterations });
+}
+
+export async function restoreCertificateBackup(
+  ctx: VaultContext,
+  bytes: Uint8Array,
+  options: RestoreCertificateBackupOptions,
+): Promise<KeyVaultCertificateWithPolicy> {
+  if (!(bytes instanceof Uint8Array)) throw new VaultError('BadParameter', 'The backup must be the bytes of a Certkeep backup file.');
+  const payload = decodePayload(await openBackup(bytes, options?.password ?? ''));
+  const name = payload.certificate.name;
+  const key = certificateKey(name);
+  await ctx.store.read((tx) => assertFree(tx, key, name));
+
+  // WebCrypto before the write transaction (DESIGN §7).
+  const keyIds = new Map<string, string>();
+  const keyRecords: KeyRecord[] = [];
+  for (const k of payload.keys) {
+    if (!k.pkcs8) continue;
+    const id = newVersionId();
+    keyIds.set(k.ref, id);
+    keyRecords.push(await importKeyRecord(k, k.pkcs8, id, key));
+  }
+  const versions: VersionRecord[] = payload.versions.map(({ keyRef, ...v }) => ({
+    ...v,
+    certificateKey: key,
+    keyId: keyRef === undefined ? undefined : keyIds.get(keyRef),
+  }));
+  const latest = versions.reduce((a, b) => (b.ordinal > a.ordinal ? b : a));
+  const now = ctx.now();
+  const cert: CertificateRecord = {
+    ...payload.certificate,
+    key,
+    updatedOn: now,
+    latest: summaryOf(latest),
+    versionCount: Math.max(payload.certificate.versionCount, latest.ordinal + 1),
+  };
+  await ctx.store.write(async (tx) => {
+    await assertFree(tx, key, name);
+    for (const k of keyRecords) await tx.put('keys', k);
+    for (const v of versions) await tx.put('versions', v);
+    await tx.put('certificates', cert);
+  });
+  return toCertificateWithPolicy(ctx, cert, latest);
+}
+
+/** Key Vault refuses to restore over a certificate that exists (live, deleted or pending). */
+async function assertFree(tx: StoreTx, key: string, name: string): Promise<void> {
+  const existing = await tx.get('certificates', key);
+  if (existing) {
+    throw new VaultError('Conflict', `A certificate named "${existing.name}" already exists in this vault: delete and purge it, or restore into another vault.`);
+  }
+  await assertNotDeleted(tx, key, name);
+  await assertNoPendingOperation(tx, key, name);
+}
+
+const PUBLIC_USAGE: Partial<Record<KeyUsage, KeyUsage>> = { sign: 'verify', decrypt: 'encrypt', unwrapKey: 'wrapKey' };
+
+async function importKeyRecord(k: BackupKey, pkcs8: Uint8Array, id: string, certKey: string): Promise<KeyRecord> {
+  const alg = k.algorithm.name.startsWith('RSA')
+    ? { name: k.algorithm.name, hash: k.algorithm.hash?.name ?? 'SHA-256' }
+    : { name: k.algorithm.name, namedCurve: k.algorithm.namedCurve };
+  const publicUsages = k.usages.map((u) => PUBLIC_USAGE[u]).filter((u): u is KeyUsage => u !== undefined);
+  try {
+    const privateKey = await crypto.subtle.importKey('pkcs8', new Uint8Array(pkcs8), alg, k.exportable, k.usages);
+    const publicKey = await crypto.subtle.importKey('spki', new Uint8Array(k.spki), alg, true, publicUsages);
+    return { id, certificateKey: certKey, privateKey, publicKey, spec: k.spec, exportable: k.exportable, spki: new Uint8Array(k.spki), merged: k.merged };
+  } catch (e) {
+    throw new VaultError('Malformed', 'The backup holds a private key this browser cannot import: it is damaged or of an unsupported type.', { cause: e });
+  }
+}
+
+// JSON with tagged bytes and dates: readable with any JSON tool after decryption, and the
+// structure is checked on the way in instead of trusting whatever the file says.
+function encodePayload(p: BackupPayload): Uint8Array<ArrayBuffer> {
+  const json = JSON.stringify(p, function (this: Record<string, unknown>, k, v: unknown) {
+    const original = this[k];
+    if (original instanceof Date) return { $date: original.toISOString() };
+    if (v instanceof Uint8Array) return { $b64: toBase64(v) };
+    return v;
+  });
+  return new TextEncoder().encode(json);
+}
+
+function decodePayload(bytes: Uint8Array): BackupPayload {
+  let p: BackupPayload;
+  try {
+    p = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), (_k, v: unknown) => {
+      if (v && typeof v === 'object' && '$date' in v) return new Date((v as { $date: string }).$date);
+      if (v && typeof v === 'object' && '$b64' in v) return fromBase64((v as { $b64: string }).$b64);
+      return v;
+    }) as BackupPayload;
+  } catch (e) {
+    throw new VaultError('Malformed', 'The backup decrypted but its contents are not readable: the file was not made by Certkeep.', { cause: e });
+  }
+  if (p?.kind !== PAYLOAD_KIND) throw new VaultError('Malformed', 'The backup decrypted but does not hold a certificate.');
+  if (p.payloadVersion !== PAYLOAD_VERSION) {
+    throw new VaultError('Unsupported', `The backup holds data of version ${String(p.payloadVersion)}, which this version of Certkeep cannot read. Update Certkeep and try again.`);
+  }
+  if (!p.certificate || typeof p.certificate.name !== 'string' || !Array.isArray(p.versions) || p.versions.length === 0 || !Array.isArray(p.keys)) {
+    throw new VaultError('Malformed', 'The backup decrypted but its certificate data is incomplete.');
+  }
+  return p;
+}
+
+function toBase64(b: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function fromBase64(s: string): Uint8Array<ArrayBuffer> {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
