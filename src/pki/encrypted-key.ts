@@ -1,12 +1,12 @@
 /**
- * Encrypted PKCS#8 (RFC 5958 EncryptedPrivateKeyInfo). The PBE ciphers live in pbe/ (the
- * PKCS#12 side); this file is the seam so keys.ts does not depend on their progress.
+ * Encrypted PKCS#8 (RFC 5958 EncryptedPrivateKeyInfo). The PBE ciphers live in pbe/ (shared
+ * with PKCS#12); this seam turns "no password given" into the error the UI asks on.
  */
+import { decryptPrivateKeyInfo } from './pbe/decrypt-private-key';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
 
 export async function decryptEncryptedPkcs8(der: Bytes, password: string | undefined): Promise<Bytes> {
   if (password === undefined) throw new PkiError('invalid-password', 'the private key is encrypted: password needed');
-  void der;
-  throw new PkiError('unsupported', 'encrypted private keys are not supported yet');
+  return decryptPrivateKeyInfo(der, password);
 }

@@ -136,9 +136,14 @@ export function formatX500Name(attributes: NameAttribute[]): string {
 
 function formatValue(a: NameAttribute): string {
   if (a.der && a.value.startsWith('#') && decodeAttributeValue(a.der)?.text === undefined) return a.value;
-  let v = a.value.replace(/[\\"+,;<>=]/g, (c) => `\\${c}`).replace(/\0/g, '\\00');
-  // RFC 4514 §2.4: a leading space or '#', and a trailing space, are escaped.
-  if (v.startsWith(' ') || v.startsWith('#')) v = `\\${v}`;
-  if (v.endsWith(' ') && !v.endsWith('\\ ')) v = `${v.slice(0, -1)}\\ `;
-  return v;
+  const chars = [...a.value];
+  return chars
+    .map((c, i) => {
+      if (c === '\0') return '\\00';
+      if ('\\"+,;<>='.includes(c)) return `\\${c}`;
+      // RFC 4514 §2.4: a leading space or '#', and a trailing space, are escaped.
+      if ((i === 0 && (c === ' ' || c === '#')) || (i === chars.length - 1 && c === ' ')) return `\\${c}`;
+      return c;
+    })
+    .join('');
 }

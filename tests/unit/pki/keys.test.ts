@@ -115,3 +115,25 @@ describe('publicKeyMatchesCertificate', () => {
     expect((await createCsr({ subject: 'CN=x', keys })).length).toBeGreaterThan(100);
   });
 });
+
+describe('importPrivateKey with encrypted PKCS#8', () => {
+  it.each([
+    ['PBES2 AES-256-CBC', ['-v2', 'aes-256-cbc']],
+    ['PBES1 3DES (legacy)', ['-v1', 'PBE-SHA1-3DES']],
+  ])('%s: opens with the password; missing or wrong password is invalid-password', async (_n, pbeArgs) => {
+    const plain = openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
+    const encrypted = new Uint8Array(openssl(['pkcs8', '-topk8', ...pbeArgs, '-passout', 'pass:s3cret'], plain));
+    const pubDer = openssl(['pkey', '-pubout', '-outform', 'DER'], plain);
+    const key = await importPrivateKey(encrypted, { password: 's3cret', extractable: false });
+    expect(Buffer.from(await exportSpki(key.keyPair.publicKey))).toEqual(pubDer);
+    await expect(importPrivateKey(encrypted, { extractable: false })).rejects.toMatchObject({ code: 'invalid-password' });
+    await expect(importPrivateKey(encrypted, { password: 'wrong', extractable: false })).rejects.toMatchObject({ code: 'invalid-password' });
+  });
+
+  it('refuses legacy PEM (DEK-Info) encryption as unsupported', async () => {
+    const plain = openssl(['genrsa', '-traditional', '2048']);
+    const legacy = openssl(['rsa', '-traditional', '-aes128', '-passout', 'pass:x'], plain);
+    expect(legacy.toString()).toContain('DEK-Info');
+    await expect(importPrivateKey(new Uint8Array(legacy), { password: 'x', extractable: false })).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});
