@@ -1,0 +1,140 @@
+import { expect, test } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { openssl } from '../support/openssl';
+import { makeFixtures, normalizeKey, pemCertificates, pemPrivateKey, toHex, type Fixtures } from '../unit/pki/pkcs12-fixtures';
+import { openPkiHarness } from './harness/module-harness';
+
+// The app reads and writes PFX files and makes CSRs in the browser: prove it there, not only in Node.
+test.describe.configure({ mode: 'default' });
+
+let fx: Fixtures;
+test.beforeAll(() => {
+  fx = makeFixtures();
+});
+test.afterAll(() => fx?.cleanup());
+
+const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
+const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
+
+/** openssl pkcs12 -export of the leaf with its chain. */
+function opensslPfx(password: string, extra: string[]): Uint8Array {
+  const chain = fx.path('chain.pem');
+  writeFileSync(chain, readFileSync(fx.intermediate.certPem, 'utf8') + readFileSync(fx.root.certPem, 'utf8'));
+  const out = fx.path(`e2e-${Math.random().toString(36).slice(2)}.p12`);
+  openssl(['pkcs12', '-export', '-inkey', fx.leaf.keyPem, '-in', fx.leaf.certPem, '-certfile', chain, '-name', 'leaf', '-passout', `pass:${password}`, ...extra, '-out', out]);
+  return new Uint8Array(readFileSync(out));
+}
+
+/** In the page: readPkcs12, then import the key into WebCrypto as non-extractable. */
+async function readInPage(page: import('@playwright/test').Page, pfx: Uint8Array, password: string) {
+  return page.evaluate(
+    async ({ pfx, password }) => {
+      const pki = (window as any).pki;
+      const bytes = Uint8Array.from(atob(pfx), (c) => c.charCodeAt(0));
+      const enc = (b: Uint8Array) => btoa(String.fromCharCode(...b));
+      try {
+        const got = await pki.readPkcs12(bytes, password);
+        const imported = await pki.importPkcs8(got.keys[0].pkcs8, false);
+        return {
+          keys: got.keys.map((k: any) => enc(k.pkcs8)),
+          certs: got.certificates.map((c: any) => enc(c.der)),
+          name: got.keys[0].friendlyName,
+          spec: imported.spec,
+          extractable: imported.keyPair.privateKey.extractable,
+        };
+      } catch (e: any) {
+        return { error: { name: e.name, code: e.code, message: e.message } };
+      }
+    },
+    { pfx: b64(pfx), password },
+  );
+}
+
+test.describe('pki in Chromium', () => {
+  test.beforeEach(async ({ page }) => {
+    await openPkiHarness(page);
+  });
+
+  for (const { name, extra } of [
+    { name: 'AES-256 (openssl default)', extra: [] as string[] },
+    { name: 'PBE-SHA1-3DES', extra: ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES'] },
+    { name: '-legacy (3DES key, RC2-40 certs)', extra: ['-legacy'] },
+    { name: '-nomac, empty password', extra: ['-nomac'] },
+  ]) {
+    test(`readPkcs12 of an openssl PFX: ${name}`, async ({ page }) => {
+      const password = extra.includes('-nomac') ? '' : 'pässwörd-日本';
+      const got = await readInPage(page, opensslPfx(password, extra), password);
+      expect(got).not.toHaveProperty('error');
+      if (!('keys' in got)) return;
+      expect(got.keys.map((k) => normalizeKey(unb64(k)))).toEqual([normalizeKey(fx.leaf.pkcs8)]);
+      expect(got.certs.map((c) => toHex(unb64(c)))).toEqual([fx.leaf, fx.intermediate, fx.root].map((c) => toHex(c.certDer)));
+      expect(got.name).toBe('leaf');
+      expect(got.spec).toEqual({ kty: 'RSA', size: 2048 });
+      expect(got.extractable).toBe(false);
+    });
+  }
+
+  // Chromium's WebCrypto has no 192-bit AES; Node's has. Say so plainly instead of "wrong password".
+  test('readPkcs12 of an AES-192 PFX: unsupported in Chromium, naming the cipher', async ({ page }) => {
+    const got = await readInPage(page, opensslPfx('p', ['-keypbe', 'aes-192-cbc', '-certpbe', 'aes-192-cbc']), 'p');
+    expect(got).toEqual({ error: expect.objectContaining({ name: 'PkiError', code: 'unsupported', message: expect.stringContaining('aes-192-cbc') }) });
+  });
+
+  test('readPkcs12 with a wrong password: PkiError invalid-password', async ({ page }) => {
+    const got = await readInPage(page, opensslPfx('right', []), 'wrong');
+    expect(got).toEqual({ error: expect.objectContaining({ name: 'PkiError', code: 'invalid-password' }) });
+  });
+
+  for (const legacy of [false, true]) {
+    test(`writePkcs12 (legacy: ${legacy}) reads back in Chromium and in openssl`, async ({ page }) => {
+      const out = await page.evaluate(
+        async ({ key, certs, legacy }) => {
+          const pki = (window as any).pki;
+          const dec = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+          const enc = (b: Uint8Array) => btoa(String.fromCharCode(...b));
+          const pfx: Uint8Array = await pki.writePkcs12({ key: dec(key), certificates: certs.map(dec), password: 'pässwörd', friendlyName: 'web', legacy });
+          const back = await pki.readPkcs12(pfx, 'pässwörd');
+          return { pfx: enc(pfx), key: enc(back.keys[0].pkcs8), certs: back.certificates.length, name: back.keys[0].friendlyName };
+        },
+        { key: b64(fx.leaf.pkcs8), certs: [fx.leaf, fx.intermediate, fx.root].map((c) => b64(c.certDer)), legacy },
+      );
+      expect(out.key).toBe(b64(fx.leaf.pkcs8));
+      expect(out.certs).toBe(3);
+      expect(out.name).toBe('web');
+      const file = fx.path(`chromium-${legacy}.p12`);
+      writeFileSync(file, unb64(out.pfx));
+      const text = openssl(['pkcs12', '-in', file, '-passin', 'pass:pässwörd', '-nodes']).toString();
+      expect(normalizeKey(pemPrivateKey(text))).toBe(normalizeKey(fx.leaf.pkcs8));
+      expect(pemCertificates(text)).toHaveLength(3);
+    });
+  }
+
+  test('createCsr with a non-extractable RSA key: openssl req -verify accepts it', async ({ page }) => {
+    const out = await page.evaluate(async () => {
+      const pki = (window as any).pki;
+      const keys: CryptoKeyPair = await pki.generateKeyPair({ kty: 'RSA', size: 2048 }, false);
+      let exported = true;
+      await crypto.subtle.exportKey('pkcs8', keys.privateKey).catch(() => (exported = false));
+      const csr: Uint8Array = await pki.createCsr({
+        subject: 'CN=chromium.example,O=Certkeep',
+        subjectAlternativeNames: { dnsNames: ['chromium.example'] },
+        keys,
+      });
+      return { csr: btoa(String.fromCharCode(...csr)), exported, extractable: keys.privateKey.extractable };
+    });
+    expect(out.extractable).toBe(false);
+    expect(out.exported).toBe(false);
+    const csr = unb64(out.csr);
+    const text = openssl(['req', '-inform', 'DER', '-noout', '-text'], csr).toString();
+    expect(text).toMatch(/CN\s*=\s*chromium\.example/);
+    expect(text).toContain('DNS:chromium.example');
+    // openssl 3.0's req -verify reports on stderr (its exit status stays 0 on a bad signature).
+    const verify = (der: Uint8Array) => spawnSync('openssl', ['req', '-inform', 'DER', '-verify', '-noout'], { input: der }).stderr.toString();
+    expect(verify(csr)).toMatch(/verify OK/);
+    const broken = csr.slice();
+    broken[broken.length - 5] ^= 1; // one bit of the signature: proves the check can fail
+    expect(verify(broken)).toMatch(/verify failure/);
+  });
+});
+
