@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openssl, tempDir } from '../../support/openssl';
+import { makeVault } from './vault-fixture';
+
+const t = tempDir('certkeep-secret-');
+afterAll(() => t.cleanup());
+let n = 0;
+const file = (bytes: Uint8Array) => {
+  const f = t.path(`s${n++}`);
+  writeFileSync(f, bytes);
+  return f;
+};
+
+describe('getSecret', () => {
+  it('exportable, PKCS#12: a PFX openssl opens with the password, holding key and certificate', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('pfx', { subject: 'CN=pfx.contoso.com', keyType: 'EC' });
+    const secret = await vault.getSecret('pfx', { password: 'pw' });
+    expect(secret.contentType).toBe('application/x-pkcs12');
+    const out = openssl(['pkcs12', '-in', file(secret.value), '-passin', 'pass:pw', '-nodes']).toString();
+    expect(out).toContain('BEGIN PRIVATE KEY');
+    expect(out).toMatch(/subject=.*CN\s*=\s*pfx\.contoso\.com/);
+  });
+
+  it('exportable, PEM: PKCS#8 key and the certificate, and they belong together', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('pem', { subject: 'CN=pem', keyType: 'EC', contentType: 'application/x-pem-file' });
+    const secret = await vault.getSecret('pem');
+    expect(secret.contentType).toBe('application/x-pem-file');
+    const pem = new TextDecoder().decode(secret.value);
+    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(pem).toContain('-----BEGIN CERTIFICATE-----');
+    const f = file(secret.value);
+    const fromKey = openssl(['pkey', '-in', f, '-pubout']).toString();
+    const fromCert = openssl(['x509', '-in', f, '-noout', '-pubkey']).toString();
+    expect(fromKey).toBe(fromCert);
+    await expect(vault.getSecret('pem', { password: 'x' })).rejects.toMatchObject({ code: 'BadParameter' });
+  });
+
+  it('non-exportable: certificates only, and the stored CryptoKey itself refuses exportKey', async () => {
+    const { vault, store } = await makeVault();
+    await vault.createCertificate('locked', { subject: 'CN=locked', keyType: 'EC', exportable: false, contentType: 'application/x-pem-file' });
+    const pem = new TextDecoder().decode((await vault.getSecret('locked')).value);
+    expect(pem).not.toContain('PRIVATE KEY');
+    expect(pem).toContain('BEGIN CERTIFICATE');
+    const cert = await vault.getCertificate('locked');
+    expect(cert.keyExportable).toBe(false);
+    const key = await store.read(async (tx) => {
+      const v = await tx.get('versions', ['locked', cert.properties.version!]);
+      return tx.get('keys', v!.keyId!);
+    });
+    expect(key!.privateKey.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', key!.privateKey)).rejects.toThrow();
+    await expect(crypto.subtle.exportKey('jwk', key!.privateKey)).rejects.toThrow();
+  });
+
+  it('HSM key type is never exportable', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('hsm', { subject: 'CN=hsm', keyType: 'EC-HSM', contentType: 'application/x-pem-file' });
+    expect(new TextDecoder().decode((await vault.getSecret('hsm')).value)).not.toContain('PRIVATE KEY');
+  });
+
+  it('disabled version, or a clock outside notBefore..expiresOn → Forbidden', async () => {
+    const { vault, clock } = await makeVault();
+    await vault.createCertificate('f', { subject: 'CN=f', keyType: 'EC', validityInMonths: 1 });
+    const props = (await vault.getCertificate('f')).properties;
+    await vault.updateCertificateProperties('f', '', { enabled: false });
+    await expect(vault.getSecret('f')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('disabled') });
+    await vault.updateCertificateProperties('f', props.version, { enabled: true });
+    await expect(vault.getSecret('f')).resolves.toBeTruthy();
+    clock.now = new Date(props.notBefore!.getTime() - 1000);
+    await expect(vault.getSecret('f')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('not valid before') });
+    clock.now = new Date(props.expiresOn!.getTime() + 1000);
+    await expect(vault.getSecret('f')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('expired') });
+  });
+});
