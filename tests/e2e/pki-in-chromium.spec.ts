@@ -26,9 +26,13 @@ function opensslPfx(password: string, extra: string[]): Uint8Array {
   return new Uint8Array(readFileSync(out));
 }
 
+type PageRead =
+  | { keys: string[]; certs: string[]; name?: string; spec: unknown; extractable: boolean }
+  | { error: { name: string; code: string; message: string } };
+
 /** In the page: readPkcs12, then import the key into WebCrypto as non-extractable. */
-async function readInPage(page: import('@playwright/test').Page, pfx: Uint8Array, password: string) {
-  return page.evaluate(
+async function readInPage(page: import('@playwright/test').Page, pfx: Uint8Array, password: string): Promise<PageRead> {
+  return page.evaluate<PageRead, { pfx: string; password: string }>(
     async ({ pfx, password }) => {
       const pki = (window as any).pki;
       const bytes = Uint8Array.from(atob(pfx), (c) => c.charCodeAt(0));
