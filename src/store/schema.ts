@@ -35,14 +35,18 @@ export interface VaultDbSchema extends DBSchema {
 
 export type VaultDb = IDBPDatabase<VaultDbSchema>;
 
-/** The ladder; `oldVersion` 0 means a new database. */
+/**
+ * The ladder; `oldVersion` 0 means a new database. Steps stop at `newVersion` so a test can
+ * build a database exactly as an older release left it.
+ */
 export function upgradeVaultDb(
   db: IDBPDatabase<VaultDbSchema>,
   oldVersion: number,
-  _newVersion: number | null,
+  newVersion: number | null,
   _tx: IDBPTransaction<VaultDbSchema, StoreNames<VaultDbSchema>[], 'versionchange'>,
 ): void {
-  if (oldVersion < 1) {
+  const target = newVersion ?? DB_VERSION;
+  if (oldVersion < 1 && target >= 1) {
     db.createObjectStore('certificates', { keyPath: 'key' });
     const versions = db.createObjectStore('versions', { keyPath: ['certificateKey', 'version'] });
     versions.createIndex('byCertificate', 'certificateKey');
@@ -54,7 +58,7 @@ export function upgradeVaultDb(
     db.createObjectStore('contacts', { keyPath: 'key' });
     db.createObjectStore('meta', { keyPath: 'key' });
   }
-  if (oldVersion < 2) {
+  if (oldVersion < 2 && target >= 2) {
     // v2: lifetime actions keep a log so a second run does not notify or renew twice.
     const log = db.createObjectStore('lifetimeLog', { keyPath: 'id' });
     log.createIndex('byCertificate', 'certificateKey');

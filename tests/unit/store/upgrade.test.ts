@@ -1,0 +1,67 @@
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { openIdbVaultStore, vaultDbName } from '../../../src/store/idb-vault-store';
+import { DB_VERSION, upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
+import { openVault } from '../../../src/vault/open-vault';
+import { collect, makeVault } from '../vault/vault-fixture';
+
+let n = 0;
+const fresh = () => `upgrade-${Date.now().toString(36)}-${n++}`;
+const V1_STORES = ['certificates', 'contacts', 'deleted', 'issuers', 'keys', 'meta', 'operations', 'versions'];
+
+describe('vault database upgrade ladder', () => {
+  it('v0 → v1: the eight stores and the byCertificate indexes', async () => {
+    const name = fresh();
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), 1, { upgrade: upgradeVaultDb });
+    expect([...db.objectStoreNames].sort()).toEqual(V1_STORES);
+    const tx = db.transaction(['versions', 'keys']);
+    expect([...tx.objectStore('versions').indexNames]).toEqual(['byCertificate']);
+    expect(tx.objectStore('versions').keyPath).toEqual(['certificateKey', 'version']);
+    expect([...tx.objectStore('keys').indexNames]).toEqual(['byCertificate']);
+    db.close();
+  });
+
+  it(`v1 → v2 (current ${DB_VERSION}): adds lifetimeLog; a v1 database with a certificate upgrades intact and works`, async () => {
+    // Real records, made by the current code, then written into a database at schema v1.
+    const source = await makeVault();
+    await source.vault.createCertificate('Kept', { subject: 'CN=kept', keyType: 'EC', contentType: 'application/x-pem-file' });
+    const rows = await source.store.read(async (tx) => ({
+      certificates: await tx.getAll('certificates'),
+      versions: await tx.getAll('versions'),
+      keys: await tx.getAll('keys'),
+      operations: await tx.getAll('operations'),
+    }));
+    const name = fresh();
+    const v1 = await openDB<VaultDbSchema>(vaultDbName(name), 1, { upgrade: upgradeVaultDb });
+    const tx = v1.transaction(['certificates', 'versions', 'keys', 'operations'], 'readwrite');
+    for (const r of rows.certificates) await tx.objectStore('certificates').put(r);
+    for (const r of rows.versions) await tx.objectStore('versions').put(r);
+    for (const r of rows.keys) await tx.objectStore('keys').put(r);
+    for (const r of rows.operations) await tx.objectStore('operations').put(r);
+    await tx.done;
+    v1.close();
+
+    const store = await openIdbVaultStore(name);
+    const after = await store.read(async (t) => ({
+      certificates: await t.getAll('certificates'),
+      versions: await t.getAll('versions'),
+      keys: await t.getAll('keys'),
+      log: await t.getAll('lifetimeLog'),
+    }));
+    expect(after.certificates).toEqual(rows.certificates);
+    expect(after.versions).toEqual(rows.versions);
+    expect(after.keys.map((k) => k.id)).toEqual(rows.keys.map((k) => k.id));
+    expect(after.log).toEqual([]);
+    await store.write((t) => t.put('lifetimeLog', { id: 'kept/v/notify', certificateKey: 'kept', at: new Date(), event: {} as never }));
+    expect(await store.read((t) => t.lifetimeLogOf('kept'))).toHaveLength(1);
+    store.close();
+
+    const vault = await openVault({ name });
+    const cert = await vault.getCertificate('kept');
+    expect(cert.name).toBe('Kept');
+    // The stored CryptoKey survived the upgrade: the secret still carries the key.
+    expect(new TextDecoder().decode((await vault.getSecret('kept')).value)).toContain('PRIVATE KEY');
+    expect(await collect(vault.listPropertiesOfCertificates())).toHaveLength(1);
+    vault.close();
+  });
+});
