@@ -45,6 +45,7 @@ import * as issuers from './issuers';
 import * as contactBook from './contacts';
 import { getCryptographyClient } from './crypto-client';
 import * as backup from './backup';
+import { runLifetimeActions } from './lifetime-actions';
 import {
   getCertificate,
   getCertificatePolicy,
@@ -104,7 +105,7 @@ class LocalCertificateVault implements CertificateVault {
 
   getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> { return guard('Exporting the certificate', () => getSecret(this.ctx, name, options)); }
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> { return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options)); }
-  runLifetimeActions(): Promise<LifetimeEvent[]> { return guard('Running lifetime actions', () => notYet('runLifetimeActions')); }
+  runLifetimeActions(): Promise<LifetimeEvent[]> { return guard('Running lifetime actions', () => runLifetimeActions(this.ctx)); }
   close(): void { this.ctx.store.close(); }
 }
 
