@@ -138,7 +138,7 @@ export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
 
 /** The form state for an existing policy (detail page edit, import's derived policy). */
 export function policyToDraft(p: CertificatePolicy): PolicyDraft {
-  const base = defaultDraft(p.issuerName ?? 'Self');
+  const base = withKeyType(defaultDraft(p.issuerName ?? 'Self'), p.keyType ?? 'RSA');
   const sans: PolicyDraft['sans'] = [];
   for (const t of SAN_TYPES) for (const value of p.subjectAlternativeNames?.[t.field] ?? []) sans.push({ type: t.type, value });
   const action = p.lifetimeActions?.[0];
