@@ -1,0 +1,112 @@
+// Lifetime checks over a large vault, measured where they really run: inside the service worker.
+// Fills the vault "default" with N certificates (EC P-256, Self, 12 months: none due) through the
+// vault API in the page, then times the RUN_LIFETIME_ACTIONS message round trip (page → worker:
+// list vaults, open, runLifetimeActions, close, log → page). Target < 200 ms for 10 000.
+//
+// Run: `npx vite build --logLevel warn && node bench/sw-lifetime.mjs [count]` (default 10000).
+// Needs Chromium (CHROMIUM_PATH or /usr/bin/chromium). Not part of npm test.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, preview } from 'vite';
+
+const COUNT = Number(process.argv[2] ?? 10_000);
+const DUE = Number(process.env.DUE ?? 0);
+const RUNS = 7;
+const PORT = 4191;
+const ORIGIN = `http://localhost:${PORT}`;
+
+async function vaultBundle() {
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: { write: false, minify: false, target: 'es2022', lib: { entry: 'src/vault/index.ts', formats: ['iife'], name: 'certkeepVault' } },
+  });
+  const first = Array.isArray(out) ? out[0] : out;
+  return `${first.output[0].code}\n;globalThis.certkeepVault = certkeepVault;\n0;`;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const server = await preview({ preview: { port: PORT, strictPort: true, host: 'localhost' }, logLevel: 'warn' });
+const dir = mkdtempSync(join(tmpdir(), 'certkeep-bench-'));
+const context = await chromium.launchPersistentContext(dir, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const page = await context.newPage();
+  await page.goto(ORIGIN);
+  await page.waitForFunction(async () => !!(await navigator.serviceWorker.ready).active);
+  await page.evaluate(await vaultBundle());
+
+  const fillStart = Date.now();
+  await page.evaluate(
+    async ({ count, due }) => {
+      const { openVault } = globalThis.certkeepVault;
+      const past = Date.now() - 20 * 86_400_000;
+      const vault = await openVault({ name: 'default' });
+      const old = await openVault({ name: 'default', now: () => new Date(past) });
+      const policy = { issuerName: 'Self', keyType: 'EC', keyCurveName: 'P-256', subject: 'CN=bench', lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }] };
+      const duePolicy = { ...policy, validityInMonths: 1, lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 27 }] };
+      const batch = 16;
+      for (let i = 0; i < count; i += batch) {
+        const jobs = [];
+        for (let j = i; j < Math.min(count, i + batch); j++) {
+          jobs.push(j < due ? old.createCertificate(`due-${j}`, duePolicy) : vault.createCertificate(`cert-${j}`, policy));
+        }
+        await Promise.all(jobs);
+      }
+      vault.close();
+      old.close();
+    },
+    { count: COUNT, due: DUE },
+  );
+  const fillSeconds = (Date.now() - fillStart) / 1000;
+
+  const times = await page.evaluate(async (runs) => {
+    const reg = await navigator.serviceWorker.ready;
+    const ask = () =>
+      new Promise((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (e) => resolve(e.data);
+        reg.active.postMessage({ type: 'RUN_LIFETIME_ACTIONS' }, [channel.port2]);
+      });
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const result = await ask();
+      out.push({ ms: performance.now() - t, notices: result.notices.length, failures: result.failures.length });
+    }
+    return out;
+  }, RUNS);
+
+  console.log(`filled ${COUNT} certificates (${DUE} due) in ${fillSeconds.toFixed(1)} s`);
+  console.log(`first run (notices raised: ${times[0].notices}, failures: ${times[0].failures}): ${times[0].ms.toFixed(1)} ms`);
+  const steady = times.slice(1).map((t) => t.ms);
+  console.log(`service worker round trip, steady state, median of ${steady.length}: ${median(steady).toFixed(1)} ms (min ${Math.min(...steady).toFixed(1)}, max ${Math.max(...steady).toFixed(1)}) — target < 200 ms`);
+
+  // The same call in the page, without the worker hop, for comparison.
+  const inPage = await page.evaluate(async (runs) => {
+    const { openVault } = globalThis.certkeepVault;
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      const vault = await openVault({ name: 'default' });
+      await vault.runLifetimeActions();
+      vault.close();
+      out.push(performance.now() - t);
+    }
+    return out;
+  }, RUNS);
+
+  console.log(`in-page openVault + runLifetimeActions + close, median of ${RUNS}: ${median(inPage).toFixed(1)} ms`);
+} finally {
+  await context.close();
+  rmSync(dir, { recursive: true, force: true });
+  await new Promise((resolve) => server.httpServer.close(resolve));
+}

@@ -1,0 +1,75 @@
+/**
+ * The wiring sw.ts forwards to: real vault (fake-indexeddb), a fake registration and clients,
+ * and the Notification statics a service worker scope has.
+ */
+import { deleteDB } from 'idb';
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { listVaults, openVault } from '../../../src/vault';
+import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
+import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/sw/notification-log';
+import { answerLifetimeRequest, onLifetimeNotificationClick, type WorkerScope } from '../../../src/sw/worker-lifetime';
+import type { LifetimeActionsResult } from '../../../src/sw/lifetime-notice';
+import { fakeSurface } from './fakes';
+
+const ORIGIN = 'http://localhost:4188';
+
+function scope() {
+  const registration = fakeSurface();
+  const opened: string[] = [];
+  const s: WorkerScope = {
+    registration,
+    origin: ORIGIN,
+    clients: {
+      matchAll: async () => [],
+      openWindow: async (url) => {
+        opened.push(url);
+        return null;
+      },
+    },
+  };
+  return { s, registration, opened };
+}
+
+beforeEach(async () => {
+  for (const name of await listVaults()) await deleteVaultDatabase(name);
+  await deleteDB(NOTIFICATION_LOG_DB);
+  // A service worker scope exposes these statics; Node has no Notification at all.
+  (globalThis as { Notification?: unknown }).Notification = { permission: 'granted', maxActions: 2 };
+});
+
+afterEach(() => {
+  delete (globalThis as { Notification?: unknown }).Notification;
+});
+
+test('RUN_LIFETIME_ACTIONS is always answered on the port, with the run from the worker', async () => {
+  const { s } = scope();
+  const posted: LifetimeActionsResult[] = [];
+  await answerLifetimeRequest(s, { postMessage: (m) => void posted.push(m) });
+  expect(posted).toEqual([{ type: 'LIFETIME_ACTIONS_RESULT', notices: [], shown: 0, failures: [], ranIn: 'service-worker' }]);
+  // no port (a plain postMessage): the run still happens, nothing to answer
+  await expect(answerLifetimeRequest(s, undefined)).resolves.toBeUndefined();
+});
+
+test('"Renew now" on a notification renews in the worker and shows the outcome in the renewed slot', async () => {
+  const vault = await openVault({ name: 'default' });
+  await vault.createCertificate('web', { issuerName: 'Self', keyType: 'EC', subject: 'CN=web' });
+  vault.close();
+  const { s, registration, opened } = scope();
+  const data = { vault: 'default', certificate: 'web', kind: 'notify', url: '/#/certificate/web', issuerName: 'Self' };
+  expect(await onLifetimeNotificationClick(s, 'renew-now', data)).toBe('renewed');
+  expect(registration.shown.map((n) => [n.title, n.options.tag])).toEqual([["'web' renewed", 'default/web/renewed']]);
+  expect(opened).toEqual([]);
+  expect((await readNotificationLog()).map((e) => [e.title, e.shown])).toEqual([["'web' renewed", true]]);
+  const again = await openVault({ name: 'default' });
+  let versions = 0;
+  for await (const _ of again.listPropertiesOfCertificateVersions('web')) versions += 1;
+  again.close();
+  expect(versions).toBe(2);
+});
+
+test('a click on the body opens the certificate page when no window is open', async () => {
+  const { s, opened } = scope();
+  const data = { vault: 'default', certificate: 'web', kind: 'notify', url: '/#/certificate/web' };
+  expect(await onLifetimeNotificationClick(s, '', data)).toBe('opened');
+  expect(opened).toEqual([`${ORIGIN}/#/certificate/web`]);
+});
