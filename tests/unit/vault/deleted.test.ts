@@ -4,7 +4,7 @@ import { collect, makeVault, T0 } from './vault-fixture';
 describe('soft delete', () => {
   it('delete → listed as deleted with recoveryId and purge date 90 days on; recover restores everything', async () => {
     const { vault, dump } = await makeVault();
-    await vault.createCertificate('d', { subject: 'CN=d1', keyType: 'EC', tags: undefined }, { tags: { a: 'b' } });
+    await vault.createCertificate('d', { subject: 'CN=d1', keyType: 'EC' }, { tags: { a: 'b' } });
     await vault.createCertificate('d', { subject: 'CN=d2', keyType: 'EC' });
     const before = await dump();
     const deleted = await vault.deleteCertificate('D');
