@@ -6,11 +6,13 @@
  */
 import type { CertificatePolicyAction, LifetimeEvent } from '../vault/types';
 
-export interface LifetimeNotice extends LifetimeEvent {
+export interface LifetimeNotice extends Omit<LifetimeEvent, 'issuerName' | 'action' | 'error'> {
   /** the policy's issuer; "Self" enables the "Renew now" action */
   issuerName?: string;
   /** the policy's lifetime action when the event was raised */
   action?: CertificatePolicyAction;
+  /** renewalFailed: the reason alone (message is the whole sentence) */
+  error?: string;
 }
 
 /** The periodic sync tag and message type the page and the service worker agree on. */

@@ -137,7 +137,8 @@ export function notificationForEvent(notice: LifetimeNotice, options: Notificati
       title = `Renewal of '${name}' failed`;
       body = sentence(
         `'${name}' ${expiry} (vault ${notice.vaultName}). Renew it by hand.`,
-        notice.message ? `Reason: ${notice.message}` : '',
+        // The vault's `error` is the bare reason; its `message` is a whole sentence that already says "renew by hand".
+        notice.error ? `Reason: ${notice.error}` : notice.message ? `Reason: ${notice.message}` : '',
         contacts,
       );
       // A failed renewal needs a person; don't let it time out of the OS tray.

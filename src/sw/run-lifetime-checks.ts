@@ -43,15 +43,17 @@ export async function runLifetimeChecks(access: VaultAccess, options: RunLifetim
       vault = await access.openVault({ name: vaultName, now: options.now });
       const events = await vault.runLifetimeActions();
       for (const event of events) {
-        const notice: LifetimeNotice = { ...event };
-        // The event says what fell due; the policy says who acts (AutoRenew or a person)
-        // and whether "Renew now" can work. A policy read failing only loses those hints.
-        try {
-          const policy = await vault.getCertificatePolicy(event.certificateName);
-          notice.issuerName = policy.issuerName;
-          notice.action = policy.lifetimeActions?.[0]?.action;
-        } catch {
-          /* keep the notice without hints */
+        const notice: LifetimeNotice = { ...(event as LifetimeNotice) };
+        // Who acts (AutoRenew or a person) and whether "Renew now" can work: from the event
+        // when the vault says, else from the policy. A policy read failing only loses hints.
+        if (notice.issuerName === undefined || notice.action === undefined) {
+          try {
+            const policy = await vault.getCertificatePolicy(event.certificateName);
+            notice.issuerName ??= policy.issuerName;
+            notice.action ??= policy.lifetimeActions?.[0]?.action;
+          } catch {
+            /* keep the notice without hints */
+          }
         }
         result.notices.push(notice);
       }

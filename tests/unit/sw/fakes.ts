@@ -5,8 +5,9 @@ import type { LifetimeNotificationOptions } from '../../../src/sw/notification-f
 
 export const NOW = new Date('2027-02-19T09:00:00Z');
 
+/** Only the fields every version of LifetimeEvent has; newer optional hints come from `over`. */
 export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent {
-  return {
+  return ({
     kind: 'notify',
     certificateName: 'web',
     vaultName: 'default',
@@ -17,7 +18,7 @@ export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent 
     contacts: [],
     message: 'due',
     ...over,
-  };
+  }) as LifetimeEvent;
 }
 
 export interface FakeVaultSpec {
