@@ -1,6 +1,7 @@
 import { md5, sha1 } from '@noble/hashes/legacy.js';
 import { sha224, sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import type { CHash } from '@noble/hashes/utils.js';
+import { sha1Iterate } from './sha1-iterate';
 
 /** A digest as the PBE code needs it: noble for the JS KDFs, the WebCrypto name where one exists. */
 export interface Digest {
@@ -8,9 +9,11 @@ export interface Digest {
   hash: CHash;
   /** WebCrypto's name; SHA-224 and MD5 have none. */
   webCrypto?: 'SHA-1' | 'SHA-256' | 'SHA-384' | 'SHA-512';
+  /** hash(hash(…(digest))) `times` more times, when a faster path than calling `hash` exists */
+  iterate?: (digest: Uint8Array, times: number) => Uint8Array;
 }
 
-const SHA1: Digest = { name: 'sha1', hash: sha1, webCrypto: 'SHA-1' };
+const SHA1: Digest = { name: 'sha1', hash: sha1, webCrypto: 'SHA-1', iterate: sha1Iterate };
 const SHA224: Digest = { name: 'sha224', hash: sha224 };
 const SHA256: Digest = { name: 'sha256', hash: sha256, webCrypto: 'SHA-256' };
 const SHA384: Digest = { name: 'sha384', hash: sha384, webCrypto: 'SHA-384' };

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
+import { sha1 } from '@noble/hashes/legacy.js';
 import { cbcDecrypt, cbcEncrypt } from '../../../src/pki/pbe/cbc';
+import { sha1Iterate } from '../../../src/pki/pbe/sha1-iterate';
 import { createDes } from '../../../src/pki/pbe/des';
 import { S } from '../../../src/pki/pbe/des-tables';
 import { createRc2 } from '../../../src/pki/pbe/rc2';
@@ -110,5 +112,14 @@ describe('CBC against openssl enc (random keys, IVs and lengths)', () => {
 
   test('ciphertext that is not whole blocks is malformed', () => {
     expect(() => cbcDecrypt(createDes(randomBytes(8)), randomBytes(8), randomBytes(12))).toThrow(expect.objectContaining({ code: 'malformed' }));
+  });
+});
+
+describe('sha1Iterate (the PKCS#12 KDF fast path) equals repeated noble SHA-1', () => {
+  test.each([0, 1, 2, 2047])('%i more times', (times) => {
+    let want = sha1(randomBytes(100));
+    const start = want;
+    for (let i = 0; i < times; i++) want = sha1(want);
+    expect(toHex(sha1Iterate(start, times))).toBe(toHex(want));
   });
 });
