@@ -31,7 +31,7 @@ export function pkcs12Kdf(digest: Digest, password: Uint8Array, salt: Uint8Array
   DI.set(D);
   for (let produced = 0; ; ) {
     DI.set(I, v);
-    let A = hash(DI);
+    let A: Uint8Array = hash(DI);
     if (digest.iterate) A = digest.iterate(A, iterations - 1);
     else for (let r = 1; r < iterations; r++) A = hash(A);
     out.set(A.subarray(0, Math.min(u, length - produced)), produced);
