@@ -9,16 +9,16 @@
  * due, so the two notices would arrive together: the 'renewed' / 'renewalFailed' event is the
  * single notice, carrying the contacts and the old version's expiry ("expires in N days").
  *
- * Idempotent: what ran is written to the lifetime log, keyed "<certificate>/<version>/<action>",
- * so a second run yields nothing new until a new version falls due. Rows are claimed inside a
- * write transaction before any work, so two runs at once (page and service worker) cannot both
- * notify or both renew. A failed renewal is retried once per UTC day
- * ("…/AutoRenew/failed/<YYYY-MM-DD>"): a pending request or a full disk may clear up, and one
- * 'renewalFailed' a day is a reminder, not spam.
+ * Idempotent: what ran is recorded per "<certificate>/<version>/<action>" (the index row below,
+ * and the event in the lifetime log), so a second run yields nothing new until a new version
+ * falls due. Work is claimed inside a write transaction before it starts, so two runs at once
+ * (page and service worker) cannot both notify or both renew. A failed renewal is retried once
+ * per UTC day: a pending request or a full disk may clear up, and one 'renewalFailed' a day is
+ * a reminder, not spam.
  *
  * Speed: one read of the certificates store (each row carries its policy and a copy of the
- * latest version's attributes), due dates computed on numbers, and log lookups only for what is
- * due. Versions are never read.
+ * latest version's attributes), one read of the index row, due dates computed on numbers.
+ * Versions are never read.
  */
 import type { VaultContext } from './context';
 import { createVersion } from './create';
@@ -36,10 +36,19 @@ const STALE_CLAIM_MS = 15 * 60_000;
 export interface Due {
   cert: CertificateRecord;
   action: LifetimeAction;
+  /** "<certificate key>/<version>/<action>" */
   id: string;
-  failedId: string;
   dueMs: number;
 }
+
+/**
+ * The meta row that says what already ran, one entry per "<certificate>/<version>/<action>":
+ * 'done', 'failed:<YYYY-MM-DD>' (retry on another day) or the epoch ms of a renewal claim. One
+ * row, read with one get, so a run over 10 000 due certificates needs no per-certificate lookup.
+ * The lifetimeLog store keeps the events themselves (history for the UI).
+ */
+export const LIFETIME_INDEX_META = 'lifetimeIndex';
+type LifetimeIndex = Record<string, string | number>;
 
 /** Runs what fell due since the last run; returns the events for the UI and the service worker. */
 export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = createVersion): Promise<LifetimeEvent[]> {
@@ -47,38 +56,46 @@ export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = cre
   const nowMs = now.getTime();
   const today = utcDay(nowMs);
 
-  const { candidates, contacts } = await ctx.store.read(async (tx) => {
-    const due = findDue(await tx.getAll('certificates'), nowMs, today);
-    const fresh: Due[] = [];
-    for (const d of due) if (await isOpen(tx, d, nowMs)) fresh.push(d);
+  const { candidates, contacts, current } = await ctx.store.read(async (tx) => {
+    const certs = await tx.getAll('certificates');
+    const index = await readIndex(tx);
+    const open = findDue(certs, nowMs).filter((d) => isOpen(index, d.id, nowMs, today));
+    if (open.length === 0) return { candidates: open, contacts: [], current: undefined };
     const row = await tx.get('contacts', CONTACTS_KEY);
-    return { candidates: fresh, contacts: row?.contacts ?? [] };
+    return { candidates: open, contacts: row?.contacts ?? [], current: new Set(certs.map((c) => `${c.key}/${c.latest?.version}/`)) };
   });
   if (candidates.length === 0) return [];
 
-  // Claim: re-check inside the write transaction, write the notify rows (final) and the
+  // Claim inside one write transaction: re-check, write the notify events (final) and the
   // renewal claims; only what this run claimed is reported or renewed.
   const claimed = await ctx.store.write(async (tx) => {
+    const index = prune(await readIndex(tx), current!);
     const mine: { d: Due; event: LifetimeEvent }[] = [];
     for (const d of candidates) {
-      if (!(await isOpen(tx, d, nowMs))) continue;
+      if (!isOpen(index, d.id, nowMs, today)) continue;
       const event = baseEvent(ctx, d, contacts, nowMs);
-      await tx.put('lifetimeLog', { id: d.id, certificateKey: d.cert.key, at: now, event });
+      if (d.action.action === 'EmailContacts') {
+        index[d.id] = 'done';
+        await tx.put('lifetimeLog', { id: d.id, certificateKey: d.cert.key, at: now, event });
+      } else {
+        index[d.id] = nowMs;
+      }
       mine.push({ d, event });
     }
+    await tx.put('meta', { key: LIFETIME_INDEX_META, value: index });
     return mine;
   });
 
   const events: LifetimeEvent[] = [];
   for (const { d, event } of claimed) {
     if (d.action.action === 'EmailContacts') events.push(event);
-    else events.push(await autoRenew(ctx, d, event, renew, now));
+    else events.push(await autoRenew(ctx, d, event, renew, now, today));
   }
   return events;
 }
 
 /** Pure: the certificates whose (single) lifetime action is due for their latest version. */
-export function findDue(certs: CertificateRecord[], nowMs: number, today: string): Due[] {
+export function findDue(certs: CertificateRecord[], nowMs: number): Due[] {
   const out: Due[] = [];
   for (const cert of certs) {
     const latest = cert.latest;
@@ -89,58 +106,73 @@ export function findDue(certs: CertificateRecord[], nowMs: number, today: string
     const nb = +latest.notBefore;
     const exp = +latest.expiresOn;
     if (!isLifetimeActionDue(action, nb, exp, nowMs)) continue;
-    const id = `${cert.key}/${latest.version}/${action.action}`;
-    out.push({ cert, action, id, failedId: `${id}/failed/${today}`, dueMs: lifetimeActionDueMs(action, nb, exp) });
+    out.push({ cert, action, id: `${cert.key}/${latest.version}/${action.action}`, dueMs: lifetimeActionDueMs(action, nb, exp) });
   }
   return out;
 }
 
-/** Not yet done (nor failed today, nor being renewed by another run right now). */
-async function isOpen(tx: StoreTx, d: Due, nowMs: number): Promise<boolean> {
-  const done = await tx.get('lifetimeLog', d.id);
-  if (done) return isStaleClaim(done, nowMs);
-  if (d.action.action === 'AutoRenew' && (await tx.get('lifetimeLog', d.failedId))) return false;
-  return true;
+/** Not done, not failed today, not being renewed by another run right now. */
+function isOpen(index: LifetimeIndex, id: string, nowMs: number, today: string): boolean {
+  const state = index[id];
+  if (state === undefined) return true;
+  if (typeof state === 'number') return nowMs - state > STALE_CLAIM_MS;
+  return state !== 'done' && state !== `failed:${today}`;
 }
 
-function isStaleClaim(row: LifetimeLogRecord, nowMs: number): boolean {
-  return row.event.kind === 'renewed' && row.event.newVersion === undefined && nowMs - +row.at > STALE_CLAIM_MS;
+async function readIndex(tx: StoreTx): Promise<LifetimeIndex> {
+  const row = await tx.get('meta', LIFETIME_INDEX_META);
+  return { ...((row?.value as LifetimeIndex | undefined) ?? {}) };
 }
 
-async function autoRenew(ctx: VaultContext, d: Due, claim: LifetimeEvent, renew: RenewFn, now: Date): Promise<LifetimeEvent> {
+/** Drops entries of versions that are no longer the latest (renewed, deleted): the row stays small. */
+function prune(index: LifetimeIndex, current: Set<string>): LifetimeIndex {
+  for (const id of Object.keys(index)) {
+    const cut = id.indexOf('/', id.indexOf('/') + 1);
+    if (!current.has(id.slice(0, cut + 1))) delete index[id];
+  }
+  return index;
+}
+
+async function setState(ctx: VaultContext, id: string, state: string, log: LifetimeLogRecord): Promise<void> {
+  await ctx.store.write(async (tx) => {
+    const index = await readIndex(tx);
+    index[id] = state;
+    await tx.put('meta', { key: LIFETIME_INDEX_META, value: index });
+    await tx.put('lifetimeLog', log);
+  });
+}
+
+async function autoRenew(ctx: VaultContext, d: Due, claim: LifetimeEvent, renew: RenewFn, now: Date, today: string): Promise<LifetimeEvent> {
   const latest = d.cert.latest!;
   const name = d.cert.name;
+  const old = expiryPhrase(+latest.expiresOn, +now);
+  let event: LifetimeEvent;
+  let state: string;
   try {
     const made = await renew(ctx, name, { tags: { ...latest.tags } });
     const newExpiry = made.properties.expiresOn ? utcDay(+made.properties.expiresOn) : 'unknown';
-    const event: LifetimeEvent = {
+    event = {
       ...claim,
       kind: 'renewed',
       newVersion: made.properties.version,
       newX509ThumbprintString: made.properties.x509ThumbprintString,
-      message: `Certificate "${name}" in vault "${ctx.name}" was renewed automatically: the new version is valid until ${newExpiry} (the old one ${expiryPhrase(+latest.expiresOn, +now)}).`,
+      message: `Certificate "${name}" in vault "${ctx.name}" was renewed automatically: the new version is valid until ${newExpiry} (the old one ${old}).`,
     };
-    await ctx.store.write((tx) => tx.put('lifetimeLog', { id: d.id, certificateKey: d.cert.key, at: now, event }));
-    return event;
+    state = 'done';
   } catch (e) {
     const reason = isVaultError(e) ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
-    const event: LifetimeEvent = {
+    event = {
       ...claim,
       kind: 'renewalFailed',
-      newVersion: undefined,
-      newX509ThumbprintString: undefined,
       error: reason,
-      message: `Certificate "${name}" in vault "${ctx.name}" could not be renewed automatically and ${expiryPhrase(+latest.expiresOn, +now)}: renew it by hand. ${reason}`,
+      message: `Certificate "${name}" in vault "${ctx.name}" could not be renewed automatically and ${old}: renew it by hand. ${reason}`,
     };
-    // Release the claim so tomorrow's run retries; today's failure row stops repeats until then.
-    await ctx.store
-      .write(async (tx) => {
-        await tx.delete('lifetimeLog', d.id);
-        await tx.put('lifetimeLog', { id: d.failedId, certificateKey: d.cert.key, at: now, event });
-      })
-      .catch(() => undefined); // the event still reaches the caller; the stale claim expires
-    return event;
+    state = `failed:${today}`;
   }
+  const logId = state === 'done' ? d.id : `${d.id}/failed/${today}`;
+  // If even this write fails, the event still reaches the caller and the claim goes stale.
+  await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }).catch(() => undefined);
+  return event;
 }
 
 /** The event as first written: 'notify' for EmailContacts, a renewal claim for AutoRenew. */
