@@ -161,7 +161,7 @@ export function PolicyForm(props: {
         <legend>Lifetime action</legend>
         <div class="grid-fields">
           <div class="field">
-            <label for={id('trigger')}>When</label>
+            <label for={id('trigger')}>Trigger</label>
             <select id={id('trigger')} value={d.lifetimeTrigger} disabled={disabled} onChange={(e) => set({ lifetimeTrigger: e.currentTarget.value as 'percentage' | 'days' })}>
               <option value="percentage">at a percentage of the lifetime</option>
               <option value="days">a number of days before expiry</option>
