@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { getCryptographyClient } from '../../../src/vault/crypto-client';
+import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { openssl, tempDir } from '../../support/openssl';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
 import type { VaultContext } from '../../../src/vault/context';
@@ -219,5 +220,34 @@ describe('CryptographyClient: gates', () => {
     await expect(c.signData('RS256', 'text' as never)).rejects.toMatchObject({ code: 'BadParameter' });
     await expect(getCryptographyClient(ctx, 'missing')).rejects.toMatchObject({ code: 'NotFound' });
     await expect(getCryptographyClient(ctx, 'x', { version: 'f'.repeat(32) })).rejects.toMatchObject({ code: 'NotFound' });
+  });
+});
+
+describe('CryptographyClient over a certificate made by createCertificate', () => {
+  it('RSA-OAEP-256 ciphertext decrypts with openssl using the key from getSecret (PEM); RS256 verifies', async () => {
+    const ctx = await freshContext('cc', { value: new Date('2026-05-01T12:00:00Z') });
+    const vault = createCertificateVault(ctx);
+    await vault.createCertificate('made', {
+      subject: 'CN=made.contoso.com',
+      exportable: true,
+      contentType: 'application/x-pem-file',
+      keyUsage: ['digitalSignature', 'dataEncipherment'],
+    });
+    const client = await vault.getCryptographyClient('made');
+    const enc = await client.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: data });
+    const sig = await client.signData('RS512', data);
+    const pem = new TextDecoder().decode((await vault.getSecret('made')).value);
+    const t = tempDir();
+    try {
+      writeFileSync(t.path('secret.pem'), pem);
+      writeFileSync(t.path('ct'), enc.result);
+      const plain = openssl(['pkeyutl', '-decrypt', '-inkey', t.path('secret.pem'), '-in', t.path('ct'), '-pkeyopt', 'rsa_padding_mode:oaep', '-pkeyopt', 'rsa_oaep_md:sha256', '-pkeyopt', 'rsa_mgf1_md:sha256']);
+      expect(new TextDecoder().decode(plain)).toBe('sign me, openssl');
+      const pub = openssl(['pkey', '-in', t.path('secret.pem'), '-pubout']).toString();
+      expect(opensslVerify(pub, 'sha512', sig.result)).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+    await expect(client.wrapKey('RSA-OAEP', data)).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('wrapKey') });
   });
 });
