@@ -5,7 +5,7 @@
  */
 import { equalBytes, toBytes } from './bytes';
 import { readCertificateDer } from './certificate-der';
-import { exportSpki } from './keys';
+import { exportSpki, spkiMatchesKey } from './keys';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
 import * as asn1js from 'asn1js';
@@ -99,11 +99,13 @@ export async function orderChain(
 export async function findLeafForKey(certificates: Uint8Array[], publicKey: CryptoKey): Promise<Bytes | undefined> {
   const spki = await exportSpki(publicKey);
   for (const der of certificates) {
+    let certSpki: Bytes;
     try {
-      if (equalBytes(readCertificateDer(der).spki, spki)) return toBytes(der);
+      certSpki = readCertificateDer(der).spki;
     } catch {
-      // Not a certificate we can read: it cannot be the leaf.
+      continue; // Not a certificate we can read: it cannot be the leaf.
     }
+    if (await spkiMatchesKey(publicKey, certSpki, spki)) return toBytes(der);
   }
   return undefined;
 }

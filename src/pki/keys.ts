@@ -150,7 +150,22 @@ export function keySpecOf(key: CryptoKey): KeySpec {
 
 /** SPKI equality between a public key and a certificate's subject public key. */
 export async function publicKeyMatchesCertificate(publicKey: CryptoKey, certificateDer: Uint8Array): Promise<boolean> {
-  const spki = await exportSpki(publicKey);
-  return equalBytes(spki, certificateSpki(certificateDer));
+  return spkiMatchesKey(publicKey, certificateSpki(certificateDer));
+}
+
+/**
+ * Byte equality of SPKIs, after WebCrypto re-encodes the other side when the bytes differ:
+ * the same key can be written differently (RSA parameters NULL or absent, a compressed EC
+ * point), and those must still match.
+ */
+export async function spkiMatchesKey(publicKey: CryptoKey, spki: Uint8Array, ownSpki?: Uint8Array): Promise<boolean> {
+  const mine = ownSpki ?? (await exportSpki(publicKey));
+  if (equalBytes(mine, spki)) return true;
+  try {
+    const other = await crypto.subtle.importKey('spki', toBytes(spki), publicKey.algorithm as RsaHashedImportParams, true, ['verify']);
+    return equalBytes(mine, new Uint8Array(await crypto.subtle.exportKey('spki', other)));
+  } catch {
+    return false;
+  }
 }
 

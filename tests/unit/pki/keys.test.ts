@@ -137,3 +137,20 @@ describe('importPrivateKey with encrypted PKCS#8', () => {
     await expect(importPrivateKey(new Uint8Array(legacy), { password: 'x', extractable: false })).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
+
+describe('key match by SPKI, whatever the encoding', () => {
+  it('matches a certificate whose SPKI holds the compressed EC point', async () => {
+    const tmp = tempDir();
+    const plain = openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
+    writeFileSync(tmp.path('k.pem'), openssl(['ec', '-conv_form', 'compressed'], plain));
+    const certPem = openssl(['req', '-x509', '-new', '-key', tmp.path('k.pem'), '-subj', '/CN=compressed', '-days', '1', '-outform', 'DER']);
+    tmp.cleanup();
+    const cert = new Uint8Array(certPem);
+    const key = await importPrivateKey(new Uint8Array(plain), { extractable: false });
+    // The bytes differ (33-byte point vs 65), the key is the same.
+    expect((await parseCertificate(cert)).spki).not.toEqual(await exportSpki(key.keyPair.publicKey));
+    expect(await publicKeyMatchesCertificate(key.keyPair.publicKey, cert)).toBe(true);
+    const other = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
+    expect(await publicKeyMatchesCertificate(other.publicKey, cert)).toBe(false);
+  });
+});
