@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deleteVaultDatabase, openIdbVaultStore } from '../../../src/store/idb-vault-store';
 import { createVaultContext, type VaultContext } from '../../../src/vault/context';
 import { deleteContacts, getContacts, isValidEmail, setContacts } from '../../../src/vault/contacts';
+import { openVault } from '../../../src/vault/open-vault';
 
 let n = 0;
 const opened: VaultContext[] = [];
@@ -72,5 +73,23 @@ describe('contacts', () => {
     await setContacts(ctx, [{ email: 'a@contoso.com' }]);
     expect(await setContacts(ctx, [])).toEqual([]);
     await expect(getContacts(ctx)).rejects.toMatchObject({ code: 'NotFound' });
+  });
+});
+
+describe('contacts through openVault', () => {
+  it('are per vault and fail only with VaultError', async () => {
+    const a = await openVault({ name: `contacts-a-${Date.now()}` });
+    const b = await openVault({ name: `contacts-b-${Date.now()}` });
+    try {
+      await a.setContacts([{ email: 'a@contoso.com' }]);
+      expect(await a.getContacts()).toEqual([{ email: 'a@contoso.com' }]);
+      await expect(b.getContacts()).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
+      await expect(a.setContacts('nope' as never)).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter' });
+    } finally {
+      for (const v of [a, b]) {
+        v.close();
+        await deleteVaultDatabase(v.name);
+      }
+    }
   });
 });

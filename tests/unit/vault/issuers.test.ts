@@ -4,6 +4,7 @@ import { deleteVaultDatabase, openIdbVaultStore } from '../../../src/store/idb-v
 import { createVaultContext, type VaultContext } from '../../../src/vault/context';
 import { createIssuer, deleteIssuer, getIssuer, listPropertiesOfIssuers, updateIssuer } from '../../../src/vault/issuers';
 import { VAULT_KEY_META } from '../../../src/vault/secret-box';
+import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import type { CertificateRecord } from '../../../src/vault/vault-store';
 
 let n = 0;
@@ -143,5 +144,34 @@ describe('issuers', () => {
     const gone = await deleteIssuer(ctx, 'spare');
     expect(gone.name).toBe('Spare');
     await expect(getIssuer(ctx, 'Spare')).rejects.toMatchObject({ code: 'NotFound' });
+  });
+});
+
+describe('issuers through the vault API', () => {
+  it('a pending request names the issuer: deleting it is a Conflict naming the certificate', async () => {
+    const ctx = await freshContext();
+    const vault = createCertificateVault(ctx);
+    await vault.createIssuer('Digi', 'DigiCert', { accountId: 'a', password: 'api-key', organizationId: 'o' });
+    const op = await vault.createCertificate('Shop', { subject: 'CN=shop.contoso.com', issuerName: 'Digi' });
+    expect(op).toMatchObject({ status: 'inProgress', issuerName: 'Digi' });
+    await expect(vault.deleteIssuer('Digi')).rejects.toMatchObject({ name: 'VaultError', code: 'Conflict', message: expect.stringContaining('"Shop"') });
+    await vault.deleteCertificateOperation('Shop');
+    const issuers = [];
+    for await (const p of vault.listPropertiesOfIssuers()) issuers.push(p.name);
+    expect(issuers).toEqual(['Digi']);
+    await expect(vault.getIssuer('nope')).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
+  });
+
+  it('a sealed password copied into another issuer record does not open there', async () => {
+    const ctx = await freshContext();
+    await createIssuer(ctx, 'A', 'DigiCert', { password: 'secret-a' });
+    await createIssuer(ctx, 'B', 'DigiCert', { password: 'secret-b' });
+    await ctx.store.write(async (tx) => {
+      const a = (await tx.get('issuers', 'a'))!;
+      const b = (await tx.get('issuers', 'b'))!;
+      await tx.put('issuers', { ...b, encryptedPassword: a.encryptedPassword });
+    });
+    await expect(getIssuer(ctx, 'B')).rejects.toMatchObject({ code: 'Malformed', message: expect.stringContaining('Set the credential again') });
+    expect((await getIssuer(ctx, 'A')).password).toBe('secret-a');
   });
 });
