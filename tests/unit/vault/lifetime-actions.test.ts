@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { setContacts } from '../../../src/vault/contacts';
-import { runLifetimeActions, type RenewFn } from '../../../src/vault/lifetime-actions';
+import { LIFETIME_INDEX_META, runLifetimeActions, type RenewFn } from '../../../src/vault/lifetime-actions';
 import { VaultError } from '../../../src/vault/vault-error';
 import type { CertificatePolicy } from '../../../src/vault/types';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
@@ -168,6 +168,17 @@ describe('runLifetimeActions: AutoRenew', () => {
     clock.value = at('2026-10-23T00:00:00Z');
     expect((await runLifetimeActions(ctx)).map((x) => x.kind)).toEqual(['renewed']);
     expect(await runLifetimeActions(ctx)).toEqual([]);
+  });
+
+  it('a renewal claimed by a run that died is retried after 15 minutes, not before', async () => {
+    const clock = { value: at('2026-10-20T12:00:00Z') };
+    const ctx = await freshContext('lt', clock);
+    const old = await seedCertificate(ctx, { name: 'Claimed', policy: selfPolicy() });
+    const id = `claimed/${old.version}/AutoRenew`;
+    await ctx.store.write((tx) => tx.put('meta', { key: LIFETIME_INDEX_META, value: { [id]: +at('2026-10-20T11:50:00Z') } }));
+    expect(await runLifetimeActions(ctx)).toEqual([]);
+    clock.value = at('2026-10-20T12:05:01Z');
+    expect((await runLifetimeActions(ctx)).map((e) => e.kind)).toEqual(['renewed']);
   });
 
   it('through the public API', async () => {
