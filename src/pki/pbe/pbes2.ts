@@ -14,7 +14,7 @@ import { createRc2, rc2BitsFromVersion } from './rc2';
 const AES_KEY_LENGTH: Record<string, number> = { [OID.aes128Cbc]: 16, [OID.aes192Cbc]: 24, [OID.aes256Cbc]: 32 };
 const NAMES: Record<string, string> = { [OID.scrypt]: 'scrypt' };
 
-interface Kdf {
+export interface Kdf {
   salt: Bytes;
   iterations: number;
   keyLength?: number;
@@ -22,7 +22,7 @@ interface Kdf {
 }
 
 /** PBKDF2-params (RFC 8018 appendix A.2); the PRF defaults to hmacWithSHA1. */
-function readPbkdf2(params: Node | undefined): Kdf {
+export function readPbkdf2(params: Node | undefined): Kdf {
   const fields = children(params, 'pbkdf2 params', 2);
   const salt = octets(fields[0], 'pbkdf2 salt'); // the otherSource choice was never defined: malformed
   const iterations = checkIterations(smallInt(fields[1], 'pbkdf2 iterations'), 'pbkdf2');

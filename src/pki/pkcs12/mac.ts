@@ -4,15 +4,18 @@ import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
 import { bmpPassword } from '../pbe/bmp-password';
 import { algorithmIdentifier, children, octets, smallInt, type Node } from '../pbe/der';
-import { DIGEST_BY_OID, digestOid, type Digest } from '../pbe/digests';
+import { utf8Password } from '../pbe/bmp-password';
+import { DIGEST_BY_OID, HMAC_BY_OID, digestOid, type Digest } from '../pbe/digests';
 import { checkIterations } from '../pbe/limits';
 import { OID } from '../pbe/oids';
+import { pbkdf2 } from '../pbe/pbkdf2';
 import { KDF_MAC, pkcs12Kdf } from '../pbe/pkcs12-kdf';
+import { readPbkdf2 } from '../pbe/pbes2';
 
 /** MacData (RFC 7292 section 4), read once; `verify` then tries candidate passwords. */
 export interface MacCheck {
   digest: Digest;
-  verify(password: string | undefined): boolean;
+  verify(password: string | undefined): Promise<boolean>;
 }
 
 function macValue(digest: Digest, password: string | undefined, salt: Uint8Array, iterations: number, data: Uint8Array): Bytes {
@@ -28,21 +31,43 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /**
+ * RFC 9579 PBMAC1: PBKDF2 (its keyLength is REQUIRED there) over the UTF-8 password makes the
+ * HMAC key; MacData's own macSalt and iterations are ignored ("NOT USED", 1).
+ */
+function readPbmac1(params: Node | undefined, expected: Uint8Array, authSafeContent: Uint8Array): MacCheck {
+  const [kdfNode, macNode] = children(params, 'pbmac1 params', 2);
+  const kdfAlg = algorithmIdentifier(kdfNode, 'pbmac1 kdf');
+  if (kdfAlg.oid !== OID.pbkdf2) throw new PkiError('unsupported', `unsupported pbmac1 kdf ${kdfAlg.oid}`);
+  const kdf = readPbkdf2(kdfAlg.params);
+  if (kdf.keyLength === undefined || kdf.keyLength < 1 || kdf.keyLength > 128) throw new PkiError('malformed', 'pbmac1 needs a pbkdf2 key length');
+  const macAlg = algorithmIdentifier(macNode, 'pbmac1 mac');
+  const digest = HMAC_BY_OID[macAlg.oid];
+  if (!digest) throw new PkiError('unsupported', `unsupported pbmac1 mac ${macAlg.oid}`);
+  return {
+    digest,
+    verify: async (password) => {
+      const key = await pbkdf2(kdf.prf, utf8Password(password), kdf.salt, kdf.iterations, kdf.keyLength!);
+      return equal(hmac(digest.hash, key, authSafeContent), expected);
+    },
+  };
+}
+
+/**
  * Reads MacData { mac DigestInfo, macSalt, iterations DEFAULT 1 }. The MAC key comes from the
- * PKCS#12 KDF (ID 3) with the MAC's own hash (appendix B.4). PBMAC1 (RFC 9579) is refused as
- * unsupported rather than skipped: a MAC we cannot check must never pass silently.
+ * PKCS#12 KDF (ID 3) with the MAC's own hash (appendix B.4), or from PBKDF2 with PBMAC1
+ * (RFC 9579). Anything else is 'unsupported', never skipped: a MAC we cannot check must not pass.
  */
 export function readMacData(node: Node, authSafeContent: Uint8Array): MacCheck {
   const [digestInfo, saltNode, iterNode] = children(node, 'mac data', 2);
   const [algorithm, digestNode] = children(digestInfo, 'mac digest info', 2);
-  const { oid } = algorithmIdentifier(algorithm, 'mac algorithm');
-  if (oid === OID.pbmac1) throw new PkiError('unsupported', `unsupported mac pbmac1 (${oid})`);
+  const { oid, params } = algorithmIdentifier(algorithm, 'mac algorithm');
+  const expected = octets(digestNode, 'mac digest');
+  if (oid === OID.pbmac1) return readPbmac1(params, expected, authSafeContent);
   const digest = DIGEST_BY_OID[oid];
   if (!digest) throw new PkiError('unsupported', `unsupported mac digest ${oid}`);
-  const expected = octets(digestNode, 'mac digest');
   const salt = octets(saltNode, 'mac salt');
   const iterations = iterNode ? checkIterations(smallInt(iterNode, 'mac iterations'), 'mac') : 1;
-  return { digest, verify: (password) => equal(macValue(digest, password, salt, iterations, authSafeContent), expected) };
+  return { digest, verify: async (password) => equal(macValue(digest, password, salt, iterations, authSafeContent), expected) };
 }
 
 /** A fresh MacData over `authSafeContent` with a random 8-byte salt (openssl's length; RFC 7292 allows any). */

@@ -57,9 +57,15 @@ export async function readPfx(bytes: Uint8Array, password: string | undefined): 
     let tries = candidates(password);
     if (macData) {
       const mac = readMacData(macData, authSafeContent);
-      const good = tries.findIndex((p) => mac.verify(p));
-      if (good < 0) throw new PkiError('invalid-password', 'wrong password');
-      tries = [tries[good]];
+      let good: (string | undefined)[] = [];
+      for (const p of tries) {
+        if (await mac.verify(p)) {
+          good = [p];
+          break;
+        }
+      }
+      if (!good.length) throw new PkiError('invalid-password', 'wrong password');
+      tries = good;
     }
     // Without a MAC (-nomac) only decryption can tell which password opens the file.
     for (let i = 0; ; i++) {
