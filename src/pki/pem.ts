@@ -13,20 +13,30 @@ export interface PemBlock {
   headers?: Record<string, string>;
 }
 
-const BLOCK = /-----BEGIN ([A-Z0-9 #_-]*)-----([\s\S]*?)-----END ([A-Z0-9 #_-]*)-----/g;
+const BEGIN = '-----BEGIN ';
+const END = '-----END ';
+const LABEL = /^([A-Z0-9 #_-]*)-----/;
 
 /** Every PEM block in `text` (LF/CRLF, text around blocks); bare base64 gives one block labelled ''. */
 export function decodePem(text: string): PemBlock[] {
   const blocks: PemBlock[] = [];
-  for (const m of text.matchAll(BLOCK)) {
-    const [, label, body, endLabel] = m;
-    // RFC 7468 §2: the END label must match; a mismatch means a truncated or spliced file.
-    if (label.trim() !== endLabel.trim()) throw new PkiError('malformed', `pem label mismatch: ${label} / ${endLabel}`);
-    if (body.includes('-----BEGIN')) throw new PkiError('malformed', `pem block ${label} has no end line`);
-    blocks.push(decodeBody(label.trim(), body));
+  // indexOf scanning, not one big lazy regex: linear even for hostile input (many BEGINs, no END).
+  let at = text.indexOf(BEGIN);
+  while (at !== -1) {
+    const label = LABEL.exec(text.slice(at + BEGIN.length, at + BEGIN.length + 80))?.[1];
+    if (label === undefined) throw new PkiError('malformed', 'bad pem begin line');
+    const bodyStart = at + BEGIN.length + label.length + 5;
+    const end = text.indexOf(END, bodyStart);
+    const nextBegin = text.indexOf(BEGIN, bodyStart);
+    // RFC 7468 §2: every BEGIN has a matching END before the next block starts.
+    if (end === -1 || (nextBegin !== -1 && nextBegin < end)) throw new PkiError('malformed', `pem block ${label} has no end line`);
+    const endLabel = LABEL.exec(text.slice(end + END.length, end + END.length + 80))?.[1];
+    if (endLabel === undefined || endLabel.trim() !== label.trim()) {
+      throw new PkiError('malformed', `pem label mismatch: ${label} / ${endLabel ?? '?'}`);
+    }
+    blocks.push(decodeBody(label.trim(), text.slice(bodyStart, end)));
+    at = text.indexOf(BEGIN, end + END.length + endLabel.length + 5);
   }
-  const opened = (text.match(/-----BEGIN /g) ?? []).length;
-  if (opened > blocks.length) throw new PkiError('malformed', 'pem block without end line');
   if (blocks.length > 0) return blocks;
   const trimmed = text.trim();
   if (trimmed.length === 0 || !/^[A-Za-z0-9+/=\s]+$/.test(trimmed)) return [];

@@ -95,6 +95,32 @@ describe('importPrivateKey from openssl-made keys', () => {
   });
 
   it.each([
+    ['SEC1', []],
+    ['PKCS#8', ['pkey']],
+  ])('refuses an explicit-curve EC key (%s) as unsupported', async (_n, convert) => {
+    let pem = openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-param_enc', 'explicit']);
+    if (convert.length) pem = openssl(convert, pem);
+    await expect(importPrivateKey(new Uint8Array(pem), { extractable: true })).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringMatching(/explicit/),
+    });
+  });
+
+  it('imports a SEC1 key without parameters when the caller names the curve', async () => {
+    const pem = openssl(['ecparam', '-name', 'secp384r1', '-genkey', '-noout']);
+    const pubDer = openssl(['pkey', '-pubout', '-outform', 'DER'], pem);
+    const der = openssl(['ec', '-outform', 'DER', '-no_public'], pem);
+    // Strip the [0] parameters openssl writes, as some HSM exports do.
+    const { fromBER, Sequence } = await import('asn1js');
+    const seq = fromBER(new Uint8Array(der)).result as InstanceType<typeof Sequence>;
+    seq.valueBlock.value = seq.valueBlock.value.filter((n) => !(n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0));
+    const bare = new Uint8Array(seq.toBER(false));
+    await expect(importPrivateKey(bare, { extractable: false })).rejects.toMatchObject({ code: 'bad-input' });
+    const key = await importPrivateKey(bare, { extractable: false, curve: 'P-384' });
+    expect(Buffer.from(await exportSpki(key.keyPair.publicKey))).toEqual(pubDer);
+  });
+
+  it.each([
     ['garbage', new TextEncoder().encode('hello world')],
     ['truncated DER', new Uint8Array([0x30, 0x82, 0x01, 0x00, 0x02, 0x01])],
     ['PEM with bad base64', new TextEncoder().encode('-----BEGIN PRIVATE KEY-----\n@@@@\n-----END PRIVATE KEY-----\n')],

@@ -95,3 +95,19 @@ describe('readCertificates', () => {
     expect(readCertificates(new TextEncoder().encode(joined))).toEqual(many);
   });
 });
+
+describe('decodePem on hostile input', () => {
+  it('stays linear: 50 000 BEGIN lines without END fail fast', () => {
+    const text = '-----BEGIN CERTIFICATE-----\nAAAA\n'.repeat(50_000);
+    const t = performance.now();
+    expect(() => decodePem(text)).toThrow(expect.objectContaining({ code: 'malformed' }));
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+
+  it('reads 5 000 blocks quickly', () => {
+    const text = encodePem('CERTIFICATE', der).repeat(5_000);
+    const t = performance.now();
+    expect(decodePem(text)).toHaveLength(5_000);
+    expect(performance.now() - t).toBeLessThan(2000);
+  });
+});
