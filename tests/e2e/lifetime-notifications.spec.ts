@@ -212,6 +212,11 @@ test('without notification permission the app lists what is due when it opens', 
     await expect(log.getByRole('row', { name: /Time to renew 'mail'/ })).toContainText('no (no permission)');
     await page.getByRole('button', { name: 'Check now' }).click();
     await expect(page.getByTestId('check-result')).toHaveText('0 notices, 0 shown');
+
+    // The certificate page offers a mailto: to every contact, prefilled; the app sends nothing.
+    await page.goto('/#/certificate/mail');
+    const email = page.getByRole('link', { name: 'Email contacts' });
+    await expect(email).toHaveAttribute('href', /^mailto:ops@contoso\.com\?subject=Certificate%20'mail'%20\(vault%20default\)%20expires%20on%20\d{4}-\d\d-\d\d&body=/);
   } finally {
     await close();
   }
