@@ -11,6 +11,7 @@ export interface WindowClientLike {
   url: string;
   focus(): Promise<unknown>;
   navigate(url: string): Promise<unknown>;
+  postMessage?(message: unknown): void;
 }
 
 export interface ClientsLike {

@@ -30,14 +30,29 @@ function permission(): NotificationPermission | 'unsupported' {
 }
 
 /** Periodic sync and the page's RUN_LIFETIME_ACTIONS both land here. */
-export function runLifetimeActionsInWorker(scope: WorkerScope): Promise<LifetimeActionsResult> {
-  return runLifetimeJob({
+export async function runLifetimeActionsInWorker(scope: WorkerScope): Promise<LifetimeActionsResult> {
+  const result = await runLifetimeJob({
     access: { listVaults, openVault },
     surface: scope.registration,
     permission: permission(),
     maxActions: notificationStatics().maxActions,
     ranIn: 'service-worker',
   });
+  if (result.notices.length > 0) await tellOpenWindows(scope, result);
+  return result;
+}
+
+/**
+ * A run from periodic sync may have renewed certificates a window is showing: every open
+ * window hears of it (lifetime-client.ts reloads its lists and the due banner).
+ */
+async function tellOpenWindows(scope: WorkerScope, result: LifetimeActionsResult): Promise<void> {
+  try {
+    const windows = await scope.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    for (const w of windows) w.postMessage?.(result);
+  } catch {
+    /* no window to tell is not a failure */
+  }
 }
 
 /** A port the page passed with RUN_LIFETIME_ACTIONS (MessagePort or a fake). */

@@ -8,7 +8,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 // Constants and types only: this module pulls no vault or idb code into the shell.
-import { LIFETIME_SYNC_TAG, RUN_LIFETIME_ACTIONS, type LifetimeActionsResult } from '../../sw/lifetime-notice';
+import { LIFETIME_ACTIONS_RESULT, LIFETIME_SYNC_TAG, RUN_LIFETIME_ACTIONS, type LifetimeActionsResult } from '../../sw/lifetime-notice';
 import type { NotificationLogEntry } from '../../sw/notification-log';
 import { loadVaultModule, vaultChanged } from '../state/vault-client';
 
@@ -160,10 +160,19 @@ export async function runLifetimeCheckNow(): Promise<LifetimeActionsResult> {
 
 let started = false;
 
+/** A run the worker did on its own (periodic sync, another window's request). */
+function onWorkerMessage(event: MessageEvent): void {
+  const data = event.data as Partial<LifetimeActionsResult> | null;
+  if (data?.type !== LIFETIME_ACTIONS_RESULT) return;
+  if (data.notices?.some((n) => n.kind === 'renewed')) vaultChanged();
+  void refreshUnseen().catch(() => undefined);
+}
+
 /** App start: check now, then hourly while a window is open; register periodic sync if allowed. */
 export function startLifetimeNotifications(): void {
   if (started) return;
   started = true;
+  if ('serviceWorker' in navigator) navigator.serviceWorker.addEventListener('message', onWorkerMessage);
   void runLifetimeCheckNow().catch(() => undefined);
   void registerPeriodicSync().catch(() => undefined);
   setInterval(() => void runLifetimeCheckNow().catch(() => undefined), HOURLY_MS);

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { listVaults, openVault } from '../../../src/vault';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/sw/notification-log';
-import { answerLifetimeRequest, onLifetimeNotificationClick, type WorkerScope } from '../../../src/sw/worker-lifetime';
+import { answerLifetimeRequest, onLifetimeNotificationClick, runLifetimeActionsInWorker, type WorkerScope } from '../../../src/sw/worker-lifetime';
 import type { LifetimeActionsResult } from '../../../src/sw/lifetime-notice';
 import { fakeSurface } from './fakes';
 
@@ -72,4 +72,19 @@ test('a click on the body opens the certificate page when no window is open', as
   const data = { vault: 'default', certificate: 'web', kind: 'notify', url: '/#/certificate/web' };
   expect(await onLifetimeNotificationClick(s, '', data)).toBe('opened');
   expect(opened).toEqual([`${ORIGIN}/#/certificate/web`]);
+});
+
+test('a run with notices tells every open window (a periodic sync may have renewed what it shows)', async () => {
+  const vault = await openVault({ name: 'default', now: () => new Date(Date.now() - 20 * 86_400_000) });
+  await vault.createCertificate('web', { issuerName: 'Self', keyType: 'EC', subject: 'CN=web', validityInMonths: 1, lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 27 }] });
+  vault.close();
+  const { s } = scope();
+  const told: unknown[] = [];
+  s.clients.matchAll = async () => [{ url: `${ORIGIN}/`, focus: async () => undefined, navigate: async () => undefined, postMessage: (m) => void told.push(m) }];
+  const result = await runLifetimeActionsInWorker(s);
+  expect(result.notices.map((n) => n.kind)).toEqual(['renewed']);
+  expect(told).toEqual([result]);
+  // nothing due on the next run: nobody is bothered
+  await runLifetimeActionsInWorker(s);
+  expect(told).toHaveLength(1);
 });
