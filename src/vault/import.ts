@@ -17,7 +17,7 @@ import { certificateKey } from './names';
 import { defaultPolicy, isExportable, keySpecOfPolicy, validatePolicy } from './policy';
 import type { ImportCertificateOptions, KeyVaultCertificateWithPolicy } from './types';
 import { buildVersion, commitVersion } from './version-records';
-import { toVaultError, VaultError } from './vault-error';
+import { parsing, toVaultError, VaultError } from './vault-error';
 import { toCertificateWithPolicy } from './views';
 
 export async function importCertificate(
@@ -40,7 +40,7 @@ export async function importCertificate(
   try {
     bundle = await readKeyBundle(bytes, options.password);
   } catch (e) {
-    throw toVaultError(e, 'The file');
+    throw toVaultError(e, 'The file', { parsing: true });
   }
   if (!bundle.pkcs8) {
     throw new VaultError('BadParameter', `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds no private key: import needs the key with its certificate (a PFX, or a PEM with a PRIVATE KEY block). To store a certificate without its key, create the certificate with issuer "Unknown" and merge it.`);
@@ -52,11 +52,11 @@ export async function importCertificate(
   const explicit = options.policy ? defaultPolicy(options.policy) : undefined;
   const exportable = isExportable(explicit ?? defaultPolicy(before.existing?.policy ?? {}));
   const imported = await importPkcs8(bundle.pkcs8, exportable).catch((e: unknown) => {
-    throw toVaultError(e, 'The private key in the file');
+    throw toVaultError(e, 'The private key in the file', { parsing: true });
   });
-  const leaf = await findLeafForKey(bundle.certificates, imported.keyPair.publicKey);
+  const leaf = await parsing('The certificate in the file', () => findLeafForKey(bundle.certificates, imported.keyPair.publicKey));
   if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
-  const info = await parseCertificate(leaf);
+  const info = await parsing('The certificate in the file', () => parseCertificate(leaf));
   if (explicit && !sameSpec(keySpecOfPolicy(explicit), imported.spec)) {
     const actual = imported.spec.kty === 'RSA' ? `RSA ${imported.spec.size}` : `EC ${imported.spec.curve}`;
     throw new VaultError('BadParameter', `The policy asks for keyType ${explicit.keyType} ${explicit.keyType?.startsWith('EC') ? explicit.keyCurveName : explicit.keySize} but the key in the file is ${actual}: change the policy's key fields or leave the policy out.`);
@@ -65,8 +65,8 @@ export async function importCertificate(
   validatePolicy(policy, { knownIssuers: before.issuers, imported: !explicit });
 
   const keyRecord = await keyRecordOf(key, imported.keyPair, imported.spec, exportable, true);
-  const chain = await orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki });
-  const version = await buildVersion(ctx, {
+  const chain = await parsing('The certificate chain in the file', () => orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }));
+  const version = await parsing('The certificate in the file', () => buildVersion(ctx, {
     certificateKey: key,
     cer: leaf,
     chain: chain.length ? chain : [leaf],
@@ -74,7 +74,7 @@ export async function importCertificate(
     keyExportable: exportable,
     enabled: options.enabled ?? policy.enabled ?? true,
     tags: options.tags,
-  });
+  }));
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);

@@ -9,7 +9,7 @@ import type { VaultContext } from './context';
 import { certificateKey } from './names';
 import type { KeyVaultCertificateWithPolicy, MergeCertificateOptions } from './types';
 import { buildVersion, commitVersion } from './version-records';
-import { toVaultError, VaultError } from './vault-error';
+import { parsing, toVaultError, VaultError } from './vault-error';
 import type { KeyRecord, OperationRecord } from './vault-store';
 import { toCertificateWithPolicy } from './views';
 
@@ -42,16 +42,16 @@ export async function mergeCertificate(
     try {
       certificates.push(...readCertificates(bytes));
     } catch (e) {
-      throw toVaultError(e, `Certificate ${i + 1} of ${x509Certificates.length}`);
+      throw toVaultError(e, `Certificate ${i + 1} of ${x509Certificates.length}`, { parsing: true });
     }
   });
   if (certificates.length === 0) throw new VaultError('BadParameter', 'No certificate was found in x509Certificates.');
-  const leaf = await findLeafForKey(certificates, keyRecord.publicKey);
+  const leaf = await parsing('The certificate', () => findLeafForKey(certificates, keyRecord.publicKey));
   if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
   // A CSR's key is used once, unless the policy keeps keys across versions (Key Vault's rule).
   if (keyRecord.merged && !op.policy.reuseKey) throw new VaultError('BadParameter', CSR_ALREADY_USED);
-  const chain = await orderChain(certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki });
-  const version = await buildVersion(ctx, {
+  const chain = await parsing('The certificate chain', () => orderChain(certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }));
+  const version = await parsing('The certificate', () => buildVersion(ctx, {
     certificateKey: key,
     cer: leaf,
     chain: chain.length ? chain : [leaf],
@@ -59,7 +59,7 @@ export async function mergeCertificate(
     keyExportable: keyRecord.exportable,
     enabled: op.enabled,
     tags: op.tags,
-  });
+  }));
 
   return ctx.store.write(async (tx) => {
     // Re-read: the operation may have changed since the checks above (another tab).

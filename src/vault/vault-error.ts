@@ -34,9 +34,11 @@ export const BAD_X500_NAME = 'The subject name provided is not a valid X500 name
 
 /**
  * Any thrown value as a VaultError. `context` says what was being read ("the PFX file", "the
- * certificate") and starts the message of wrapped errors.
+ * certificate") and starts the message of wrapped errors. `parsing`: the error came from
+ * reading untrusted bytes, so anything unclassified (a parser library's own Error) means the
+ * bytes are damaged, not that the vault failed.
  */
-export function toVaultError(e: unknown, context: string): VaultError {
+export function toVaultError(e: unknown, context: string, options: { parsing?: boolean } = {}): VaultError {
   if (isVaultError(e)) return e;
   if (isPkiError(e)) {
     const detail = e.message ? ` (${e.message})` : '';
@@ -58,6 +60,9 @@ export function toVaultError(e: unknown, context: string): VaultError {
     return new VaultError('Forbidden', `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`, { cause: e });
   }
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (options.parsing) {
+    return new VaultError('Malformed', `${context} could not be read: it is damaged or not in a supported format (${what}).`, { cause: e });
+  }
   return new VaultError('Malformed', `${context} failed unexpectedly (${what}).`, { cause: e });
 }
 
@@ -81,4 +86,13 @@ export function guardIterable<T>(context: string, make: () => AsyncIterable<T>):
       }
     },
   };
+}
+
+/** Runs `fn`, which reads untrusted bytes; unclassified errors become Malformed (see toVaultError). */
+export async function parsing<T>(context: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw toVaultError(e, context, { parsing: true });
+  }
 }

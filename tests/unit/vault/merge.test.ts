@@ -86,4 +86,17 @@ describe('mergeCertificate', () => {
       message: expect.stringContaining('Certificate 2 of 2'),
     });
   });
+
+  it('a certificate whose validity date is damaged → Malformed with a readable message', async () => {
+    const { vault } = await makeVault();
+    const op = await vault.createCertificate('t', pending);
+    const der = Buffer.from(ca.toDer(ca.sign(op.csr!)));
+    const at = der.indexOf(Buffer.from([0x17, 0x0d])); // notBefore, UTCTime of 13 characters
+    der[at + 4] = 0x41; // a letter where a digit of the year belongs
+    await expect(vault.mergeCertificate('t', [new Uint8Array(der)])).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'Malformed',
+      message: expect.stringMatching(/could not be read: it is damaged/),
+    });
+  });
 });
