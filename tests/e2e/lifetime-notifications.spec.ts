@@ -221,3 +221,31 @@ test('without notification permission the app lists what is due when it opens', 
     await close();
   }
 });
+
+test('"Renew now" on a notification renews in the service worker', async () => {
+  const { context, close } = await launchPersistent();
+  try {
+    const page = await context.newPage();
+    await page.goto('/');
+    await waitForServiceWorker(page);
+    const cdp = await grantAll(context, page);
+    await createDueCertificates(page, [{ name: 'mail', action: 'EmailContacts' }], [{ email: 'ops@contoso.com' }]);
+    await firePeriodicSync(page, cdp, await registrationId(cdp));
+    await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toEqual(['default/mail/notify']);
+
+    // No CDP command clicks an OS notification: dispatch the click inside the worker. A
+    // synthetic event's waitUntil() throws (untrusted), but the listener has started the work.
+    const [worker] = context.serviceWorkers();
+    await worker!.evaluate(async () => {
+      const scope = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean };
+      const [notification] = await scope.registration.getNotifications({ tag: 'default/mail/notify' });
+      const NotificationEventCtor = (self as unknown as { NotificationEvent: new (type: string, init: object) => Event }).NotificationEvent;
+      scope.dispatchEvent(new NotificationEventCtor('notificationclick', { notification, action: 'renew-now' }));
+    });
+    await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toEqual(['default/mail/renewed']);
+    expect((await shownNotifications(page))[0]!.title).toBe("'mail' renewed");
+    expect(await versionCount(page, 'mail')).toBe(2);
+  } finally {
+    await close();
+  }
+});
