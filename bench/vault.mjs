@@ -118,6 +118,9 @@ const find = await time(RUNS, async (i) => {
 });
 rows.push(['find by name (getCertificate)', find, '—']);
 
+const rawAll = await time(RUNS, () => s2.read((tx) => tx.getAll('certificates')));
+rows.push(['(floor) one getAll of the certificates store', rawAll, '—']);
+
 let events = [];
 const firstRun = await time(1, async () => {
   events = await v2.runLifetimeActions();
