@@ -83,3 +83,22 @@ export async function purgeDeletedCertificate(ctx: VaultContext, name: string): 
     await tx.delete('deleted', key);
   });
 }
+
+/**
+ * Key Vault purges a deleted certificate when its scheduledPurgeDate passes. There is no
+ * server here, so openVault does it: one transaction that drops every record past its date.
+ * Returns the names purged.
+ */
+export async function purgeExpiredDeleted(ctx: VaultContext): Promise<string[]> {
+  const now = ctx.now().getTime();
+  return ctx.store.write(async (tx) => {
+    const purged: string[] = [];
+    for (const d of await tx.getAll('deleted')) {
+      if (d.scheduledPurgeDate.getTime() <= now) {
+        await tx.delete('deleted', d.key);
+        purged.push(d.name);
+      }
+    }
+    return purged;
+  });
+}

@@ -69,9 +69,9 @@ export async function mergeCertificate(
     }
     assertMergeable(current, name);
     const merged: KeyRecord = { ...keyRecord, merged: true };
-    // The request's policy becomes the certificate's on its merge; a later re-merge (reuseKey) keeps the current one.
-    const policy = current.status === 'inProgress' ? current.policy : undefined;
-    const { cert, version: written } = await commitVersion(tx, ctx, { name, version, key: merged, policy });
+    // createCertificate already made the request's policy the certificate's (as Key Vault does),
+    // and updateCertificatePolicy may have changed it since: the current policy stands.
+    const { cert, version: written } = await commitVersion(tx, ctx, { name, version, key: merged });
     await tx.put('operations', {
       ...current,
       status: 'completed',

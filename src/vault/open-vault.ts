@@ -5,6 +5,7 @@
 import { listVaultDatabases, openIdbVaultStore } from '../store/idb-vault-store';
 import { createCertificateVault } from './certificate-vault';
 import { createVaultContext } from './context';
+import { purgeExpiredDeleted } from './deleted';
 import type { CertificateVault, OpenVaultOptions } from './types';
 import { guard, VaultError } from './vault-error';
 
@@ -21,7 +22,9 @@ export function openVault(options: OpenVaultOptions = {}): Promise<CertificateVa
       throw new VaultError('Unsupported', 'This browser offers no IndexedDB storage (a private window may disable it), so the vault cannot be opened.');
     }
     const store = await openIdbVaultStore(name);
-    return createCertificateVault(createVaultContext(store, options.now));
+    const ctx = createVaultContext(store, options.now);
+    await purgeExpiredDeleted(ctx);
+    return createCertificateVault(ctx);
   });
 }
 

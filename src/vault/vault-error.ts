@@ -59,6 +59,10 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
   if (e instanceof Error && e.name === 'QuotaExceededError') {
     return new VaultError('Forbidden', `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`, { cause: e });
   }
+  // IndexedDB after close(), or after another tab upgraded the database and this connection let go.
+  if (e instanceof Error && e.name === 'InvalidStateError' && !options.parsing) {
+    return new VaultError('Forbidden', `${context} failed: the vault is closed (or was upgraded in another tab). Open it again.`, { cause: e });
+  }
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   if (options.parsing) {
     return new VaultError('Malformed', `${context} could not be read: it is damaged or not in a supported format (${what}).`, { cause: e });

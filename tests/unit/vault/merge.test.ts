@@ -99,4 +99,12 @@ describe('mergeCertificate', () => {
       message: expect.stringMatching(/could not be read: it is damaged/),
     });
   });
+
+  it('a policy updated while the request is pending is the one the merged certificate keeps', async () => {
+    const { vault } = await makeVault();
+    const op = await vault.createCertificate('u', pending);
+    await vault.updateCertificatePolicy('u', { contentType: 'application/x-pem-file' });
+    const merged = await vault.mergeCertificate('u', [new TextEncoder().encode(ca.sign(op.csr!))]);
+    expect(merged.policy).toMatchObject({ contentType: 'application/x-pem-file', issuerName: 'Unknown', keyType: 'EC' });
+  });
 });

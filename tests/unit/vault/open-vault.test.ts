@@ -30,3 +30,30 @@ describe('openVault / listVaults', () => {
     v.close();
   });
 });
+
+describe('scheduled purge and closed vaults', () => {
+  it('openVault purges deleted certificates whose scheduledPurgeDate has passed, and only those', async () => {
+    let now = new Date('2026-01-01T00:00:00Z');
+    const name = `purge-${Date.now()}`;
+    const v = await openVault({ name, now: () => now });
+    await v.createCertificate('old', { subject: 'CN=old', keyType: 'EC' });
+    await v.createCertificate('young', { subject: 'CN=young', keyType: 'EC' });
+    await v.deleteCertificate('old');
+    now = new Date('2026-02-15T00:00:00Z');
+    await v.deleteCertificate('young');
+    v.close();
+    now = new Date('2026-04-01T00:00:01Z'); // old: deleted + 90 days = 2026-04-01T00:00Z
+    const again = await openVault({ name, now: () => now });
+    const names: string[] = [];
+    for await (const d of again.listDeletedCertificates()) names.push(d.name);
+    expect(names).toEqual(['young']);
+    await again.createCertificate('old', { subject: 'CN=old', keyType: 'EC' });
+    again.close();
+  });
+
+  it('a closed vault answers with a VaultError that says so', async () => {
+    const v = await openVault({ name: `closed-${Date.now()}` });
+    v.close();
+    await expect(v.getCertificate('x')).rejects.toMatchObject({ name: 'VaultError', code: 'Forbidden', message: expect.stringContaining('vault is closed') });
+  });
+});
