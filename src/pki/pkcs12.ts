@@ -24,8 +24,7 @@ export interface Pkcs12WriteOptions {
 
 /**
  * Reads a PFX/PKCS#12 file (RFC 7292): checks the MAC (HMAC-SHA-1/224/256/384/512, or PBMAC1 of
- * RFC 9579), decrypts
- * PBES2 (AES-CBC, 3DES) and the legacy pbeWithSHAAnd… safes and key bags, and returns every
+ * RFC 9579), decrypts PBES2 (AES-CBC, 3DES) and the legacy pbeWithSHAAnd… safes and key bags, and returns every
  * private key (PKCS#8 DER) and X.509 certificate with its friendlyName and localKeyId, in file order.
  * A file without a MAC (-nomac) is accepted.
  *

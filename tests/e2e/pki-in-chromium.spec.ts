@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openssl } from '../support/openssl';
 import { makeFixtures, normalizeKey, pemCertificates, pemPrivateKey, toHex, type Fixtures } from '../unit/pki/pkcs12-fixtures';
+import { A1 as PBMAC1_A1, RFC9579_PASSWORD } from '../unit/pki/pkcs12-rfc9579-vectors';
 import { openPkiHarness } from './harness/module-harness';
 
 // The app reads and writes PFX files and makes CSRs in the browser: prove it there, not only in Node.
@@ -83,6 +84,11 @@ test.describe('pki in Chromium', () => {
   test('readPkcs12 of an AES-192 PFX: unsupported in Chromium, naming the cipher', async ({ page }) => {
     const got = await readInPage(page, opensslPfx('p', ['-keypbe', 'aes-192-cbc', '-certpbe', 'aes-192-cbc']), 'p');
     expect(got).toEqual({ error: expect.objectContaining({ name: 'PkiError', code: 'unsupported', message: expect.stringContaining('aes-192-cbc') }) });
+  });
+
+  test('readPkcs12 of the RFC 9579 A.1 PBMAC1 vector (PBKDF2 MAC key via WebCrypto)', async ({ page }) => {
+    const got = await readInPage(page, PBMAC1_A1, RFC9579_PASSWORD);
+    expect(got).toMatchObject({ keys: [expect.any(String)], certs: [expect.any(String)], extractable: false });
   });
 
   test('readPkcs12 with a wrong password: PkiError invalid-password', async ({ page }) => {
