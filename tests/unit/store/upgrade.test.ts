@@ -21,7 +21,7 @@ describe('vault database upgrade ladder', () => {
     db.close();
   });
 
-  it(`v1 → v2 (current ${DB_VERSION}): adds lifetimeLog; a v1 database with a certificate upgrades intact and works`, async () => {
+  it(`v1 → current (v${DB_VERSION}): v2 adds lifetimeLog; a v1 database with a certificate upgrades intact and works`, async () => {
     // Real records, made by the current code, then written into a database at schema v1.
     const source = await makeVault();
     await source.vault.createCertificate('Kept', { subject: 'CN=kept', keyType: 'EC', contentType: 'application/x-pem-file' });
@@ -48,7 +48,9 @@ describe('vault database upgrade ladder', () => {
       keys: await t.getAll('keys'),
       log: await t.getAll('lifetimeLog'),
     }));
-    expect(after.certificates).toEqual(rows.certificates);
+    // Later steps may add derived fields to certificate rows (v3: nextDueMs); the data itself is kept.
+    const withoutDerived = ({ nextDueMs: _n, lifetimeSeen: _s, ...rest }: Record<string, unknown>) => rest;
+    expect(after.certificates.map(withoutDerived)).toEqual(rows.certificates.map(withoutDerived));
     expect(after.versions).toEqual(rows.versions);
     expect(after.keys.map((k) => k.id)).toEqual(rows.keys.map((k) => k.id));
     expect(after.log).toEqual([]);
