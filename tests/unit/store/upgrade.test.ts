@@ -49,7 +49,7 @@ describe('vault database upgrade ladder', () => {
       log: await t.getAll('lifetimeLog'),
     }));
     // Later steps may add derived fields to certificate rows (v3: nextDueMs); the data itself is kept.
-    const withoutDerived = ({ nextDueMs: _n, lifetimeSeen: _s, ...rest }: Record<string, unknown>) => rest;
+    const withoutDerived = (row: object) => { const { nextDueMs: _n, lifetimeSeen: _s, ...rest } = row as Record<string, unknown>; return rest; };
     expect(after.certificates.map(withoutDerived)).toEqual(rows.certificates.map(withoutDerived));
     expect(after.versions).toEqual(rows.versions);
     expect(after.keys.map((k) => k.id)).toEqual(rows.keys.map((k) => k.id));
