@@ -16,12 +16,13 @@ import type {
   VersionRecord,
 } from '../vault/vault-store';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 /** Every vault is its own database; listVaults() finds them by this prefix. */
 export const DB_PREFIX = 'certkeep-vault:';
 
 export interface VaultDbSchema extends DBSchema {
-  certificates: { key: string; value: CertificateRecord };
+  /** v3: byNextDue (vault extras: runLifetimeActions reads only the due rows) */
+  certificates: { key: string; value: CertificateRecord; indexes: { byNextDue: number } };
   versions: { key: [string, string]; value: VersionRecord; indexes: { byCertificate: string } };
   keys: { key: string; value: KeyRecord; indexes: { byCertificate: string } };
   operations: { key: string; value: OperationRecord };
@@ -43,7 +44,7 @@ export function upgradeVaultDb(
   db: IDBPDatabase<VaultDbSchema>,
   oldVersion: number,
   newVersion: number | null,
-  _tx: IDBPTransaction<VaultDbSchema, StoreNames<VaultDbSchema>[], 'versionchange'>,
+  tx: IDBPTransaction<VaultDbSchema, StoreNames<VaultDbSchema>[], 'versionchange'>,
 ): void {
   const target = newVersion ?? DB_VERSION;
   if (oldVersion < 1 && target >= 1) {
@@ -62,6 +63,18 @@ export function upgradeVaultDb(
     // v2: lifetime actions keep a log so a second run does not notify or renew twice.
     const log = db.createObjectStore('lifetimeLog', { keyPath: 'id' });
     log.createIndex('byCertificate', 'certificateKey');
+  }
+  if (oldVersion < 3 && target >= 3) {
+    // v3 (vault extras): index the instant runLifetimeActions must next look at a certificate,
+    // so a run reads only what is due. Rows written before v3 have no nextDueMs: mark them 0
+    // ("look now"); the next run computes the real value and writes it back.
+    const certificates = tx.objectStore('certificates');
+    certificates.createIndex('byNextDue', 'nextDueMs');
+    void certificates.openCursor().then(async function mark(cursor): Promise<void> {
+      if (!cursor) return;
+      if (typeof cursor.value.nextDueMs !== 'number') await cursor.update({ ...cursor.value, nextDueMs: 0 });
+      await cursor.continue().then(mark);
+    }).catch(() => undefined); // rows left unmarked are still found: runLifetimeActions then reads every row once
   }
 }
 

@@ -2,6 +2,7 @@
  * What every vault operation gets: the store, the vault's identity and the clock. Internal
  * functions take a VaultContext first, so the class in certificate-vault.ts stays a dispatcher.
  */
+import { withLifetimeDueIndex } from './lifetime-due-index';
 import type { VaultStore } from './vault-store';
 
 export interface VaultContext {
@@ -14,7 +15,8 @@ export interface VaultContext {
 }
 
 export function createVaultContext(store: VaultStore, now: () => Date = () => new Date()): VaultContext {
-  return { store, name: store.name, vaultUrl: vaultUrlOf(store.name), now };
+  // Vault extras: every certificate write keeps the lifetime due index (nextDueMs) right.
+  return { store: withLifetimeDueIndex(store), name: store.name, vaultUrl: vaultUrlOf(store.name), now };
 }
 
 /** A local stand-in for https://<vault>.vault.azure.net: never fetched, only an identifier. */

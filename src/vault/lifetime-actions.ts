@@ -22,7 +22,8 @@
  */
 import type { VaultContext } from './context';
 import { createVersion } from './create';
-import { expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
+import { DAY_MS, expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
+import { lifetimeIdOf } from './lifetime-due-index';
 import type { CertificateContact, CreateCertificateOptions, KeyVaultCertificateWithPolicy, LifetimeAction, LifetimeEvent } from './types';
 import { isVaultError } from './vault-error';
 import { CONTACTS_KEY, type CertificateRecord, type LifetimeLogRecord, type StoreTx } from './vault-store';
@@ -56,20 +57,28 @@ export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = cre
   const nowMs = now.getTime();
   const today = utcDay(nowMs);
 
-  const { candidates, contacts, current } = await ctx.store.read(async (tx) => {
-    const certs = await tx.getAll('certificates');
+  const scan = await ctx.store.read(async (tx) => {
+    // Only the rows whose nextDueMs has passed (lifetime-due-index.ts), unless some row was
+    // written around the vault and carries none: then every row, once, and they get one.
+    const complete = (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
+    const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs);
     const index = await readIndex(tx);
-    const open = findDue(certs, nowMs).filter((d) => isOpen(index, d.id, nowMs, today));
-    if (open.length === 0) return { candidates: open, contacts: [], current: undefined };
-    const row = await tx.get('contacts', CONTACTS_KEY);
-    return { candidates: open, contacts: row?.contacts ?? [], current: new Set(certs.map((c) => `${c.key}/${c.latest?.version}/`)) };
+    const due = findDue(rows, nowMs);
+    const open = due.filter((d) => isOpen(index, d.id, nowMs, today));
+    const contacts = open.length > 0 ? ((await tx.get('contacts', CONTACTS_KEY))?.contacts ?? []) : [];
+    return { rows, complete, open, contacts };
   });
-  if (candidates.length === 0) return [];
+  const { rows, complete, open: candidates, contacts } = scan;
+  const openKeys = new Set(candidates.map((d) => d.cert.key));
+  // Rows to write back so they leave the due range: handled, not due after all (a v3 backfill
+  // or a policy change), or never scheduled.
+  const notes = rows.filter((r) => !openKeys.has(r.key) && (complete ? typeof r.nextDueMs !== 'number' : true));
+  if (candidates.length === 0 && notes.length === 0) return [];
 
   // Claim inside one write transaction: re-check, write the notify events (final) and the
   // renewal claims; only what this run claimed is reported or renewed.
   const claimed = await ctx.store.write(async (tx) => {
-    const index = prune(await readIndex(tx), current!);
+    const index = prune(await readIndex(tx), rows, complete);
     const mine: { d: Due; event: LifetimeEvent }[] = [];
     for (const d of candidates) {
       if (!isOpen(index, d.id, nowMs, today)) continue;
@@ -80,8 +89,10 @@ export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = cre
       } else {
         index[d.id] = nowMs;
       }
+      await note(tx, d.cert.key, index, nowMs, today);
       mine.push({ d, event });
     }
+    for (const r of notes) await note(tx, r.key, index, nowMs, today);
     await tx.put('meta', { key: LIFETIME_INDEX_META, value: index });
     return mine;
   });
@@ -92,6 +103,25 @@ export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = cre
     else events.push(await autoRenew(ctx, d, event, renew, now, today));
   }
   return events;
+}
+
+/**
+ * Inside a write: re-reads the row and writes it back with a `lifetimeSeen` note matching the
+ * lifetime index, so nextDueMs moves past now (done: never; failed today: next UTC midnight;
+ * claimed: when the claim goes stale). A row whose action is still open is written back as is
+ * (its nextDueMs is recomputed by the store wrapper).
+ */
+async function note(tx: StoreTx, key: string, index: LifetimeIndex, nowMs: number, today: string): Promise<void> {
+  const row = await tx.get('certificates', key);
+  if (!row) return;
+  const id = lifetimeIdOf(row);
+  const state = id === undefined ? undefined : index[`${key}/${id}`];
+  let nextMs: number | undefined;
+  if (state === 'done') nextMs = Infinity;
+  else if (typeof state === 'number') nextMs = state + STALE_CLAIM_MS + 1;
+  else if (state === `failed:${today}`) nextMs = Date.parse(`${today}T00:00:00Z`) + DAY_MS;
+  const { lifetimeSeen: _old, ...rest } = row;
+  await tx.put('certificates', id !== undefined && nextMs !== undefined && nextMs > nowMs ? { ...rest, lifetimeSeen: { id, nextMs } } : rest);
 }
 
 /** Pure: the certificates whose (single) lifetime action is due for their latest version. */
@@ -124,21 +154,28 @@ async function readIndex(tx: StoreTx): Promise<LifetimeIndex> {
   return { ...((row?.value as LifetimeIndex | undefined) ?? {}) };
 }
 
-/** Drops entries of versions that are no longer the latest (renewed, deleted): the row stays small. */
-function prune(index: LifetimeIndex, current: Set<string>): LifetimeIndex {
+/**
+ * Drops entries of versions that are no longer the latest (renewed, deleted) so the row stays
+ * small: all of them after a complete scan, else those of the rows this run read.
+ */
+function prune(index: LifetimeIndex, rows: CertificateRecord[], complete: boolean): LifetimeIndex {
+  const current = new Set(rows.map((r) => `${r.key}/${r.latest?.version}/`));
+  const seen = new Set(rows.map((r) => r.key));
   for (const id of Object.keys(index)) {
-    const cut = id.indexOf('/', id.indexOf('/') + 1);
-    if (!current.has(id.slice(0, cut + 1))) delete index[id];
+    const key = id.slice(0, id.indexOf('/'));
+    const cut = id.indexOf('/', key.length + 1);
+    if ((complete || seen.has(key)) && !current.has(id.slice(0, cut + 1))) delete index[id];
   }
   return index;
 }
 
-async function setState(ctx: VaultContext, id: string, state: string, log: LifetimeLogRecord): Promise<void> {
+async function setState(ctx: VaultContext, id: string, state: string, log: LifetimeLogRecord, nowMs: number, today: string): Promise<void> {
   await ctx.store.write(async (tx) => {
     const index = await readIndex(tx);
     index[id] = state;
     await tx.put('meta', { key: LIFETIME_INDEX_META, value: index });
     await tx.put('lifetimeLog', log);
+    await note(tx, log.certificateKey, index, nowMs, today);
   });
 }
 
@@ -171,7 +208,7 @@ async function autoRenew(ctx: VaultContext, d: Due, claim: LifetimeEvent, renew:
   }
   const logId = state === 'done' ? d.id : `${d.id}/failed/${today}`;
   // If even this write fails, the event still reaches the caller and the claim goes stale.
-  await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }).catch(() => undefined);
+  await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }, +now, today).catch(() => undefined);
   return event;
 }
 

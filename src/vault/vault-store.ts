@@ -30,6 +30,14 @@ export interface CertificateRecord {
   latest?: VersionSummary;
   /** how many versions exist; the next version's ordinal */
   versionCount: number;
+  /**
+   * Vault extras (lifetime-due-index.ts sets both on every put through the vault's store):
+   * when runLifetimeActions must next look at this row (Infinity = never; indexed, schema v3),
+   * so a run reads only the rows that are due instead of all of them.
+   */
+  nextDueMs?: number;
+  /** Vault extras: "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
+  lifetimeSeen?: { id: string; nextMs: number };
 }
 
 /** The attributes of a version that a list shows. */
@@ -173,6 +181,10 @@ export interface StoreTx {
   keysOf(certificateKey: string): Promise<KeyRecord[]>;
   /** Lifetime log rows of one certificate (index on certificateKey). */
   lifetimeLogOf(certificateKey: string): Promise<LifetimeLogRecord[]>;
+  /** Vault extras: certificate rows whose nextDueMs ≤ ms (index byNextDue, schema v3). */
+  certificatesDueBy(ms: number): Promise<CertificateRecord[]>;
+  /** Vault extras: how many certificate rows carry a nextDueMs (all of them, unless written around the vault). */
+  countScheduledCertificates(): Promise<number>;
 }
 
 export interface VaultStore {

@@ -1,0 +1,176 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDB } from 'idb';
+import { openIdbVaultStore, vaultDbName, deleteVaultDatabase } from '../../../src/store/idb-vault-store';
+import { upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
+import { createVaultContext, type VaultContext } from '../../../src/vault/context';
+import { nextDueMsOf, scheduled } from '../../../src/vault/lifetime-due-index';
+import { runLifetimeActions, type RenewFn } from '../../../src/vault/lifetime-actions';
+import type { CertificateRecord, StoreTx, VaultStore } from '../../../src/vault/vault-store';
+import { cleanupContexts, freshContext } from './crypto-client-seed';
+
+afterEach(cleanupContexts);
+
+const at = (iso: string) => new Date(iso);
+const NB = at('2026-01-01T00:00:00Z');
+const EXP = at('2027-01-01T00:00:00Z');
+
+function row(name: string, action: 'EmailContacts' | 'AutoRenew' = 'EmailContacts', extra: Partial<CertificateRecord> = {}): CertificateRecord {
+  return {
+    key: name.toLowerCase(),
+    name,
+    policy: { issuerName: 'Self', lifetimeActions: [{ action, daysBeforeExpiry: 30 }] },
+    createdOn: NB,
+    updatedOn: NB,
+    latest: {
+      version: 'a'.repeat(32),
+      ordinal: 0,
+      enabled: true,
+      notBefore: NB,
+      expiresOn: EXP,
+      createdOn: NB,
+      updatedOn: NB,
+      tags: {},
+      x509Thumbprint: 'AB'.repeat(20),
+      sha256Fingerprint: 'CD'.repeat(32),
+      subject: `CN=${name}`,
+    },
+    versionCount: 1,
+    ...extra,
+  };
+}
+
+/** The context's store, counting how many certificate rows each read returns. */
+function counting(ctx: VaultContext): { ctx: VaultContext; rowsRead: () => number; reset: () => void } {
+  let rows = 0;
+  const spy = (tx: StoreTx): StoreTx => ({
+    ...tx,
+    get: tx.get,
+    getAll: async (s, o) => {
+      const r = await tx.getAll(s, o);
+      if (s === 'certificates') rows += r.length;
+      return r;
+    },
+    certificatesDueBy: async (ms) => {
+      const r = await tx.certificatesDueBy(ms);
+      rows += r.length;
+      return r;
+    },
+  });
+  const store: VaultStore = { ...ctx.store, read: (fn) => ctx.store.read((tx) => fn(spy(tx))), write: (fn) => ctx.store.write((tx) => fn(spy(tx))) };
+  return { ctx: { ...ctx, store }, rowsRead: () => rows, reset: () => (rows = 0) };
+}
+
+describe('nextDueMs', () => {
+  const cases: { name: string; r: CertificateRecord; want: number }[] = [
+    { name: '30 days before expiry', r: row('a'), want: +at('2026-12-02T00:00:00Z') },
+    { name: 'disabled latest version: never', r: row('b', 'EmailContacts', { latest: { ...row('x').latest!, enabled: false } }), want: Infinity },
+    { name: 'pending only: never', r: row('c', 'EmailContacts', { latest: undefined }), want: Infinity },
+    { name: 'no action: never', r: row('d', 'EmailContacts', { policy: { lifetimeActions: [] } }), want: Infinity },
+    { name: 'handled: the note decides', r: row('e', 'EmailContacts', { lifetimeSeen: { id: `${'a'.repeat(32)}/EmailContacts`, nextMs: Infinity } }), want: Infinity },
+    { name: 'a note for another version is ignored', r: row('f', 'EmailContacts', { lifetimeSeen: { id: `${'b'.repeat(32)}/EmailContacts`, nextMs: Infinity } }), want: +at('2026-12-02T00:00:00Z') },
+  ];
+  it.each(cases)('$name', ({ r, want }) => {
+    expect(nextDueMsOf(r)).toBe(want);
+    expect(scheduled(r).nextDueMs).toBe(want);
+  });
+
+  it('is written on every certificate put through the vault store, and a stale note is dropped', async () => {
+    const ctx = await freshContext('due');
+    await ctx.store.write((tx) => tx.put('certificates', row('Web', 'EmailContacts', { lifetimeSeen: { id: 'old/EmailContacts', nextMs: 5 } })));
+    const stored = await ctx.store.read((tx) => tx.get('certificates', 'web'));
+    expect(stored?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
+    expect(stored?.lifetimeSeen).toBeUndefined();
+  });
+});
+
+describe('runLifetimeActions reads only what is due', () => {
+  it('nothing due: no certificate row is read; handled rows leave the due range', async () => {
+    const clock = { value: at('2026-06-01T00:00:00Z') };
+    const base = await freshContext('due', clock);
+    await base.store.write(async (tx) => {
+      for (let i = 0; i < 50; i++) await tx.put('certificates', row(`c${i}`, i === 0 ? 'AutoRenew' : 'EmailContacts'));
+    });
+    const { ctx, rowsRead, reset } = counting(base);
+    expect(await runLifetimeActions(ctx)).toEqual([]);
+    expect(rowsRead()).toBe(0);
+
+    clock.value = at('2026-12-10T00:00:00Z');
+    const failing: RenewFn = async () => {
+      throw new Error('no');
+    };
+    const events = await runLifetimeActions(ctx, failing);
+    expect(events.filter((e) => e.kind === 'notify')).toHaveLength(49);
+    expect(events.filter((e) => e.kind === 'renewalFailed')).toHaveLength(1);
+    const stored = await base.store.read((tx) => tx.getAll('certificates'));
+    expect(stored.filter((r) => r.nextDueMs === Infinity)).toHaveLength(49);
+    // The failed renewal is looked at again from the next UTC midnight.
+    expect(stored.find((r) => r.key === 'c0')?.nextDueMs).toBe(+at('2026-12-11T00:00:00Z'));
+
+    reset();
+    expect(await runLifetimeActions(ctx, failing)).toEqual([]);
+    expect(rowsRead()).toBe(0);
+    clock.value = at('2026-12-11T00:00:00Z');
+    expect((await runLifetimeActions(ctx, failing)).map((e) => e.kind)).toEqual(['renewalFailed']);
+    expect(rowsRead()).toBe(1);
+  });
+
+  it('a policy write that drops the note brings the row back once, without a second event', async () => {
+    const clock = { value: at('2026-12-10T00:00:00Z') };
+    const ctx = await freshContext('due', clock);
+    await ctx.store.write((tx) => tx.put('certificates', row('Web')));
+    expect(await runLifetimeActions(ctx)).toHaveLength(1);
+    // e.g. updateCertificatePolicy rebuilding the row without lifetimeSeen
+    await ctx.store.write(async (tx) => {
+      const { lifetimeSeen: _s, ...r } = (await tx.get('certificates', 'web'))!;
+      await tx.put('certificates', { ...r, updatedOn: new Date() });
+    });
+    expect((await ctx.store.read((tx) => tx.get('certificates', 'web')))?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
+    expect(await runLifetimeActions(ctx)).toEqual([]);
+    expect((await ctx.store.read((tx) => tx.get('certificates', 'web')))?.nextDueMs).toBe(Infinity);
+  });
+
+  it('rows written around the vault (no nextDueMs) are still found, by one complete read, and healed', async () => {
+    const clock = { value: at('2026-12-10T00:00:00Z') };
+    const base = await freshContext('due', clock);
+    const raw = await openIdbVaultStore(base.name);
+    await raw.write(async (tx) => {
+      await tx.put('certificates', row('Due'));
+      await tx.put('certificates', row('Later', 'EmailContacts', { policy: { lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 1 }] } }));
+    });
+    raw.close();
+    const { ctx, rowsRead, reset } = counting(base);
+    expect((await runLifetimeActions(ctx)).map((e) => e.certificateName)).toEqual(['Due']);
+    expect(rowsRead()).toBe(2);
+    const stored = await base.store.read((tx) => tx.getAll('certificates'));
+    expect(stored.map((r) => [r.name, r.nextDueMs])).toEqual([['Due', Infinity], ['Later', +at('2026-12-31T00:00:00Z')]]);
+    reset();
+    expect(await runLifetimeActions(ctx)).toEqual([]);
+    expect(rowsRead()).toBe(0);
+  });
+});
+
+describe('schema v2 → v3', () => {
+  it('adds byNextDue and marks existing rows "look now"; the first run finds what is due and fixes the rest', async () => {
+    const name = `due-upgrade-${Date.now()}`;
+    const v2 = await openDB<VaultDbSchema>(vaultDbName(name), 2, { upgrade: upgradeVaultDb });
+    const tx = v2.transaction('certificates', 'readwrite');
+    await tx.store.put(row('Due'));
+    await tx.store.put(row('NotYet', 'EmailContacts', { policy: { lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 1 }] } }));
+    await tx.done;
+    v2.close();
+
+    const store = await openIdbVaultStore(name);
+    try {
+      const rows = await store.read((t) => t.getAll('certificates'));
+      expect(rows.map((r) => r.nextDueMs)).toEqual([0, 0]);
+      expect(await store.read((t) => t.countScheduledCertificates())).toBe(2);
+      const ctx = createVaultContext(store, () => at('2026-12-10T00:00:00Z'));
+      expect((await runLifetimeActions(ctx)).map((e) => e.certificateName)).toEqual(['Due']);
+      const after = await store.read((t) => t.getAll('certificates'));
+      expect(after.map((r) => r.nextDueMs)).toEqual([Infinity, +at('2026-12-31T00:00:00Z')]);
+    } finally {
+      store.close();
+      await deleteVaultDatabase(name);
+    }
+  });
+});
