@@ -1,7 +1,7 @@
 /**
  * Bench: runLifetimeActions over 10 000 certificates (target < 200 ms per run). Records are
- * written straight into the store (no keys: lifetime actions never touch them). Prints the
- * timings; the assertions use a looser bound because this machine runs other tests too.
+ * written straight into the vault's store (no keys: lifetime actions never touch them). Prints
+ * the timings, with a bare getAll of the rows for comparison (what a one-pass scan costs).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { runLifetimeActions } from '../../../src/vault/lifetime-actions';
@@ -86,9 +86,9 @@ describe('runLifetimeActions bench (10 000 certificates)', () => {
       `[bench] runLifetimeActions over ${N} certificates (getAll of the rows alone: ${floor.ms.toFixed(0)} ms): nothing due ${none.ms.toFixed(0)} ms; ` +
         `all due, first run (writes ${N} log rows) ${first.ms.toFixed(0)} ms; all due, already done ${again.ms.toFixed(0)} ms`,
     );
-    // Target 200 ms. Absolute times swing with the machine's load, so the check is relative:
-    // a run costs about one read of the certificate rows (no per-version or per-row lookups).
-    expect(none.ms).toBeLessThan(floor.ms * 1.5 + 50);
-    expect(again.ms).toBeLessThan(floor.ms * 1.5 + 100);
+    // Target < 200 ms. With the byNextDue index a run reads only due rows, so even on this
+    // shared 2-core machine both steady states stay far below the target.
+    expect(none.ms).toBeLessThan(200);
+    expect(again.ms).toBeLessThan(200);
   });
 });
