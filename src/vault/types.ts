@@ -216,82 +216,21 @@ export interface LifetimeEvent {
   error?: string;
 }
 
-export interface CreateCertificateOptions {
-  enabled?: boolean;
-  tags?: Record<string, string>;
-}
-
-export interface ImportCertificateOptions {
-  /** PFX password; undefined = none, '' = empty (they differ in PKCS#12) */
-  password?: string;
-  policy?: CertificatePolicy;
-  enabled?: boolean;
-  tags?: Record<string, string>;
-  preserveCertificateOrder?: boolean;
-}
-
-export interface MergeCertificateOptions {
-  preserveCertificateOrder?: boolean;
-}
-
-export interface UpdateCertificatePropertiesOptions {
-  enabled?: boolean;
-  tags?: Record<string, string>;
-}
-
-export interface ListPropertiesOfCertificatesOptions {
-  includePending?: boolean;
-}
-
-export interface GetSecretOptions {
-  /** default: the latest version */
-  version?: string;
-  /** PFX password (PKCS#12 content type); none = a PFX without password (openssl -passin pass:) */
-  password?: string;
-}
-
-export interface CertificateSecret {
-  /** PFX bytes, or PEM text as UTF-8 */
-  value: Bytes;
-  contentType: CertificateContentType;
-}
-
-export interface BackupCertificateOptions {
-  password: string;
-}
-
-export interface RestoreCertificateBackupOptions {
-  password: string;
-}
-
-export interface GetCryptographyClientOptions {
-  version?: string;
-}
-
-/** JWA names as the SDK's KnownSignatureAlgorithms / KnownEncryptionAlgorithms. */
-export type SignatureAlgorithm = 'RS256' | 'RS384' | 'RS512' | 'PS256' | 'PS384' | 'PS512' | 'ES256' | 'ES384' | 'ES512';
-export type EncryptionAlgorithm = 'RSA-OAEP' | 'RSA-OAEP-256';
-export type KeyWrapAlgorithm = EncryptionAlgorithm;
-
-export interface SignResult { result: Bytes; algorithm: SignatureAlgorithm; keyID: string }
-export interface VerifyResult { result: boolean; keyID: string }
-export interface EncryptParameters { algorithm: EncryptionAlgorithm; plaintext: Uint8Array }
-export interface EncryptResult { result: Bytes; algorithm: EncryptionAlgorithm; keyID: string }
-export interface DecryptParameters { algorithm: EncryptionAlgorithm; ciphertext: Uint8Array }
-export interface DecryptResult { result: Bytes; algorithm: EncryptionAlgorithm; keyID: string }
-export interface WrapResult { result: Bytes; algorithm: KeyWrapAlgorithm; keyID: string }
-export interface UnwrapResult { result: Bytes; algorithm: KeyWrapAlgorithm; keyID: string }
-
-/** Shaped like the SDK's CryptographyClient; the key never leaves the vault. */
-export interface CryptographyClient {
-  readonly keyID: string;
-  signData(algorithm: SignatureAlgorithm, data: Uint8Array): Promise<SignResult>;
-  verifyData(algorithm: SignatureAlgorithm, data: Uint8Array, signature: Uint8Array): Promise<VerifyResult>;
-  encrypt(parameters: EncryptParameters): Promise<EncryptResult>;
-  decrypt(parameters: DecryptParameters): Promise<DecryptResult>;
-  wrapKey(algorithm: KeyWrapAlgorithm, key: Uint8Array): Promise<WrapResult>;
-  unwrapKey(algorithm: KeyWrapAlgorithm, encryptedKey: Uint8Array): Promise<UnwrapResult>;
-}
+export * from './option-types';
+import type {
+  CreateCertificateOptions,
+  ImportCertificateOptions,
+  MergeCertificateOptions,
+  UpdateCertificatePropertiesOptions,
+  ListPropertiesOfCertificatesOptions,
+  GetSecretOptions,
+  CertificateSecret,
+  BackupCertificateOptions,
+  RestoreCertificateBackupOptions,
+  GetCryptographyClientOptions,
+} from './option-types';
+export * from './cryptography-types';
+import type { CryptographyClient } from './cryptography-types';
 
 export interface OpenVaultOptions {
   /** default "default"; `^[0-9a-zA-Z-]{1,63}$` */
