@@ -16,9 +16,11 @@
  * per UTC day: a pending request or a full disk may clear up, and one 'renewalFailed' a day is
  * a reminder, not spam.
  *
- * Speed: one read of the certificates store (each row carries its policy and a copy of the
- * latest version's attributes), one read of the index row, due dates computed on numbers.
- * Versions are never read.
+ * Speed: only the certificate rows whose nextDueMs has passed are read (index byNextDue, kept
+ * by lifetime-due-index.ts; each row carries its policy and a copy of the latest version's
+ * attributes), plus the one index row below. Versions are never read. Rows this run handled,
+ * or found not due after all, get a note that moves their nextDueMs past now, so the next run
+ * does not read them again.
  */
 import type { VaultContext } from './context';
 import { createVersion } from './create';
