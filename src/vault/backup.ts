@@ -9,9 +9,9 @@
  * decrypting and unwrapping with them is Forbidden, verifying and encrypting still work from the
  * certificate's public key.
  *
- * Not in a backup: a pending request (its key is single-use and its CSR is with the CA; Key
- * Vault does not carry it either), the vault's issuers and contacts (vault-wide, not per
- * certificate). Version ids are kept, so a restored certificate's ids match the original's
+ * Not in a backup: a pending request (its key is single-use and its CSR is already with the
+ * CA; cancel it and request again after a restore), the vault's issuers and contacts
+ * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
  * apart from the vault URL.
  */
 import type { VaultContext } from './context';
