@@ -8,6 +8,7 @@
  */
 import { createCsr } from '../pki/csr';
 import { createSelfSignedCertificate } from '../pki/x509';
+import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import { newKeyRecord, sameSpec } from './key-material';
@@ -31,6 +32,7 @@ export async function createCertificate(
   options: CreateCertificateOptions = {},
 ): Promise<CertificateOperation> {
   const key = certificateKey(name);
+  validateAttributes(options);
   const policy = defaultPolicy(input ?? {});
   const before = await ctx.store.read(async (tx) => {
     await assertNotDeleted(tx, key, name);

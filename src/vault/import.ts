@@ -8,6 +8,7 @@ import { importPkcs8 } from '../pki/keys';
 import { findLeafForKey, orderChain } from '../pki/chain';
 import { readKeyBundle, type KeyBundle } from '../pki/key-bundle';
 import { parseCertificate } from '../pki/x509';
+import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { derivePolicy } from './import-policy';
 import { keyRecordOf, sameSpec } from './key-material';
@@ -27,6 +28,7 @@ export async function importCertificate(
   options: ImportCertificateOptions = {},
 ): Promise<KeyVaultCertificateWithPolicy> {
   const key = certificateKey(name);
+  validateAttributes(options);
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
     throw new VaultError('BadParameter', 'The file to import is empty: choose a PFX/P12 file or a PEM file with a private key and its certificate.');
   }

@@ -3,6 +3,7 @@
  * only the certificates store (the latest version is denormalised there) in pages, so the
  * first page of a 10 000-certificate vault costs one small transaction.
  */
+import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { knownIssuerNames, requireCertificate, requireVersion } from './lookups';
 import { certificateKey } from './names';
@@ -102,10 +103,7 @@ export async function updateCertificateProperties(
   options: UpdateCertificatePropertiesOptions,
 ): Promise<KeyVaultCertificate> {
   const key = certificateKey(name);
-  if (options?.tags !== undefined && !isTagMap(options.tags)) {
-    throw new VaultError('BadParameter', 'tags must map names to text values, e.g. { owner: "web-team" }.');
-  }
-  if (options?.enabled !== undefined && typeof options.enabled !== 'boolean') throw new VaultError('BadParameter', 'enabled must be true or false.');
+  validateAttributes(options);
   return ctx.store.write(async (tx) => {
     let cert = await requireCertificate(tx, key, name);
     const v = await requireVersion(tx, cert, version);
@@ -122,8 +120,4 @@ export async function updateCertificateProperties(
     }
     return toCertificate(ctx, cert, updated);
   });
-}
-
-function isTagMap(tags: unknown): tags is Record<string, string> {
-  return typeof tags === 'object' && tags !== null && !Array.isArray(tags) && Object.values(tags).every((v) => typeof v === 'string');
 }
