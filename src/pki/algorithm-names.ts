@@ -4,6 +4,7 @@
 const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
   '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
+  '1.2.840.113549.2.5': 'md5',
   '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',
   '1.3.14.3.2.29': 'sha1WithRSA',
   '1.2.840.113549.1.1.10': 'rsassaPss',

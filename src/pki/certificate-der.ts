@@ -13,7 +13,10 @@ export interface RawExtension { oid: string; critical: boolean; value: Bytes }
 export interface CertificateDer {
   version: number;
   serial: Bytes;
+  /** the outer signatureAlgorithm */
   signatureAlgorithmOid: string;
+  /** tbsCertificate.signature: the one the signature covers, and the one openssl -text shows first */
+  tbsSignatureAlgorithmOid: string;
   issuer: asn1js.AsnType;
   subject: asn1js.AsnType;
   issuerDer: Bytes;
@@ -60,7 +63,9 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
   }
   const [serial, innerAlg, issuer, validity, subject, spki, ...rest] = items;
   if (!(serial instanceof asn1js.Integer)) throw malformed('bad serial number');
-  if (!(innerAlg instanceof asn1js.Sequence)) throw malformed('bad signature algorithm');
+  if (!(innerAlg instanceof asn1js.Sequence) || !(innerAlg.valueBlock.value[0] instanceof asn1js.ObjectIdentifier)) {
+    throw malformed('bad signature algorithm');
+  }
   if (!(issuer instanceof asn1js.Sequence) || !(subject instanceof asn1js.Sequence)) throw malformed('bad name');
   if (!(validity instanceof asn1js.Sequence) || validity.valueBlock.value.length !== 2) throw malformed('bad validity');
   if (!(spki instanceof asn1js.Sequence)) throw malformed('bad subject public key info');
@@ -84,6 +89,7 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
     version,
     serial: toBytes(new Uint8Array(serial.valueBlock.valueHexView)),
     signatureAlgorithmOid: (sigAlg.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
+    tbsSignatureAlgorithmOid: (innerAlg.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
     issuer,
     subject,
     issuerDer: rawOf(issuer),

@@ -70,8 +70,17 @@ function akiOf(ext: RawExtension): string | undefined {
   return keyId ? toHex(new Uint8Array(keyId.valueBlock.valueHexView)) : undefined;
 }
 
-/** Serial as openssl prints it: the magnitude's hex, without the sign-padding 00 byte. */
+/**
+ * Serial as openssl prints it: the magnitude's hex without the sign-padding 00 byte, and a
+ * '-' for the negative serials RFC 5280 §4.1.2.2 forbids but the wild has (pyca negative_serial).
+ */
 function serialHex(serial: Uint8Array): string {
+  if (serial.length > 0 && serial[0] & 0x80) {
+    const value = BigInt(`0x${toHex(serial)}`) - (1n << BigInt(serial.length * 8));
+    let hex = (-value).toString(16).toUpperCase();
+    if (hex.length % 2) hex = `0${hex}`;
+    return `-${hex}`;
+  }
   const trimmed = serial.length > 1 && serial[0] === 0 ? serial.subarray(1) : serial;
   return toHex(trimmed);
 }
@@ -119,7 +128,7 @@ async function parse(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
     keyUsage,
     enhancedKeyUsage,
     keyDescription,
-    signatureAlgorithm: signatureAlgorithmName(c.signatureAlgorithmOid),
+    signatureAlgorithm: signatureAlgorithmName(c.tbsSignatureAlgorithmOid),
     sha1Thumbprint: await digestHex('SHA-1', der),
     sha256Fingerprint: await digestHex('SHA-256', der),
     selfSigned: sameName && (!authorityKeyIdentifier || !subjectKeyIdentifier || authorityKeyIdentifier === subjectKeyIdentifier),

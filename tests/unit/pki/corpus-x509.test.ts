@@ -39,3 +39,11 @@ describe.skipIf(!HAS_CORPUS)(`corpus certificates (${NO_CORPUS_REASON.split(':')
     }
   });
 });
+
+describe.skipIf(!HAS_CORPUS)('signature algorithm names match the catalog (openssl -text)', () => {
+  const named = readCatalog().filter((r) => r.kind === 'cert' && / \/ sig /.test(r.keyAlgorithm) && r.opensslOk.startsWith('yes'));
+  it.each(named.map((r) => [r.path, r]))('%s', async (_p, row) => {
+    const info = await parseCertificate(readCertificates(corpusFile(row.path))[0]);
+    expect(info.signatureAlgorithm).toBe(row.keyAlgorithm.split(' / sig ')[1]);
+  });
+});
