@@ -45,7 +45,7 @@ interface BackupKey {
 interface BackupPayload {
   kind: typeof PAYLOAD_KIND;
   payloadVersion: number;
-  certificate: Omit<CertificateRecord, 'latest'>;
+  certificate: Omit<CertificateRecord, 'latest' | 'nextDueMs' | 'lifetimeSeen'>;
   versions: (Omit<VersionRecord, 'keyId'> & { keyRef?: string })[];
   keys: BackupKey[];
 }
@@ -89,7 +89,8 @@ export async function backupCertificate(
       usages: [...k.privateKey.usages],
     });
   }
-  const { latest: _latest, ...certificate } = cert;
+  // The lifetime schedule belongs to this vault (its contacts were notified, not the target's).
+  const { latest: _latest, nextDueMs: _due, lifetimeSeen: _seen, ...certificate } = cert;
   const payload: BackupPayload = {
     kind: PAYLOAD_KIND,
     payloadVersion: PAYLOAD_VERSION,

@@ -30,7 +30,7 @@ export function lifetimeIdOf(row: CertificateRecord): string | undefined {
 export function nextDueMsOf(row: CertificateRecord): number {
   const id = lifetimeIdOf(row);
   if (id === undefined) return Infinity;
-  if (row.lifetimeSeen?.id === id) return row.lifetimeSeen.nextMs;
+  if (row.lifetimeSeen?.id === id && typeof row.lifetimeSeen.nextMs === 'number') return row.lifetimeSeen.nextMs;
   const due = lifetimeActionDueMs(row.policy.lifetimeActions![0]!, +row.latest!.notBefore, +row.latest!.expiresOn);
   // A malformed action (no trigger) is never due.
   return Number.isNaN(due) ? Infinity : due;

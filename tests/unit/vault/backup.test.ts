@@ -3,6 +3,7 @@ import { backupCertificate, restoreCertificateBackup } from '../../../src/vault/
 import { readBackupHeader } from '../../../src/vault/backup-format';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { getCryptographyClient } from '../../../src/vault/crypto-client';
+import { runLifetimeActions } from '../../../src/vault/lifetime-actions';
 import { openVault } from '../../../src/vault/open-vault';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
@@ -98,6 +99,21 @@ describe('backup and restore', () => {
     await expect(backupCertificate(src, 'nope', { password: 'x' }, FAST)).rejects.toMatchObject({ code: 'NotFound' });
     await src.store.write((tx) => tx.put('certificates', { key: 'pend', name: 'Pend', policy: {}, createdOn: new Date(), updatedOn: new Date(), versionCount: 0 }));
     await expect(backupCertificate(src, 'Pend', { password: 'x' }, FAST)).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('pending') });
+  });
+
+  it('the lifetime schedule stays with its vault: a restored certificate notifies the new vault once', async () => {
+    const due = { value: new Date('2026-12-20T00:00:00Z') };
+    const src = await freshContext('bk', due);
+    await seedCertificate(src, { name: 'Soon', policy: { subject: 'CN=Soon', issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] } });
+    expect(await runLifetimeActions(src)).toHaveLength(1);
+    const bytes = await backupCertificate(src, 'Soon', { password: 'pw' }, FAST);
+    const dst = await freshContext('bk-other', due);
+    await restoreCertificateBackup(dst, bytes, { password: 'pw' });
+    const row = await dst.store.read((tx) => tx.get('certificates', 'soon'));
+    expect(row?.lifetimeSeen).toBeUndefined();
+    expect(row?.nextDueMs).toBe(Date.parse('2026-12-02T00:00:00Z'));
+    expect((await runLifetimeActions(dst)).map((e) => [e.kind, e.vaultName])).toEqual([['notify', dst.name]]);
+    expect(await runLifetimeActions(dst)).toEqual([]);
   });
 
   it('the public API uses ≥ 600 000 PBKDF2 iterations and restores into openVault({ name: "other" })', async () => {
