@@ -83,7 +83,8 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
       keyRecord: k,
       spec: specOf,
       spki: k?.spki ?? info!.spki,
-      requirePrivate: () => ctx.store.read((tx) => requireKey(tx, v, c.name)),
+      // requireKey says why the key is missing (restored from a backup of a non-extractable key).
+      requirePrivate: () => (k ? Promise.resolve(k) : ctx.store.read((tx) => requireKey(tx, v, c.name))),
     };
   };
 
