@@ -3,6 +3,7 @@
  */
 const SIGNATURE_ALGORITHMS: Record<string, string> = {
   '1.2.840.113549.1.1.2': 'md2WithRSAEncryption',
+  '1.2.840.113549.1.1.3': 'md4WithRSAEncryption',
   '1.2.840.113549.1.1.4': 'md5WithRSAEncryption',
   '1.2.840.113549.2.5': 'md5',
   '1.2.840.113549.1.1.5': 'sha1WithRSAEncryption',

@@ -4,12 +4,14 @@
  */
 import * as asn1js from 'asn1js';
 import { toBytes } from './bytes';
-import { rawOf } from './certificate-der';
-import { OID_SAN, requestExtensions, signingAlgorithmFor } from './extensions-build';
-import { decodeSubjectAltNames } from './general-names';
+import { signatureAlgorithmName } from './algorithm-names';
+import { type RawExtension, octets, rawOf } from './certificate-der';
+import { decodeExtensions } from './extensions-decode';
+import { describePublicKey } from './public-key-info';
+import { requestExtensions, signingAlgorithmFor } from './extensions-build';
 import { decodePem, pemTextOf } from './pem';
 import { PkiError, isPkiError } from './pki-error';
-import type { Bytes, KeyUsage, SubjectAlternativeNames } from './types';
+import type { Bytes, KeySpec, KeyUsage, SubjectAlternativeNames } from './types';
 import { parseX500Name, formatX500Name } from './x500-name';
 import { decodeX500Name, encodeX500Name } from './x500-name-der';
 import { x509 } from './x509-lib';
@@ -22,7 +24,22 @@ export interface CsrOptions {
   enhancedKeyUsage?: string[];
   keys: CryptoKeyPair;
 }
-export interface CsrInfo { subject: string; subjectAlternativeNames: SubjectAlternativeNames; spki: Bytes; signatureValid: boolean }
+export interface CsrInfo {
+  subject: string;
+  subjectAlternativeNames: SubjectAlternativeNames;
+  spki: Bytes;
+  signatureValid: boolean;
+  /** requested key usage (extensionRequest), [] when none */
+  keyUsage?: KeyUsage[];
+  /** requested EKU OIDs, [] when none */
+  enhancedKeyUsage?: string[];
+  /** undefined for keys WebCrypto cannot hold (DSA, Ed25519, …) */
+  keySpec?: KeySpec;
+  /** e.g. "RSA 2048", "EC P-256" */
+  keyDescription?: string;
+  /** e.g. "sha256WithRSAEncryption" */
+  signatureAlgorithm?: string;
+}
 
 /** A PKCS#10 request (DER) signed by `keys.privateKey`. */
 export async function createCsr(options: CsrOptions): Promise<Bytes> {
@@ -82,7 +99,7 @@ function readCsrStructure(der: Bytes): Omit<CsrInfo, 'signatureValid'> {
   if (!(version instanceof asn1js.Integer) || !(subject instanceof asn1js.Sequence) || !(spki instanceof asn1js.Sequence)) {
     throw new PkiError('malformed', 'not a certificate request');
   }
-  let subjectAlternativeNames: SubjectAlternativeNames = {};
+  const raw: RawExtension[] = [];
   const attributes = attrs instanceof asn1js.Constructed ? attrs.valueBlock.value : [];
   for (const attr of attributes) {
     const [oid, values] = attr instanceof asn1js.Sequence ? attr.valueBlock.value : [];
@@ -92,16 +109,25 @@ function readCsrStructure(der: Bytes): Omit<CsrInfo, 'signatureValid'> {
     const exts = values instanceof asn1js.Set ? values.valueBlock.value[0] : undefined;
     for (const ext of exts instanceof asn1js.Sequence ? exts.valueBlock.value : []) {
       const parts = ext instanceof asn1js.Sequence ? ext.valueBlock.value : [];
-      const extOid = parts[0] instanceof asn1js.ObjectIdentifier ? parts[0].valueBlock.toString() : '';
       const value = parts[parts.length - 1];
-      if (extOid === OID_SAN && value instanceof asn1js.OctetString) {
-        try {
-          subjectAlternativeNames = decodeSubjectAltNames(new Uint8Array(value.valueBlock.valueHexView));
-        } catch {
-          // A malformed SAN in someone else's CSR: show the rest.
-        }
+      if (parts[0] instanceof asn1js.ObjectIdentifier && value instanceof asn1js.OctetString) {
+        raw.push({ oid: parts[0].valueBlock.toString(), critical: false, value: toBytes(octets(value)) });
       }
     }
   }
-  return { subject: formatX500Name(decodeX500Name(subject)), subjectAlternativeNames, spki: rawOf(spki) };
+  const { subjectAlternativeNames, keyUsage, enhancedKeyUsage } = decodeExtensions(raw);
+  const { keySpec, keyDescription } = describePublicKey(spki);
+  const sigAlg = csr instanceof asn1js.Sequence ? csr.valueBlock.value[1] : undefined;
+  const sigOid = sigAlg instanceof asn1js.Sequence ? sigAlg.valueBlock.value[0] : undefined;
+  const out: Omit<CsrInfo, 'signatureValid'> = {
+    subject: formatX500Name(decodeX500Name(subject)),
+    subjectAlternativeNames,
+    spki: rawOf(spki),
+    keyUsage,
+    enhancedKeyUsage,
+    keyDescription,
+    signatureAlgorithm: sigOid instanceof asn1js.ObjectIdentifier ? signatureAlgorithmName(sigOid.valueBlock.toString()) : '?',
+  };
+  if (keySpec) out.keySpec = keySpec;
+  return out;
 }

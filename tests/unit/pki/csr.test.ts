@@ -81,7 +81,17 @@ describe('createCsr checked by openssl req', () => {
     expect(text).toMatch(/X509v3 Extended Key Usage:\s+TLS Web Server Authentication, TLS Web Client Authentication/);
     expect(text).toContain('sha256WithRSAEncryption');
     const pem = new TextEncoder().encode(`text before\r\n${encodePem('CERTIFICATE REQUEST', der).replace(/\n/g, '\r\n')}`);
-    expect((await parseCsr(pem)).subjectAlternativeNames).toEqual(subjectAlternativeNames);
+    const info = await parseCsr(pem);
+    expect(info).toMatchObject({
+      subject: 'CN=www.contoso.com',
+      subjectAlternativeNames,
+      keyUsage: ['digitalSignature', 'keyEncipherment'],
+      enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth],
+      keySpec: { kty: 'RSA', size: 2048 },
+      keyDescription: 'RSA 2048',
+      signatureAlgorithm: 'sha256WithRSAEncryption',
+      signatureValid: true,
+    });
   });
 
   it.each([
@@ -108,6 +118,7 @@ describe.skipIf(!HAS_CORPUS)(`corpus CSRs (${NO_CORPUS_REASON.split(':')[0]})`, 
   it.each(rows.map((r) => [r.path, r]))('%s parses; signature as openssl says (RSA/EC)', async (_p, row) => {
     const info = await parseCsr(corpusFile(row.path));
     expect(typeof info.subject).toBe('string');
+    expect(info.signatureAlgorithm).toBe(row.keyAlgorithm.split(' / sig ')[1]);
     const webCryptoCan = /sig (sha256WithRSA|sha1WithRSA|ecdsa-with-SHA256)/.test(row.keyAlgorithm) && !row.keyAlgorithm.startsWith('DSA');
     if (webCryptoCan && row.opensslOk.includes('signature OK')) expect(info.signatureValid).toBe(true);
     if (row.opensslOk.includes('verify FAILED')) expect(info.signatureValid).toBe(false);
