@@ -14,20 +14,53 @@ export function vaultDbName(vaultName: string): string {
   return DB_PREFIX + vaultName;
 }
 
-/** Opens (creating or upgrading) the database of vault `name`. */
+/**
+ * Opens (creating or upgrading) the database of vault `name`. The connection is let go when
+ * another context needs a schema upgrade (an updated app in another tab or the service
+ * worker: `versionchange` would otherwise block it forever) or when the browser terminates it;
+ * the next read or write opens it again. If the other context upgraded past what this code
+ * knows, that reopen fails with a VersionError, which the vault turns into "reload".
+ */
 export async function openIdbVaultStore(name: string, version: number = DB_VERSION): Promise<VaultStore> {
-  const db = await openDB<VaultDbSchema>(vaultDbName(name), version, {
-    upgrade: upgradeVaultDb,
-    // Another tab upgrading the schema: let it, this connection is stale.
-    blocking() {
-      db.close();
+  let current: VaultDb | undefined;
+  let closed = false;
+  const open = async (): Promise<VaultDb> => {
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), version, {
+      upgrade: upgradeVaultDb,
+      blocking: (_current, _blocked, event) => {
+        (event.target as IDBDatabase).close();
+        if (current === db) current = undefined;
+      },
+      terminated: () => {
+        if (current === db) current = undefined;
+      },
+    });
+    current = db;
+    return db;
+  };
+  await open();
+  return createIdbVaultStore(name, {
+    db: async () => {
+      if (closed) throw new DOMException('the vault was closed', 'InvalidStateError');
+      return current ?? open();
+    },
+    close: () => {
+      closed = true;
+      current?.close();
+      current = undefined;
     },
   });
-  return createIdbVaultStore(name, db);
 }
 
-export function createIdbVaultStore(name: string, db: VaultDb): VaultStore {
+/** A connection source: the live database (reopened when needed) and a final close. */
+export interface VaultDbSource {
+  db(): Promise<VaultDb>;
+  close(): void;
+}
+
+export function createIdbVaultStore(name: string, source: VaultDbSource): VaultStore {
   const run = async <T>(mode: IDBTransactionMode, fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
+    const db = await source.db();
     const tx = db.transaction([...ALL_STORES], mode) as AnyTx;
     let result: T;
     try {
@@ -50,7 +83,7 @@ export function createIdbVaultStore(name: string, db: VaultDb): VaultStore {
     name,
     read: (fn) => run('readonly', fn),
     write: (fn) => run('readwrite', fn),
-    close: () => db.close(),
+    close: () => source.close(),
   };
 }
 

@@ -59,9 +59,13 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
   if (e instanceof Error && e.name === 'QuotaExceededError') {
     return new VaultError('Forbidden', `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`, { cause: e });
   }
-  // IndexedDB after close(), or after another tab upgraded the database and this connection let go.
+  // Another tab or the service worker runs a newer Certkeep and upgraded the database past this code.
+  if (e instanceof Error && e.name === 'VersionError') {
+    return new VaultError('Conflict', `${context} failed: a newer version of Certkeep (in another tab or window) has upgraded this vault. Reload this page to use it.`, { cause: e });
+  }
+  // IndexedDB after close().
   if (e instanceof Error && e.name === 'InvalidStateError' && !options.parsing) {
-    return new VaultError('Forbidden', `${context} failed: the vault is closed (or was upgraded in another tab). Open it again.`, { cause: e });
+    return new VaultError('Forbidden', `${context} failed: the vault is closed. Open it again.`, { cause: e });
   }
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   if (options.parsing) {
