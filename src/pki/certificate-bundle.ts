@@ -4,6 +4,7 @@
  * content, never by file name.
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { rawOf, readCertificateDer } from './certificate-der';
 import { bareBase64Of, decodePem, pemTextOf } from './pem';
@@ -16,7 +17,7 @@ const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS', 'CERTIFICAT
 
 /** The first DER element only: TRUSTED CERTIFICATE appends openssl's trust data after it. */
 function firstElement(der: Bytes): Bytes {
-  const parsed = asn1js.fromBER(der);
+  const parsed = fromBer(der);
   if (parsed.offset === -1) throw new PkiError('malformed', 'bad certificate der');
   return parsed.offset === der.length ? der : rawOf(parsed.result);
 }

@@ -4,6 +4,7 @@
  * decoded on its own in certificate-extensions.ts so one odd extension cannot sink the rest.
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
@@ -42,9 +43,9 @@ function isContext(node: asn1js.AsnType | undefined, n: number): node is asn1js.
 }
 
 export function readCertificateDer(der: Uint8Array): CertificateDer {
-  let parsed: ReturnType<typeof asn1js.fromBER>;
+  let parsed: ReturnType<typeof fromBer>;
   try {
-    parsed = asn1js.fromBER(toBytes(der));
+    parsed = fromBer(der);
   } catch (e) {
     throw malformed('not der', e);
   }

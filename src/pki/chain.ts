@@ -9,6 +9,7 @@ import { exportSpki, spkiMatchesKey } from './keys';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 
 interface Node {
   der: Bytes;
@@ -21,7 +22,7 @@ interface Node {
 
 function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
   try {
-    const parsed = asn1js.fromBER(toBytes(value));
+    const parsed = fromBer(value);
     const node = parsed.result;
     if (!aki) return node instanceof asn1js.OctetString ? Array.from(node.valueBlock.valueHexView).join(',') : undefined;
     const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];

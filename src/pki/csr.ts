@@ -3,6 +3,7 @@
  * order and quoting are ours; SAN/KU/EKU go in the extensionRequest attribute (RFC 2985 §5.4.2).
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { signatureAlgorithmName } from './algorithm-names';
 import { type RawExtension, octets, rawOf } from './certificate-der';
@@ -91,7 +92,7 @@ export function csrDerOf(bytes: Uint8Array): Bytes {
 }
 
 function readCsrStructure(der: Bytes): Omit<CsrInfo, 'signatureValid'> {
-  const parsed = asn1js.fromBER(der);
+  const parsed = fromBer(der);
   const csr = parsed.result;
   const info = csr instanceof asn1js.Sequence ? csr.valueBlock.value[0] : undefined;
   if (parsed.offset === -1 || !(info instanceof asn1js.Sequence)) throw new PkiError('malformed', 'not a certificate request');

@@ -3,6 +3,7 @@
  * Each throws on a bad value; callers skip that one extension and keep the rest.
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toHex } from './bytes';
 import type { RawExtension } from './certificate-der';
 import { decodeSubjectAltNames } from './general-names';
@@ -22,7 +23,7 @@ const KEY_USAGE_BITS: KeyUsage[] = [
 ];
 
 function parseValue(ext: RawExtension): asn1js.AsnType {
-  const parsed = asn1js.fromBER(ext.value);
+  const parsed = fromBer(ext.value);
   if (parsed.offset === -1) throw new PkiError('malformed', `bad extension ${ext.oid}`);
   return parsed.result;
 }

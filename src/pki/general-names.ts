@@ -4,6 +4,7 @@
  * UTF8String, as Windows and Key Vault write it.
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { octets } from './certificate-der';
 import { formatIpAddress, parseIpAddress } from './ip-address';
@@ -59,7 +60,7 @@ const text = (node: asn1js.AsnType): string =>
 
 /** The SAN fields we model; other GeneralName kinds (dirName, x400, EDI, registeredID) are skipped. */
 export function decodeSubjectAltNames(extnValue: Uint8Array): SubjectAlternativeNames {
-  const parsed = asn1js.fromBER(toBytes(extnValue));
+  const parsed = fromBer(extnValue);
   if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) throw new PkiError('malformed', 'bad subject alternative name');
   const out: Required<SubjectAlternativeNames> = { dnsNames: [], emails: [], userPrincipalNames: [], ipAddresses: [], uniformResourceIdentifiers: [] };
   for (const name of parsed.result.valueBlock.value) {

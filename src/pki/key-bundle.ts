@@ -3,6 +3,7 @@
  * Keys come out as PKCS#8 whatever went in (PKCS#1, SEC1, encrypted PKCS#8).
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { equalBytes, toBytes } from './bytes';
 import { certificatesInPem, readCertificates } from './certificate-bundle';
 import { privateKeyToPkcs8 } from './keys';
@@ -17,7 +18,7 @@ export interface KeyBundle { format: 'pkcs12' | 'pem'; pkcs8?: Bytes; certificat
 export function looksLikePkcs12(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0x30) return false;
   try {
-    const parsed = asn1js.fromBER(toBytes(bytes));
+    const parsed = fromBer(bytes);
     const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
     return items[0] instanceof asn1js.Integer && items[0].valueBlock.valueDec === 3 && items[1] instanceof asn1js.Sequence;
   } catch {

@@ -4,6 +4,7 @@
  * other two are wrapped into it here.
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes, EcCurve } from './types';
@@ -40,7 +41,7 @@ export function algorithmLabel(oid: string): string {
 }
 
 export function parseDer(der: Uint8Array, what: string): asn1js.AsnType {
-  const parsed = asn1js.fromBER(toBytes(der));
+  const parsed = fromBer(der);
   if (parsed.offset === -1) throw new PkiError('malformed', `bad der in ${what}`);
   return parsed.result;
 }

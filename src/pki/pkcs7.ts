@@ -4,6 +4,7 @@
  * each certificate keeps its exact bytes.
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { rawOf } from './certificate-der';
 import { oidDer, setOf, tlv } from './der-writer';
@@ -18,7 +19,7 @@ const malformed = (why: string): PkiError => new PkiError('malformed', `bad pkcs
 /** True when DER is a ContentInfo of type signedData (used to sniff P7B vs certificate). */
 export function isPkcs7(der: Uint8Array): boolean {
   try {
-    const parsed = asn1js.fromBER(toBytes(der));
+    const parsed = fromBer(der);
     const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
     return items[0] instanceof asn1js.ObjectIdentifier && items[0].valueBlock.toString() === OID_SIGNED_DATA;
   } catch {
@@ -28,9 +29,9 @@ export function isPkcs7(der: Uint8Array): boolean {
 
 /** Certificates of a PKCS#7 SignedData (DER, BER indefinite length too). */
 export function readPkcs7Certificates(der: Uint8Array): Bytes[] {
-  let parsed: ReturnType<typeof asn1js.fromBER>;
+  let parsed: ReturnType<typeof fromBer>;
   try {
-    parsed = asn1js.fromBER(toBytes(der));
+    parsed = fromBer(der);
   } catch {
     throw malformed('not ber');
   }

@@ -3,6 +3,7 @@
  * a KeySpec when WebCrypto can use it (rsaEncryption, ECDSA on P-256/384/521 only).
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { curveName } from './algorithm-names';
 import { CURVE_OIDS, OID_DSA, OID_EC, OID_RSA, OID_RSA_PSS } from './key-der';
 import type { KeySpec } from './types';
@@ -20,7 +21,7 @@ function bitLength(int: asn1js.Integer): number {
 function rsaModulusBits(spki: asn1js.Sequence): number | undefined {
   const bits = spki.valueBlock.value[1];
   if (!(bits instanceof asn1js.BitString)) return undefined;
-  const parsed = asn1js.fromBER(new Uint8Array(bits.valueBlock.valueHexView));
+  const parsed = fromBer(new Uint8Array(bits.valueBlock.valueHexView));
   const n = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : undefined;
   return n instanceof asn1js.Integer ? bitLength(n) : undefined;
 }

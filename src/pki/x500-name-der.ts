@@ -4,6 +4,7 @@
  * prints `CN = a, O = b` (and `-nameopt RFC2253`, which reverses, prints `O=b,CN=a`).
  */
 import * as asn1js from 'asn1js';
+import { fromBer } from './ber';
 import { toBytes, toHex } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
@@ -14,7 +15,7 @@ const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
 function encodeValue(a: NameAttribute): asn1js.AsnType {
   if (a.der) {
-    const parsed = asn1js.fromBER(toBytes(a.der));
+    const parsed = fromBer(a.der);
     if (parsed.offset !== -1) return parsed.result;
   }
   const enc = attributeEncoding(a.oid);
@@ -42,7 +43,7 @@ const STRING_TAGS = new Set([12, 18, 19, 20, 21, 22, 26, 27, 28, 30]);
 
 /** A single BER value as text when it is a string type; `text` undefined for other types. */
 export function decodeAttributeValue(der: Uint8Array): { text?: string } | undefined {
-  const parsed = asn1js.fromBER(toBytes(der));
+  const parsed = fromBer(der);
   if (parsed.offset === -1 || parsed.offset !== der.length) return undefined;
   return { text: stringOf(parsed.result) };
 }
@@ -101,7 +102,7 @@ export function decodeX500Name(name: asn1js.AsnType): NameAttribute[] {
 
 /** Name DER → attributes. */
 export function decodeX500NameDer(der: Uint8Array): NameAttribute[] {
-  const parsed = asn1js.fromBER(toBytes(der));
+  const parsed = fromBer(der);
   if (parsed.offset === -1) throw new PkiError('malformed', 'bad name der');
   return decodeX500Name(parsed.result);
 }
