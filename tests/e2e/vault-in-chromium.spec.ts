@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openssl, tempDir } from '../support/openssl';
 import { makeOpensslCa, type OpensslCa } from '../unit/vault/openssl-ca';
+import { DB_VERSION } from '../../src/store/schema';
 import { openModuleHarness } from './harness/module-harness';
 
 // The vault's main paths once more over Chromium's real IndexedDB and WebCrypto: CryptoKeys
@@ -121,5 +122,32 @@ test.describe('vault in Chromium', () => {
       return { count: keys.length, isCryptoKey: key instanceof CryptoKey, extractable: key.extractable, exported, sigLength: sig.byteLength };
     }, `certkeep-vault:${name}`);
     expect(outcome).toEqual({ count: 1, isCryptoKey: true, extractable: false, exported: 'InvalidAccessError', sigLength: 64 });
+  });
+
+  test('another tab upgrading the schema is not blocked; this tab is told to reload', async ({ page, context }) => {
+    const name = `tabs-${Date.now()}`;
+    await page.evaluate(async (name) => {
+      (window as any).held = await (window as any).vault.openVault({ name });
+      await (window as any).held.setContacts([{ email: 'ops@contoso.com' }]);
+    }, name);
+    const other = await context.newPage();
+    await openModuleHarness(other, { entry: 'src/vault/index.ts', globalName: 'vault' });
+    const upgraded = await other.evaluate(
+      ({ dbName, version }) =>
+        new Promise<string>((resolve) => {
+          const r = indexedDB.open(dbName, version);
+          r.onupgradeneeded = () => r.result.createObjectStore('future');
+          r.onsuccess = () => {
+            r.result.close();
+            resolve('upgraded');
+          };
+          r.onblocked = () => resolve('blocked');
+          r.onerror = () => resolve(`error ${r.error?.name}`);
+        }),
+      { dbName: `certkeep-vault:${name}`, version: DB_VERSION + 1 },
+    );
+    expect(upgraded).toBe('upgraded');
+    const after = await page.evaluate(() => (window as any).held.getContacts().then(() => 'ok', (e: any) => ({ code: e.code, message: e.message })));
+    expect(after).toMatchObject({ code: 'Conflict', message: expect.stringContaining('Reload this page') });
   });
 });
