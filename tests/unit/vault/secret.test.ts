@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openssl, tempDir } from '../../support/openssl';
+import { openssl, runTool, tempDir } from '../../support/openssl';
 import { makeVault } from './vault-fixture';
 
 const t = tempDir('certkeep-secret-');
@@ -21,6 +21,16 @@ describe('getSecret', () => {
     const out = openssl(['pkcs12', '-in', file(secret.value), '-passin', 'pass:pw', '-nodes']).toString();
     expect(out).toContain('BEGIN PRIVATE KEY');
     expect(out).toMatch(/subject=.*CN\s*=\s*pfx\.contoso\.com/);
+  });
+
+  it('an RSA PFX that keytool lists as a PrivateKeyEntry under the certificate name', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('java-app', { subject: 'CN=java.contoso.com' });
+    const secret = await vault.getSecret('java-app', { password: 'changeit' });
+    const list = runTool('keytool', ['-list', '-v', '-storetype', 'pkcs12', '-keystore', file(secret.value), '-storepass', 'changeit']).toString();
+    expect(list).toContain('Entry type: PrivateKeyEntry');
+    expect(list).toMatch(/Alias name: java-app/i);
+    expect(list).toContain('CN=java.contoso.com');
   });
 
   it('exportable, PEM: PKCS#8 key and the certificate, and they belong together', async () => {
