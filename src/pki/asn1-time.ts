@@ -8,6 +8,7 @@ import { PkiError } from './pki-error';
 const UTC = /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/;
 const GENERALIZED = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?(?:[.,](\d+))?(Z|[+-]\d{4})?$/;
 
+/** A Time node as a Date (UTC); PkiError('malformed') when unreadable. */
 export function readTime(node: asn1js.AsnType): Date {
   // By tag, not instanceof: asn1js's GeneralizedTime extends its UTCTime.
   const isUtc = node.idBlock.tagClass === 1 && node.idBlock.tagNumber === 23;

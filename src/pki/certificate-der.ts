@@ -42,6 +42,7 @@ function isContext(node: asn1js.AsnType | undefined, n: number): node is asn1js.
   return !!node && node.idBlock.tagClass === 3 && node.idBlock.tagNumber === n;
 }
 
+/** The parts of a certificate; PkiError('malformed') when the outer structure is broken. */
 export function readCertificateDer(der: Uint8Array): CertificateDer {
   let parsed: ReturnType<typeof fromBer>;
   try {

@@ -17,6 +17,7 @@ import { parseX500Name, formatX500Name } from './x500-name';
 import { decodeX500Name, encodeX500Name } from './x500-name-der';
 import { x509 } from './x509-lib';
 
+/** What a CSR asks for; `keys.privateKey` signs it and may be non-extractable. */
 export interface CsrOptions {
   subject: string;
   subjectAlternativeNames?: SubjectAlternativeNames;
@@ -25,6 +26,7 @@ export interface CsrOptions {
   enhancedKeyUsage?: string[];
   keys: CryptoKeyPair;
 }
+/** What parseCsr reads back; subject is RFC 4514 in DER order. */
 export interface CsrInfo {
   subject: string;
   subjectAlternativeNames: SubjectAlternativeNames;

@@ -12,6 +12,7 @@ import { PkiError, isPkiError } from './pki-error';
 import { readPkcs12, type Pkcs12Contents } from './pkcs12';
 import type { Bytes } from './types';
 
+/** The key (PKCS#8) and certificates of an import file; needsPassword = the file was protected. */
 export interface KeyBundle { format: 'pkcs12' | 'pem'; pkcs8?: Bytes; certificates: Bytes[]; needsPassword: boolean }
 
 /** PFX = PFX ::= SEQUENCE { version INTEGER (v3), authSafe ContentInfo, macData OPTIONAL } (RFC 7292 §4). */

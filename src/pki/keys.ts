@@ -42,6 +42,7 @@ export async function generateKeyPair(spec: KeySpec, extractable: boolean): Prom
   }
 }
 
+/** An imported key pair with its spec and the PKCS#8 it came from (for export/backup when allowed). */
 export interface ImportedKey { keyPair: CryptoKeyPair; spec: KeySpec; pkcs8: Bytes }
 
 /** PKCS#8 DER into a key pair (the public key is derived), extractable as asked. */
@@ -130,6 +131,7 @@ export function sniffKey(der: Uint8Array): 'pkcs8' | 'encrypted' | 'pkcs1' | 'se
   throw new PkiError('malformed', 'not a private key');
 }
 
+/** SubjectPublicKeyInfo DER of a public key (public keys are always exportable in WebCrypto). */
 export async function exportSpki(publicKey: CryptoKey): Promise<Bytes> {
   try {
     return new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
@@ -138,6 +140,7 @@ export async function exportSpki(publicKey: CryptoKey): Promise<Bytes> {
   }
 }
 
+/** The KeySpec of a WebCrypto key; PkiError('unsupported') for algorithms outside RSA/EC P-curves. */
 export function keySpecOf(key: CryptoKey): KeySpec {
   // WebWorker lib has no RsaHashedKeyAlgorithm/EcKeyAlgorithm types.
   const alg = key.algorithm as KeyAlgorithm & { modulusLength: number; namedCurve: string };

@@ -6,6 +6,7 @@ import { asciiText, fromBase64, toBase64, toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
 
+/** One PEM block: its label ('' for bare base64) and DER. */
 export interface PemBlock {
   label: string;
   der: Bytes;
@@ -66,6 +67,7 @@ function decodeBody(label: string, body: string): PemBlock {
   return Object.keys(headers).length > 0 ? { label, der, headers } : { label, der };
 }
 
+/** RFC 7468 text: 64-column base64, LF line ends. */
 export function encodePem(label: string, der: Uint8Array): string {
   const b64 = toBase64(der);
   const lines: string[] = [];

@@ -26,6 +26,7 @@ function rsaModulusBits(spki: asn1js.Sequence): number | undefined {
   return n instanceof asn1js.Integer ? bitLength(n) : undefined;
 }
 
+/** Display text and, when WebCrypto can use the key, its KeySpec. */
 export function describePublicKey(spki: asn1js.Sequence): PublicKeyDescription {
   const alg = spki.valueBlock.value[0];
   const oidNode = alg instanceof asn1js.Sequence ? alg.valueBlock.value[0] : undefined;

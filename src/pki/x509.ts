@@ -13,6 +13,7 @@ import { x509 } from './x509-lib';
 
 export { parseCertificate } from './certificate-info';
 
+/** A CSR's options plus validity; issuer = subject, signed by `keys.privateKey`. */
 export interface SelfSignedOptions extends CsrOptions {
   notBefore: Date;
   validityInMonths: number;
@@ -23,6 +24,7 @@ export interface SelfSignedOptions extends CsrOptions {
   /** serial bytes (tests); default 16 random bytes, positive */
   serialNumber?: Uint8Array;
 }
+/** Everything parseCertificate reads; names are RFC 4514 in DER order. */
 export interface CertificateInfo {
   der: Bytes;
   subject: string;
