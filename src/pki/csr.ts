@@ -2,11 +2,9 @@
  * PKCS#10 certificate requests (RFC 2986). The subject is encoded by x500-name-der.ts so
  * order and quoting are ours; SAN/KU/EKU go in the extensionRequest attribute (RFC 2985 §5.4.2).
  */
-import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { signatureAlgorithmName } from './algorithm-names';
-import { type RawExtension, octets, rawOf } from './certificate-der';
+import { readCsrParts } from './csr-parts';
 import { decodeExtensions } from './extensions-decode';
 import { describePublicKey } from './public-key-info';
 import { requestExtensions, signingAlgorithmFor } from './extensions-build';
@@ -94,42 +92,17 @@ export function csrDerOf(bytes: Uint8Array): Bytes {
 }
 
 function readCsrStructure(der: Bytes): Omit<CsrInfo, 'signatureValid'> {
-  const parsed = fromBer(der);
-  const csr = parsed.result;
-  const info = csr instanceof asn1js.Sequence ? csr.valueBlock.value[0] : undefined;
-  if (parsed.offset === -1 || !(info instanceof asn1js.Sequence)) throw new PkiError('malformed', 'not a certificate request');
-  const [version, subject, spki, attrs] = info.valueBlock.value;
-  if (!(version instanceof asn1js.Integer) || !(subject instanceof asn1js.Sequence) || !(spki instanceof asn1js.Sequence)) {
-    throw new PkiError('malformed', 'not a certificate request');
-  }
-  const raw: RawExtension[] = [];
-  const attributes = attrs instanceof asn1js.Constructed ? attrs.valueBlock.value : [];
-  for (const attr of attributes) {
-    const [oid, values] = attr instanceof asn1js.Sequence ? attr.valueBlock.value : [];
-    // RFC 2985 extensionRequest (and Microsoft's older 1.3.6.1.4.1.311.2.1.14).
-    const oidText = oid instanceof asn1js.ObjectIdentifier ? oid.valueBlock.toString() : '';
-    if (oidText !== '1.2.840.113549.1.9.14' && oidText !== '1.3.6.1.4.1.311.2.1.14') continue;
-    const exts = values instanceof asn1js.Set ? values.valueBlock.value[0] : undefined;
-    for (const ext of exts instanceof asn1js.Sequence ? exts.valueBlock.value : []) {
-      const parts = ext instanceof asn1js.Sequence ? ext.valueBlock.value : [];
-      const value = parts[parts.length - 1];
-      if (parts[0] instanceof asn1js.ObjectIdentifier && value instanceof asn1js.OctetString) {
-        raw.push({ oid: parts[0].valueBlock.toString(), critical: false, value: toBytes(octets(value)) });
-      }
-    }
-  }
-  const { subjectAlternativeNames, keyUsage, enhancedKeyUsage } = decodeExtensions(raw);
-  const { keySpec, keyDescription } = describePublicKey(spki);
-  const sigAlg = csr instanceof asn1js.Sequence ? csr.valueBlock.value[1] : undefined;
-  const sigOid = sigAlg instanceof asn1js.Sequence ? sigAlg.valueBlock.value[0] : undefined;
+  const parts = readCsrParts(der);
+  const { subjectAlternativeNames, keyUsage, enhancedKeyUsage } = decodeExtensions(parts.extensions);
+  const { keySpec, keyDescription } = describePublicKey(parts.spkiNode);
   const out: Omit<CsrInfo, 'signatureValid'> = {
-    subject: formatX500Name(decodeX500Name(subject)),
+    subject: formatX500Name(decodeX500Name(parts.subject)),
     subjectAlternativeNames,
-    spki: rawOf(spki),
+    spki: parts.spki,
     keyUsage,
     enhancedKeyUsage,
     keyDescription,
-    signatureAlgorithm: sigOid instanceof asn1js.ObjectIdentifier ? signatureAlgorithmName(sigOid.valueBlock.toString()) : '?',
+    signatureAlgorithm: parts.signatureAlgorithmOid ? signatureAlgorithmName(parts.signatureAlgorithmOid) : '?',
   };
   if (keySpec) out.keySpec = keySpec;
   return out;

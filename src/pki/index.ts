@@ -17,6 +17,7 @@ export {
 } from './keys';
 export { createCsr, parseCsr, type CsrOptions, type CsrInfo } from './csr';
 export { createSelfSignedCertificate, parseCertificate, type SelfSignedOptions, type CertificateInfo } from './x509';
+export { issueCertificate, type IssueOptions } from './certificate-issue';
 export { readPkcs7Certificates, writePkcs7Certificates } from './pkcs7';
 export { readCertificates } from './certificate-bundle';
 export { orderChain, findLeafForKey } from './chain';
