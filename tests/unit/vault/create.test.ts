@@ -112,4 +112,20 @@ describe('createCertificate', () => {
       message: expect.stringContaining('The subject name provided is not a valid X500 name'),
     });
   });
+
+  it('a bad policy changes nothing: not even a key is stored', async () => {
+    const { vault, dump } = await makeVault();
+    await vault.createCertificate('keep', { subject: 'CN=keep', keyType: 'EC' });
+    const before = await dump();
+    for (const policy of [
+      { subject: 'CN=x', keySize: 1024 },
+      { subject: 'CN=x', keyType: 'EC', keyUsage: ['keyEncipherment'] },
+      { subject: 'CN=x', keyType: 'RSA-HSM', exportable: true },
+      { subject: 'CN=x', issuerName: 'Unknown', lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 10 }] },
+      { subject: 'CN=x', validityInMonths: 1201 },
+    ] as const) {
+      await expect(vault.createCertificate('keep', policy as never), JSON.stringify(policy)).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter' });
+    }
+    expect(await dump()).toEqual(before);
+  });
 });
