@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import { fromBer } from './ber';
-import { toBytes } from './bytes';
+import { concatBytes, toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
 
@@ -109,14 +109,7 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
 /** An OCTET STRING's content, joining BER constructed segments. */
 export function octets(node: asn1js.OctetString): Uint8Array {
   if (!node.idBlock.isConstructed) return new Uint8Array(node.valueBlock.valueHexView);
-  const parts = node.valueBlock.value.map((p) => octets(p as asn1js.OctetString));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(...node.valueBlock.value.map((p) => octets(p as asn1js.OctetString)));
 }
 
 /** The SubjectPublicKeyInfo DER of a certificate. */
