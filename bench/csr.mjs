@@ -10,25 +10,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { importBundled, median } from './bench-kit.mjs';
 
 const RUNS = Number(process.argv[2] ?? 10);
 const dir = mkdtempSync(join(tmpdir(), 'certkeep-bench-csr-'));
 
-/** src/pki bundled by vite (dependencies inlined) into one ES module Node can import. */
-async function loadPki() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { write: false, minify: false, target: 'es2022', lib: { entry: 'src/pki/index.ts', formats: ['es'], fileName: () => 'pki.mjs' } },
-  });
-  const first = Array.isArray(out) ? out[0] : out;
-  const file = join(dir, 'pki.mjs');
-  writeFileSync(file, first.output.find((o) => o.type === 'chunk').code);
-  return import(pathToFileURL(file).href);
-}
 
 function opensslOnce(newkey) {
   const t = performance.now();
@@ -45,13 +31,9 @@ async function oursOnce(pki, spec) {
   return performance.now() - t;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 try {
-  const pki = await loadPki();
+  const pki = await importBundled('src/pki/index.ts');
   const rows = [
     { name: 'CSR with a new RSA-2048 key', spec: { kty: 'RSA', size: 2048 }, newkey: 'rsa:2048' },
     { name: 'CSR with a new EC P-256 key', spec: { kty: 'EC', curve: 'P-256' }, newkey: 'ec:/dev/null' },

@@ -9,8 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { importBundled, median } from './bench-kit.mjs';
 
 const RUNS = Number(process.argv[2] ?? 10);
 const PASSWORD = 'bench-pässwörd';
@@ -23,19 +22,6 @@ function openssl(args) {
   return r.stdout;
 }
 
-/** src/pki bundled by vite (all dependencies inlined) into one ES module we can import from Node. */
-async function loadPki() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { write: false, minify: false, target: 'es2022', lib: { entry: 'src/pki/index.ts', formats: ['es'], fileName: () => 'pki.mjs' } },
-  });
-  const first = Array.isArray(out) ? out[0] : out;
-  const file = p('pki.mjs');
-  writeFileSync(file, first.output.find((o) => o.type === 'chunk').code);
-  return import(pathToFileURL(file).href);
-}
 
 function makeFiles() {
   const cnf = p('req.cnf');
@@ -54,13 +40,9 @@ function makeFiles() {
   return flavours;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 try {
-  const pki = await loadPki();
+  const pki = await importBundled('src/pki/index.ts');
   const flavours = makeFiles();
   const rows = [];
   for (const f of flavours) {

@@ -18,42 +18,17 @@
 import 'fake-indexeddb/auto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { serialize } from 'node:v8';
-import { build } from 'vite';
+import { importBundled, median, timeMedian } from './bench-kit.mjs';
 
 const N = Number(process.argv[2] ?? 10_000);
 const CACHE = join(import.meta.dirname, '.cache');
 mkdirSync(CACHE, { recursive: true });
 
-async function loadModule() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { write: false, minify: false, target: 'es2022', lib: { entry: 'bench/vault-bench-entry.ts', formats: ['es'], fileName: () => 'vault.mjs' } },
-  });
-  const first = Array.isArray(out) ? out[0] : out;
-  const file = join(CACHE, 'vault-bench.mjs');
-  writeFileSync(file, first.output.find((o) => o.type === 'chunk').code);
-  return import(pathToFileURL(file).href);
-}
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-async function time(runs, fn) {
-  const ms = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn(i);
-    ms.push(performance.now() - t);
-  }
-  return median(ms);
-}
+const time = timeMedian;
 
-const m = await loadModule();
+const m = await importBundled('bench/vault-bench-entry.ts');
 const T0 = new Date('2026-03-01T00:00:00Z');
 let clock = T0;
 const now = () => clock;

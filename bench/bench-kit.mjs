@@ -1,0 +1,40 @@
+// What every bench shares: a src/ entry bundled by vite into one ES module Node can import
+// (dependencies inlined, so Node runs the same code the browser does), and medians.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'vite';
+
+const CACHE = join(import.meta.dirname, '.cache');
+
+/** Bundles `entry` (e.g. 'src/pki/index.ts') and imports it. */
+export async function importBundled(entry) {
+  const name = entry.replace(/[^a-z0-9]+/gi, '-');
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { write: false, minify: false, target: 'es2022', lib: { entry, formats: ['es'], fileName: () => `${name}.mjs` } },
+  });
+  const first = Array.isArray(out) ? out[0] : out;
+  mkdirSync(CACHE, { recursive: true });
+  const file = join(CACHE, `${name}.mjs`);
+  writeFileSync(file, first.output.find((o) => o.type === 'chunk').code);
+  return import(pathToFileURL(file).href);
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+/** Median wall time of `runs` awaited calls of fn(i), in ms. */
+export async function timeMedian(runs, fn) {
+  const ms = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn(i);
+    ms.push(performance.now() - t);
+  }
+  return median(ms);
+}
