@@ -15,7 +15,6 @@ export function RestoreBackupButton() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
-  const [notice, setNotice] = useState<string>();
   const close = () => {
     setOpen(false);
     setFile(undefined);
@@ -32,7 +31,6 @@ export function RestoreBackupButton() {
       const cert = await vault.restoreCertificateBackup(file.bytes, { password });
       vaultChanged();
       close();
-      setNotice(cert.keyIncluded ? undefined : `${cert.name} was restored without its private key: the key was not exportable, so the backup could not carry it.`);
       navigate('certificate', cert.name);
     } catch (err) {
       setError(err);
@@ -46,14 +44,9 @@ export function RestoreBackupButton() {
       <button type="button" onClick={() => setOpen(true)}>
         Restore a backup
       </button>
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
       <Dialog open={open} title="Restore a certificate backup" onClose={close} busy={busy}>
         <form onSubmit={restore} aria-busy={busy ? 'true' : undefined}>
-          <p>
+          <div class="field">
             <label for="restore-file">Backup file</label>
             <input
               id="restore-file"
@@ -63,9 +56,9 @@ export function RestoreBackupButton() {
                 if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
               }}
             />
-          </p>
+          </div>
           {file && <p class="hint">Selected: {file.name}</p>}
-          <p>
+          <div class="field">
             <label for="restore-password">Backup password</label>
             <input
               id="restore-password"
@@ -75,7 +68,7 @@ export function RestoreBackupButton() {
               aria-invalid={words?.field === 'password' ? 'true' : undefined}
               onInput={(e) => setPassword(e.currentTarget.value)}
             />
-          </p>
+          </div>
           <ErrorBanner error={error} />
           <div class="actions dialog-actions">
             <button type="button" onClick={close}>
