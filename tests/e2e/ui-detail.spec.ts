@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
 import { openssl, tempDir } from '../support/openssl';
 import { createThroughUi } from './ui-helpers';
 
@@ -24,6 +25,14 @@ test('downloads: CER, PEM chain, P7B and a password PFX all open in openssl', as
     const info = openssl(['pkcs12', '-in', tmp.path('dl.pfx'), '-passin', 'pass:pfx-pass', '-nodes']).toString();
     expect(info).toContain('BEGIN PRIVATE KEY');
     expect(info).toContain('dl.contoso.com');
+    // Legacy: openssl 3 needs -legacy to read it, and reports the 3DES/SHA-1 algorithms.
+    await panel.getByLabel(/^Legacy compatible/).check();
+    await download(page, panel.getByRole('button', { name: 'PFX with private key' }), tmp.path('legacy.pfx'));
+    const legacyInfo = openssl(['pkcs12', '-legacy', '-in', tmp.path('legacy.pfx'), '-passin', 'pass:pfx-pass', '-info', '-nodes']).toString();
+    expect(legacyInfo).toContain('BEGIN PRIVATE KEY');
+    const algorithms = spawnSync('openssl', ['pkcs12', '-legacy', '-in', tmp.path('legacy.pfx'), '-passin', 'pass:pfx-pass', '-info', '-noout']).stderr.toString();
+    expect(algorithms).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
+    expect(algorithms).toMatch(/MAC: sha1/);
   } finally {
     tmp.cleanup();
   }

@@ -11,6 +11,7 @@ import { getVault, loadImportTools } from '../state/vault-client';
  */
 export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVaultCertificate | KeyVaultCertificateWithPolicy; contentType?: string; exportable: boolean }) {
   const [password, setPassword] = useState('');
+  const [legacy, setLegacy] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const chain = cert.chain.length ? cert.chain : [cert.cer];
@@ -33,7 +34,10 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
       const vault = await getVault();
       const s = await vault.getSecret(cert.name, { version: cert.properties.version, password: isPfx && password ? password : undefined });
       if (s.contentType === 'application/x-pem-file') downloadBytes(fileNameFor(base, 'pem'), s.value, 'application/x-pem-file');
-      else downloadBytes(fileNameFor(base, 'pfx'), s.value, 'application/x-pkcs12');
+      else {
+        const pfx = legacy ? await (await loadImportTools()).pfxToLegacy(s.value, password, cert.name) : s.value;
+        downloadBytes(fileNameFor(base, 'pfx'), pfx, 'application/x-pkcs12');
+      }
     });
   };
   return (
@@ -66,6 +70,12 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
               <label for="pfx-password">PFX password (optional)</label>
               <input id="pfx-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
             </div>
+          )}
+          {isPfx && (
+            <label class="check">
+              <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.currentTarget.checked)} />
+              Legacy compatible (3DES, SHA-1 MAC) for older Windows, macOS and Android
+            </label>
           )}
           <button type="submit" class="primary" disabled={busy}>
             {isPfx ? 'PFX with private key' : 'PEM with private key'}
