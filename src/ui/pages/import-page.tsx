@@ -12,7 +12,8 @@ import { derivedPolicy, nameFromCn } from '../state/import-naming';
 import { draftToPolicy, policyToDraft, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
-import { takeLaunchedFile } from '../pwa/launch-queue';
+import { launchStore, takeLaunchedFile } from '../pwa/launch-queue';
+import { useStore } from '../state/use-store';
 import { nameError } from './create-page';
 
 const FORMAT_WORDS = { pkcs12: 'PKCS#12 (PFX)', pem: 'PEM', certificates: 'certificates only' } as const;
@@ -69,10 +70,12 @@ export function ImportPage() {
     setInspection(undefined);
     void inspect(f);
   };
+  // A file opened with the installed app, also while this page is already open.
+  const launchedFile = useStore(launchStore, (s) => s.file);
   useEffect(() => {
     const launched = takeLaunchedFile();
     if (launched) choose(launched);
-  }, []);
+  }, [launchedFile]);
 
   const doImport = async (e: Event) => {
     e.preventDefault();
