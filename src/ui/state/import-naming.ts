@@ -4,7 +4,9 @@ import type { CertificatePolicy } from './vault-api';
 /** A certificate name from a CN: Key Vault allows only [0-9a-zA-Z-], 1–127 characters. */
 export function nameFromCn(cn: string): string {
   const name = cn
+    // NFKD splits "ü" into "u" + a combining mark; drop the marks so "Zürich" → "Zurich".
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^0-9a-zA-Z-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '')

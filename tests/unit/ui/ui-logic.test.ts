@@ -1,0 +1,130 @@
+import { describe, expect, it, vi } from 'vitest';
+import { colonHex, commonName, statusOf } from '../../../src/ui/state/cert-status';
+import { visibleRows, type CertificateRow } from '../../../src/ui/state/certificates-store';
+import { nameFromCn } from '../../../src/ui/state/import-naming';
+import { defaultDraft, draftErrors, draftToPolicy, policyToDraft, withIssuer, withKeyType } from '../../../src/ui/state/policy-draft';
+import { explainError } from '../../../src/ui/errors';
+
+const NOW = new Date('2026-11-23T12:00:00Z');
+const d = (s: string) => new Date(`${s}T12:00:00Z`);
+
+describe('statusOf', () => {
+  const cases: { name: string; p: Parameters<typeof statusOf>[0]; want: string }[] = [
+    { name: 'valid', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') }, want: 'valid' },
+    { name: 'expires in 30 days', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-12-23') }, want: 'expires in 30 days' },
+    { name: 'expires in 1 day', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-11-24') }, want: 'expires in 1 day' },
+    { name: 'expired', p: { enabled: true, notBefore: d('2025-01-01'), expiresOn: d('2026-11-01') }, want: 'expired' },
+    { name: 'disabled wins over dates', p: { enabled: false, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') }, want: 'disabled' },
+    { name: 'pending without a version', p: { enabled: true, pending: true }, want: 'pending' },
+    { name: 'not yet valid', p: { enabled: true, notBefore: d('2026-12-01'), expiresOn: d('2027-12-01') }, want: 'not yet valid' },
+  ];
+  it.each(cases)('$name', ({ p, want }) => expect(statusOf(p, NOW).label).toBe(want));
+});
+
+describe('commonName', () => {
+  it.each([
+    ['CN=www.contoso.com, O=Contoso', 'www.contoso.com'],
+    ['O=Contoso,CN=a.b', 'a.b'],
+    ['CN=\\<img src\\=x onerror\\=alert(1)\\>,O=Evil', '<img src=x onerror=alert(1)>'],
+    ['CN="Docs, Contoso",O=X', 'Docs, Contoso'],
+    ['O=No CN here', 'O=No CN here'],
+    ['', ''],
+  ])('%s → %s', (subject, want) => expect(commonName(subject)).toBe(want));
+  it('prints fingerprints with colons', () => expect(colonHex('0a1b2c')).toBe('0A:1B:2C'));
+});
+
+describe('nameFromCn keeps Key Vault name rules (^[0-9a-zA-Z-]{1,127}$)', () => {
+  it.each([
+    ['www.contoso.com', 'www-contoso-com'],
+    ['<img src=x onerror=alert(1)>', 'img-src-x-onerror-alert-1'],
+    ['*.contoso.com', 'contoso-com'],
+    ['Zürich Büro', 'Zurich-Buro'],
+    ['!!!', 'imported-certificate'],
+    ['a'.repeat(200), 'a'.repeat(127)],
+  ])('%s → %s', (cn, want) => {
+    expect(nameFromCn(cn)).toBe(want);
+    expect(nameFromCn(cn)).toMatch(/^[0-9a-zA-Z-]{1,127}$/);
+  });
+});
+
+describe('visibleRows', () => {
+  const row = (name: string, expires: string, extra: Partial<CertificateRow> = {}): CertificateRow => ({
+    name,
+    enabled: true,
+    notBefore: d('2026-01-01'),
+    expiresOn: d(expires),
+    cn: `${name}.contoso.com`,
+    subject: `CN=${name}.contoso.com`,
+    pending: false,
+    tags: {},
+    ...extra,
+  });
+  const rows = [row('b', '2027-01-01', { tags: { env: 'prod' } }), row('a', '2026-12-01'), row('c', '2026-11-01')];
+  it('sorts by expiry ascending by default and by name descending on request', () => {
+    expect(visibleRows({ rows, query: '', sort: { key: 'expiresOn', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['c', 'a', 'b']);
+    expect(visibleRows({ rows, query: '', sort: { key: 'name', dir: 'desc' } }, NOW).map((r) => r.name)).toEqual(['c', 'b', 'a']);
+  });
+  it('puts expired first when sorted by status', () => {
+    expect(visibleRows({ rows, query: '', sort: { key: 'status', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['c', 'a', 'b']);
+  });
+  it('searches names, subjects and tags, case-insensitively', () => {
+    expect(visibleRows({ rows, query: 'PROD', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['b']);
+    expect(visibleRows({ rows, query: 'a.contoso', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['a']);
+  });
+});
+
+describe('policy draft', () => {
+  it('has Azure defaults and round-trips through the vault policy shape', () => {
+    const draft = { ...defaultDraft(), subject: 'CN=x', sans: [{ type: 'dns' as const, value: 'x.contoso.com' }, { type: 'ip' as const, value: '10.0.0.1' }] };
+    const policy = draftToPolicy(draft);
+    expect(policy).toMatchObject({
+      keyType: 'RSA',
+      keySize: 2048,
+      exportable: true,
+      reuseKey: false,
+      contentType: 'application/x-pkcs12',
+      validityInMonths: 12,
+      keyUsage: ['digitalSignature', 'keyEncipherment'],
+      enhancedKeyUsage: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'],
+      lifetimeActions: [{ action: 'AutoRenew', lifetimePercentage: 80 }],
+      issuerName: 'Self',
+      subjectAlternativeNames: { dnsNames: ['x.contoso.com'], ipAddresses: ['10.0.0.1'] },
+    });
+    expect(draftToPolicy(policyToDraft(policy))).toEqual(policy);
+  });
+  it('switches the default KU for EC, HSM is never exportable, other issuers notify', () => {
+    const ec = withKeyType(defaultDraft(), 'EC');
+    expect(ec.keyUsage).toEqual(['digitalSignature']);
+    expect(draftToPolicy(ec)).toMatchObject({ keyType: 'EC', keyCurveName: 'P-256' });
+    expect(draftToPolicy(ec).keySize).toBeUndefined();
+    expect(withKeyType(defaultDraft(), 'RSA-HSM').exportable).toBe(false);
+    expect(withIssuer(defaultDraft(), 'Unknown').lifetimeAction).toBe('EmailContacts');
+  });
+  it('checks ranges the vault also checks', () => {
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', validityInMonths: '0' }).validityInMonths).toBeDefined();
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeValue: '100' }).lifetime).toMatch(/1 and 99/);
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeTrigger: 'days', lifetimeValue: '325' }).lifetime).toMatch(/1 and 324/);
+    expect(draftErrors({ ...defaultDraft(), subject: '' }).subject).toBeDefined();
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=ok' })).toEqual({});
+  });
+});
+
+describe('explainError', () => {
+  const vaultError = (code: string, message: string) => Object.assign(new Error(message), { name: 'VaultError', code });
+  it.each([
+    ['InvalidPassword', 'The PFX file could not be opened: the password is wrong or missing.', 'Wrong password', 'password'],
+    ['BadParameter', 'The subject name provided is not a valid X500 name: "x".', 'Check the values', 'subject'],
+    ['BadParameter', 'subjectAlternativeNames ipAddresses "y" is not an IPv4 or IPv6 address.', 'Check the values', 'sans'],
+    ['Conflict', 'A deleted certificate named "a" still exists: recover it or purge it before using the name again.', 'Already exists', 'name'],
+    ['Malformed', 'The file could not be read.', 'Unreadable file', 'file'],
+  ])('%s: %s', (code, message, title, field) => {
+    expect(explainError(vaultError(code, message))).toMatchObject({ code, title, message, field });
+  });
+  it('never shows an unexpected error or its stack', () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const words = explainError(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    expect(words.code).toBe('Unexpected');
+    expect(JSON.stringify(words)).not.toMatch(/TypeError|Cannot read/);
+    spy.mockRestore();
+  });
+});
