@@ -41,9 +41,16 @@ test('downloads: CER, PEM chain, P7B and a password PFX all open in openssl', as
 test('disable/enable, tags and policy edit go through the vault and show after reload', async ({ page }) => {
   await createThroughUi(page, 'props', 'CN=props.contoso.com');
   const props = page.getByRole('region', { name: 'Properties' });
+  const keyOps = page.getByRole('region', { name: 'Key operations' });
+  await expect(keyOps.getByTestId('allowed-operations')).toHaveText('sign, verify, wrapKey, unwrapKey');
+  await keyOps.getByRole('button', { name: 'Sign and verify a test message' }).click();
+  await expect(keyOps.getByTestId('keyops-result')).toHaveText('RS256: signed (256 bytes), signature verified.');
   await props.getByRole('button', { name: 'Disable' }).click();
   await expect(props.getByTestId('enabled-state')).toHaveText('disabled');
   await expect(page.getByTestId('cert-status')).toHaveText('disabled');
+  // A disabled version's key is inoperable (DESIGN §5): Forbidden, in words.
+  await keyOps.getByRole('button', { name: 'Sign and verify a test message' }).click();
+  await expect(keyOps.getByRole('alert')).toContainText('Not allowed');
   await props.getByRole('button', { name: 'Enable' }).click();
   await expect(props.getByTestId('enabled-state')).toHaveText('enabled');
 

@@ -13,6 +13,7 @@ import { VersionsPanel } from './versions-panel';
 import { PropertiesPanel } from './properties-panel';
 import { PolicyPanel } from './policy-panel';
 import { ManagePanel } from './manage-panel';
+import { KeyOperationsPanel } from './key-operations-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
@@ -83,6 +84,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           {shown && <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />}
           <VersionsPanel name={name} versions={d.versions} current={shown?.properties.version} now={now} />
           {shown && <PropertiesPanel cert={shown} />}
+          {shown && d.policy && shown.keyIncluded !== false && <KeyOperationsPanel name={name} version={shown.properties.version} policy={d.policy} />}
           {d.policy && <PolicyPanel name={name} policy={d.policy} />}
           {d.latest && <ManagePanel name={name} keyExportable={d.latest.keyExportable} />}
         </>
