@@ -54,7 +54,10 @@ test('a pending operation can be cancelled and deleted', async ({ page }) => {
   await createThroughUi(page, 'to-cancel', 'CN=cancel.contoso.com', { issuer: 'Unknown' });
   const panel = page.getByRole('region', { name: 'Pending certificate request' });
   await panel.getByRole('button', { name: 'Cancel the request' }).click();
-  await expect(panel.getByTestId('operation-status')).toHaveText(/Cancelled|Waiting/);
+  await expect(panel.getByTestId('operation-status')).toHaveText('Cancelled');
+  // A cancelled request takes no merge any more.
+  await expect(panel.getByRole('button', { name: 'Cancel the request' })).toHaveCount(0);
+  await expect(panel.getByLabel('Signed certificate file')).toHaveCount(0);
   await panel.getByRole('button', { name: 'Delete the operation' }).click();
   const dialog = page.getByRole('dialog', { name: 'Delete the pending operation?' });
   await dialog.getByRole('button', { name: 'Delete the operation' }).click();
