@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useStore } from './state/use-store';
 import { NAV_ROUTES, hrefFor, routerStore, type RouteName } from './state/router';
 import { pwaStore, applyUpdate } from './pwa/register-sw';
@@ -28,6 +29,7 @@ export function App() {
   const route = useStore(routerStore, (s) => s.route);
   const navName = route.name === 'certificate' || route.name === 'create' || route.name === 'import' ? 'certificates' : route.name;
   const page = PAGES[route.name](route.params);
+  useRouteFocus(`${route.name}/${route.params.join('/')}`);
   return (
     <div class="frame">
       <a class="skip-link" href="#main">Skip to content</a>
@@ -57,6 +59,22 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/**
+ * A hash route change is not a page load: screen readers would stay where they were. Move
+ * focus to <main> (tabIndex -1) and to the top, as a new page would, except on first load.
+ */
+function useRouteFocus(key: string): void {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+    scrollTo(0, 0);
+  }, [key]);
 }
 
 function OfflineIndicator() {

@@ -39,7 +39,7 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
 
     // The real answer, as a DER P7B through the file picker.
     await panel.getByLabel('Signed certificate file').setInputFiles(tmp.path('chain.p7b'));
-    await expect(page.getByTestId('cert-status')).toHaveText('expires in 20 days', { timeout: 15_000 });
+    await expect(page.getByTestId('cert-status')).toHaveText('expires in 20 days', { timeout: 30_000 });
     await expect(page.getByRole('region', { name: 'Pending certificate request' })).toHaveCount(0);
     const chain = page.getByRole('navigation', { name: 'Certificate chain' });
     await expect(chain.getByRole('listitem')).toHaveCount(2);
