@@ -72,7 +72,7 @@ export function CreatePage() {
             aria-describedby={nameProblem ? 'create-name-error' : 'create-name-hint'}
             onInput={(e) => setName(e.currentTarget.value)}
           />
-          <p id="create-name-hint" class="hint">Letters, digits and hyphens; unique in this vault.</p>
+          <p id="create-name-hint" class="hint">Letters, digits and hyphens. An existing name gets a new version with this policy.</p>
           <FieldError id="create-name-error" message={nameProblem} />
         </div>
         <PolicyForm idPrefix="create" draft={draft} onChange={setDraft} errors={errors} issuers={issuers} disabled={busy} />
