@@ -61,6 +61,7 @@ test('import a PEM key + certificate without a password, with an edited policy a
     await page.getByText('Policy (derived from the certificate').click();
     await expect(page.getByLabel('Key type')).toHaveValue('EC');
     await expect(page.getByLabel('Issuer', { exact: true })).toHaveValue('Self');
+    await page.screenshot({ path: 'reports/ui-import.png', fullPage: true });
     await page.getByLabel('Exportable private key (PFX / PEM with the key can be downloaded)').uncheck();
     await page.getByRole('button', { name: 'Add a tag' }).click();
     await page.getByLabel('Tag 1 key').fill('env');

@@ -15,9 +15,9 @@ export function nameFromCn(cn: string): string {
   return name || 'imported-certificate';
 }
 
-/** Whole months between two dates, at least 1 (the validity a renewal would use). */
+/** Months between two dates, to the nearest (a 90-day certificate renews as 3 months), at least 1. */
 function monthsBetween(a: Date, b: Date): number {
-  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + (b.getUTCMonth() - a.getUTCMonth()) + (b.getUTCDate() >= a.getUTCDate() ? 0 : -1);
+  const months = Math.round((b.getTime() - a.getTime()) / (30.4375 * 86_400_000));
   return Math.min(Math.max(months, 1), 1200);
 }
 

@@ -128,3 +128,22 @@ describe('explainError', () => {
     spy.mockRestore();
   });
 });
+
+describe('derivedPolicy', () => {
+  it('rounds the validity to the nearest month and keeps the key and issuer kind', async () => {
+    const { derivedPolicy } = await import('../../../src/ui/state/import-naming');
+    const base = {
+      subject: 'CN=x',
+      issuer: 'CN=x',
+      subjectAlternativeNames: {},
+      keyUsage: [],
+      enhancedKeyUsage: [],
+      selfSigned: true,
+      keySpec: { kty: 'EC' as const, curve: 'P-384' as const },
+    };
+    const p90 = derivedPolicy({ ...base, notBefore: d('2026-11-23'), notAfter: d('2027-02-21') } as never);
+    expect(p90).toMatchObject({ validityInMonths: 3, keyType: 'EC', keyCurveName: 'P-384', issuerName: 'Self' });
+    const p1y = derivedPolicy({ ...base, selfSigned: false, keySpec: { kty: 'RSA', size: 3072 }, notBefore: d('2026-01-01'), notAfter: d('2027-01-01') } as never);
+    expect(p1y).toMatchObject({ validityInMonths: 12, keyType: 'RSA', keySize: 3072, issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }] });
+  });
+});
