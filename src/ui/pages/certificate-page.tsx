@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { useVaultQuery } from '../state/use-vault-query';
 import { collect } from '../state/vault-client';
 import { isNotFound } from '../errors';
@@ -34,8 +34,9 @@ async function load(vault: CertificateVault, name: string, version?: string) {
 /** One certificate: viewer, pending request, downloads, versions, properties, policy, backup. */
 export function CertificatePage({ name, version }: { name: string; version?: string }) {
   const q = useVaultQuery((v) => load(v, name, version), [name, version]);
-  const [now] = useState(() => new Date());
   const d = q.data;
+  // "Now" is when the data arrived: a page kept open re-reads it after every change.
+  const now = useMemo(() => new Date(), [d]);
   const shown = d?.shown;
   const status = shown ? statusOf(shown.properties, now) : undefined;
   return (

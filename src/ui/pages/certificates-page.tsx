@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { hrefFor } from '../state/router';
 import { useStore } from '../state/use-store';
 import { vaultStore } from '../state/vault-client';
@@ -12,7 +12,8 @@ export function CertificatesPage() {
   const revision = useStore(vaultStore, (s) => s.revision);
   const vaultName = useStore(vaultStore, (s) => s.name);
   const state = useStore(certificatesStore, (s) => s);
-  const [now] = useState(() => new Date());
+  // "Now" is when the rows arrived, so statuses age with every reload of the list.
+  const now = useMemo(() => new Date(), [state.rows]);
   useEffect(() => {
     void loadCertificates();
   }, [revision, vaultName]);
