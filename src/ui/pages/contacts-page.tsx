@@ -14,13 +14,20 @@ const fromRow = (r: Row): CertificateContact => ({ email: r.email.trim() || unde
 /** The vault-wide contacts EmailContacts lifetime actions notify. */
 export function ContactsPage() {
   const q = useVaultQuery((v) => v.getContacts().catch((e: unknown) => (isNotFound(e) ? [] : Promise.reject(e))), []);
-  const [rows, setRows] = useState<Row[]>([]);
+  const [rows, setRowsState] = useState<Row[]>([]);
+  // Unsaved edits win over a refresh (the first load finishing late, or a background
+  // lifetime run refreshing the vault): a reload must never wipe what the user typed.
+  const [dirty, setDirty] = useState(false);
+  const setRows = (next: Row[]) => {
+    setDirty(true);
+    setRowsState(next);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState('');
   const [confirm, setConfirm] = useState(false);
   useEffect(() => {
-    if (q.data) setRows(q.data.map(toRow));
+    if (q.data && !dirty) setRowsState(q.data.map(toRow));
   }, [q.data]);
   const run = async (action: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -45,7 +52,10 @@ export function ContactsPage() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void run(async () => (await getVault()).setContacts(rows.filter((r) => r.email || r.name || r.phone).map(fromRow)), 'Contacts saved.');
+          void run(async () => {
+            await (await getVault()).setContacts(rows.filter((r) => r.email || r.name || r.phone).map(fromRow));
+            setDirty(false);
+          }, 'Contacts saved.');
         }}
         aria-busy={busy ? 'true' : undefined}
       >
@@ -95,7 +105,10 @@ export function ContactsPage() {
         danger
         busy={busy}
         onCancel={() => setConfirm(false)}
-        onConfirm={() => void run(async () => (await getVault()).deleteContacts(), 'Contacts deleted.').finally(() => setConfirm(false))}
+        onConfirm={() => void run(async () => {
+          await (await getVault()).deleteContacts();
+          setDirty(false);
+        }, 'Contacts deleted.').finally(() => setConfirm(false))}
       />
     </section>
   );
