@@ -19,7 +19,7 @@ test('empty vault offers Create and Import; a created certificate shows in the l
   await expect(table.getByRole('cell', { name: 'www.contoso.com' })).toBeVisible();
   await expect(table.getByRole('cell', { name: 'Self' }).first()).toBeVisible();
   await expect(table.getByRole('cell', { name: 'RSA 2048' }).first()).toBeVisible();
-  await expect(page.getByTestId('timeline-summary')).toContainText('2 certificates: 0 expired, 0 expiring within 30 days, 2 other.');
+  await expect(page.getByTestId('timeline-summary')).toContainText('2 certificates: 0 expired, 0 expiring within 30 days, 2 valid for longer.');
   await page.screenshot({ path: 'reports/ui-list.png', fullPage: true });
 
   // Search narrows the rows; sorting by name flips the order.

@@ -21,16 +21,18 @@ export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Dat
   const end = Math.max(now.getTime(), ...shown.map((r) => r.expiresOn!.getTime()));
   const span = Math.max(end - start, 1);
   const x = (t: number) => ((t - start) / span) * WIDTH;
-  const counts = { expired: 0, expiring: 0, other: 0 };
+  const counts = { expired: 0, expiring: 0, valid: 0, other: 0 };
   for (const r of dated) {
     const k = statusOf(r, now).kind;
     if (k === 'expired') counts.expired++;
     else if (k === 'expiring') counts.expiring++;
+    else if (k === 'valid') counts.valid++;
     else counts.other++;
   }
   const next = dated.find((r) => r.expiresOn!.getTime() > now.getTime());
   const summary =
-    `${dated.length} certificate${dated.length === 1 ? '' : 's'}: ${counts.expired} expired, ${counts.expiring} expiring within 30 days, ${counts.other} other.` +
+    `${dated.length} certificate${dated.length === 1 ? '' : 's'}: ${counts.expired} expired, ${counts.expiring} expiring within 30 days, ${counts.valid} valid for longer` +
+    (counts.other ? `, ${counts.other} disabled or not yet valid.` : '.') +
     (next ? ` Next to expire: ${next.name} on ${formatDate(next.expiresOn)}.` : '');
   const height = shown.length * ROW;
   const today = x(now.getTime());

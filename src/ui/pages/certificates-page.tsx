@@ -57,7 +57,9 @@ export function CertificatesPage() {
               />
             </label>
             <p class="count" role="status">
-              {rows.length === state.rows.length ? `${rows.length} certificates` : `${rows.length} of ${state.rows.length} certificates`}
+              {rows.length === state.rows.length
+                ? `${rows.length} certificate${rows.length === 1 ? '' : 's'}`
+                : `${rows.length} of ${state.rows.length} certificates`}
             </p>
           </div>
           <CertificatesTable rows={rows} now={now} />
