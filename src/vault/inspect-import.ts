@@ -6,7 +6,6 @@
 import { readKeyBundle } from '../pki/key-bundle';
 import { parseCertificate, type CertificateInfo } from '../pki/x509';
 import { writePkcs7Certificates } from '../pki/pkcs7';
-import { readPkcs12, writePkcs12 } from '../pki/pkcs12';
 import { readCertificates } from '../pki/certificate-bundle';
 import { isPkiError } from '../pki/pki-error';
 import type { Bytes } from '../pki/types';
@@ -49,23 +48,4 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
 /** A PKCS#7 (P7B) "certs-only" file of the given DER certificates. */
 export function certificatesToP7b(ders: Uint8Array[]): Promise<Bytes> {
   return guard('Writing the P7B file', async () => writePkcs7Certificates(ders));
-}
-
-/**
- * The same PFX re-encoded for old readers (Windows Server 2016 and older, macOS Keychain,
- * Android < 10): PBE-SHA1-3DES and a SHA-1 MAC, as `openssl pkcs12 -legacy` writes. getSecret
- * writes the modern AES/PBKDF2 form and has no switch for this, so the page re-wraps what it
- * already holds; the key never goes anywhere else.
- */
-export function pfxToLegacy(pfx: Uint8Array, password: string, friendlyName?: string): Promise<Bytes> {
-  return guard('Writing the legacy PFX', async () => {
-    const contents = await readPkcs12(pfx, password);
-    return writePkcs12({
-      key: contents.keys[0]?.pkcs8,
-      certificates: contents.certificates.map((c) => c.der),
-      password,
-      friendlyName,
-      legacy: true,
-    });
-  });
 }

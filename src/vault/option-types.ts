@@ -37,6 +37,12 @@ export interface GetSecretOptions {
   version?: string;
   /** PFX password (PKCS#12 content type); none = a PFX without password (openssl -passin pass:) */
   password?: string;
+  /**
+   * PKCS#12 only: pbeWithSHAAnd3-KeyTripleDES-CBC and a SHA-1 MAC (`openssl pkcs12 -legacy`) for
+   * readers that predate AES in PKCS#12 (Windows Server 2016 and older, macOS Keychain, Android < 10).
+   * Default: PBES2/AES-256 with an HMAC-SHA-256 MAC.
+   */
+  legacy?: boolean;
 }
 
 export interface CertificateSecret {

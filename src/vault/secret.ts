@@ -30,9 +30,12 @@ export async function getSecret(ctx: VaultContext, name: string, options: GetSec
     if (options.password !== undefined && options.password !== '') {
       throw new VaultError('BadParameter', 'A password applies to PKCS#12 secrets only: this certificate\'s policy exports PEM. Change the policy\'s contentType to application/x-pkcs12 for a password-protected file.');
     }
+    if (options.legacy) {
+      throw new VaultError('BadParameter', 'The legacy (3DES, SHA-1 MAC) encoding applies to PKCS#12 secrets only: this certificate\'s policy exports PEM. Change the policy\'s contentType to application/x-pkcs12 for a legacy PFX.');
+    }
     const blocks = [...(pkcs8 ? [encodePem('PRIVATE KEY', pkcs8)] : []), ...chain.map((c) => encodePem('CERTIFICATE', c))];
     return { value: new TextEncoder().encode(blocks.map((b) => (b.endsWith('\n') ? b : `${b}\n`)).join('')) as Bytes, contentType };
   }
-  const value = await writePkcs12({ key: pkcs8, certificates: chain, password: options.password ?? '', friendlyName: cert.name });
+  const value = await writePkcs12({ key: pkcs8, certificates: chain, password: options.password ?? '', friendlyName: cert.name, legacy: options.legacy === true });
   return { value, contentType };
 }

@@ -32,12 +32,9 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
     e.preventDefault();
     void run(async () => {
       const vault = await getVault();
-      const s = await vault.getSecret(cert.name, { version: cert.properties.version, password: isPfx && password ? password : undefined });
+      const s = await vault.getSecret(cert.name, { version: cert.properties.version, password: isPfx && password ? password : undefined, legacy: isPfx && legacy });
       if (s.contentType === 'application/x-pem-file') downloadBytes(fileNameFor(base, 'pem'), s.value, 'application/x-pem-file');
-      else {
-        const pfx = legacy ? await (await loadImportTools()).pfxToLegacy(s.value, password, cert.name) : s.value;
-        downloadBytes(fileNameFor(base, 'pfx'), pfx, 'application/x-pkcs12');
-      }
+      else downloadBytes(fileNameFor(base, 'pfx'), s.value, 'application/x-pkcs12');
     });
   };
   return (

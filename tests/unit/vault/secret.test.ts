@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openssl, runTool, tempDir } from '../../support/openssl';
@@ -11,6 +12,13 @@ const file = (bytes: Uint8Array) => {
   writeFileSync(f, bytes);
   return f;
 };
+
+/** `openssl pkcs12 -info`: the MAC and PBE lines go to stderr (openssl 3.0), so both streams are read. */
+function opensslInfo(f: string): string {
+  const r = spawnSync('openssl', ['pkcs12', '-in', f, '-info', '-nokeys', '-passin', 'pass:P']);
+  if (r.status !== 0) throw new Error(`openssl pkcs12 -info exited ${r.status}: ${r.stderr.toString()}`);
+  return r.stdout.toString() + r.stderr.toString();
+}
 
 describe('getSecret', () => {
   it('exportable, PKCS#12: a PFX openssl opens with the password, holding key and certificate', async () => {
@@ -31,6 +39,29 @@ describe('getSecret', () => {
     expect(list).toContain('Entry type: PrivateKeyEntry');
     expect(list).toMatch(/Alias name: java-app/i);
     expect(list).toContain('CN=java.contoso.com');
+  });
+
+  it('legacy: 3DES bags and a SHA-1 MAC (openssl -info names them; keytool lists the key); the default stays AES + SHA-256', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('old-win', { subject: 'CN=old.contoso.com' });
+    const legacy = file((await vault.getSecret('old-win', { password: 'P', legacy: true })).value);
+    // Without -legacy: openssl 3's default provider has 3DES but not RC2, so this also proves no RC2 bag.
+    const legacyInfo = opensslInfo(legacy);
+    expect(legacyInfo).toContain('pbeWithSHA1And3-KeyTripleDES-CBC');
+    expect(legacyInfo).toMatch(/MAC: sha1/);
+    expect(legacyInfo).not.toMatch(/PBES2|aes-256-cbc/);
+    const list = runTool('keytool', ['-list', '-v', '-storetype', 'pkcs12', '-keystore', legacy, '-storepass', 'P']).toString();
+    expect(list).toContain('Entry type: PrivateKeyEntry');
+    expect(list).toContain('CN=old.contoso.com');
+    const modernInfo = opensslInfo(file((await vault.getSecret('old-win', { password: 'P' })).value));
+    expect(modernInfo).toMatch(/MAC: sha256/);
+    expect(modernInfo).not.toContain('pbeWithSHA1And3-KeyTripleDES-CBC');
+  });
+
+  it('legacy with a PEM policy → BadParameter naming the content type', async () => {
+    const { vault } = await makeVault();
+    await vault.createCertificate('pem-only', { subject: 'CN=pem', keyType: 'EC', contentType: 'application/x-pem-file' });
+    await expect(vault.getSecret('pem-only', { legacy: true })).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter', message: expect.stringContaining('x-pkcs12') });
   });
 
   it('exportable, PEM: PKCS#8 key and the certificate, and they belong together', async () => {
