@@ -76,10 +76,14 @@ export interface CertificateProperties {
   x509ThumbprintString?: string;
   /** Certkeep: SHA-256 of the DER, uppercase hex */
   sha256Fingerprint?: string;
-  /** Certkeep: the certificate's subject (RFC 4514), so a list needs no parsing */
+  /** Certkeep: the certificate's subject (RFC 4514), so a list needs no parsing; the policy's while pending */
   subject?: string;
   /** Certkeep: true for a listed certificate that only has a pending operation (includePending) */
   pending?: boolean;
+  /** Certkeep: the policy's issuer ("Self", "Unknown" or an issuer's name), so a list needs no policy fetch */
+  issuerName?: string;
+  /** Certkeep: the policy's key as a list shows it: "RSA 2048", "RSA-HSM 3072", "EC P-256" */
+  keyDescription?: string;
 }
 
 export interface KeyVaultCertificate {

@@ -17,7 +17,22 @@ import type { CertificateRecord, DeletedRecord, OperationRecord, VersionRecord, 
 /** Soft-delete retention (Key Vault's default and maximum). */
 export const RECOVERABLE_DAYS = 90;
 
+/**
+ * "RSA 2048", "EC P-256": the key the policy names (the certificate's key for imports, whose
+ * policy is derived from it). Undefined when the policy names no key type.
+ */
+export function keyDescription(p: CertificatePolicy): string | undefined {
+  if (!p.keyType) return undefined;
+  const detail = p.keyType.startsWith('EC') ? p.keyCurveName : p.keySize;
+  return detail === undefined ? p.keyType : `${p.keyType} ${detail}`;
+}
+
+/**
+ * Issuer and key come from the certificate record's policy, which the list already reads
+ * (one store, no per-certificate fetch), so they follow updateCertificatePolicy at once.
+ */
 export function toProperties(ctx: VaultContext, cert: CertificateRecord, v: VersionSummary | undefined): CertificateProperties {
+  const fromPolicy = { issuerName: cert.policy.issuerName, keyDescription: keyDescription(cert.policy) };
   if (!v) {
     return {
       id: certificateId(ctx, cert.name),
@@ -30,6 +45,9 @@ export function toProperties(ctx: VaultContext, cert: CertificateRecord, v: Vers
       recoverableDays: RECOVERABLE_DAYS,
       recoveryLevel: 'Recoverable',
       pending: true,
+      // No certificate yet: the subject it will have, so a list row still has a CN.
+      subject: cert.policy.subject,
+      ...fromPolicy,
     };
   }
   return {
@@ -49,6 +67,7 @@ export function toProperties(ctx: VaultContext, cert: CertificateRecord, v: Vers
     x509ThumbprintString: v.x509Thumbprint,
     sha256Fingerprint: v.sha256Fingerprint,
     subject: v.subject,
+    ...fromPolicy,
   };
 }
 

@@ -11,9 +11,9 @@ export interface CertificateRow {
   expiresOn?: Date;
   subject?: string;
   cn: string;
-  /** From the policy: "Self", "Unknown" or an issuer's name; filled after the first paint. */
+  /** From the policy: "Self", "Unknown" or an issuer's name (listed with the properties). */
   issuerName?: string;
-  /** e.g. "RSA 2048", "EC P-256"; from the policy, filled after the first paint. */
+  /** e.g. "RSA 2048", "EC P-256": the properties' keyDescription. */
   keyType?: string;
   pending: boolean;
   tags: Record<string, string>;
@@ -42,7 +42,7 @@ export const LIST_RENDER_MEASURE = 'certkeep:certificates-render';
 
 let generation = 0;
 
-/** Reads every certificate's properties (one store read in the vault), then the policies. */
+/** Reads every certificate's properties, issuer and key included (one store read in the vault). */
 export async function loadCertificates(): Promise<void> {
   const mine = ++generation;
   try {
@@ -59,20 +59,11 @@ export async function loadCertificates(): Promise<void> {
       cn: commonName(p.subject),
       pending: !!p.pending,
       tags: p.tags ?? {},
+      issuerName: p.issuerName,
+      keyType: p.keyDescription,
     }));
     performance.mark(LIST_RENDER_START);
     certificatesStore.setState({ rows, loaded: true, error: undefined });
-    // Issuer and key type live in the policy: fetched after the table is on screen.
-    const policies = await Promise.all(rows.map((r) => vault.getCertificatePolicy(r.name).catch(() => undefined)));
-    if (mine !== generation) return;
-    certificatesStore.setState({
-      rows: rows.map((r, i) => {
-        const p = policies[i];
-        if (!p) return r;
-        const keyType = p.keyType?.startsWith('EC') ? `${p.keyType} ${p.keyCurveName ?? ''}`.trim() : `${p.keyType ?? ''} ${p.keySize ?? ''}`.trim();
-        return { ...r, issuerName: p.issuerName, keyType: keyType || undefined, subject: r.subject ?? p.subject, cn: r.cn || commonName(p.subject) };
-      }),
-    });
   } catch (error) {
     if (mine === generation) certificatesStore.setState({ error, loaded: true });
   }
