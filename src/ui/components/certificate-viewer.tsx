@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CertificateInfo } from '../../vault/describe';
+import type { CertificateInfo } from '../state/vault-api';
 import { describeCertificate } from '../state/vault-client';
 import { colonHex, formatDateTime } from '../state/cert-status';
 import { KEY_USAGES, ekuLabel, SAN_TYPES } from '../state/policy-draft';

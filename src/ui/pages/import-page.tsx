@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ImportInspection } from '../../vault/inspect-import';
+import type { ImportInspection } from '../state/vault-api';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';

@@ -1,4 +1,4 @@
-import type { CertificateInfo } from '../../vault/describe';
+import type { CertificateInfo } from './vault-api';
 import type { CertificatePolicy } from './vault-api';
 
 /** A certificate name from a CN: Key Vault allows only [0-9a-zA-Z-], 1–127 characters. */

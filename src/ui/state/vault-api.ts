@@ -20,4 +20,6 @@ export type {
   CertificateKeyCurveName,
   CertificateContentType,
   KeyUsageType,
-} from '../../vault/types';
+  CertificateInfo,
+  ImportInspection,
+} from '../../vault';

@@ -118,7 +118,7 @@ export async function describeCsr(der: Uint8Array) {
   return (await loadVaultModule()).describeCsr(der);
 }
 
-/** The import inspector and P7B writer (a separate vault module, loaded when needed). */
-export function loadImportTools() {
-  return import('../../vault/inspect-import');
+/** The import inspector and P7B writer: part of the vault module, through the same lazy load. */
+export function loadImportTools(): Promise<Pick<VaultModule, 'inspectImport' | 'certificatesToP7b'>> {
+  return loadVaultModule();
 }
