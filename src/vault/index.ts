@@ -5,5 +5,6 @@ export { openVault, listVaults } from './open-vault';
 export { VaultError, isVaultError, type VaultErrorCode } from './vault-error';
 export { defaultPolicy, validatePolicy } from './policy';
 export { describeCertificate, describeCsr, toPem, type CertificateInfo, type CsrInfo } from './describe';
+export { keyOperationsFor, type KeyOperation } from './key-operations';
 export { inspectImport, certificatesToP7b, type ImportInspection } from './inspect-import';
 export * from './types';

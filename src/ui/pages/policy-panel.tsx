@@ -6,23 +6,15 @@ import { explainError } from '../errors';
 import { KEY_USAGES, ekuLabel, policyToDraft, draftToPolicy, draftErrors, SAN_TYPES, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
-import { getVault, vaultChanged } from '../state/vault-client';
+import { getVault, loadedVaultModule, vaultChanged } from '../state/vault-client';
 
-/** The key operations a key usage allows (DESIGN §5, seed 001). */
-const OPS: Record<string, string[]> = {
-  dataEncipherment: ['encrypt', 'decrypt'],
-  decipherOnly: ['decrypt'],
-  digitalSignature: ['sign', 'verify'],
-  encipherOnly: ['encrypt'],
-  keyCertSign: ['sign', 'verify'],
-  keyEncipherment: ['wrapKey', 'unwrapKey'],
-  nonRepudiation: ['sign', 'verify'],
-  cRLSign: ['sign', 'verify'],
-};
-
+/**
+ * The key operations the policy's key usage allows, from the vault's own table (DESIGN §5,
+ * seed 001), so the screen and the CryptographyClient can never disagree. The policy shown
+ * came from the vault, so its module is loaded by now.
+ */
 export function keyOperationsOf(policy: CertificatePolicy): string[] {
-  const ku = policy.keyUsage?.length ? policy.keyUsage : ['digitalSignature', 'keyEncipherment'];
-  return [...new Set(ku.flatMap((k) => OPS[k] ?? []))];
+  return [...(loadedVaultModule()?.keyOperationsFor(policy.keyUsage) ?? [])];
 }
 
 function lifetimeText(p: CertificatePolicy): string {

@@ -32,14 +32,22 @@ function rememberedName(): string {
 export const vaultStore = createStore<VaultSession>(() => ({ name: rememberedName(), names: [], revision: 0 }));
 
 let modulePromise: Promise<VaultModule> | undefined;
+let loadedModule: VaultModule | undefined;
 let opened: { name: string; vault: Promise<CertificateVault> } | undefined;
+
+/** The vault module if it has loaded already (any screen showing vault data has loaded it). */
+export function loadedVaultModule(): VaultModule | undefined {
+  return loadedModule;
+}
 
 /** Loads the vault code on demand (one network fetch, then cached by the service worker). */
 export function loadVaultModule(): Promise<VaultModule> {
-  modulePromise ??= import('../../vault').catch((e: unknown) => {
-    modulePromise = undefined;
-    throw e;
-  });
+  modulePromise ??= import('../../vault')
+    .then((m) => (loadedModule = m))
+    .catch((e: unknown) => {
+      modulePromise = undefined;
+      throw e;
+    });
   return modulePromise;
 }
 
