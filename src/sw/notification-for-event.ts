@@ -3,10 +3,10 @@
  * contacts of the expiry first, then (AutoRenew) whether renewal worked, or (EmailContacts)
  * that it is time to renew; these texts say the same things, offline.
  */
+import { daysUntilExpiry, expiryPhrase } from '../vault/lifetime-schedule';
 import type { CertificateContact, LifetimeEventKind } from '../vault/types';
 import type { LifetimeNotice } from './lifetime-notice';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Notification action ids; notification-click.ts dispatches on them. */
 export const OPEN_ACTION = 'open';
@@ -66,21 +66,14 @@ export function notificationTag(vaultName: string, certificateName: string, kind
   return `${vaultName}/${certificateName.toLowerCase()}/${kind}`;
 }
 
-/** Calendar days (UTC) from now until expiry: the date the notice prints is the date people count to. */
+/** Days left as the vault counts them (calendar days, UTC), so event and notice agree. */
 export function daysLeft(expiresOn: Date, now: Date): number {
-  const day = (d: Date) => Math.floor(d.getTime() / DAY_MS);
-  return day(expiresOn) - day(now);
+  return daysUntilExpiry(expiresOn.getTime(), now.getTime());
 }
 
 /** "expires in 12 days, on 2027-03-03" / "expires today, on …" / "expired 3 days ago, on …" */
 export function describeExpiry(expiresOn: Date, now: Date): string {
-  const on = expiresOn.toISOString().slice(0, 10);
-  const days = daysLeft(expiresOn, now);
-  if (expiresOn.getTime() <= now.getTime()) {
-    return days === 0 ? `expired today, on ${on}` : `expired ${-days} day${days === -1 ? '' : 's'} ago, on ${on}`;
-  }
-  if (days === 0) return `expires today, on ${on}`;
-  return `expires in ${days} day${days === 1 ? '' : 's'}, on ${on}`;
+  return expiryPhrase(expiresOn.getTime(), now.getTime());
 }
 
 /** First 8 hex digits: enough to tell versions apart in a notification. */

@@ -33,11 +33,12 @@ export function isLifetimeActionDue(action: LifetimeAction, notBeforeMs: number,
 }
 
 /**
- * Whole days left until expiry, rounded down (an expiry 29 days and 23 hours away is "29
- * days"); negative once expired.
+ * Calendar days (UTC) from now until the expiry date, negative once past: the notice prints
+ * the date, and people count to the date, so an expiry tomorrow morning is "1 day" even when
+ * it is only hours away. One function for the vault's events and the service worker's text.
  */
 export function daysUntilExpiry(expiresOnMs: number, nowMs: number): number {
-  return Math.floor((expiresOnMs - nowMs) / DAY_MS);
+  return Math.floor(expiresOnMs / DAY_MS) - Math.floor(nowMs / DAY_MS);
 }
 
 /** YYYY-MM-DD in UTC (notifications must not depend on the machine's time zone). */
@@ -46,13 +47,15 @@ export function utcDay(ms: number): string {
 }
 
 /**
- * The sentence a notification shows: "expires in 12 days, on 2026-03-01", "expires in less
- * than a day, on …", "expired on …".
+ * The words a notice uses: "expires in 12 days, on 2027-03-03", "expires today, on …",
+ * "expired today, on …", "expired 3 days ago, on …".
  */
 export function expiryPhrase(expiresOnMs: number, nowMs: number): string {
-  const day = utcDay(expiresOnMs);
-  if (expiresOnMs <= nowMs) return `expired on ${day}`;
+  const on = utcDay(expiresOnMs);
   const days = daysUntilExpiry(expiresOnMs, nowMs);
-  if (days === 0) return `expires in less than a day, on ${day}`;
-  return `expires in ${days} ${days === 1 ? 'day' : 'days'}, on ${day}`;
+  if (expiresOnMs <= nowMs) {
+    return days === 0 ? `expired today, on ${on}` : `expired ${-days} day${days === -1 ? '' : 's'} ago, on ${on}`;
+  }
+  if (days === 0) return `expires today, on ${on}`;
+  return `expires in ${days} day${days === 1 ? '' : 's'}, on ${on}`;
 }

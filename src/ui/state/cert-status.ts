@@ -20,8 +20,13 @@ export function statusOf(
   if (p.expiresOn && p.expiresOn.getTime() <= now.getTime()) return { kind: 'expired', label: 'expired' };
   if (p.notBefore && p.notBefore.getTime() > now.getTime()) return { kind: 'not-yet-valid', label: 'not yet valid' };
   if (p.expiresOn) {
-    const days = Math.ceil((p.expiresOn.getTime() - now.getTime()) / DAY);
-    if (days <= EXPIRING_DAYS) return { kind: 'expiring', label: days === 1 ? 'expires in 1 day' : `expires in ${days} days` };
+    // Calendar days in UTC, as the vault's daysUntilExpiry counts them, so the list and the
+    // expiry notices never disagree by one near midnight.
+    const days = Math.floor(p.expiresOn.getTime() / DAY) - Math.floor(now.getTime() / DAY);
+    if (days <= EXPIRING_DAYS) {
+      const label = days === 0 ? 'expires today' : days === 1 ? 'expires in 1 day' : `expires in ${days} days`;
+      return { kind: 'expiring', label };
+    }
   }
   return { kind: 'valid', label: 'valid' };
 }

@@ -12,6 +12,7 @@ describe('statusOf', () => {
   const cases: { name: string; p: Parameters<typeof statusOf>[0]; want: string }[] = [
     { name: 'valid', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') }, want: 'valid' },
     { name: 'expires in 30 days', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-12-23') }, want: 'expires in 30 days' },
+    { name: 'expires today', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: new Date('2026-11-23T23:00:00Z') }, want: 'expires today' },
     { name: 'expires in 1 day', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-11-24') }, want: 'expires in 1 day' },
     { name: 'expired', p: { enabled: true, notBefore: d('2025-01-01'), expiresOn: d('2026-11-01') }, want: 'expired' },
     { name: 'disabled wins over dates', p: { enabled: false, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') }, want: 'disabled' },

@@ -152,7 +152,7 @@ describe('runLifetimeActions: AutoRenew', () => {
       kind: 'renewalFailed',
       issuerName: 'Self',
       error: 'Certificate "Fail" has a pending certificate operation.',
-      message: expect.stringMatching(/could not be renewed automatically and expires in 72 days, on 2027-01-01: renew it by hand/),
+      message: expect.stringMatching(/could not be renewed automatically and expires in 73 days, on 2027-01-01: renew it by hand/),
     });
     expect(e?.newVersion).toBeUndefined();
     expect(await runLifetimeActions(ctx, failing)).toEqual([]);

@@ -44,11 +44,12 @@ describe('isLifetimeActionDue (edges: the due instant itself is due, one ms befo
 describe('expiry wording', () => {
   const cases: { now: string; days: number; want: string }[] = [
     { now: '2026-12-02T00:00:00Z', days: 30, want: 'expires in 30 days, on 2027-01-01' },
-    { now: '2026-12-02T00:00:01Z', days: 29, want: 'expires in 29 days, on 2027-01-01' },
+    // Calendar days: a second into the day still counts that whole day.
+    { now: '2026-12-02T00:00:01Z', days: 30, want: 'expires in 30 days, on 2027-01-01' },
     { now: '2026-12-31T00:00:00Z', days: 1, want: 'expires in 1 day, on 2027-01-01' },
-    { now: '2026-12-31T12:00:00Z', days: 0, want: 'expires in less than a day, on 2027-01-01' },
-    { now: '2027-01-01T00:00:00Z', days: 0, want: 'expired on 2027-01-01' },
-    { now: '2027-01-03T00:00:00Z', days: -2, want: 'expired on 2027-01-01' },
+    { now: '2026-12-31T23:59:59Z', days: 1, want: 'expires in 1 day, on 2027-01-01' },
+    { now: '2027-01-01T00:00:00Z', days: 0, want: 'expired today, on 2027-01-01' },
+    { now: '2027-01-03T00:00:00Z', days: -2, want: 'expired 2 days ago, on 2027-01-01' },
   ];
   it.each(cases)('$now → $want', ({ now, days, want }) => {
     expect(daysUntilExpiry(EXP, t(now))).toBe(days);
