@@ -5,27 +5,12 @@
  * CSP (no inline script) does not apply to.
  */
 import type { Page } from '@playwright/test';
-import { build, type Rollup } from 'vite';
-
-let bundle: Promise<string> | undefined;
+import { bundleEntry } from './harness/bundle-entry';
 
 /** The vault module as one script that sets `globalThis.certkeepVault`; built once per worker. */
-export function vaultBundle(): Promise<string> {
-  bundle ??= (async () => {
-    const out = await build({
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        write: false,
-        minify: false,
-        target: 'es2022',
-        lib: { entry: 'src/vault/index.ts', formats: ['iife'], name: 'certkeepVault' },
-      },
-    });
-    const first = (Array.isArray(out) ? out[0] : out) as Rollup.RollupOutput;
-    return `${first.output[0].code}\n;globalThis.certkeepVault = certkeepVault;\n0;`;
-  })();
-  return bundle;
+export async function vaultBundle(): Promise<string> {
+  const code = await bundleEntry('src/vault/index.ts', 'certkeepVault');
+  return `${code}\n;globalThis.certkeepVault = certkeepVault;\n0;`;
 }
 
 /** Makes `globalThis.certkeepVault` (openVault, listVaults, …) available in the page. */

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { openssl, tempDir } from '../support/openssl';
 import { openModuleHarness } from './harness/module-harness';
+import { ecdsaRawToDer } from '../support/ecdsa-signature';
 
 // The vault extras over Chromium's real IndexedDB and WebCrypto: the non-extractable vault key
 // and issuer secrets, the CryptographyClient on stored keys after a reload, backups with
@@ -37,19 +38,6 @@ async function reload(page: Page): Promise<void> {
   await page.waitForFunction(() => (window as any).vault !== undefined);
 }
 
-/** IEEE P1363 r||s → DER ECDSA-Sig-Value, as openssl wants it. */
-function rawToDer(raw: Uint8Array): Uint8Array {
-  const half = raw.length / 2;
-  const int = (b: Uint8Array): number[] => {
-    let i = 0;
-    while (i < b.length - 1 && b[i] === 0) i++;
-    const v = [...b.subarray(i)];
-    if (v[0]! & 0x80) v.unshift(0);
-    return [0x02, v.length, ...v];
-  };
-  const body = [...int(raw.subarray(0, half)), ...int(raw.subarray(half))];
-  return new Uint8Array([0x30, ...(body.length < 128 ? [body.length] : [0x81, body.length]), ...body]);
-}
 
 test.describe('vault extras in Chromium', () => {
   test.beforeEach(async ({ page }) => {
@@ -116,7 +104,7 @@ test.describe('vault extras in Chromium', () => {
         return openssl(['dgst', `-${digest}`, '-verify', t.path('pub.pem'), ...extra, '-signature', t.path('sig'), t.path('data')]).toString();
       };
       expect(unb64(out.es)).toHaveLength(64);
-      expect(verify(out.ecCer, rawToDer(unb64(out.es)), 'sha256')).toContain('Verified OK');
+      expect(verify(out.ecCer, ecdsaRawToDer(unb64(out.es)), 'sha256')).toContain('Verified OK');
       expect(verify(out.rsaCer, unb64(out.ps), 'sha256', ['-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32'])).toContain('Verified OK');
       expect(verify(out.hsmCer, unb64(out.rs), 'sha256')).toContain('Verified OK');
     } finally {

@@ -5,26 +5,13 @@ import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { openssl, tempDir } from '../../support/openssl';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
 import type { VaultContext } from '../../../src/vault/context';
+import { ecdsaRawToDer } from '../../support/ecdsa-signature';
 
 afterEach(cleanupContexts);
 
 const data = new TextEncoder().encode('sign me, openssl');
 const IN_2026 = { value: new Date('2026-06-01T00:00:00Z') };
 
-/** IEEE P1363 r||s (WebCrypto, Key Vault, the SDK) → DER ECDSA-Sig-Value (openssl). */
-function rawToDer(raw: Uint8Array): Uint8Array {
-  const half = raw.length / 2;
-  const int = (b: Uint8Array): number[] => {
-    let i = 0;
-    while (i < b.length - 1 && b[i] === 0) i++;
-    const v = [...b.subarray(i)];
-    if (v[0]! & 0x80) v.unshift(0);
-    return [0x02, v.length, ...v];
-  };
-  const body = [...int(raw.subarray(0, half)), ...int(raw.subarray(half))];
-  const len = body.length < 128 ? [body.length] : [0x81, body.length];
-  return new Uint8Array([0x30, ...len, ...body]);
-}
 
 function pubPem(cer: Uint8Array): string {
   return openssl(['x509', '-inform', 'DER', '-pubkey', '-noout'], cer).toString();
@@ -80,7 +67,7 @@ describe('CryptographyClient: signatures checked by openssl', () => {
     const client = await getCryptographyClient(ctx, 'ec');
     const signed = await client.signData('ES256', data);
     expect(signed.result.length).toBe(64);
-    expect(opensslVerify(pubPem(seeded.cer), 'sha256', rawToDer(signed.result))).toBe(true);
+    expect(opensslVerify(pubPem(seeded.cer), 'sha256', ecdsaRawToDer(signed.result))).toBe(true);
     expect((await client.verifyData('ES256', data, signed.result)).result).toBe(true);
     // RFC 7518 §3.4: ES384 means P-384.
     await expect(client.signData('ES384', data)).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter', message: expect.stringContaining('ES256') });
@@ -94,7 +81,7 @@ describe('CryptographyClient: signatures checked by openssl', () => {
       const client = await getCryptographyClient(ctx, `ec-${curve}`);
       const signed = await client.signData(alg, data);
       expect(signed.result.length).toBe(len);
-      expect(opensslVerify(pubPem(seeded.cer), digest, rawToDer(signed.result))).toBe(true);
+      expect(opensslVerify(pubPem(seeded.cer), digest, ecdsaRawToDer(signed.result))).toBe(true);
     }
   });
 
