@@ -23,6 +23,17 @@ export async function importBundled(entry) {
   return import(pathToFileURL(file).href);
 }
 
+/** Bundles `entry` as a classic script (IIFE) that defines the global `name`, for a browser page. */
+export async function bundleIife(entry, name) {
+  const out = await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: { write: false, minify: false, target: 'es2022', lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` } },
+  });
+  return (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk').code;
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

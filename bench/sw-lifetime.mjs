@@ -9,7 +9,8 @@ import { chromium } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build, preview } from 'vite';
+import { preview } from 'vite';
+import { bundleIife, median } from './bench-kit.mjs';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const DUE = Number(process.env.DUE ?? 0);
@@ -18,18 +19,7 @@ const PORT = 4191;
 const ORIGIN = `http://localhost:${PORT}`;
 
 async function vaultBundle() {
-  const out = await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: { write: false, minify: false, target: 'es2022', lib: { entry: 'src/vault/index.ts', formats: ['iife'], name: 'certkeepVault' } },
-  });
-  const first = Array.isArray(out) ? out[0] : out;
-  return `${first.output[0].code}\n;globalThis.certkeepVault = certkeepVault;\n0;`;
-}
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return `${await bundleIife('src/vault/index.ts', 'certkeepVault')}\n;globalThis.certkeepVault = certkeepVault;\n0;`;
 }
 
 const server = await preview({ preview: { port: PORT, strictPort: true, host: 'localhost' }, logLevel: 'warn' });

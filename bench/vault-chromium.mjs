@@ -5,16 +5,10 @@
 //
 // Run: `node bench/vault-chromium.mjs [N]` (default 10000). Not part of npm test.
 import { chromium } from '@playwright/test';
-import { build } from 'vite';
+import { bundleIife } from './bench-kit.mjs';
 
 const N = Number(process.argv[2] ?? 10_000);
-const out = await build({
-  configFile: false,
-  logLevel: 'warn',
-  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  build: { write: false, minify: false, target: 'es2022', lib: { entry: 'bench/vault-bench-entry.ts', formats: ['iife'], name: 'vb', fileName: () => 'vb.js' } },
-});
-const code = (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk').code;
+const code = await bundleIife('bench/vault-bench-entry.ts', 'vb');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu'] });
 const page = await browser.newPage();
