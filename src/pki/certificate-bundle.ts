@@ -3,7 +3,6 @@
  * around, as `openssl x509 -text` prints), PKCS#7 in PEM or DER, bare base64. Sniffed by
  * content, never by file name.
  */
-import * as asn1js from 'asn1js';
 import { fromBer } from './ber';
 import { toBytes } from './bytes';
 import { rawOf, readCertificateDer } from './certificate-der';

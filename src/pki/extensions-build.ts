@@ -3,7 +3,6 @@
  * Key usage is critical (RFC 5280 §4.2.1.3 "SHOULD"); EKU and SAN are not (SAN is critical
  * only with an empty subject, which a Key Vault policy cannot have).
  */
-import { toBytes } from './bytes';
 import { encodeSubjectAltNames, hasAnySan } from './general-names';
 import { PkiError } from './pki-error';
 import type { KeyUsage, SubjectAlternativeNames } from './types';

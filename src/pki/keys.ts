@@ -14,12 +14,6 @@ import type { Bytes, EcCurve, KeySpec } from './types';
 const RSA_SIZES = [2048, 3072, 4096];
 const CURVES: EcCurve[] = ['P-256', 'P-384', 'P-521'];
 
-function algorithmFor(spec: KeySpec): RsaHashedImportParams | EcKeyImportParams {
-  return spec.kty === 'RSA'
-    ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
-    : { name: 'ECDSA', namedCurve: spec.curve };
-}
-
 /**
  * Generates a key pair with WebCrypto. RSA keys are RSASSA-PKCS1-v1_5/SHA-256, EC keys ECDSA.
  * `extractable: false` makes a key nothing can ever export.

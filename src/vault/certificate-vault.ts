@@ -55,9 +55,7 @@ import {
   updateCertificatePolicy,
   updateCertificateProperties,
 } from './versions';
-import { guard, guardIterable, VaultError } from './vault-error';
-
-const notYet = (what: string): Promise<never> => Promise.reject(new VaultError('Unsupported', `${what} is not available yet.`));
+import { guard, guardIterable } from './vault-error';
 
 /** Builds the vault over a context (openVault in open-vault.ts makes the context). */
 export function createCertificateVault(ctx: VaultContext): CertificateVault {
@@ -107,9 +105,4 @@ class LocalCertificateVault implements CertificateVault {
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> { return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options)); }
   runLifetimeActions(): Promise<LifetimeEvent[]> { return guard('Running lifetime actions', () => runLifetimeActions(this.ctx)); }
   close(): void { this.ctx.store.close(); }
-}
-
-// eslint-disable-next-line require-yield
-async function* notYetIterable(): AsyncIterable<never> {
-  throw new VaultError('Unsupported', 'This listing is not available yet.');
 }

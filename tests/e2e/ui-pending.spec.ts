@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { openssl, tempDir } from '../support/openssl';
 import { createThroughUi } from './ui-helpers';
 

@@ -9,7 +9,6 @@ import { ecdsaRawToDer } from '../support/ecdsa-signature';
 // real PBKDF2 (600 000 iterations), and lifetime actions over the byNextDue index.
 test.describe.configure({ mode: 'default' });
 
-const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
 const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
 
 /** Runs `body` in the page with `v` = the opened vault (clock = `now` when given); errors come back as { error }. */

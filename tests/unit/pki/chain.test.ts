@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { findLeafForKey, generateKeyPair, importPrivateKey, orderChain, parseCertificate, readCertificates } from '../../../src/pki';
 import type { Bytes } from '../../../src/pki';
 import { openssl, tempDir } from '../../support/openssl';
