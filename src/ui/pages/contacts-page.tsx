@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CertificateContact } from '../state/vault-api';
+import { useAction } from '../state/use-action';
 import { useVaultQuery } from '../state/use-vault-query';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { ErrorBanner } from '../components/error-banner';
@@ -22,27 +23,16 @@ export function ContactsPage() {
     setDirty(true);
     setRowsState(next);
   };
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState('');
+  const { busy, error, setError, done: saved, run: act } = useAction();
   const [confirm, setConfirm] = useState(false);
   useEffect(() => {
     if (q.data && !dirty) setRowsState(q.data.map(toRow));
   }, [q.data]);
-  const run = async (action: () => Promise<unknown>, done: string) => {
-    setBusy(true);
-    setError(undefined);
-    setSaved('');
-    try {
+  const run = (action: () => Promise<unknown>, done: string) =>
+    act(async () => {
       await action();
-      setSaved(done);
       vaultChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, done);
   const set = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <section aria-labelledby="contacts-title">

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useAction } from '../state/use-action';
 import { useVaultQuery } from '../state/use-vault-query';
 import { collect, getVault, vaultChanged } from '../state/vault-client';
 import { ErrorBanner } from '../components/error-banner';
@@ -9,24 +10,13 @@ import { navigate } from '../state/router';
 /** Soft-deleted certificates (DESIGN §5): recover, or purge for good after a confirmation. */
 export function DeletedPage() {
   const q = useVaultQuery((v) => collect(v.listDeletedCertificates()), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, done, run: act } = useAction();
   const [purging, setPurging] = useState<string>();
-  const [done, setDone] = useState('');
-  const run = async (action: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    setError(undefined);
-    setDone('');
-    try {
+  const run = (action: () => Promise<unknown>, message: string) =>
+    act(async () => {
       await action();
-      setDone(message);
       vaultChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, message);
   return (
     <section aria-labelledby="deleted-title" aria-busy={busy ? 'true' : undefined}>
       <h1 id="deleted-title">Deleted</h1>

@@ -3,6 +3,7 @@ import type { KeyVaultCertificateWithPolicy, KeyVaultCertificate } from '../stat
 import { downloadBytes, fileNameFor, toPem } from '../components/download';
 import { ErrorBanner } from '../components/error-banner';
 import { getVault, loadImportTools } from '../state/vault-client';
+import { useAction } from '../state/use-action';
 
 /**
  * Every way a version leaves the vault: the certificate alone (CER, PEM chain, P7B), and
@@ -12,22 +13,10 @@ import { getVault, loadImportTools } from '../state/vault-client';
 export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVaultCertificate | KeyVaultCertificateWithPolicy; contentType?: string; exportable: boolean }) {
   const [password, setPassword] = useState('');
   const [legacy, setLegacy] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const chain = cert.chain.length ? cert.chain : [cert.cer];
   const base = cert.name;
   const isPfx = contentType !== 'application/x-pem-file';
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   const secret = (e: Event) => {
     e.preventDefault();
     void run(async () => {

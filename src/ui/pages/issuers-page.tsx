@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useAction } from '../state/use-action';
 import { useVaultQuery } from '../state/use-vault-query';
 import { collect, getVault, vaultChanged } from '../state/vault-client';
 import { Dialog, ConfirmDialog } from '../components/dialog';
@@ -26,22 +27,14 @@ export function IssuersPage() {
   const q = useVaultQuery(async (v) => collect(v.listPropertiesOfIssuers()), []);
   const [editing, setEditing] = useState<Editing>();
   const [draft, setDraft] = useState<IssuerDraft>(issuerDraft());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run: act } = useAction();
   const [deleting, setDeleting] = useState<string>();
-  const run = async (action: () => Promise<unknown>, after?: () => void) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = (action: () => Promise<unknown>, after?: () => void) =>
+    act(async () => {
       await action();
       after?.();
       vaultChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const openEdit = (name: string) =>
     run(async () => {
       const issuer = await (await getVault()).getIssuer(name);

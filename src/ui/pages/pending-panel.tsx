@@ -6,6 +6,7 @@ import { ErrorBanner } from '../components/error-banner';
 import { downloadBytes, fileNameFor, toPem } from '../components/download';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
+import { useAction } from '../state/use-action';
 
 const STATUS_WORDS: Record<string, string> = {
   inProgress: 'Waiting for the signed certificate',
@@ -19,24 +20,16 @@ const STATUS_WORDS: Record<string, string> = {
  * the CSR to carry to the CA, and the merge of what the CA sends back.
  */
 export function PendingPanel({ op }: { op: CertificateOperation }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run: act } = useAction();
   const [copied, setCopied] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [preserveOrder, setPreserveOrder] = useState(false);
   const pem = op.csr ? toPem('CERTIFICATE REQUEST', op.csr) : '';
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    act(async () => {
       await action();
       vaultChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const merge = (file: PickedFile) =>
     run(async () => {
       await (await getVault()).mergeCertificate(op.name, [file.bytes], { preserveCertificateOrder: preserveOrder });

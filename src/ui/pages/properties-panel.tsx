@@ -3,28 +3,18 @@ import type { KeyVaultCertificate } from '../state/vault-api';
 import { TagsEditor, rowsToTags, tagsToRows, type TagRow } from '../components/tags-editor';
 import { ErrorBanner } from '../components/error-banner';
 import { getVault, vaultChanged } from '../state/vault-client';
+import { useAction } from '../state/use-action';
 
 /** Enabled flag and tags of one version (updateCertificateProperties). */
 export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
   const [tags, setTags] = useState<TagRow[]>(() => tagsToRows(cert.properties.tags));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [saved, setSaved] = useState('');
+  const { busy, error, setError, done: saved, run } = useAction();
   useEffect(() => setTags(tagsToRows(cert.properties.tags)), [cert]);
-  const update = async (options: { enabled?: boolean; tags?: Record<string, string> }, what: string) => {
-    setBusy(true);
-    setError(undefined);
-    setSaved('');
-    try {
+  const update = (options: { enabled?: boolean; tags?: Record<string, string> }, what: string) =>
+    run(async () => {
       await (await getVault()).updateCertificateProperties(cert.name, cert.properties.version, options);
-      setSaved(what);
       vaultChanged();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, what);
   const enabled = cert.properties.enabled;
   return (
     <section class="panel" aria-labelledby="props-title" aria-busy={busy ? 'true' : undefined}>
