@@ -30,7 +30,8 @@ export default defineConfig({
         id: '/',
         name: 'Certkeep',
         short_name: 'Certkeep',
-        description: 'An offline certificate vault: keys that never leave, CSRs, PFX/PEM import and export, expiry alerts.',
+        description:
+          'An offline certificate vault: keys that never leave, CSRs, PFX/PEM import and export, expiry alerts.',
         start_url: '/',
         scope: '/',
         display: 'standalone',
@@ -46,7 +47,9 @@ export default defineConfig({
             // launchQueue in the page routes the files to Import; a hash here would be dropped.
             action: '/',
             accept: {
-              'application/x-pem-file': CERT_FILE_TYPES.filter((t) => ['.pem', '.crt', '.cer', '.csr', '.key'].includes(t)),
+              'application/x-pem-file': CERT_FILE_TYPES.filter((t) =>
+                ['.pem', '.crt', '.cer', '.csr', '.key'].includes(t),
+              ),
               'application/pkix-cert': ['.der'],
               'application/x-pkcs7-certificates': ['.p7b', '.p7c'],
               'application/x-pkcs12': ['.pfx', '.p12'],

@@ -14,7 +14,12 @@ export async function importBundled(entry) {
     configFile: false,
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { write: false, minify: false, target: 'es2022', lib: { entry, formats: ['es'], fileName: () => `${name}.mjs` } },
+    build: {
+      write: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry, formats: ['es'], fileName: () => `${name}.mjs` },
+    },
   });
   const first = Array.isArray(out) ? out[0] : out;
   mkdirSync(CACHE, { recursive: true });
@@ -29,7 +34,12 @@ export async function bundleIife(entry, name) {
     configFile: false,
     logLevel: 'warn',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: { write: false, minify: false, target: 'es2022', lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` } },
+    build: {
+      write: false,
+      minify: false,
+      target: 'es2022',
+      lib: { entry, formats: ['iife'], name, fileName: () => `${name}.js` },
+    },
   });
   return (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk').code;
 }

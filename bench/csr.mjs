@@ -15,10 +15,21 @@ import { importBundled, median } from './bench-kit.mjs';
 const RUNS = Number(process.argv[2] ?? 10);
 const dir = mkdtempSync(join(tmpdir(), 'certkeep-bench-csr-'));
 
-
 function opensslOnce(newkey) {
   const t = performance.now();
-  const r = spawnSync('openssl', ['req', '-new', '-newkey', newkey, '-nodes', '-subj', '/CN=x', '-keyout', '/dev/null', '-out', '/dev/null']);
+  const r = spawnSync('openssl', [
+    'req',
+    '-new',
+    '-newkey',
+    newkey,
+    '-nodes',
+    '-subj',
+    '/CN=x',
+    '-keyout',
+    '/dev/null',
+    '-out',
+    '/dev/null',
+  ]);
   if (r.status !== 0) throw new Error(`openssl: ${r.stderr}`);
   return performance.now() - t;
 }
@@ -30,7 +41,6 @@ async function oursOnce(pki, spec) {
   if (der.length < 100) throw new Error('no csr');
   return performance.now() - t;
 }
-
 
 try {
   const pki = await importBundled('src/pki/index.ts');
@@ -44,7 +54,9 @@ try {
   rows[1].newkey = `ec:${ecParams}`;
   await oursOnce(pki, rows[0].spec); // warm-up: JIT and WebCrypto init
   opensslOnce(rows[0].newkey);
-  console.log(`N=${RUNS} runs each; openssl time includes process start; ours is in-process Node ${process.version} WebCrypto\n`);
+  console.log(
+    `N=${RUNS} runs each; openssl time includes process start; ours is in-process Node ${process.version} WebCrypto\n`,
+  );
   console.log('| operation | ours median (ms) | openssl median (ms) | ratio ours/openssl |');
   console.log('|---|---:|---:|---:|');
   for (const row of rows) {

@@ -19,7 +19,23 @@ test('Certificates renders 1 000 certificates fast', async ({ page }) => {
   const tmp = tempDir('certkeep-ui-bench-');
   let pem: string;
   try {
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', tmp.path('k.pem'), '-out', tmp.path('c.pem'), '-subj', '/CN=bench.contoso.com', '-days', '365']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      tmp.path('k.pem'),
+      '-out',
+      tmp.path('c.pem'),
+      '-subj',
+      '/CN=bench.contoso.com',
+      '-days',
+      '365',
+    ]);
     pem = `${openssl(['pkey', '-in', tmp.path('k.pem')]).toString()}${openssl(['x509', '-in', tmp.path('c.pem')]).toString()}`;
   } finally {
     tmp.cleanup();
@@ -33,7 +49,9 @@ test('Certificates renders 1 000 certificates fast', async ({ page }) => {
       const t0 = performance.now();
       for (let i = 0; i < count; i += 25) {
         await Promise.all(
-          Array.from({ length: Math.min(25, count - i) }, (_, j) => vault.importCertificate(`bench-${String(i + j).padStart(4, '0')}`, bytes)),
+          Array.from({ length: Math.min(25, count - i) }, (_, j) =>
+            vault.importCertificate(`bench-${String(i + j).padStart(4, '0')}`, bytes),
+          ),
         );
       }
       vault.close();
@@ -50,12 +68,21 @@ test('Certificates renders 1 000 certificates fast', async ({ page }) => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certificates' }).click();
     await expect(page.getByRole('table').getByRole('row')).toHaveCount(COUNT + 1, { timeout: 60_000 });
     const wallMs = Date.now() - t0;
-    const measures = await page.evaluate(() => performance.getEntriesByName('certkeep:certificates-render').map((e) => e.duration));
+    const measures = await page.evaluate(() =>
+      performance.getEntriesByName('certkeep:certificates-render').map((e) => e.duration),
+    );
     expect(measures.length).toBeGreaterThan(0);
     runs.push(measures.at(-1)!);
-    console.log(`run ${run + 1}: list render ${measures.at(-1)!.toFixed(1)} ms; click → ${COUNT} rows visible ${wallMs} ms`);
+    console.log(
+      `run ${run + 1}: list render ${measures.at(-1)!.toFixed(1)} ms; click → ${COUNT} rows visible ${wallMs} ms`,
+    );
   }
   const best = Math.min(...runs);
-  writeFileSync('reports/ui-bench.json', JSON.stringify({ count: COUNT, fillMs, renderMs: runs, bestRenderMs: best }, null, 2));
-  console.log(`filled ${COUNT} certificates in ${(fillMs / 1000).toFixed(1)} s; render ${runs.map((r) => r.toFixed(1)).join(' / ')} ms (target < 100 ms)`);
+  writeFileSync(
+    'reports/ui-bench.json',
+    JSON.stringify({ count: COUNT, fillMs, renderMs: runs, bestRenderMs: best }, null, 2),
+  );
+  console.log(
+    `filled ${COUNT} certificates in ${(fillMs / 1000).toFixed(1)} s; render ${runs.map((r) => r.toFixed(1)).join(' / ')} ms (target < 100 ms)`,
+  );
 });

@@ -10,10 +10,15 @@ import { bundleIife } from './bench-kit.mjs';
 const N = Number(process.argv[2] ?? 10_000);
 const code = await bundleIife('bench/vault-bench-entry.ts', 'vb');
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu'],
+});
 const page = await browser.newPage();
 const base = 'http://localhost:4199';
-await page.route(`${base}/bench.html`, (r) => r.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="${base}/vb.js"></script>` }));
+await page.route(`${base}/bench.html`, (r) =>
+  r.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="${base}/vb.js"></script>` }),
+);
 await page.route(`${base}/vb.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: code }));
 await page.goto(`${base}/bench.html`);
 await page.waitForFunction(() => globalThis.vb !== undefined);
@@ -35,7 +40,11 @@ const result = await page.evaluate(async (N) => {
   const store = await m.openIdbVaultStore(dbName);
   const ctx = m.createVaultContext(store, now);
   const vault = m.createCertificateVault(ctx);
-  await vault.createCertificate('seed', { subject: 'CN=seed.contoso.com', keyType: 'EC', lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }] });
+  await vault.createCertificate('seed', {
+    subject: 'CN=seed.contoso.com',
+    keyType: 'EC',
+    lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }],
+  });
   const seed = await store.read(async (tx) => {
     const cert = await tx.get('certificates', 'seed');
     const version = await tx.get('versions', ['seed', cert.latest.version]);
@@ -47,7 +56,14 @@ const result = await page.evaluate(async (N) => {
       const key = `cert-${String(i).padStart(5, '0')}`;
       const version = (i + 1).toString(16).padStart(32, '0');
       const shift = i % 100 === 0 ? -300 * 86400e3 : 0;
-      const v = { ...seed.version, certificateKey: key, version, keyId: `k${version}`, notBefore: new Date(+seed.version.notBefore + shift), expiresOn: new Date(+seed.version.expiresOn + shift) };
+      const v = {
+        ...seed.version,
+        certificateKey: key,
+        version,
+        keyId: `k${version}`,
+        notBefore: new Date(+seed.version.notBefore + shift),
+        expiresOn: new Date(+seed.version.expiresOn + shift),
+      };
       await tx.put('keys', { ...seed.key, id: `k${version}`, certificateKey: key });
       await tx.put('versions', v);
       const { cer, chain, certificateKey, keyId, keyExportable, ...summary } = v;
@@ -75,13 +91,19 @@ const result = await page.evaluate(async (N) => {
   rows['find by name'] = await time(5, (i) => v2.getCertificate(`cert-${String((i * 1777) % N).padStart(5, '0')}`));
   rows['one getAll of certificates'] = await time(3, () => s2.read((tx) => tx.getAll('certificates')));
   let events = [];
-  rows['runLifetimeActions, first run'] = await time(1, async () => { events = await v2.runLifetimeActions(); });
+  rows['runLifetimeActions, first run'] = await time(1, async () => {
+    events = await v2.runLifetimeActions();
+  });
   const firstEvents = events.length;
-  rows['runLifetimeActions, again'] = await time(3, async () => { events = await v2.runLifetimeActions(); });
+  rows['runLifetimeActions, again'] = await time(3, async () => {
+    events = await v2.runLifetimeActions();
+  });
   return { build, rows, firstEvents, againEvents: events.length };
 }, N);
 
-console.log(`vault bench in Chromium (${await browser.version()}), N=${N}; fixture written in ${result.build.toFixed(0)} ms`);
+console.log(
+  `vault bench in Chromium (${await browser.version()}), N=${N}; fixture written in ${result.build.toFixed(0)} ms`,
+);
 console.log(`| measure | median ms |\n|---|---:|`);
 for (const [k, v] of Object.entries(result.rows)) console.log(`| ${k} | ${v.toFixed(1)} |`);
 console.log(`lifetime events: first run ${result.firstEvents}, again ${result.againEvents}`);

@@ -25,7 +25,6 @@ const N = Number(process.argv[2] ?? 10_000);
 const CACHE = join(import.meta.dirname, '.cache');
 mkdirSync(CACHE, { recursive: true });
 
-
 const time = timeMedian;
 
 const m = await importBundled('bench/vault-bench-entry.ts');
@@ -40,7 +39,13 @@ const ctx = m.createVaultContext(store, now);
 const vault = m.createCertificateVault(ctx);
 
 // Seed: one real certificate (cached DER is only informative; the key must be made fresh).
-await vault.createCertificate('seed', { subject: 'CN=seed.contoso.com', subjectAlternativeNames: { dnsNames: ['seed.contoso.com', 'www.seed.contoso.com'] }, keyType: 'EC', issuerName: 'Self', lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }] });
+await vault.createCertificate('seed', {
+  subject: 'CN=seed.contoso.com',
+  subjectAlternativeNames: { dnsNames: ['seed.contoso.com', 'www.seed.contoso.com'] },
+  keyType: 'EC',
+  issuerName: 'Self',
+  lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }],
+});
 const seed = await store.read(async (tx) => {
   const cert = await tx.get('certificates', 'seed');
   const version = await tx.get('versions', ['seed', cert.latest.version]);
@@ -48,7 +53,8 @@ const seed = await store.read(async (tx) => {
   return { cert, version, key };
 });
 const seedFile = join(CACHE, 'vault-seed.json');
-if (!existsSync(seedFile)) writeFileSync(seedFile, JSON.stringify({ der: Buffer.from(seed.version.cer).toString('base64') }));
+if (!existsSync(seedFile))
+  writeFileSync(seedFile, JSON.stringify({ der: Buffer.from(seed.version.cer).toString('base64') }));
 console.log(`seed certificate DER ${seed.version.cer.length} bytes (cached in ${seedFile})`);
 
 const hex = (i) => i.toString(16).padStart(32, '0');
@@ -119,7 +125,11 @@ const certBytes = serialize(seed.cert).length;
 const { privateKey: _p, publicKey: _q, ...keyRest } = seed.key;
 const keyBytes = serialize(keyRest).length + pkcs8 + spki;
 
-console.log(`\nvault bench, N=${N}, fake-indexeddb (Node ${process.version}); fixture built in ${buildMs.toFixed(0)} ms`);
+console.log(
+  `\nvault bench, N=${N}, fake-indexeddb (Node ${process.version}); fixture built in ${buildMs.toFixed(0)} ms`,
+);
 console.log('| measure | median ms | target |\n|---|---:|---:|');
 for (const [what, ms, target] of rows) console.log(`| ${what} | ${ms.toFixed(1)} | ${target} |`);
-console.log(`\nbytes per version (EC P-256 self-signed, DER ${seed.version.cer.length} B): version row ${versionBytes} + certificate row ${certBytes} + key row ≈ ${keyBytes} = ${versionBytes + certBytes + keyBytes} B (target < 8 kB)`);
+console.log(
+  `\nbytes per version (EC P-256 self-signed, DER ${seed.version.cer.length} B): version row ${versionBytes} + certificate row ${certBytes} + key row ≈ ${keyBytes} = ${versionBytes + certBytes + keyBytes} B (target < 8 kB)`,
+);

@@ -37,7 +37,10 @@ export function ensureChromium() {
   }
   console.log('Installing Chromium from Debian packages (apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (run('apt-get', ['update'], { env }) !== 0 || run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0) {
+  if (
+    run('apt-get', ['update'], { env }) !== 0 ||
+    run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { env }) !== 0
+  ) {
     console.error('apt-get could not install chromium: check that Debian package mirrors are reachable.');
     process.exit(1);
   }

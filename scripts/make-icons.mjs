@@ -7,7 +7,8 @@ const BLUE = [31, 78, 140];
 const WHITE = [255, 255, 255];
 
 function crc32(buf) {
-  let c, crc = 0xffffffff;
+  let c,
+    crc = 0xffffffff;
   for (let n = 0; n < buf.length; n++) {
     c = (crc ^ buf[n]) & 0xff;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
@@ -17,9 +18,11 @@ function crc32(buf) {
 }
 
 function chunk(type, data) {
-  const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+  const len = Buffer.alloc(4);
+  len.writeUInt32BE(data.length);
   const td = Buffer.concat([Buffer.from(type), data]);
-  const crc = Buffer.alloc(4); crc.writeUInt32BE(crc32(td));
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(td));
   return Buffer.concat([len, td, crc]);
 }
 
@@ -33,17 +36,25 @@ function png(size, pixel) {
     }
   }
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 /** The key, in a unit square scaled by `s` around the centre. */
 function isKey(u, v, s) {
-  const x = (u - 0.5) / s + 0.5, y = (v - 0.5) / s + 0.5;
+  const x = (u - 0.5) / s + 0.5,
+    y = (v - 0.5) / s + 0.5;
   const ring = Math.hypot(x - 0.33, y - 0.5);
   if (ring < 0.17 && ring > 0.08) return true;
   if (x > 0.48 && x < 0.85 && y > 0.46 && y < 0.54) return true;
@@ -55,7 +66,9 @@ function isKey(u, v, s) {
 function tile(rounded, scale) {
   return (u, v) => {
     if (rounded) {
-      const r = 0.18, dx = Math.max(r - u, u - (1 - r), 0), dy = Math.max(r - v, v - (1 - r), 0);
+      const r = 0.18,
+        dx = Math.max(r - u, u - (1 - r), 0),
+        dy = Math.max(r - v, v - (1 - r), 0);
       if (Math.hypot(dx, dy) > r) return [0, 0, 0, 0];
     }
     return [...(isKey(u, v, scale) ? WHITE : BLUE), 255];

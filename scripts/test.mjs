@@ -29,7 +29,13 @@ function readJson(path) {
 if (step('typecheck', 'npm', ['run', '--silent', 'typecheck']) !== 0) counts.failed += 1;
 
 rmSync('reports', { recursive: true, force: true });
-step('unit (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
+step('unit (vitest)', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=reports/unit.json',
+]);
 const unit = readJson('reports/unit.json');
 if (unit) {
   counts.passed += unit.numPassedTests;

@@ -9,7 +9,11 @@ import { concatBytes, toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
 
-export interface RawExtension { oid: string; critical: boolean; value: Bytes }
+export interface RawExtension {
+  oid: string;
+  critical: boolean;
+  value: Bytes;
+}
 
 export interface CertificateDer {
   version: number;
@@ -31,11 +35,14 @@ export interface CertificateDer {
   signature: Bytes;
 }
 
-const malformed = (why: string, cause?: unknown): PkiError => new PkiError('malformed', `bad certificate: ${why}`, { cause });
+const malformed = (why: string, cause?: unknown): PkiError =>
+  new PkiError('malformed', `bad certificate: ${why}`, { cause });
 
 /** Exact encoding of a node as it was read (not re-encoded: BER stays BER). */
 export function rawOf(node: asn1js.AsnType): Bytes {
-  return toBytes(new Uint8Array(node.valueBeforeDecodeView.byteLength ? node.valueBeforeDecodeView : node.toBER(false)));
+  return toBytes(
+    new Uint8Array(node.valueBeforeDecodeView.byteLength ? node.valueBeforeDecodeView : node.toBER(false)),
+  );
 }
 
 function isContext(node: asn1js.AsnType | undefined, n: number): node is asn1js.Constructed {
@@ -84,7 +91,8 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
     const oid = parts[0];
     const critical = parts.length === 3 && parts[1] instanceof asn1js.Boolean ? parts[1].valueBlock.value : false;
     const value = parts[parts.length - 1];
-    if (!(oid instanceof asn1js.ObjectIdentifier) || !(value instanceof asn1js.OctetString)) throw malformed('bad extension');
+    if (!(oid instanceof asn1js.ObjectIdentifier) || !(value instanceof asn1js.OctetString))
+      throw malformed('bad extension');
     extensions.push({ oid: oid.valueBlock.toString(), critical, value: toBytes(octets(value)) });
   }
   return {

@@ -41,8 +41,14 @@ export async function parseCertificate(der: Uint8Array): Promise<CertificateInfo
 
 async function parse(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
   const c = readCertificateDer(der);
-  const { subjectAlternativeNames, keyUsage, enhancedKeyUsage, basicConstraints, subjectKeyIdentifier, authorityKeyIdentifier } =
-    decodeExtensions(c.extensions);
+  const {
+    subjectAlternativeNames,
+    keyUsage,
+    enhancedKeyUsage,
+    basicConstraints,
+    subjectKeyIdentifier,
+    authorityKeyIdentifier,
+  } = decodeExtensions(c.extensions);
   const { keySpec, keyDescription } = describePublicKey(c.spkiNode);
   const sameName = equalBytes(c.subjectDer, c.issuerDer);
   const info: CertificateInfo = {
@@ -59,7 +65,8 @@ async function parse(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
     signatureAlgorithm: signatureAlgorithmName(c.tbsSignatureAlgorithmOid),
     sha1Thumbprint: await digestHex('SHA-1', der),
     sha256Fingerprint: await digestHex('SHA-256', der),
-    selfSigned: sameName && (!authorityKeyIdentifier || !subjectKeyIdentifier || authorityKeyIdentifier === subjectKeyIdentifier),
+    selfSigned:
+      sameName && (!authorityKeyIdentifier || !subjectKeyIdentifier || authorityKeyIdentifier === subjectKeyIdentifier),
     spki: c.spki,
   };
   if (basicConstraints) info.basicConstraints = basicConstraints;

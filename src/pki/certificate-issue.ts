@@ -36,12 +36,14 @@ export interface IssueOptions {
 /** A certificate for the CSR's subject and key, signed by the CA; notAfter never passes the CA's. */
 export async function issueCertificate(options: IssueOptions): Promise<Bytes> {
   const { notBefore, validityInMonths } = options;
-  if (!(notBefore instanceof Date) || Number.isNaN(notBefore.getTime())) throw new PkiError('bad-input', 'bad notBefore');
+  if (!(notBefore instanceof Date) || Number.isNaN(notBefore.getTime()))
+    throw new PkiError('bad-input', 'bad notBefore');
   if (!Number.isInteger(validityInMonths) || validityInMonths < 1 || validityInMonths > 1200) {
     throw new PkiError('bad-input', `validity must be 1-1200 months, not ${validityInMonths}`);
   }
   const csrDer = csrDerOf(options.csr);
-  if (!(await parseCsr(csrDer)).signatureValid) throw new PkiError('bad-input', 'the request signature does not verify');
+  if (!(await parseCsr(csrDer)).signatureValid)
+    throw new PkiError('bad-input', 'the request signature does not verify');
   const parts = readCsrParts(csrDer);
   const ca = readCertificateDer(options.issuerCertificate);
   const caNotAfter = readTime(ca.notAfter);

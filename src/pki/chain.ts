@@ -24,9 +24,11 @@ function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
   try {
     const parsed = fromBer(value);
     const node = parsed.result;
-    if (!aki) return node instanceof asn1js.OctetString ? Array.from(node.valueBlock.valueHexView).join(',') : undefined;
+    if (!aki)
+      return node instanceof asn1js.OctetString ? Array.from(node.valueBlock.valueHexView).join(',') : undefined;
     const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
-    const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as asn1js.Primitive | undefined;
+    const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as
+      asn1js.Primitive | undefined;
     return keyId ? Array.from(keyId.valueBlock.valueHexView).join(',') : undefined;
   } catch {
     return undefined;

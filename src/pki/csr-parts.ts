@@ -27,9 +27,14 @@ export function readCsrParts(der: Uint8Array): CsrParts {
   const parsed = fromBer(der);
   const csr = parsed.result;
   const info = csr instanceof asn1js.Sequence ? csr.valueBlock.value[0] : undefined;
-  if (parsed.offset === -1 || !(info instanceof asn1js.Sequence)) throw new PkiError('malformed', 'not a certificate request');
+  if (parsed.offset === -1 || !(info instanceof asn1js.Sequence))
+    throw new PkiError('malformed', 'not a certificate request');
   const [version, subject, spki, attrs] = info.valueBlock.value;
-  if (!(version instanceof asn1js.Integer) || !(subject instanceof asn1js.Sequence) || !(spki instanceof asn1js.Sequence)) {
+  if (
+    !(version instanceof asn1js.Integer) ||
+    !(subject instanceof asn1js.Sequence) ||
+    !(spki instanceof asn1js.Sequence)
+  ) {
     throw new PkiError('malformed', 'not a certificate request');
   }
   const extensions: RawExtension[] = [];

@@ -45,7 +45,8 @@ export function requestExtensions(options: ExtensionOptions): x509.Extension[] {
     out.push(new x509.KeyUsagesExtension(flags, true));
   }
   if (options.enhancedKeyUsage && options.enhancedKeyUsage.length > 0) {
-    for (const oid of options.enhancedKeyUsage) if (!OID.test(oid)) throw new PkiError('bad-input', `bad eku oid ${oid}`);
+    for (const oid of options.enhancedKeyUsage)
+      if (!OID.test(oid)) throw new PkiError('bad-input', `bad eku oid ${oid}`);
     out.push(new x509.ExtendedKeyUsageExtension([...options.enhancedKeyUsage], false));
   }
   return out;
@@ -54,11 +55,11 @@ export function requestExtensions(options: ExtensionOptions): x509.Extension[] {
 /** The signature algorithm a key signs with: its own hash for RSA, the curve's for ECDSA. */
 export function signingAlgorithmFor(key: CryptoKey): Algorithm | EcdsaParams | RsaHashedImportParams {
   const alg = key.algorithm as KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
-  if (alg.name === 'RSASSA-PKCS1-v1_5') return { name: alg.name, hash: alg.hash?.name ?? 'SHA-256' } as RsaHashedImportParams;
+  if (alg.name === 'RSASSA-PKCS1-v1_5')
+    return { name: alg.name, hash: alg.hash?.name ?? 'SHA-256' } as RsaHashedImportParams;
   if (alg.name === 'ECDSA') {
     const hash = alg.namedCurve === 'P-384' ? 'SHA-384' : alg.namedCurve === 'P-521' ? 'SHA-512' : 'SHA-256';
     return { name: 'ECDSA', hash } as EcdsaParams;
   }
   throw new PkiError('unsupported', `cannot sign with ${alg.name} keys`);
 }
-

@@ -38,7 +38,9 @@ export function keyUsageOf(ext: RawExtension): KeyUsage[] {
 export function ekuOf(ext: RawExtension): string[] {
   const node = parseValue(ext);
   if (!(node instanceof asn1js.Sequence)) return [];
-  return node.valueBlock.value.filter((n) => n instanceof asn1js.ObjectIdentifier).map((n) => (n as asn1js.ObjectIdentifier).valueBlock.toString());
+  return node.valueBlock.value
+    .filter((n) => n instanceof asn1js.ObjectIdentifier)
+    .map((n) => (n as asn1js.ObjectIdentifier).valueBlock.toString());
 }
 
 export function basicConstraintsOf(ext: RawExtension): { ca: boolean; pathLength?: number } {
@@ -60,7 +62,8 @@ export function akiOf(ext: RawExtension): string | undefined {
   const node = parseValue(ext);
   const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
   // RFC 5280 §4.2.1.1: keyIdentifier is [0] IMPLICIT OCTET STRING.
-  const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as asn1js.Primitive | undefined;
+  const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as
+    asn1js.Primitive | undefined;
   return keyId ? toHex(new Uint8Array(keyId.valueBlock.valueHexView)) : undefined;
 }
 

@@ -40,7 +40,10 @@ export function encodeSubjectAltNames(san: SubjectAlternativeNames): Bytes {
         idBlock: { tagClass: 3, tagNumber: 0 },
         value: [
           new asn1js.ObjectIdentifier({ value: OID_UPN }),
-          new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Utf8String({ value: upn })] }),
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 0 },
+            value: [new asn1js.Utf8String({ value: upn })],
+          }),
         ],
       }),
     );
@@ -61,8 +64,15 @@ const text = (node: asn1js.AsnType): string =>
 /** The SAN fields we model; other GeneralName kinds (dirName, x400, EDI, registeredID) are skipped. */
 export function decodeSubjectAltNames(extnValue: Uint8Array): SubjectAlternativeNames {
   const parsed = fromBer(extnValue);
-  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) throw new PkiError('malformed', 'bad subject alternative name');
-  const out: Required<SubjectAlternativeNames> = { dnsNames: [], emails: [], userPrincipalNames: [], ipAddresses: [], uniformResourceIdentifiers: [] };
+  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence))
+    throw new PkiError('malformed', 'bad subject alternative name');
+  const out: Required<SubjectAlternativeNames> = {
+    dnsNames: [],
+    emails: [],
+    userPrincipalNames: [],
+    ipAddresses: [],
+    uniformResourceIdentifiers: [],
+  };
   for (const name of parsed.result.valueBlock.value) {
     if (name.idBlock.tagClass !== 3) continue;
     switch (name.idBlock.tagNumber) {

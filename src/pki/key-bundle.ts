@@ -13,7 +13,12 @@ import { readPkcs12, type Pkcs12Contents } from './pkcs12';
 import type { Bytes } from './types';
 
 /** The key (PKCS#8) and certificates of an import file; needsPassword = the file was protected. */
-export interface KeyBundle { format: 'pkcs12' | 'pem'; pkcs8?: Bytes; certificates: Bytes[]; needsPassword: boolean }
+export interface KeyBundle {
+  format: 'pkcs12' | 'pem';
+  pkcs8?: Bytes;
+  certificates: Bytes[];
+  needsPassword: boolean;
+}
 
 /** PFX = PFX ::= SEQUENCE { version INTEGER (v3), authSafe ContentInfo, macData OPTIONAL } (RFC 7292 §4). */
 export function looksLikePkcs12(bytes: Uint8Array): boolean {
@@ -21,7 +26,9 @@ export function looksLikePkcs12(bytes: Uint8Array): boolean {
   try {
     const parsed = fromBer(bytes);
     const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
-    return items[0] instanceof asn1js.Integer && items[0].valueBlock.valueDec === 3 && items[1] instanceof asn1js.Sequence;
+    return (
+      items[0] instanceof asn1js.Integer && items[0].valueBlock.valueDec === 3 && items[1] instanceof asn1js.Sequence
+    );
   } catch {
     return false;
   }
@@ -74,7 +81,9 @@ async function readPfxBundle(data: Bytes, password?: string): Promise<KeyBundle>
   const key = contents.keys[0];
   const certs = contents.certificates;
   // The key's own certificate first (same localKeyId, RFC 7292 §4.2 friendly attributes).
-  const own = key?.localKeyId ? certs.find((c) => c.localKeyId && equalBytes(c.localKeyId, key.localKeyId!)) : undefined;
+  const own = key?.localKeyId
+    ? certs.find((c) => c.localKeyId && equalBytes(c.localKeyId, key.localKeyId!))
+    : undefined;
   const ordered = own ? [own, ...certs.filter((c) => c !== own)] : certs;
   const out: KeyBundle = { format: 'pkcs12', certificates: ordered.map((c) => c.der), needsPassword: !!used };
   if (key) out.pkcs8 = key.pkcs8;

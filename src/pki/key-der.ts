@@ -96,7 +96,8 @@ function privateKeyInfo(algorithm: asn1js.Sequence, inner: Uint8Array): Bytes {
 /** PKCS#1 RSAPrivateKey → PKCS#8 (rsaEncryption with NULL parameters, RFC 8017 App. C). */
 export function wrapPkcs1(pkcs1: Uint8Array): Bytes {
   const items = seqItems(parseDer(pkcs1, 'rsa private key'), 'rsa private key');
-  if (items.length < 9 || !items.every((i) => i instanceof asn1js.Integer)) throw new PkiError('malformed', 'not a pkcs#1 rsa private key');
+  if (items.length < 9 || !items.every((i) => i instanceof asn1js.Integer))
+    throw new PkiError('malformed', 'not a pkcs#1 rsa private key');
   const alg = new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID_RSA }), new asn1js.Null()] });
   return privateKeyInfo(alg, pkcs1);
 }
@@ -108,10 +109,12 @@ export function wrapSec1(sec1: Uint8Array, curve?: EcCurve): Bytes {
     throw new PkiError('malformed', 'not a sec1 ec private key');
   }
   let curveOid = curve ? CURVE_OID_OF[curve] : undefined;
-  const params = items.find((i) => i.idBlock.tagClass === 3 && i.idBlock.tagNumber === 0) as asn1js.Constructed | undefined;
+  const params = items.find((i) => i.idBlock.tagClass === 3 && i.idBlock.tagNumber === 0) as
+    asn1js.Constructed | undefined;
   if (params) {
     const inner = params.valueBlock.value[0];
-    if (!(inner instanceof asn1js.ObjectIdentifier)) throw new PkiError('unsupported', 'explicit ec curve parameters are not supported');
+    if (!(inner instanceof asn1js.ObjectIdentifier))
+      throw new PkiError('unsupported', 'explicit ec curve parameters are not supported');
     curveOid = inner.valueBlock.toString();
   }
   if (!curveOid) throw new PkiError('bad-input', 'sec1 key names no curve; pass one');

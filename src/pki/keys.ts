@@ -22,7 +22,12 @@ export async function generateKeyPair(spec: KeySpec, extractable: boolean): Prom
   let algorithm: RsaHashedKeyGenParams | EcKeyGenParams;
   if (spec?.kty === 'RSA') {
     if (!RSA_SIZES.includes(spec.size)) throw new PkiError('bad-input', `unsupported rsa key size ${spec.size}`);
-    algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: spec.size, publicExponent: new Uint8Array([1, 0, 1]) };
+    algorithm = {
+      name: 'RSASSA-PKCS1-v1_5',
+      hash: 'SHA-256',
+      modulusLength: spec.size,
+      publicExponent: new Uint8Array([1, 0, 1]),
+    };
   } else if (spec?.kty === 'EC') {
     if (!CURVES.includes(spec.curve)) throw new PkiError('bad-input', `unsupported ec curve ${spec.curve}`);
     algorithm = { name: 'ECDSA', namedCurve: spec.curve };
@@ -37,7 +42,11 @@ export async function generateKeyPair(spec: KeySpec, extractable: boolean): Prom
 }
 
 /** An imported key pair with its spec and the PKCS#8 it came from (for export/backup when allowed). */
-export interface ImportedKey { keyPair: CryptoKeyPair; spec: KeySpec; pkcs8: Bytes }
+export interface ImportedKey {
+  keyPair: CryptoKeyPair;
+  spec: KeySpec;
+  pkcs8: Bytes;
+}
 
 /** PKCS#8 DER into a key pair (the public key is derived), extractable as asked. */
 export async function importPkcs8(pkcs8: Uint8Array, extractable: boolean): Promise<ImportedKey> {
@@ -46,7 +55,8 @@ export async function importPkcs8(pkcs8: Uint8Array, extractable: boolean): Prom
   let algorithm: RsaHashedImportParams | EcKeyImportParams;
   if (alg.oid === OID_RSA) algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   else if (alg.oid === OID_EC) {
-    if (alg.explicitCurve) throw new PkiError('unsupported', 'ec keys with explicit curve parameters are not supported');
+    if (alg.explicitCurve)
+      throw new PkiError('unsupported', 'ec keys with explicit curve parameters are not supported');
     const curve = alg.curveOid ? CURVE_OIDS[alg.curveOid] : undefined;
     if (!curve) throw new PkiError('unsupported', `unsupported ec curve ${alg.curveOid}`);
     algorithm = { name: 'ECDSA', namedCurve: curve };
@@ -56,7 +66,8 @@ export async function importPkcs8(pkcs8: Uint8Array, extractable: boolean): Prom
     // the key the caller keeps is re-imported with the extractability asked for.
     const temp = await crypto.subtle.importKey('pkcs8', der, algorithm, true, ['sign']);
     const jwk = await crypto.subtle.exportKey('jwk', temp);
-    const publicJwk: JsonWebKey = jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y };
+    const publicJwk: JsonWebKey =
+      jwk.kty === 'RSA' ? { kty: 'RSA', n: jwk.n, e: jwk.e } : { kty: 'EC', crv: jwk.crv, x: jwk.x, y: jwk.y };
     const publicKey = await crypto.subtle.importKey('jwk', publicJwk, algorithm, true, ['verify']);
     const privateKey = extractable ? temp : await crypto.subtle.importKey('pkcs8', der, algorithm, false, ['sign']);
     return { keyPair: { privateKey, publicKey }, spec: keySpecOf(publicKey), pkcs8: der };
@@ -83,7 +94,10 @@ export async function privateKeyToPkcs8(bytes: Uint8Array, password?: string, cu
     if (!block) throw new PkiError('malformed', 'no private key in pem');
     if (block.headers?.['Proc-Type']?.includes('ENCRYPTED')) {
       // RFC 1421 DEK-Info encryption (openssl's "traditional" format) predates PKCS#8.
-      throw new PkiError('unsupported', `legacy pem encryption (${block.headers['DEK-Info'] ?? 'unknown'}) is not supported; convert with openssl pkcs8 -topk8`);
+      throw new PkiError(
+        'unsupported',
+        `legacy pem encryption (${block.headers['DEK-Info'] ?? 'unknown'}) is not supported; convert with openssl pkcs8 -topk8`,
+      );
     }
     return pkcs8FromDer(block.der, block.label, password, curve);
   }
@@ -99,7 +113,14 @@ function bareOrDer(bytes: Uint8Array): Bytes {
 
 /** DER sniffed by content (label only as a hint). */
 async function pkcs8FromDer(der: Bytes, label: string | undefined, password?: string, curve?: EcCurve): Promise<Bytes> {
-  const kind = label === 'RSA PRIVATE KEY' ? 'pkcs1' : label === 'EC PRIVATE KEY' ? 'sec1' : label === 'ENCRYPTED PRIVATE KEY' ? 'encrypted' : sniffKey(der);
+  const kind =
+    label === 'RSA PRIVATE KEY'
+      ? 'pkcs1'
+      : label === 'EC PRIVATE KEY'
+        ? 'sec1'
+        : label === 'ENCRYPTED PRIVATE KEY'
+          ? 'encrypted'
+          : sniffKey(der);
   switch (kind) {
     case 'pkcs1':
       return wrapPkcs1(der);
@@ -116,12 +137,18 @@ async function pkcs8FromDer(der: Bytes, label: string | undefined, password?: st
 export function sniffKey(der: Uint8Array): 'pkcs8' | 'encrypted' | 'pkcs1' | 'sec1' {
   const node = parseDer(der, 'private key');
   const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
-  if (items.length === 2 && items[0] instanceof asn1js.Sequence && items[1] instanceof asn1js.OctetString) return 'encrypted';
+  if (items.length === 2 && items[0] instanceof asn1js.Sequence && items[1] instanceof asn1js.OctetString)
+    return 'encrypted';
   if (items.length >= 9 && items.every((i) => i instanceof asn1js.Integer)) return 'pkcs1';
   if (items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.OctetString) {
     if (items[0].valueBlock.valueDec === 1) return 'sec1';
   }
-  if (items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.Sequence && items[2] instanceof asn1js.OctetString) return 'pkcs8';
+  if (
+    items[0] instanceof asn1js.Integer &&
+    items[1] instanceof asn1js.Sequence &&
+    items[2] instanceof asn1js.OctetString
+  )
+    return 'pkcs8';
   throw new PkiError('malformed', 'not a private key');
 }
 
@@ -138,7 +165,8 @@ export async function exportSpki(publicKey: CryptoKey): Promise<Bytes> {
 export function keySpecOf(key: CryptoKey): KeySpec {
   // WebWorker lib has no RsaHashedKeyAlgorithm/EcKeyAlgorithm types.
   const alg = key.algorithm as KeyAlgorithm & { modulusLength: number; namedCurve: string };
-  if (alg.name === 'RSASSA-PKCS1-v1_5' || alg.name === 'RSA-PSS' || alg.name === 'RSA-OAEP') return { kty: 'RSA', size: alg.modulusLength };
+  if (alg.name === 'RSASSA-PKCS1-v1_5' || alg.name === 'RSA-PSS' || alg.name === 'RSA-OAEP')
+    return { kty: 'RSA', size: alg.modulusLength };
   if ((alg.name === 'ECDSA' || alg.name === 'ECDH') && CURVES.includes(alg.namedCurve as EcCurve)) {
     return { kty: 'EC', curve: alg.namedCurve as EcCurve };
   }
@@ -159,10 +187,15 @@ export async function spkiMatchesKey(publicKey: CryptoKey, spki: Uint8Array, own
   const mine = ownSpki ?? (await exportSpki(publicKey));
   if (equalBytes(mine, spki)) return true;
   try {
-    const other = await crypto.subtle.importKey('spki', toBytes(spki), publicKey.algorithm as RsaHashedImportParams, true, ['verify']);
+    const other = await crypto.subtle.importKey(
+      'spki',
+      toBytes(spki),
+      publicKey.algorithm as RsaHashedImportParams,
+      true,
+      ['verify'],
+    );
     return equalBytes(mine, new Uint8Array(await crypto.subtle.exportKey('spki', other)));
   } catch {
     return false;
   }
 }
-

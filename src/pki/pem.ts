@@ -30,7 +30,8 @@ export function decodePem(text: string): PemBlock[] {
     const end = text.indexOf(END, bodyStart);
     const nextBegin = text.indexOf(BEGIN, bodyStart);
     // RFC 7468 §2: every BEGIN has a matching END before the next block starts.
-    if (end === -1 || (nextBegin !== -1 && nextBegin < end)) throw new PkiError('malformed', `pem block ${label} has no end line`);
+    if (end === -1 || (nextBegin !== -1 && nextBegin < end))
+      throw new PkiError('malformed', `pem block ${label} has no end line`);
     const endLabel = LABEL.exec(text.slice(end + END.length, end + END.length + 80))?.[1];
     if (endLabel === undefined || endLabel.trim() !== label.trim()) {
       throw new PkiError('malformed', `pem label mismatch: ${label} / ${endLabel ?? '?'}`);

@@ -39,7 +39,8 @@ export function readPkcs7Certificates(der: Uint8Array): Bytes[] {
   const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
   const [type, content] = items;
   if (!(type instanceof asn1js.ObjectIdentifier)) throw malformed('not a content info');
-  if (type.valueBlock.toString() !== OID_SIGNED_DATA) throw new PkiError('unsupported', `pkcs#7 content type ${type.valueBlock.toString()} is not signedData`);
+  if (type.valueBlock.toString() !== OID_SIGNED_DATA)
+    throw new PkiError('unsupported', `pkcs#7 content type ${type.valueBlock.toString()} is not signedData`);
   const signedData = content instanceof asn1js.Constructed ? content.valueBlock.value[0] : undefined;
   if (!(signedData instanceof asn1js.Sequence)) throw malformed('no signed data');
   // certificates [0] IMPLICIT CertificateSet, after version, digestAlgorithms, encapContentInfo.

@@ -8,7 +8,10 @@ import { curveName } from './algorithm-names';
 import { CURVE_OIDS, OID_DSA, OID_EC, OID_RSA, OID_RSA_PSS } from './key-der';
 import type { KeySpec } from './types';
 
-export interface PublicKeyDescription { keySpec?: KeySpec; keyDescription: string }
+export interface PublicKeyDescription {
+  keySpec?: KeySpec;
+  keyDescription: string;
+}
 
 function bitLength(int: asn1js.Integer): number {
   const bytes = new Uint8Array(int.valueBlock.valueHexView);
@@ -45,7 +48,9 @@ export function describePublicKey(spki: asn1js.Sequence): PublicKeyDescription {
       if (!(params instanceof asn1js.ObjectIdentifier)) return { keyDescription: 'EC (explicit curve)' };
       const curveOid = params.valueBlock.toString();
       const curve = CURVE_OIDS[curveOid];
-      return curve ? { keySpec: { kty: 'EC', curve }, keyDescription: `EC ${curve}` } : { keyDescription: `EC ${curveName(curveOid)}` };
+      return curve
+        ? { keySpec: { kty: 'EC', curve }, keyDescription: `EC ${curve}` }
+        : { keyDescription: `EC ${curveName(curveOid)}` };
     }
     case OID_DSA: {
       const p = params instanceof asn1js.Sequence ? params.valueBlock.value[0] : undefined;

@@ -82,7 +82,8 @@ export function decodeX500Name(name: asn1js.AsnType): NameAttribute[] {
   for (const rdn of name.valueBlock.value) {
     if (!(rdn instanceof asn1js.Set)) throw new PkiError('malformed', 'rdn is not a set');
     rdn.valueBlock.value.forEach((atv, index) => {
-      if (!(atv instanceof asn1js.Sequence) || atv.valueBlock.value.length < 2) throw new PkiError('malformed', 'bad attribute');
+      if (!(atv instanceof asn1js.Sequence) || atv.valueBlock.value.length < 2)
+        throw new PkiError('malformed', 'bad attribute');
       const [type, value] = atv.valueBlock.value;
       if (!(type instanceof asn1js.ObjectIdentifier)) throw new PkiError('malformed', 'bad attribute type');
       const oid = type.valueBlock.toString();

@@ -77,7 +77,8 @@ export function randomSerial(): Bytes {
 /** 16 random serial bytes; KU/EKU/SAN/basicConstraints/SKI/AKI; validity from notBefore. */
 export async function createSelfSignedCertificate(options: SelfSignedOptions): Promise<Bytes> {
   const { notBefore, validityInMonths, keys } = options;
-  if (!(notBefore instanceof Date) || Number.isNaN(notBefore.getTime())) throw new PkiError('bad-input', 'bad notBefore');
+  if (!(notBefore instanceof Date) || Number.isNaN(notBefore.getTime()))
+    throw new PkiError('bad-input', 'bad notBefore');
   if (!Number.isInteger(validityInMonths) || validityInMonths < 1 || validityInMonths > 1200) {
     throw new PkiError('bad-input', `validity must be 1-1200 months, not ${validityInMonths}`);
   }

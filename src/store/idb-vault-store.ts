@@ -4,7 +4,15 @@
  */
 import { deleteDB, openDB } from 'idb';
 import type { IDBPTransaction } from 'idb';
-import type { CertificateRecord, StoreName, StoreTx, VaultStore, VersionRecord, KeyRecord, LifetimeLogRecord } from '../vault/vault-store';
+import type {
+  CertificateRecord,
+  StoreName,
+  StoreTx,
+  VaultStore,
+  VersionRecord,
+  KeyRecord,
+  LifetimeLogRecord,
+} from '../vault/vault-store';
 import { ALL_STORES, DB_PREFIX, DB_VERSION, upgradeVaultDb, type VaultDb, type VaultDbSchema } from './schema';
 
 type AnyTx = IDBPTransaction<VaultDbSchema, (typeof ALL_STORES)[number][], IDBTransactionMode>;
@@ -109,7 +117,8 @@ function wrapTx(tx: AnyTx): StoreTx {
     keysOf: (key) => store('keys').index('byCertificate').getAll(key) as Promise<KeyRecord[]>,
     lifetimeLogOf: (key) => store('lifetimeLog').index('byCertificate').getAll(key) as Promise<LifetimeLogRecord[]>,
     // Vault extras (lifetime actions): the byNextDue index of schema v3.
-    certificatesDueBy: (ms) => store('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)) as Promise<CertificateRecord[]>,
+    certificatesDueBy: (ms) =>
+      store('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)) as Promise<CertificateRecord[]>,
     countScheduledCertificates: () => store('certificates').index('byNextDue').count() as Promise<number>,
   };
 }

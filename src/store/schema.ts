@@ -70,11 +70,14 @@ export function upgradeVaultDb(
     // ("look now"); the next run computes the real value and writes it back.
     const certificates = tx.objectStore('certificates');
     certificates.createIndex('byNextDue', 'nextDueMs');
-    void certificates.openCursor().then(async function mark(cursor): Promise<void> {
-      if (!cursor) return;
-      if (typeof cursor.value.nextDueMs !== 'number') await cursor.update({ ...cursor.value, nextDueMs: 0 });
-      await cursor.continue().then(mark);
-    }).catch(() => undefined); // rows left unmarked are still found: runLifetimeActions then reads every row once
+    void certificates
+      .openCursor()
+      .then(async function mark(cursor): Promise<void> {
+        if (!cursor) return;
+        if (typeof cursor.value.nextDueMs !== 'number') await cursor.update({ ...cursor.value, nextDueMs: 0 });
+        await cursor.continue().then(mark);
+      })
+      .catch(() => undefined); // rows left unmarked are still found: runLifetimeActions then reads every row once
   }
 }
 

@@ -7,7 +7,12 @@
  * The UI imports this module as an API (ui → sw, see notification-log.ts); it uses only types
  * that exist in both the DOM and WebWorker libs.
  */
-import { appendNotificationLog, recordLifetimeRuns, type NotificationLogEntry, type NotShownReason } from './notification-log';
+import {
+  appendNotificationLog,
+  recordLifetimeRuns,
+  type NotificationLogEntry,
+  type NotShownReason,
+} from './notification-log';
 import { notificationForEvent, type LifetimeNotificationOptions } from './notification-for-event';
 import { LIFETIME_ACTIONS_RESULT, type LifetimeActionsResult, type LifetimeNotice } from './lifetime-notice';
 import { runLifetimeChecks, type VaultAccess } from './run-lifetime-checks';
@@ -52,11 +57,17 @@ export type RaiseOptions = Pick<LifetimeJobOptions, 'surface' | 'permission' | '
  * many were shown. A failed log write is reported as a failure, never thrown: the
  * notifications were already shown.
  */
-export async function raiseNotices(notices: LifetimeNotice[], options: RaiseOptions): Promise<{ shown: number; logError?: string }> {
+export async function raiseNotices(
+  notices: LifetimeNotice[],
+  options: RaiseOptions,
+): Promise<{ shown: number; logError?: string }> {
   const entries: NotificationLogEntry[] = [];
   let shown = 0;
   for (const notice of notices) {
-    const { title, options: notificationOptions } = notificationForEvent(notice, { now: options.now, maxActions: options.maxActions });
+    const { title, options: notificationOptions } = notificationForEvent(notice, {
+      now: options.now,
+      maxActions: options.maxActions,
+    });
     let ok = false;
     let reason: NotShownReason | undefined;
     if (!options.surface || options.permission === 'unsupported') reason = 'unsupported';
@@ -88,7 +99,10 @@ export async function raiseNotices(notices: LifetimeNotice[], options: RaiseOpti
     await appendNotificationLog(entries);
     return { shown };
   } catch (error) {
-    return { shown, logError: `cannot write the notification log: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      shown,
+      logError: `cannot write the notification log: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -103,12 +117,20 @@ export function runLifetimeJob(options: LifetimeJobOptions): Promise<LifetimeAct
     try {
       await recordLifetimeRuns([
         ...checks.checked.map((c) => ({ vaultName: c.vaultName, at, events: c.events })),
-        ...checks.failures.filter((f) => f.vaultName !== '*').map((f) => ({ vaultName: f.vaultName, at, events: 0, error: f.message })),
+        ...checks.failures
+          .filter((f) => f.vaultName !== '*')
+          .map((f) => ({ vaultName: f.vaultName, at, events: 0, error: f.message })),
       ]);
     } catch {
       /* the run record is a convenience for Settings; the notices are already logged */
     }
-    return { type: LIFETIME_ACTIONS_RESULT, notices: checks.notices, shown, failures: checks.failures, ranIn: options.ranIn };
+    return {
+      type: LIFETIME_ACTIONS_RESULT,
+      notices: checks.notices,
+      shown,
+      failures: checks.failures,
+      ranIn: options.ranIn,
+    };
   });
 }
 

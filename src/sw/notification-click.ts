@@ -35,7 +35,11 @@ function isLifetimeData(data: unknown): data is LifetimeNotificationData {
 }
 
 /** Handles one notificationclick; the entry file passes event.action and notification.data. */
-export async function handleNotificationClick(action: string, data: unknown, deps: NotificationClickDeps): Promise<NotificationClickOutcome> {
+export async function handleNotificationClick(
+  action: string,
+  data: unknown,
+  deps: NotificationClickDeps,
+): Promise<NotificationClickOutcome> {
   if (!isLifetimeData(data)) return 'ignored';
   if (action === RENEW_NOW_ACTION) {
     const notice = await deps.renew(data.vault, data.certificate);

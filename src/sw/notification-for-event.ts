@@ -7,7 +7,6 @@ import { daysUntilExpiry, expiryPhrase } from '../vault/lifetime-schedule';
 import type { CertificateContact, LifetimeEventKind } from '../vault/types';
 import type { LifetimeNotice } from './lifetime-notice';
 
-
 /** Notification action ids; notification-click.ts dispatches on them. */
 export const OPEN_ACTION = 'open';
 export const RENEW_NOW_ACTION = 'renew-now';
@@ -95,7 +94,10 @@ function sentence(...parts: string[]): string {
 }
 
 /** Builds the notification for one notice. */
-export function notificationForEvent(notice: LifetimeNotice, options: NotificationForEventOptions): LifetimeNotification {
+export function notificationForEvent(
+  notice: LifetimeNotice,
+  options: NotificationForEventOptions,
+): LifetimeNotification {
   const { now } = options;
   const name = notice.certificateName;
   const expiry = describeExpiry(notice.expiresOn, now);
@@ -146,7 +148,13 @@ export function notificationForEvent(notice: LifetimeNotice, options: Notificati
     options: {
       body,
       tag: notificationTag(notice.vaultName, name, notice.kind),
-      data: { vault: notice.vaultName, certificate: name, kind: notice.kind, url: certificateUrl(name), issuerName: notice.issuerName },
+      data: {
+        vault: notice.vaultName,
+        certificate: name,
+        kind: notice.kind,
+        url: certificateUrl(name),
+        issuerName: notice.issuerName,
+      },
       actions: max === undefined ? actions : actions.slice(0, Math.max(0, max)),
       requireInteraction,
       icon: '/icon-192.png',

@@ -18,7 +18,12 @@ function messageOf(error: unknown): string {
 }
 
 /** Renews one certificate; resolves with a 'renewed' or 'renewalFailed' notice, never rejects. */
-export async function renewNow(access: RenewAccess, vaultName: string, certificateName: string, now: () => Date = () => new Date()): Promise<LifetimeNotice> {
+export async function renewNow(
+  access: RenewAccess,
+  vaultName: string,
+  certificateName: string,
+  now: () => Date = () => new Date(),
+): Promise<LifetimeNotice> {
   const base = {
     vaultName,
     certificateName,
@@ -47,7 +52,10 @@ export async function renewNow(access: RenewAccess, vaultName: string, certifica
       action: current.policy.lifetimeActions?.[0]?.action,
     };
     if (current.policy.issuerName !== 'Self') {
-      return { ...old, message: `'${certificateName}' is issued by ${current.policy.issuerName ?? 'an outside CA'}: request a new certificate and merge it.` };
+      return {
+        ...old,
+        message: `'${certificateName}' is issued by ${current.policy.issuerName ?? 'an outside CA'}: request a new certificate and merge it.`,
+      };
     }
     const operation = await vault.createCertificate(certificateName, current.policy);
     if (operation.status !== 'completed') {

@@ -9,7 +9,9 @@ import type { LifetimeNotice, VaultCheckFailure } from './lifetime-notice';
 /** The two vault entry points the checks need (DESIGN §4); injected so tests can pass fakes. */
 export interface VaultAccess {
   listVaults(): Promise<string[]>;
-  openVault(options?: OpenVaultOptions): Promise<Pick<CertificateVault, 'runLifetimeActions' | 'getCertificatePolicy' | 'close'>>;
+  openVault(
+    options?: OpenVaultOptions,
+  ): Promise<Pick<CertificateVault, 'runLifetimeActions' | 'getCertificatePolicy' | 'close'>>;
 }
 
 export interface LifetimeChecksResult {
@@ -28,7 +30,10 @@ function messageOf(error: unknown): string {
 }
 
 /** Checks every vault listVaults() knows, one after the other (vaults share one IndexedDB thread anyway). */
-export async function runLifetimeChecks(access: VaultAccess, options: RunLifetimeChecksOptions = {}): Promise<LifetimeChecksResult> {
+export async function runLifetimeChecks(
+  access: VaultAccess,
+  options: RunLifetimeChecksOptions = {},
+): Promise<LifetimeChecksResult> {
   const result: LifetimeChecksResult = { notices: [], failures: [], checked: [] };
   let names: string[];
   try {

@@ -6,7 +6,12 @@
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { isRunLifetimeActionsMessage, LIFETIME_SYNC_TAG } from './lifetime-notice';
 import type { PeriodicSyncEvent } from './periodic-sync-event';
-import { answerLifetimeRequest, onLifetimeNotificationClick, runLifetimeActionsInWorker, type WorkerScope } from './worker-lifetime';
+import {
+  answerLifetimeRequest,
+  onLifetimeNotificationClick,
+  runLifetimeActionsInWorker,
+  type WorkerScope,
+} from './worker-lifetime';
 
 declare const self: ServiceWorkerGlobalScope;
 

@@ -70,7 +70,13 @@ export async function answerLifetimeRequest(scope: WorkerScope, port: ReplyPort 
     result = await runLifetimeActionsInWorker(scope);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    result = { type: LIFETIME_ACTIONS_RESULT, notices: [], shown: 0, failures: [{ vaultName: '*', message }], ranIn: 'service-worker' };
+    result = {
+      type: LIFETIME_ACTIONS_RESULT,
+      notices: [],
+      shown: 0,
+      failures: [{ vaultName: '*', message }],
+      ranIn: 'service-worker',
+    };
   }
   port?.postMessage(result);
 }
@@ -87,7 +93,11 @@ async function renewAndRaise(scope: WorkerScope, vault: string, certificate: str
 }
 
 /** notificationclick: open/focus the certificate page, or renew now. */
-export function onLifetimeNotificationClick(scope: WorkerScope, action: string, data: unknown): Promise<NotificationClickOutcome> {
+export function onLifetimeNotificationClick(
+  scope: WorkerScope,
+  action: string,
+  data: unknown,
+): Promise<NotificationClickOutcome> {
   return handleNotificationClick(action, data, {
     clients: scope.clients,
     origin: scope.origin,

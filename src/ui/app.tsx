@@ -16,7 +16,9 @@ import { DueBanner } from './notifications/due-banner';
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
-  certificate: ([name = '', version]) => <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />,
+  certificate: ([name = '', version]) => (
+    <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />
+  ),
   create: () => <CreatePage />,
   import: () => <ImportPage />,
   issuers: () => <IssuersPage />,
@@ -27,12 +29,15 @@ const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
 
 export function App() {
   const route = useStore(routerStore, (s) => s.route);
-  const navName = route.name === 'certificate' || route.name === 'create' || route.name === 'import' ? 'certificates' : route.name;
+  const navName =
+    route.name === 'certificate' || route.name === 'create' || route.name === 'import' ? 'certificates' : route.name;
   const page = PAGES[route.name](route.params);
   useRouteFocus(`${route.name}/${route.params.join('/')}`);
   return (
     <div class="frame">
-      <a class="skip-link" href="#main">Skip to content</a>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
       <header class="top">
         <a class="brand" href={hrefFor('certificates')}>
           <img src="/favicon.svg" alt="" width="28" height="28" />
@@ -91,7 +96,10 @@ function UpdateBanner() {
   if (!waiting) return null;
   return (
     <div class="banner" role="alert">
-      Update available. <button type="button" onClick={applyUpdate}>Reload</button>
+      Update available.{' '}
+      <button type="button" onClick={applyUpdate}>
+        Reload
+      </button>
     </div>
   );
 }

@@ -4,7 +4,8 @@
  * screen: an unexpected exception shows a plain sentence, never a stack.
  */
 
-export type VaultErrorCode = 'NotFound' | 'Conflict' | 'BadParameter' | 'Forbidden' | 'InvalidPassword' | 'Unsupported' | 'Malformed';
+export type VaultErrorCode =
+  'NotFound' | 'Conflict' | 'BadParameter' | 'Forbidden' | 'InvalidPassword' | 'Unsupported' | 'Malformed';
 
 /** What a banner or a field shows. */
 export interface ErrorWords {
@@ -40,7 +41,12 @@ interface VaultErrorLike {
 
 /** True for a VaultError, also across realms (checked by name, as DESIGN §4 promises). */
 export function isVaultError(e: unknown): e is VaultErrorLike {
-  return typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'VaultError' && typeof (e as { code?: unknown }).code === 'string';
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    (e as { name?: unknown }).name === 'VaultError' &&
+    typeof (e as { code?: unknown }).code === 'string'
+  );
 }
 
 /** Guesses the field a BadParameter message is about, so the form can show it in place. */
@@ -69,7 +75,13 @@ function fieldOf(code: VaultErrorCode, message: string): string | undefined {
 export function explainError(e: unknown): ErrorWords {
   if (isVaultError(e)) {
     const words = WORDS[e.code] ?? { title: 'Error', hint: '' };
-    return { code: e.code, title: words.title, message: e.message, hint: words.hint || undefined, field: fieldOf(e.code, e.message) };
+    return {
+      code: e.code,
+      title: words.title,
+      message: e.message,
+      hint: words.hint || undefined,
+      field: fieldOf(e.code, e.message),
+    };
   }
   console.error('unexpected error', e);
   return {

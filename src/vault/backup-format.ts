@@ -57,7 +57,11 @@ export interface BackupHeader {
 }
 
 /** Encrypts `payload` under `password`. `iterations` is for tests only (vault code passes none). */
-export async function sealBackup(payload: Uint8Array, password: string, options: { iterations?: number } = {}): Promise<Bytes> {
+export async function sealBackup(
+  payload: Uint8Array,
+  password: string,
+  options: { iterations?: number } = {},
+): Promise<Bytes> {
   if (typeof password !== 'string' || password.length === 0) {
     throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.');
   }
@@ -89,7 +93,10 @@ export async function sealBackup(payload: Uint8Array, password: string, options:
 /** Parses and checks the header; Malformed for anything that is not an intact Certkeep backup. */
 export async function readBackupHeader(bytes: Uint8Array): Promise<BackupHeader> {
   if (!(bytes instanceof Uint8Array) || bytes.length < BACKUP_HEADER_LENGTH + TAG_LEN || !startsWithMagic(bytes)) {
-    throw new VaultError('Malformed', 'This file is not a Certkeep certificate backup (it does not start with "CERTKEEP-BACKUP").');
+    throw new VaultError(
+      'Malformed',
+      'This file is not a Certkeep certificate backup (it does not start with "CERTKEEP-BACKUP").',
+    );
   }
   const header = bytes.slice(0, BACKUP_HEADER_LENGTH);
   const sum = await headerChecksum(header);
@@ -105,7 +112,10 @@ export async function readBackupHeader(bytes: Uint8Array): Promise<BackupHeader>
   }
   const iterations = new DataView(header.buffer).getUint32(MAGIC.length + 2);
   if (iterations < MIN_BACKUP_ITERATIONS || iterations > MAX_BACKUP_ITERATIONS) {
-    throw new VaultError('Malformed', `The backup file is damaged: its key-derivation count (${iterations}) is out of range.`);
+    throw new VaultError(
+      'Malformed',
+      `The backup file is damaged: its key-derivation count (${iterations}) is out of range.`,
+    );
   }
   const at = MAGIC.length + 6;
   return {
@@ -120,7 +130,11 @@ export async function readBackupHeader(bytes: Uint8Array): Promise<BackupHeader>
 /** Decrypts a backup: InvalidPassword for a wrong password, Malformed for a damaged file. */
 export async function openBackup(bytes: Uint8Array, password: string): Promise<Bytes> {
   const header = await readBackupHeader(bytes);
-  const { aesKey, passwordCheck } = await deriveKeys(typeof password === 'string' ? password : '', header.salt, header.iterations);
+  const { aesKey, passwordCheck } = await deriveKeys(
+    typeof password === 'string' ? password : '',
+    header.salt,
+    header.iterations,
+  );
   if (!equalBytes(passwordCheck, header.passwordCheck)) {
     throw new VaultError('InvalidPassword', 'The backup could not be opened: the password is wrong.');
   }
@@ -132,18 +146,32 @@ export async function openBackup(bytes: Uint8Array, password: string): Promise<B
     );
     return new Uint8Array(plain);
   } catch (e) {
-    throw new VaultError('Malformed', 'The backup file is damaged: its contents were altered or truncated after it was made.', {
-      cause: e,
-    });
+    throw new VaultError(
+      'Malformed',
+      'The backup file is damaged: its contents were altered or truncated after it was made.',
+      {
+        cause: e,
+      },
+    );
   }
 }
 
-async function deriveKeys(password: string, salt: Bytes, iterations: number): Promise<{ aesKey: CryptoKey; passwordCheck: Bytes }> {
+async function deriveKeys(
+  password: string,
+  salt: Bytes,
+  iterations: number,
+): Promise<{ aesKey: CryptoKey; passwordCheck: Bytes }> {
   // NFC so the same password typed on macOS and Windows gives the same key.
-  const secret = await crypto.subtle.importKey('raw', new TextEncoder().encode(password.normalize('NFC')), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
-  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, secret, 384));
+  const secret = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(password.normalize('NFC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
+  const bits = new Uint8Array(
+    await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, secret, 384),
+  );
   const aesKey = await crypto.subtle.importKey('raw', bits.slice(0, 32), 'AES-GCM', false, ['encrypt', 'decrypt']);
   return { aesKey, passwordCheck: bits.slice(32, 32 + CHECK_LEN) };
 }

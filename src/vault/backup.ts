@@ -71,7 +71,10 @@ export async function backupCertificate(
     return { cert: c, versions: await tx.versionsOf(key), keys: await tx.keysOf(key) };
   });
   if (versions.length === 0) {
-    throw new VaultError('BadParameter', `Certificate "${cert.name}" has no version yet (its request is pending): merge the signed certificate, then back it up.`);
+    throw new VaultError(
+      'BadParameter',
+      `Certificate "${cert.name}" has no version yet (its request is pending): merge the signed certificate, then back it up.`,
+    );
   }
   const used = new Set(versions.map((v) => v.keyId).filter((id): id is string => id !== undefined));
   const backupKeys: BackupKey[] = [];
@@ -97,7 +100,10 @@ export async function backupCertificate(
     certificate,
     versions: versions
       .sort((a, b) => a.ordinal - b.ordinal)
-      .map(({ keyId, ...v }) => ({ ...v, keyRef: keyId !== undefined && backupKeys.some((k) => k.ref === keyId) ? keyId : undefined })),
+      .map(({ keyId, ...v }) => ({
+        ...v,
+        keyRef: keyId !== undefined && backupKeys.some((k) => k.ref === keyId) ? keyId : undefined,
+      })),
     keys: backupKeys,
   };
   return sealBackup(encodePayload(payload), password, { iterations: internals.iterations });
@@ -108,7 +114,8 @@ export async function restoreCertificateBackup(
   bytes: Uint8Array,
   options: RestoreCertificateBackupOptions,
 ): Promise<KeyVaultCertificateWithPolicy> {
-  if (!(bytes instanceof Uint8Array)) throw new VaultError('BadParameter', 'The backup must be the bytes of a Certkeep backup file.');
+  if (!(bytes instanceof Uint8Array))
+    throw new VaultError('BadParameter', 'The backup must be the bytes of a Certkeep backup file.');
   const payload = decodePayload(await openBackup(bytes, options?.password ?? ''));
   const name = payload.certificate.name;
   const key = certificateKey(name);
@@ -150,7 +157,10 @@ export async function restoreCertificateBackup(
 async function assertFree(tx: StoreTx, key: string, name: string): Promise<void> {
   const existing = await tx.get('certificates', key);
   if (existing) {
-    throw new VaultError('Conflict', `A certificate named "${existing.name}" already exists in this vault: delete and purge it, or restore into another vault.`);
+    throw new VaultError(
+      'Conflict',
+      `A certificate named "${existing.name}" already exists in this vault: delete and purge it, or restore into another vault.`,
+    );
   }
   await assertNotDeleted(tx, key, name);
   await assertNoPendingOperation(tx, key, name);
@@ -166,9 +176,22 @@ async function importKeyRecord(k: BackupKey, pkcs8: Uint8Array, id: string, cert
   try {
     const privateKey = await crypto.subtle.importKey('pkcs8', new Uint8Array(pkcs8), alg, k.exportable, k.usages);
     const publicKey = await crypto.subtle.importKey('spki', new Uint8Array(k.spki), alg, true, publicUsages);
-    return { id, certificateKey: certKey, privateKey, publicKey, spec: k.spec, exportable: k.exportable, spki: new Uint8Array(k.spki), merged: k.merged };
+    return {
+      id,
+      certificateKey: certKey,
+      privateKey,
+      publicKey,
+      spec: k.spec,
+      exportable: k.exportable,
+      spki: new Uint8Array(k.spki),
+      merged: k.merged,
+    };
   } catch (e) {
-    throw new VaultError('Malformed', 'The backup holds a private key this browser cannot import: it is damaged or of an unsupported type.', { cause: e });
+    throw new VaultError(
+      'Malformed',
+      'The backup holds a private key this browser cannot import: it is damaged or of an unsupported type.',
+      { cause: e },
+    );
   }
 }
 
@@ -193,13 +216,27 @@ function decodePayload(bytes: Uint8Array): BackupPayload {
       return v;
     }) as BackupPayload;
   } catch (e) {
-    throw new VaultError('Malformed', 'The backup decrypted but its contents are not readable: the file was not made by Certkeep.', { cause: e });
+    throw new VaultError(
+      'Malformed',
+      'The backup decrypted but its contents are not readable: the file was not made by Certkeep.',
+      { cause: e },
+    );
   }
-  if (p?.kind !== PAYLOAD_KIND) throw new VaultError('Malformed', 'The backup decrypted but does not hold a certificate.');
+  if (p?.kind !== PAYLOAD_KIND)
+    throw new VaultError('Malformed', 'The backup decrypted but does not hold a certificate.');
   if (p.payloadVersion !== PAYLOAD_VERSION) {
-    throw new VaultError('Unsupported', `The backup holds data of version ${String(p.payloadVersion)}, which this version of Certkeep cannot read. Update Certkeep and try again.`);
+    throw new VaultError(
+      'Unsupported',
+      `The backup holds data of version ${String(p.payloadVersion)}, which this version of Certkeep cannot read. Update Certkeep and try again.`,
+    );
   }
-  if (!p.certificate || typeof p.certificate.name !== 'string' || !Array.isArray(p.versions) || p.versions.length === 0 || !Array.isArray(p.keys)) {
+  if (
+    !p.certificate ||
+    typeof p.certificate.name !== 'string' ||
+    !Array.isArray(p.versions) ||
+    p.versions.length === 0 ||
+    !Array.isArray(p.keys)
+  ) {
     throw new VaultError('Malformed', 'The backup decrypted but its certificate data is incomplete.');
   }
   return p;

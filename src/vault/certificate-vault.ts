@@ -36,7 +36,13 @@ import type {
 } from './types';
 import type { VaultContext } from './context';
 import { createCertificate } from './create';
-import { deleteCertificate, getDeletedCertificate, listDeletedCertificates, purgeDeletedCertificate, recoverDeletedCertificate } from './deleted';
+import {
+  deleteCertificate,
+  getDeletedCertificate,
+  listDeletedCertificates,
+  purgeDeletedCertificate,
+  recoverDeletedCertificate,
+} from './deleted';
 import { importCertificate } from './import';
 import { mergeCertificate } from './merge';
 import { cancelCertificateOperation, deleteCertificateOperation, getCertificateOperation } from './operations';
@@ -64,45 +70,132 @@ export function createCertificateVault(ctx: VaultContext): CertificateVault {
 
 class LocalCertificateVault implements CertificateVault {
   constructor(private readonly ctx: VaultContext) {}
-  get name(): string { return this.ctx.name; }
-  get vaultUrl(): string { return this.ctx.vaultUrl; }
+  get name(): string {
+    return this.ctx.name;
+  }
+  get vaultUrl(): string {
+    return this.ctx.vaultUrl;
+  }
 
-  createCertificate(name: string, policy: CertificatePolicy, options?: CreateCertificateOptions): Promise<CertificateOperation> { return guard('Creating the certificate', () => createCertificate(this.ctx, name, policy, options)); }
-  getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Reading the certificate', () => getCertificate(this.ctx, name)); }
-  getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate> { return guard('Reading the certificate version', () => getCertificateVersion(this.ctx, name, version)); }
-  listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties> { return guardIterable('Listing certificates', () => listPropertiesOfCertificates(this.ctx, options)); }
-  listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties> { return guardIterable('Listing versions', () => listPropertiesOfCertificateVersions(this.ctx, name)); }
-  getCertificatePolicy(name: string): Promise<CertificatePolicy> { return guard('Reading the policy', () => getCertificatePolicy(this.ctx, name)); }
-  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy> { return guard('Updating the policy', () => updateCertificatePolicy(this.ctx, name, policy)); }
-  updateCertificateProperties(name: string, version: string | undefined, options: UpdateCertificatePropertiesOptions): Promise<KeyVaultCertificate> { return guard('Updating the certificate', () => updateCertificateProperties(this.ctx, name, version, options)); }
+  createCertificate(
+    name: string,
+    policy: CertificatePolicy,
+    options?: CreateCertificateOptions,
+  ): Promise<CertificateOperation> {
+    return guard('Creating the certificate', () => createCertificate(this.ctx, name, policy, options));
+  }
+  getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> {
+    return guard('Reading the certificate', () => getCertificate(this.ctx, name));
+  }
+  getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate> {
+    return guard('Reading the certificate version', () => getCertificateVersion(this.ctx, name, version));
+  }
+  listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties> {
+    return guardIterable('Listing certificates', () => listPropertiesOfCertificates(this.ctx, options));
+  }
+  listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties> {
+    return guardIterable('Listing versions', () => listPropertiesOfCertificateVersions(this.ctx, name));
+  }
+  getCertificatePolicy(name: string): Promise<CertificatePolicy> {
+    return guard('Reading the policy', () => getCertificatePolicy(this.ctx, name));
+  }
+  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy> {
+    return guard('Updating the policy', () => updateCertificatePolicy(this.ctx, name, policy));
+  }
+  updateCertificateProperties(
+    name: string,
+    version: string | undefined,
+    options: UpdateCertificatePropertiesOptions,
+  ): Promise<KeyVaultCertificate> {
+    return guard('Updating the certificate', () => updateCertificateProperties(this.ctx, name, version, options));
+  }
 
-  getCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Reading the operation', () => getCertificateOperation(this.ctx, name)); }
-  cancelCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Cancelling the operation', () => cancelCertificateOperation(this.ctx, name)); }
-  deleteCertificateOperation(name: string): Promise<CertificateOperation> { return guard('Deleting the operation', () => deleteCertificateOperation(this.ctx, name)); }
-  mergeCertificate(name: string, x509Certificates: Uint8Array[], options?: MergeCertificateOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Merging the certificate', () => mergeCertificate(this.ctx, name, x509Certificates, options)); }
-  importCertificate(name: string, bytes: Uint8Array, options?: ImportCertificateOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Importing the file', () => importCertificate(this.ctx, name, bytes, options)); }
+  getCertificateOperation(name: string): Promise<CertificateOperation> {
+    return guard('Reading the operation', () => getCertificateOperation(this.ctx, name));
+  }
+  cancelCertificateOperation(name: string): Promise<CertificateOperation> {
+    return guard('Cancelling the operation', () => cancelCertificateOperation(this.ctx, name));
+  }
+  deleteCertificateOperation(name: string): Promise<CertificateOperation> {
+    return guard('Deleting the operation', () => deleteCertificateOperation(this.ctx, name));
+  }
+  mergeCertificate(
+    name: string,
+    x509Certificates: Uint8Array[],
+    options?: MergeCertificateOptions,
+  ): Promise<KeyVaultCertificateWithPolicy> {
+    return guard('Merging the certificate', () => mergeCertificate(this.ctx, name, x509Certificates, options));
+  }
+  importCertificate(
+    name: string,
+    bytes: Uint8Array,
+    options?: ImportCertificateOptions,
+  ): Promise<KeyVaultCertificateWithPolicy> {
+    return guard('Importing the file', () => importCertificate(this.ctx, name, bytes, options));
+  }
 
-  deleteCertificate(name: string): Promise<DeletedCertificate> { return guard('Deleting the certificate', () => deleteCertificate(this.ctx, name)); }
-  getDeletedCertificate(name: string): Promise<DeletedCertificate> { return guard('Reading the deleted certificate', () => getDeletedCertificate(this.ctx, name)); }
-  listDeletedCertificates(): AsyncIterable<DeletedCertificate> { return guardIterable('Listing deleted certificates', () => listDeletedCertificates(this.ctx)); }
-  recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> { return guard('Recovering the certificate', () => recoverDeletedCertificate(this.ctx, name)); }
-  purgeDeletedCertificate(name: string): Promise<void> { return guard('Purging the certificate', () => purgeDeletedCertificate(this.ctx, name)); }
+  deleteCertificate(name: string): Promise<DeletedCertificate> {
+    return guard('Deleting the certificate', () => deleteCertificate(this.ctx, name));
+  }
+  getDeletedCertificate(name: string): Promise<DeletedCertificate> {
+    return guard('Reading the deleted certificate', () => getDeletedCertificate(this.ctx, name));
+  }
+  listDeletedCertificates(): AsyncIterable<DeletedCertificate> {
+    return guardIterable('Listing deleted certificates', () => listDeletedCertificates(this.ctx));
+  }
+  recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> {
+    return guard('Recovering the certificate', () => recoverDeletedCertificate(this.ctx, name));
+  }
+  purgeDeletedCertificate(name: string): Promise<void> {
+    return guard('Purging the certificate', () => purgeDeletedCertificate(this.ctx, name));
+  }
 
-  backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> { return guard('Backing up the certificate', () => backup.backupCertificate(this.ctx, name, options)); }
-  restoreCertificateBackup(bytes: Uint8Array, options: RestoreCertificateBackupOptions): Promise<KeyVaultCertificateWithPolicy> { return guard('Restoring the backup', () => backup.restoreCertificateBackup(this.ctx, bytes, options)); }
+  backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> {
+    return guard('Backing up the certificate', () => backup.backupCertificate(this.ctx, name, options));
+  }
+  restoreCertificateBackup(
+    bytes: Uint8Array,
+    options: RestoreCertificateBackupOptions,
+  ): Promise<KeyVaultCertificateWithPolicy> {
+    return guard('Restoring the backup', () => backup.restoreCertificateBackup(this.ctx, bytes, options));
+  }
 
-  createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> { return guard('Creating the issuer', () => issuers.createIssuer(this.ctx, name, provider, options)); }
-  getIssuer(name: string): Promise<CertificateIssuer> { return guard('Reading the issuer', () => issuers.getIssuer(this.ctx, name)); }
-  updateIssuer(name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer> { return guard('Updating the issuer', () => issuers.updateIssuer(this.ctx, name, options)); }
-  deleteIssuer(name: string): Promise<CertificateIssuer> { return guard('Deleting the issuer', () => issuers.deleteIssuer(this.ctx, name)); }
-  listPropertiesOfIssuers(): AsyncIterable<IssuerProperties> { return guardIterable('Listing issuers', () => issuers.listPropertiesOfIssuers(this.ctx)); }
+  createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> {
+    return guard('Creating the issuer', () => issuers.createIssuer(this.ctx, name, provider, options));
+  }
+  getIssuer(name: string): Promise<CertificateIssuer> {
+    return guard('Reading the issuer', () => issuers.getIssuer(this.ctx, name));
+  }
+  updateIssuer(name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer> {
+    return guard('Updating the issuer', () => issuers.updateIssuer(this.ctx, name, options));
+  }
+  deleteIssuer(name: string): Promise<CertificateIssuer> {
+    return guard('Deleting the issuer', () => issuers.deleteIssuer(this.ctx, name));
+  }
+  listPropertiesOfIssuers(): AsyncIterable<IssuerProperties> {
+    return guardIterable('Listing issuers', () => issuers.listPropertiesOfIssuers(this.ctx));
+  }
 
-  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]> { return guard('Saving the contacts', () => contactBook.setContacts(this.ctx, contacts)); }
-  getContacts(): Promise<CertificateContact[]> { return guard('Reading the contacts', () => contactBook.getContacts(this.ctx)); }
-  deleteContacts(): Promise<CertificateContact[]> { return guard('Deleting the contacts', () => contactBook.deleteContacts(this.ctx)); }
+  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]> {
+    return guard('Saving the contacts', () => contactBook.setContacts(this.ctx, contacts));
+  }
+  getContacts(): Promise<CertificateContact[]> {
+    return guard('Reading the contacts', () => contactBook.getContacts(this.ctx));
+  }
+  deleteContacts(): Promise<CertificateContact[]> {
+    return guard('Deleting the contacts', () => contactBook.deleteContacts(this.ctx));
+  }
 
-  getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> { return guard('Exporting the certificate', () => getSecret(this.ctx, name, options)); }
-  getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> { return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options)); }
-  runLifetimeActions(): Promise<LifetimeEvent[]> { return guard('Running lifetime actions', () => runLifetimeActions(this.ctx)); }
-  close(): void { this.ctx.store.close(); }
+  getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> {
+    return guard('Exporting the certificate', () => getSecret(this.ctx, name, options));
+  }
+  getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> {
+    return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options));
+  }
+  runLifetimeActions(): Promise<LifetimeEvent[]> {
+    return guard('Running lifetime actions', () => runLifetimeActions(this.ctx));
+  }
+  close(): void {
+    this.ctx.store.close();
+  }
 }

@@ -26,7 +26,8 @@ const NOT_FOUND = 'This vault has no certificate contacts: add them with setCont
 
 /** Replaces the vault's contacts. An empty list removes them (getContacts then says NotFound). */
 export async function setContacts(ctx: VaultContext, contacts: CertificateContact[]): Promise<CertificateContact[]> {
-  if (!Array.isArray(contacts)) throw new VaultError('BadParameter', 'Contacts must be a list of { email, name, phone }.');
+  if (!Array.isArray(contacts))
+    throw new VaultError('BadParameter', 'Contacts must be a list of { email, name, phone }.');
   const clean = contacts.map((c, i) => normalizeContact(c, `Contact ${i + 1}`));
   await ctx.store.write(async (tx) => {
     if (clean.length === 0) await tx.delete('contacts', CONTACTS_KEY);
@@ -63,7 +64,8 @@ export async function readContacts(ctx: VaultContext): Promise<CertificateContac
  * ("Contact 2", "Administrator contact 1") so the person knows which line to fix.
  */
 export function normalizeContact(c: unknown, label: string): CertificateContact {
-  if (typeof c !== 'object' || c === null) throw new VaultError('BadParameter', `${label} is not a contact: give { email, name, phone }.`);
+  if (typeof c !== 'object' || c === null)
+    throw new VaultError('BadParameter', `${label} is not a contact: give { email, name, phone }.`);
   const raw = c as Record<string, unknown>;
   const out: CertificateContact = {};
   for (const field of ['email', 'name', 'phone'] as const) {
@@ -74,13 +76,22 @@ export function normalizeContact(c: unknown, label: string): CertificateContact 
     if (t) out[field] = t;
   }
   if (!out.email && !out.name && !out.phone) {
-    throw new VaultError('BadParameter', `${label} is empty: give at least an email address, a name or a phone number.`);
+    throw new VaultError(
+      'BadParameter',
+      `${label} is empty: give at least an email address, a name or a phone number.`,
+    );
   }
   if (out.email !== undefined && !isValidEmail(out.email)) {
-    throw new VaultError('BadParameter', `${label}: "${out.email}" is not a valid email address (expected name@example.com).`);
+    throw new VaultError(
+      'BadParameter',
+      `${label}: "${out.email}" is not a valid email address (expected name@example.com).`,
+    );
   }
   if (out.phone !== undefined && !PHONE.test(out.phone)) {
-    throw new VaultError('BadParameter', `${label}: "${out.phone}" is not a phone number (digits, spaces, + - ( ) only).`);
+    throw new VaultError(
+      'BadParameter',
+      `${label}: "${out.phone}" is not a phone number (digits, spaces, + - ( ) only).`,
+    );
   }
   return out;
 }

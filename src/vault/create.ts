@@ -12,10 +12,21 @@ import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import { newKeyRecord, sameSpec } from './key-material';
-import { assertNoPendingOperation, assertNotDeleted, discardOldOperation, knownIssuerNames, requireCertificate } from './lookups';
+import {
+  assertNoPendingOperation,
+  assertNotDeleted,
+  discardOldOperation,
+  knownIssuerNames,
+  requireCertificate,
+} from './lookups';
 import { certificateKey } from './names';
 import { defaultPolicy, isExportable, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
-import type { CertificateOperation, CertificatePolicy, CreateCertificateOptions, KeyVaultCertificateWithPolicy } from './types';
+import type {
+  CertificateOperation,
+  CertificatePolicy,
+  CreateCertificateOptions,
+  KeyVaultCertificateWithPolicy,
+} from './types';
 import { buildVersion, commitVersion, stampPolicy } from './version-records';
 import { VaultError } from './vault-error';
 import type { CertificateRecord, KeyRecord, OperationRecord, StoreTx, VersionRecord } from './vault-store';
@@ -98,7 +109,10 @@ export async function createVersion(
   });
   const policy = before.cert.policy;
   if (!isSelf(policy)) {
-    throw new VaultError('BadParameter', `Certificate "${name}" has issuer "${policy.issuerName}": only Self-issued certificates can be renewed inside the vault.`);
+    throw new VaultError(
+      'BadParameter',
+      `Certificate "${name}" has issuer "${policy.issuerName}": only Self-issued certificates can be renewed inside the vault.`,
+    );
   }
   const made = await issueSelfSigned(ctx, key, policy, options, before.reusable);
   return ctx.store.write(async (tx) => {
@@ -147,7 +161,8 @@ async function reusableKey(tx: StoreTx, key: string, policy: CertificatePolicy):
   const cert = await tx.get('certificates', key);
   const latest = cert?.latest && (await tx.get('versions', [key, cert.latest.version]));
   const keyRecord = latest && latest.keyId !== undefined ? await tx.get('keys', latest.keyId) : undefined;
-  if (!keyRecord || !sameSpec(keyRecord.spec, keySpecOfPolicy(policy)) || keyRecord.exportable !== isExportable(policy)) return undefined;
+  if (!keyRecord || !sameSpec(keyRecord.spec, keySpecOfPolicy(policy)) || keyRecord.exportable !== isExportable(policy))
+    return undefined;
   return keyRecord;
 }
 
@@ -184,4 +199,3 @@ function operationRecord(
     updatedOn: now,
   };
 }
-

@@ -44,7 +44,11 @@ import type { KeyRecord } from './vault-store';
 type EncScheme = (typeof ENCRYPTION_SCHEMES)[EncryptionAlgorithm];
 
 /** Opens a client on `name` (the latest version unless `options.version`). */
-export async function getCryptographyClient(ctx: VaultContext, name: string, options: GetCryptographyClientOptions = {}): Promise<CryptographyClient> {
+export async function getCryptographyClient(
+  ctx: VaultContext,
+  name: string,
+  options: GetCryptographyClientOptions = {},
+): Promise<CryptographyClient> {
   const key = certificateKey(name);
   const { cert, version } = await ctx.store.read(async (tx) => {
     const c = await requireCertificate(tx, key, name);
@@ -64,7 +68,9 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
     });
 
   /** Usage and attribute gates shared by every operation; returns the key row if present. */
-  const gate = async (op: KeyOperation): Promise<{ keyRecord?: KeyRecord; spec: KeySpec; spki: Bytes; requirePrivate: () => Promise<KeyRecord> }> => {
+  const gate = async (
+    op: KeyOperation,
+  ): Promise<{ keyRecord?: KeyRecord; spec: KeySpec; spki: Bytes; requirePrivate: () => Promise<KeyRecord> }> => {
     const { cert: c, v, k } = await current();
     const usage = c.policy.keyUsage as KeyUsageType[] | undefined;
     if (!keyOperationsFor(usage).has(op)) {
@@ -78,7 +84,8 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
     // public-key operations work from the certificate's SPKI.
     const info = k ? undefined : await parseCertificate(v.cer);
     const specOf = k?.spec ?? info?.keySpec;
-    if (!specOf) throw new VaultError('Unsupported', `The key of ${label} is of a type Certkeep cannot use for cryptography.`);
+    if (!specOf)
+      throw new VaultError('Unsupported', `The key of ${label} is of a type Certkeep cannot use for cryptography.`);
     return {
       keyRecord: k,
       spec: specOf,
@@ -92,7 +99,12 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
   const derived = new Map<string, Promise<CryptoKey>>();
 
   /** The private key, usable with `scheme` (the stored one, or a re-import of the exportable one). */
-  const privateKeyFor = async (k: KeyRecord, scheme: SignatureScheme | EncScheme, use: KeyUsage, alg: string): Promise<CryptoKey> => {
+  const privateKeyFor = async (
+    k: KeyRecord,
+    scheme: SignatureScheme | EncScheme,
+    use: KeyUsage,
+    alg: string,
+  ): Promise<CryptoKey> => {
     if (keyAlgorithmMatches(k.privateKey, scheme) && k.privateKey.usages.includes(use)) return k.privateKey;
     if (!k.exportable || !k.privateKey.extractable) {
       const bound = describeBinding(k.privateKey);
@@ -124,29 +136,51 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
   const signatureScheme = (alg: unknown, spec: KeySpec): SignatureScheme => {
     const scheme = SIGNATURE_SCHEMES[alg as SignatureAlgorithm];
     if (scheme.kty !== spec.kty) {
-      throw new VaultError('BadParameter', `${String(alg)} needs an ${scheme.kty} key, but the key of ${label} is ${describeSpec(spec)}.`);
+      throw new VaultError(
+        'BadParameter',
+        `${String(alg)} needs an ${scheme.kty} key, but the key of ${label} is ${describeSpec(spec)}.`,
+      );
     }
     if (scheme.kty === 'EC' && spec.kty === 'EC' && scheme.curve !== spec.curve) {
       // RFC 7518 §3.4: ES256 is P-256 + SHA-256, ES384 P-384, ES512 P-521 (Key Vault enforces it too).
       const fit = Object.entries(SIGNATURE_SCHEMES).find(([, s]) => s.kty === 'EC' && s.curve === spec.curve)?.[0];
-      throw new VaultError('BadParameter', `${String(alg)} needs a ${scheme.curve} key, but the key of ${label} is ${describeSpec(spec)}: use ${fit}.`);
+      throw new VaultError(
+        'BadParameter',
+        `${String(alg)} needs a ${scheme.curve} key, but the key of ${label} is ${describeSpec(spec)}: use ${fit}.`,
+      );
     }
     return scheme;
   };
 
   const encScheme = (alg: unknown, spec: KeySpec): EncScheme => {
-    if (spec.kty !== 'RSA') throw new VaultError('BadParameter', `${String(alg)} needs an RSA key, but the key of ${label} is ${describeSpec(spec)}: EC keys cannot encrypt.`);
+    if (spec.kty !== 'RSA')
+      throw new VaultError(
+        'BadParameter',
+        `${String(alg)} needs an RSA key, but the key of ${label} is ${describeSpec(spec)}: EC keys cannot encrypt.`,
+      );
     return ENCRYPTION_SCHEMES[alg as EncryptionAlgorithm];
   };
 
   const checkSigAlg = (alg: unknown): void => {
-    if (!isSignatureAlgorithm(alg)) throw new VaultError('BadParameter', `"${String(alg)}" is not a signature algorithm: use one of ${Object.keys(SIGNATURE_SCHEMES).join(', ')}.`);
+    if (!isSignatureAlgorithm(alg))
+      throw new VaultError(
+        'BadParameter',
+        `"${String(alg)}" is not a signature algorithm: use one of ${Object.keys(SIGNATURE_SCHEMES).join(', ')}.`,
+      );
   };
   const checkEncAlg = (alg: unknown): void => {
-    if (!isEncryptionAlgorithm(alg)) throw new VaultError('BadParameter', `"${String(alg)}" is not an encryption algorithm: use RSA-OAEP or RSA-OAEP-256.`);
+    if (!isEncryptionAlgorithm(alg))
+      throw new VaultError(
+        'BadParameter',
+        `"${String(alg)}" is not an encryption algorithm: use RSA-OAEP or RSA-OAEP-256.`,
+      );
   };
 
-  const encryptWith = async (op: 'encrypt' | 'wrapKey', alg: EncryptionAlgorithm, input: Uint8Array): Promise<Bytes> => {
+  const encryptWith = async (
+    op: 'encrypt' | 'wrapKey',
+    alg: EncryptionAlgorithm,
+    input: Uint8Array,
+  ): Promise<Bytes> => {
     checkEncAlg(alg);
     const data = bytesOf(input, op === 'encrypt' ? 'plaintext' : 'key');
     const g = await gate(op);
@@ -156,11 +190,19 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
       return new Uint8Array(await crypto.subtle.encrypt({ name: 'RSA-OAEP' }, pub, data));
     } catch (e) {
       const max = g.spec.kty === 'RSA' ? g.spec.size / 8 - 2 * (scheme.hash === 'SHA-1' ? 20 : 32) - 2 : 0;
-      throw new VaultError('BadParameter', `${alg} cannot encrypt ${data.length} bytes with ${describeSpec(g.spec)}: at most ${max} bytes fit.`, { cause: e });
+      throw new VaultError(
+        'BadParameter',
+        `${alg} cannot encrypt ${data.length} bytes with ${describeSpec(g.spec)}: at most ${max} bytes fit.`,
+        { cause: e },
+      );
     }
   };
 
-  const decryptWith = async (op: 'decrypt' | 'unwrapKey', alg: EncryptionAlgorithm, input: Uint8Array): Promise<Bytes> => {
+  const decryptWith = async (
+    op: 'decrypt' | 'unwrapKey',
+    alg: EncryptionAlgorithm,
+    input: Uint8Array,
+  ): Promise<Bytes> => {
     checkEncAlg(alg);
     const data = bytesOf(input, op === 'decrypt' ? 'ciphertext' : 'encryptedKey');
     const g = await gate(op);
@@ -170,7 +212,11 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
     try {
       return new Uint8Array(await crypto.subtle.decrypt({ name: 'RSA-OAEP' }, priv, data));
     } catch (e) {
-      throw new VaultError('BadParameter', `The ${op === 'decrypt' ? 'ciphertext' : 'wrapped key'} could not be decrypted with ${alg} and the key of ${label}: it was made for another key or algorithm, or it is damaged.`, { cause: e });
+      throw new VaultError(
+        'BadParameter',
+        `The ${op === 'decrypt' ? 'ciphertext' : 'wrapped key'} could not be decrypted with ${alg} and the key of ${label}: it was made for another key or algorithm, or it is damaged.`,
+        { cause: e },
+      );
     }
   };
 
@@ -214,9 +260,18 @@ export async function getCryptographyClient(ctx: VaultContext, name: string, opt
         const algorithm = parameters?.algorithm;
         return { result: await decryptWith('decrypt', algorithm, parameters?.ciphertext), algorithm, keyID };
       }),
-    wrapKey: (algorithm, key) => guard('Wrapping the key', async () => ({ result: await encryptWith('wrapKey', algorithm, key), algorithm, keyID })),
+    wrapKey: (algorithm, key) =>
+      guard('Wrapping the key', async () => ({
+        result: await encryptWith('wrapKey', algorithm, key),
+        algorithm,
+        keyID,
+      })),
     unwrapKey: (algorithm, encryptedKey) =>
-      guard('Unwrapping the key', async () => ({ result: await decryptWith('unwrapKey', algorithm, encryptedKey), algorithm, keyID })),
+      guard('Unwrapping the key', async () => ({
+        result: await decryptWith('unwrapKey', algorithm, encryptedKey),
+        algorithm,
+        keyID,
+      })),
   };
 }
 
@@ -235,6 +290,10 @@ function describeBinding(key: CryptoKey): string {
   const matches = Object.entries(SIGNATURE_SCHEMES)
     .filter(([, s]) => keyAlgorithmMatches(key, s))
     .map(([n]) => n)
-    .concat(Object.entries(ENCRYPTION_SCHEMES).filter(([, s]) => keyAlgorithmMatches(key, s)).map(([n]) => n));
+    .concat(
+      Object.entries(ENCRYPTION_SCHEMES)
+        .filter(([, s]) => keyAlgorithmMatches(key, s))
+        .map(([n]) => n),
+    );
   return matches.length > 0 ? matches.join(', ') : `${alg.name}${alg.hash ? `/${alg.hash.name}` : ''}`;
 }

@@ -17,7 +17,10 @@ export async function deleteCertificate(ctx: VaultContext, name: string): Promis
   return ctx.store.write(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
     if (!cert.latest) {
-      throw new VaultError('BadParameter', `Certificate "${name}" has no version yet, only a pending request: delete the certificate operation instead.`);
+      throw new VaultError(
+        'BadParameter',
+        `Certificate "${name}" has no version yet, only a pending request: delete the certificate operation instead.`,
+      );
     }
     const versions = await tx.versionsOf(key);
     const keys = await tx.keysOf(key);
@@ -58,7 +61,10 @@ export async function* listDeletedCertificates(ctx: VaultContext): AsyncIterable
   for (const d of all) yield toDeleted(ctx, d);
 }
 
-export async function recoverDeletedCertificate(ctx: VaultContext, name: string): Promise<KeyVaultCertificateWithPolicy> {
+export async function recoverDeletedCertificate(
+  ctx: VaultContext,
+  name: string,
+): Promise<KeyVaultCertificateWithPolicy> {
   const key = certificateKey(name);
   return ctx.store.write(async (tx) => {
     const d = await requireDeleted(tx, key, name);

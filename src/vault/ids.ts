@@ -15,7 +15,8 @@ export function newVersionId(): string {
 export const certificateId = (ctx: Ids, name: string, version?: string): string =>
   `${ctx.vaultUrl}/certificates/${name}${version ? `/${version}` : ''}`;
 export const keyIdOf = (ctx: Ids, name: string, version: string): string => `${ctx.vaultUrl}/keys/${name}/${version}`;
-export const secretIdOf = (ctx: Ids, name: string, version: string): string => `${ctx.vaultUrl}/secrets/${name}/${version}`;
+export const secretIdOf = (ctx: Ids, name: string, version: string): string =>
+  `${ctx.vaultUrl}/secrets/${name}/${version}`;
 export const operationId = (ctx: Ids, name: string): string => `${ctx.vaultUrl}/certificates/${name}/pending`;
 export const recoveryIdOf = (ctx: Ids, name: string): string => `${ctx.vaultUrl}/deletedcertificates/${name}`;
 export const issuerIdOf = (ctx: Ids, name: string): string => `${ctx.vaultUrl}/certificates/issuers/${name}`;

@@ -12,7 +12,12 @@ const AVERAGE_MONTH_MS = 30.436875 * 24 * 3600 * 1000;
 const EC_FORBIDDEN: KeyUsageType[] = ['keyEncipherment', 'dataEncipherment', 'encipherOnly', 'decipherOnly'];
 
 /** `base`: the certificate's current policy on re-import (its contentType and lifetime action are kept). */
-export function derivePolicy(info: CertificateInfo, spec: KeySpec, exportable: boolean, base?: CertificatePolicy): CertificatePolicy {
+export function derivePolicy(
+  info: CertificateInfo,
+  spec: KeySpec,
+  exportable: boolean,
+  base?: CertificatePolicy,
+): CertificatePolicy {
   const months = Math.round((info.notAfter.getTime() - info.notBefore.getTime()) / AVERAGE_MONTH_MS);
   const issuerName = info.selfSigned ? 'Self' : 'Unknown';
   // Some CAs put keyEncipherment on EC certificates; the vault cannot use it, so it is dropped

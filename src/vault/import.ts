@@ -30,7 +30,10 @@ export async function importCertificate(
   const key = certificateKey(name);
   validateAttributes(options);
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
-    throw new VaultError('BadParameter', 'The file to import is empty: choose a PFX/P12 file or a PEM file with a private key and its certificate.');
+    throw new VaultError(
+      'BadParameter',
+      'The file to import is empty: choose a PFX/P12 file or a PEM file with a private key and its certificate.',
+    );
   }
   const before = await ctx.store.read(async (tx) => {
     await assertNotDeleted(tx, key, name);
@@ -45,10 +48,16 @@ export async function importCertificate(
     throw toVaultError(e, 'The file', { parsing: true });
   }
   if (!bundle.pkcs8) {
-    throw new VaultError('BadParameter', `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds no private key: import needs the key with its certificate (a PFX, or a PEM with a PRIVATE KEY block). To store a certificate without its key, create the certificate with issuer "Unknown" and merge it.`);
+    throw new VaultError(
+      'BadParameter',
+      `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds no private key: import needs the key with its certificate (a PFX, or a PEM with a PRIVATE KEY block). To store a certificate without its key, create the certificate with issuer "Unknown" and merge it.`,
+    );
   }
   if (bundle.certificates.length === 0) {
-    throw new VaultError('BadParameter', `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds a private key but no certificate: add the certificate (and its chain) to the file.`);
+    throw new VaultError(
+      'BadParameter',
+      `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds a private key but no certificate: add the certificate (and its chain) to the file.`,
+    );
   }
 
   const explicit = options.policy ? defaultPolicy(options.policy) : undefined;
@@ -56,27 +65,36 @@ export async function importCertificate(
   const imported = await importPkcs8(bundle.pkcs8, exportable).catch((e: unknown) => {
     throw toVaultError(e, 'The private key in the file', { parsing: true });
   });
-  const leaf = await parsing('The certificate in the file', () => findLeafForKey(bundle.certificates, imported.keyPair.publicKey));
+  const leaf = await parsing('The certificate in the file', () =>
+    findLeafForKey(bundle.certificates, imported.keyPair.publicKey),
+  );
   if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
   const info = await parsing('The certificate in the file', () => parseCertificate(leaf));
   if (explicit && !sameSpec(keySpecOfPolicy(explicit), imported.spec)) {
     const actual = imported.spec.kty === 'RSA' ? `RSA ${imported.spec.size}` : `EC ${imported.spec.curve}`;
-    throw new VaultError('BadParameter', `The policy asks for keyType ${explicit.keyType} ${explicit.keyType?.startsWith('EC') ? explicit.keyCurveName : explicit.keySize} but the key in the file is ${actual}: change the policy's key fields or leave the policy out.`);
+    throw new VaultError(
+      'BadParameter',
+      `The policy asks for keyType ${explicit.keyType} ${explicit.keyType?.startsWith('EC') ? explicit.keyCurveName : explicit.keySize} but the key in the file is ${actual}: change the policy's key fields or leave the policy out.`,
+    );
   }
   const policy = explicit ?? derivePolicy(info, imported.spec, exportable, before.existing?.policy);
   validatePolicy(policy, { knownIssuers: before.issuers, imported: !explicit });
 
   const keyRecord = await keyRecordOf(key, imported.keyPair, imported.spec, exportable, true);
-  const chain = await parsing('The certificate chain in the file', () => orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }));
-  const version = await parsing('The certificate in the file', () => buildVersion(ctx, {
-    certificateKey: key,
-    cer: leaf,
-    chain: chain.length ? chain : [leaf],
-    keyId: keyRecord.id,
-    keyExportable: exportable,
-    enabled: options.enabled ?? policy.enabled ?? true,
-    tags: options.tags,
-  }));
+  const chain = await parsing('The certificate chain in the file', () =>
+    orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }),
+  );
+  const version = await parsing('The certificate in the file', () =>
+    buildVersion(ctx, {
+      certificateKey: key,
+      cer: leaf,
+      chain: chain.length ? chain : [leaf],
+      keyId: keyRecord.id,
+      keyExportable: exportable,
+      enabled: options.enabled ?? policy.enabled ?? true,
+      tags: options.tags,
+    }),
+  );
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);

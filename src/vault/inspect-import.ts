@@ -31,7 +31,8 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
       // bundle.needsPassword says the file is protected; it opened, so nothing more to ask.
       return { format: bundle.format, needsPassword: false, keyPresent: !!bundle.pkcs8, certificates };
     } catch (e) {
-      if (isPkiError(e) && e.code === 'invalid-password') return { format: 'pkcs12', needsPassword: true, keyPresent: false, certificates: [] };
+      if (isPkiError(e) && e.code === 'invalid-password')
+        return { format: 'pkcs12', needsPassword: true, keyPresent: false, certificates: [] };
       // Not a key bundle: maybe certificates only (a .cer / .p7b), which Import can name as such.
       let ders: Bytes[];
       try {

@@ -28,15 +28,26 @@ const MAX_FIELD = 1024;
 /** The store key of a valid issuer name (names are case-insensitive, like certificate names). */
 export function issuerKey(name: unknown): string {
   if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new VaultError('BadParameter', `The issuer name "${String(name)}" is not valid: use 1 to 127 letters, digits and hyphens.`);
+    throw new VaultError(
+      'BadParameter',
+      `The issuer name "${String(name)}" is not valid: use 1 to 127 letters, digits and hyphens.`,
+    );
   }
   return name.toLowerCase();
 }
 
-export async function createIssuer(ctx: VaultContext, name: string, provider: string, options: CreateIssuerOptions = {}): Promise<CertificateIssuer> {
+export async function createIssuer(
+  ctx: VaultContext,
+  name: string,
+  provider: string,
+  options: CreateIssuerOptions = {},
+): Promise<CertificateIssuer> {
   const key = issuerKey(name);
   if (RESERVED.includes(key)) {
-    throw new VaultError('BadParameter', `"${name}" is reserved for policies (issuerName "Self" or "Unknown"): choose another issuer name.`);
+    throw new VaultError(
+      'BadParameter',
+      `"${name}" is reserved for policies (issuerName "Self" or "Unknown"): choose another issuer name.`,
+    );
   }
   const fields = checkFields({ ...options, provider });
   const password = fields.password ? await seal(ctx, key, fields.password) : undefined;
@@ -55,7 +66,11 @@ export async function createIssuer(ctx: VaultContext, name: string, provider: st
   };
   await ctx.store.write(async (tx) => {
     const existing = await tx.get('issuers', key);
-    if (existing) throw new VaultError('Conflict', `An issuer named "${existing.name}" already exists: update it, or delete it first.`);
+    if (existing)
+      throw new VaultError(
+        'Conflict',
+        `An issuer named "${existing.name}" already exists: update it, or delete it first.`,
+      );
     await tx.put('issuers', record);
   });
   return toIssuer(ctx, record, fields.password);
@@ -71,7 +86,11 @@ export async function getIssuer(ctx: VaultContext, name: string): Promise<Certif
  * Changes the given fields and keeps the others (the SDK's updateIssuer). `password: ''`
  * removes the stored password; `administratorContacts` replaces the whole list.
  */
-export async function updateIssuer(ctx: VaultContext, name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer> {
+export async function updateIssuer(
+  ctx: VaultContext,
+  name: string,
+  options: UpdateIssuerOptions,
+): Promise<CertificateIssuer> {
   const key = issuerKey(name);
   const fields = checkFields(options ?? {});
   const sealed = fields.password ? await seal(ctx, key, fields.password) : undefined;
@@ -108,7 +127,11 @@ export async function deleteIssuer(ctx: VaultContext, name: string): Promise<Cer
     const current = await requireIssuer(tx, key, name);
     const users = await certificatesUsing(tx, key);
     if (users.length > 0) {
-      const shown = users.slice(0, 10).map((n) => `"${n}"`).join(', ') + (users.length > 10 ? ` and ${users.length - 10} more` : '');
+      const shown =
+        users
+          .slice(0, 10)
+          .map((n) => `"${n}"`)
+          .join(', ') + (users.length > 10 ? ` and ${users.length - 10} more` : '');
       throw new VaultError(
         'Conflict',
         `Issuer "${current.name}" is used by certificate ${shown}: change their policy's issuer (or delete them) before deleting the issuer.`,
@@ -182,7 +205,8 @@ type CheckedFields = Omit<UpdateIssuerOptions, 'enabled'>;
 function checkFields(o: UpdateIssuerOptions): CheckedFields {
   const out: CheckedFields = {};
   if (typeof o !== 'object' || o === null) throw new VaultError('BadParameter', 'Issuer options must be an object.');
-  if (o.enabled !== undefined && typeof o.enabled !== 'boolean') throw new VaultError('BadParameter', 'enabled must be true or false.');
+  if (o.enabled !== undefined && typeof o.enabled !== 'boolean')
+    throw new VaultError('BadParameter', 'enabled must be true or false.');
   if (o.provider !== undefined) {
     const p = text(o.provider, 'provider');
     if (!p) throw new VaultError('BadParameter', 'The issuer needs a provider, e.g. "DigiCert" or "GlobalSign".');
@@ -193,14 +217,18 @@ function checkFields(o: UpdateIssuerOptions): CheckedFields {
   // Passwords and API keys are kept exactly as typed (no trim: a space may be part of them).
   if (o.password !== undefined) out.password = raw(o.password, 'password');
   if (o.administratorContacts !== undefined) {
-    if (!Array.isArray(o.administratorContacts)) throw new VaultError('BadParameter', 'administratorContacts must be a list.');
-    out.administratorContacts = o.administratorContacts.map((c, i) => adminContact(c, `Administrator contact ${i + 1}`));
+    if (!Array.isArray(o.administratorContacts))
+      throw new VaultError('BadParameter', 'administratorContacts must be a list.');
+    out.administratorContacts = o.administratorContacts.map((c, i) =>
+      adminContact(c, `Administrator contact ${i + 1}`),
+    );
   }
   return out;
 }
 
 function adminContact(c: unknown, label: string): AdministratorContact {
-  if (typeof c !== 'object' || c === null) throw new VaultError('BadParameter', `${label} is not a contact: give { firstName, lastName, email, phone }.`);
+  if (typeof c !== 'object' || c === null)
+    throw new VaultError('BadParameter', `${label} is not a contact: give { firstName, lastName, email, phone }.`);
   const r = c as Record<string, unknown>;
   const out: AdministratorContact = {};
   for (const f of ['firstName', 'lastName', 'email', 'phone'] as const) {
@@ -208,9 +236,13 @@ function adminContact(c: unknown, label: string): AdministratorContact {
     const v = text(r[f], `${label}: ${f}`);
     if (v) out[f] = v;
   }
-  if (Object.keys(out).length === 0) throw new VaultError('BadParameter', `${label} is empty: give a name, an email address or a phone number.`);
+  if (Object.keys(out).length === 0)
+    throw new VaultError('BadParameter', `${label} is empty: give a name, an email address or a phone number.`);
   if (out.email !== undefined && !isValidEmail(out.email)) {
-    throw new VaultError('BadParameter', `${label}: "${out.email}" is not a valid email address (expected name@example.com).`);
+    throw new VaultError(
+      'BadParameter',
+      `${label}: "${out.email}" is not a valid email address (expected name@example.com).`,
+    );
   }
   return out;
 }

@@ -12,7 +12,13 @@ export async function newKeyRecord(certificateKey: string, spec: KeySpec, export
   return keyRecordOf(certificateKey, pair, spec, exportable, false);
 }
 
-export async function keyRecordOf(certificateKey: string, pair: CryptoKeyPair, spec: KeySpec, exportable: boolean, merged: boolean): Promise<KeyRecord> {
+export async function keyRecordOf(
+  certificateKey: string,
+  pair: CryptoKeyPair,
+  spec: KeySpec,
+  exportable: boolean,
+  merged: boolean,
+): Promise<KeyRecord> {
   return {
     id: newVersionId(),
     certificateKey,

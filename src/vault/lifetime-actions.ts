@@ -24,14 +24,31 @@
  */
 import type { VaultContext } from './context';
 import { createVersion } from './create';
-import { DAY_MS, expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
+import {
+  DAY_MS,
+  expiryPhrase,
+  isLifetimeActionDue,
+  lifetimeActionDueMs,
+  daysUntilExpiry,
+  utcDay,
+} from './lifetime-schedule';
 import { lifetimeIdOf } from './lifetime-due-index';
-import type { CertificateContact, CreateCertificateOptions, KeyVaultCertificateWithPolicy, LifetimeAction, LifetimeEvent } from './types';
+import type {
+  CertificateContact,
+  CreateCertificateOptions,
+  KeyVaultCertificateWithPolicy,
+  LifetimeAction,
+  LifetimeEvent,
+} from './types';
 import { isVaultError } from './vault-error';
 import { CONTACTS_KEY, type CertificateRecord, type LifetimeLogRecord, type StoreTx } from './vault-store';
 
 /** How AutoRenew makes the new version (createVersion; tests inject failures). */
-export type RenewFn = (ctx: VaultContext, name: string, options: CreateCertificateOptions) => Promise<KeyVaultCertificateWithPolicy>;
+export type RenewFn = (
+  ctx: VaultContext,
+  name: string,
+  options: CreateCertificateOptions,
+) => Promise<KeyVaultCertificateWithPolicy>;
 
 /** A renewal claim older than this was left by a run that died (a killed service worker): retry. */
 const STALE_CLAIM_MS = 15 * 60_000;
@@ -123,7 +140,10 @@ async function note(tx: StoreTx, key: string, index: LifetimeIndex, nowMs: numbe
   else if (typeof state === 'number') nextMs = state + STALE_CLAIM_MS + 1;
   else if (state === `failed:${today}`) nextMs = Date.parse(`${today}T00:00:00Z`) + DAY_MS;
   const { lifetimeSeen: _old, ...rest } = row;
-  await tx.put('certificates', id !== undefined && nextMs !== undefined && nextMs > nowMs ? { ...rest, lifetimeSeen: { id, nextMs } } : rest);
+  await tx.put(
+    'certificates',
+    id !== undefined && nextMs !== undefined && nextMs > nowMs ? { ...rest, lifetimeSeen: { id, nextMs } } : rest,
+  );
 }
 
 /** Pure: the certificates whose (single) lifetime action is due for their latest version. */
@@ -138,7 +158,12 @@ export function findDue(certs: CertificateRecord[], nowMs: number): Due[] {
     const nb = +latest.notBefore;
     const exp = +latest.expiresOn;
     if (!isLifetimeActionDue(action, nb, exp, nowMs)) continue;
-    out.push({ cert, action, id: `${cert.key}/${latest.version}/${action.action}`, dueMs: lifetimeActionDueMs(action, nb, exp) });
+    out.push({
+      cert,
+      action,
+      id: `${cert.key}/${latest.version}/${action.action}`,
+      dueMs: lifetimeActionDueMs(action, nb, exp),
+    });
   }
   return out;
 }
@@ -171,7 +196,14 @@ function prune(index: LifetimeIndex, rows: CertificateRecord[], complete: boolea
   return index;
 }
 
-async function setState(ctx: VaultContext, id: string, state: string, log: LifetimeLogRecord, nowMs: number, today: string): Promise<void> {
+async function setState(
+  ctx: VaultContext,
+  id: string,
+  state: string,
+  log: LifetimeLogRecord,
+  nowMs: number,
+  today: string,
+): Promise<void> {
   await ctx.store.write(async (tx) => {
     const index = await readIndex(tx);
     index[id] = state;
@@ -181,7 +213,14 @@ async function setState(ctx: VaultContext, id: string, state: string, log: Lifet
   });
 }
 
-async function autoRenew(ctx: VaultContext, d: Due, claim: LifetimeEvent, renew: RenewFn, now: Date, today: string): Promise<LifetimeEvent> {
+async function autoRenew(
+  ctx: VaultContext,
+  d: Due,
+  claim: LifetimeEvent,
+  renew: RenewFn,
+  now: Date,
+  today: string,
+): Promise<LifetimeEvent> {
   const latest = d.cert.latest!;
   const name = d.cert.name;
   const old = expiryPhrase(+latest.expiresOn, +now);
@@ -210,7 +249,9 @@ async function autoRenew(ctx: VaultContext, d: Due, claim: LifetimeEvent, renew:
   }
   const logId = state === 'done' ? d.id : `${d.id}/failed/${today}`;
   // If even this write fails, the event still reaches the caller and the claim goes stale.
-  await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }, +now, today).catch(() => undefined);
+  await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }, +now, today).catch(
+    () => undefined,
+  );
   return event;
 }
 

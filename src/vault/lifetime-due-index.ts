@@ -50,7 +50,8 @@ export function scheduled(row: CertificateRecord): CertificateRecord {
 export function withLifetimeDueIndex(store: VaultStore): VaultStore {
   const wrapTx = (tx: StoreTx): StoreTx => ({
     ...bind(tx),
-    put: (name, value) => (name === 'certificates' ? tx.put('certificates', scheduled(value as CertificateRecord)) : tx.put(name, value)),
+    put: (name, value) =>
+      name === 'certificates' ? tx.put('certificates', scheduled(value as CertificateRecord)) : tx.put(name, value),
   });
   return {
     name: store.name,

@@ -27,7 +27,12 @@ export function lifetimeActionDueMs(action: LifetimeAction, notBeforeMs: number,
 }
 
 /** True when `nowMs` is at or after the action's due instant. */
-export function isLifetimeActionDue(action: LifetimeAction, notBeforeMs: number, expiresOnMs: number, nowMs: number): boolean {
+export function isLifetimeActionDue(
+  action: LifetimeAction,
+  notBeforeMs: number,
+  expiresOnMs: number,
+  nowMs: number,
+): boolean {
   const due = lifetimeActionDueMs(action, notBeforeMs, expiresOnMs);
   return !Number.isNaN(due) && nowMs >= due;
 }

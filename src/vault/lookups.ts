@@ -8,7 +8,10 @@ import { VaultError } from './vault-error';
 /** A name in the deleted list cannot be reused until purged (Key Vault's soft-delete rule). */
 export async function assertNotDeleted(tx: StoreTx, key: string, name: string): Promise<void> {
   if (await tx.get('deleted', key)) {
-    throw new VaultError('Conflict', `A deleted certificate named "${name}" still exists: recover it or purge it before using the name again.`);
+    throw new VaultError(
+      'Conflict',
+      `A deleted certificate named "${name}" still exists: recover it or purge it before using the name again.`,
+    );
   }
 }
 
@@ -16,7 +19,10 @@ export async function assertNotDeleted(tx: StoreTx, key: string, name: string): 
 export async function assertNoPendingOperation(tx: StoreTx, key: string, name: string): Promise<void> {
   const op = await tx.get('operations', key);
   if (op?.status === 'inProgress') {
-    throw new VaultError('Conflict', `Certificate "${name}" has a pending certificate operation: merge the signed certificate, or cancel or delete the operation first.`);
+    throw new VaultError(
+      'Conflict',
+      `Certificate "${name}" has a pending certificate operation: merge the signed certificate, or cancel or delete the operation first.`,
+    );
   }
 }
 
@@ -30,10 +36,17 @@ export async function requireCertificate(tx: StoreTx, key: string, name: string)
 }
 
 /** `version` '' or undefined = the latest, as the SDK. */
-export async function requireVersion(tx: StoreTx, cert: CertificateRecord, version: string | undefined): Promise<VersionRecord> {
+export async function requireVersion(
+  tx: StoreTx,
+  cert: CertificateRecord,
+  version: string | undefined,
+): Promise<VersionRecord> {
   const wanted = version || cert.latest?.version;
   if (!wanted) {
-    throw new VaultError('NotFound', `Certificate "${cert.name}" has no version yet: its request is pending, merge the signed certificate to complete it.`);
+    throw new VaultError(
+      'NotFound',
+      `Certificate "${cert.name}" has no version yet: its request is pending, merge the signed certificate to complete it.`,
+    );
   }
   const v = await tx.get('versions', [cert.key, wanted.toLowerCase()]);
   if (!v) throw new VaultError('NotFound', `Version "${wanted}" of certificate "${cert.name}" was not found.`);
@@ -50,16 +63,31 @@ export async function requireOperation(tx: StoreTx, key: string, name: string): 
 export async function requireKey(tx: StoreTx, v: VersionRecord, name: string): Promise<KeyRecord> {
   const key = v.keyId === undefined ? undefined : await tx.get('keys', v.keyId);
   if (!key) {
-    throw new VaultError('Forbidden', `The private key of certificate "${name}" (version ${v.version}) is not in this vault: it was restored from a backup of a key that could not be exported.`);
+    throw new VaultError(
+      'Forbidden',
+      `The private key of certificate "${name}" (version ${v.version}) is not in this vault: it was restored from a backup of a key that could not be exported.`,
+    );
   }
   return key;
 }
 
 /** Attributes that make a version's key and secret inoperable (DESIGN §5). */
 export function assertUsable(v: VersionRecord, name: string, now: Date): void {
-  if (!v.enabled) throw new VaultError('Forbidden', `Certificate "${name}" version ${v.version} is disabled: enable it to use its key or secret.`);
-  if (now < v.notBefore) throw new VaultError('Forbidden', `Certificate "${name}" version ${v.version} is not valid before ${v.notBefore.toISOString()}: its key and secret cannot be used yet.`);
-  if (now > v.expiresOn) throw new VaultError('Forbidden', `Certificate "${name}" version ${v.version} expired on ${v.expiresOn.toISOString()}: its key and secret can no longer be used.`);
+  if (!v.enabled)
+    throw new VaultError(
+      'Forbidden',
+      `Certificate "${name}" version ${v.version} is disabled: enable it to use its key or secret.`,
+    );
+  if (now < v.notBefore)
+    throw new VaultError(
+      'Forbidden',
+      `Certificate "${name}" version ${v.version} is not valid before ${v.notBefore.toISOString()}: its key and secret cannot be used yet.`,
+    );
+  if (now > v.expiresOn)
+    throw new VaultError(
+      'Forbidden',
+      `Certificate "${name}" version ${v.version} expired on ${v.expiresOn.toISOString()}: its key and secret can no longer be used.`,
+    );
 }
 
 export async function knownIssuerNames(tx: StoreTx): Promise<string[]> {

@@ -27,15 +27,26 @@ export async function mergeCertificate(
 ): Promise<KeyVaultCertificateWithPolicy> {
   const key = certificateKey(name);
   if (!Array.isArray(x509Certificates) || x509Certificates.length === 0) {
-    throw new VaultError('BadParameter', 'x509Certificates is empty: give the signed certificate (DER, PEM or PKCS#7), optionally with its chain.');
+    throw new VaultError(
+      'BadParameter',
+      'x509Certificates is empty: give the signed certificate (DER, PEM or PKCS#7), optionally with its chain.',
+    );
   }
   const { op, keyRecord } = await ctx.store.read(async (tx) => {
     const op = await tx.get('operations', key);
-    if (!op) throw new VaultError('NotFound', `Certificate "${name}" has no pending certificate request to merge into: create it with issuer "Unknown" first.`);
+    if (!op)
+      throw new VaultError(
+        'NotFound',
+        `Certificate "${name}" has no pending certificate request to merge into: create it with issuer "Unknown" first.`,
+      );
     return { op, keyRecord: await tx.get('keys', op.keyId) };
   });
   assertMergeable(op, name);
-  if (!keyRecord) throw new VaultError('NotFound', `The key of the pending request for "${name}" is gone: create the certificate again.`);
+  if (!keyRecord)
+    throw new VaultError(
+      'NotFound',
+      `The key of the pending request for "${name}" is gone: create the certificate again.`,
+    );
 
   const certificates: Bytes[] = [];
   x509Certificates.forEach((bytes, i) => {
@@ -50,22 +61,29 @@ export async function mergeCertificate(
   if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
   // A CSR's key is used once, unless the policy keeps keys across versions (Key Vault's rule).
   if (keyRecord.merged && !op.policy.reuseKey) throw new VaultError('BadParameter', CSR_ALREADY_USED);
-  const chain = await parsing('The certificate chain', () => orderChain(certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }));
-  const version = await parsing('The certificate', () => buildVersion(ctx, {
-    certificateKey: key,
-    cer: leaf,
-    chain: chain.length ? chain : [leaf],
-    keyId: keyRecord.id,
-    keyExportable: keyRecord.exportable,
-    enabled: op.enabled,
-    tags: op.tags,
-  }));
+  const chain = await parsing('The certificate chain', () =>
+    orderChain(certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }),
+  );
+  const version = await parsing('The certificate', () =>
+    buildVersion(ctx, {
+      certificateKey: key,
+      cer: leaf,
+      chain: chain.length ? chain : [leaf],
+      keyId: keyRecord.id,
+      keyExportable: keyRecord.exportable,
+      enabled: op.enabled,
+      tags: op.tags,
+    }),
+  );
 
   return ctx.store.write(async (tx) => {
     // Re-read: the operation may have changed since the checks above (another tab).
     const current = await tx.get('operations', key);
     if (!current || current.requestId !== op.requestId) {
-      throw new VaultError('Conflict', `The certificate request of "${name}" changed while merging: read the operation again and retry.`);
+      throw new VaultError(
+        'Conflict',
+        `The certificate request of "${name}" changed while merging: read the operation again and retry.`,
+      );
     }
     assertMergeable(current, name);
     const merged: KeyRecord = { ...keyRecord, merged: true };
@@ -84,9 +102,15 @@ export async function mergeCertificate(
 
 function assertMergeable(op: OperationRecord, name: string): void {
   if (op.status === 'cancelled' || op.cancellationRequested) {
-    throw new VaultError('BadParameter', `The certificate request of "${name}" was cancelled: create the certificate again to get a new CSR.`);
+    throw new VaultError(
+      'BadParameter',
+      `The certificate request of "${name}" was cancelled: create the certificate again to get a new CSR.`,
+    );
   }
   if (op.status === 'failed') {
-    throw new VaultError('BadParameter', `The certificate request of "${name}" failed${op.error ? ` (${op.error.message})` : ''}: create the certificate again.`);
+    throw new VaultError(
+      'BadParameter',
+      `The certificate request of "${name}" failed${op.error ? ` (${op.error.message})` : ''}: create the certificate again.`,
+    );
   }
 }

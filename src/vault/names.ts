@@ -10,7 +10,10 @@ const NAME = /^[0-9a-zA-Z-]{1,127}$/;
 export function certificateKey(name: unknown): string {
   if (typeof name !== 'string' || !NAME.test(name)) {
     const shown = typeof name === 'string' ? `"${name.length > 40 ? `${name.slice(0, 40)}…` : name}"` : String(name);
-    throw new VaultError('BadParameter', `The certificate name ${shown} is not valid: use 1 to 127 letters, digits and hyphens.`);
+    throw new VaultError(
+      'BadParameter',
+      `The certificate name ${shown} is not valid: use 1 to 127 letters, digits and hyphens.`,
+    );
   }
   return name.toLowerCase();
 }

@@ -16,10 +16,16 @@ export function openVault(options: OpenVaultOptions = {}): Promise<CertificateVa
   return guard('Opening the vault', async () => {
     const name = options.name ?? 'default';
     if (!VAULT_NAME.test(name)) {
-      throw new VaultError('BadParameter', `The vault name "${name}" is not valid: use 1 to 63 letters, digits and hyphens.`);
+      throw new VaultError(
+        'BadParameter',
+        `The vault name "${name}" is not valid: use 1 to 63 letters, digits and hyphens.`,
+      );
     }
     if (typeof indexedDB === 'undefined') {
-      throw new VaultError('Unsupported', 'This browser offers no IndexedDB storage (a private window may disable it), so the vault cannot be opened.');
+      throw new VaultError(
+        'Unsupported',
+        'This browser offers no IndexedDB storage (a private window may disable it), so the vault cannot be opened.',
+      );
     }
     const store = await openIdbVaultStore(name);
     const ctx = createVaultContext(store, options.now);

@@ -20,7 +20,10 @@ export async function cancelCertificateOperation(ctx: VaultContext, name: string
   return ctx.store.write(async (tx) => {
     const op = await requireOperation(tx, key, name);
     if (op.status !== 'inProgress') {
-      throw new VaultError('BadParameter', `The certificate operation of "${name}" is ${op.status}: only a pending operation can be cancelled.`);
+      throw new VaultError(
+        'BadParameter',
+        `The certificate operation of "${name}" is ${op.status}: only a pending operation can be cancelled.`,
+      );
     }
     const cancelled = {
       ...op,

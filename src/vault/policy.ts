@@ -4,7 +4,13 @@
  */
 import { EKU, type KeySpec, type KeyUsage } from '../pki/types';
 import { parseX500Name } from '../pki/x500-name';
-import type { CertificateKeyCurveName, CertificateKeyType, CertificatePolicy, KeyUsageType, LifetimeAction } from './types';
+import type {
+  CertificateKeyCurveName,
+  CertificateKeyType,
+  CertificatePolicy,
+  KeyUsageType,
+  LifetimeAction,
+} from './types';
 import { BAD_X500_NAME, VaultError } from './vault-error';
 
 const KEY_TYPES: CertificateKeyType[] = ['RSA', 'RSA-HSM', 'EC', 'EC-HSM'];
@@ -13,8 +19,15 @@ const CURVES: CertificateKeyCurveName[] = ['P-256', 'P-384', 'P-521'];
 const CURVE_BITS: Record<CertificateKeyCurveName, number> = { 'P-256': 256, 'P-384': 384, 'P-521': 521 };
 const CONTENT_TYPES = ['application/x-pkcs12', 'application/x-pem-file'];
 const KEY_USAGES: KeyUsageType[] = [
-  'digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement',
-  'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly',
+  'digitalSignature',
+  'nonRepudiation',
+  'keyEncipherment',
+  'dataEncipherment',
+  'keyAgreement',
+  'keyCertSign',
+  'cRLSign',
+  'encipherOnly',
+  'decipherOnly',
 ];
 /** Usages that need encryption or key wrap, which ECDSA keys cannot do (DESIGN §5). */
 const EC_FORBIDDEN_USAGES: KeyUsageType[] = ['keyEncipherment', 'dataEncipherment', 'encipherOnly', 'decipherOnly'];
@@ -35,7 +48,11 @@ export function defaultPolicy(overrides: CertificatePolicy = {}): CertificatePol
   const keyType = overrides.keyType ?? 'RSA';
   const ec = isEc(keyType);
   const issuerName = overrides.issuerName ?? 'Self';
-  const keyUsage = overrides.keyUsage?.length ? overrides.keyUsage : ec ? ['digitalSignature' as const] : ['digitalSignature' as const, 'keyEncipherment' as const];
+  const keyUsage = overrides.keyUsage?.length
+    ? overrides.keyUsage
+    : ec
+      ? ['digitalSignature' as const]
+      : ['digitalSignature' as const, 'keyEncipherment' as const];
   const lifetimeActions: LifetimeAction[] = overrides.lifetimeActions ?? [
     { action: issuerName.toLowerCase() === 'self' ? 'AutoRenew' : 'EmailContacts', lifetimePercentage: 80 },
   ];
@@ -44,8 +61,8 @@ export function defaultPolicy(overrides: CertificatePolicy = {}): CertificatePol
     subject: overrides.subject ?? '',
     subjectAlternativeNames: overrides.subjectAlternativeNames ?? {},
     keyType,
-    keySize: ec ? overrides.keySize : overrides.keySize ?? 2048,
-    keyCurveName: ec ? overrides.keyCurveName ?? 'P-256' : overrides.keyCurveName,
+    keySize: ec ? overrides.keySize : (overrides.keySize ?? 2048),
+    keyCurveName: ec ? (overrides.keyCurveName ?? 'P-256') : overrides.keyCurveName,
     exportable: overrides.exportable ?? !isHsm(keyType),
     reuseKey: overrides.reuseKey ?? false,
     contentType: overrides.contentType ?? 'application/x-pkcs12',
@@ -83,16 +100,22 @@ export function validatePolicy(policy: CertificatePolicy, options: ValidatePolic
     const curve = policy.keyCurveName ?? 'P-256';
     if (!CURVES.includes(curve)) throw bad(`keyCurveName "${curve}" is not supported: use ${list(CURVES)}.`);
     if (policy.keySize !== undefined && policy.keySize !== CURVE_BITS[curve]) {
-      throw bad(`keySize ${policy.keySize} does not fit curve ${curve}: leave keySize empty or use ${CURVE_BITS[curve]}.`);
+      throw bad(
+        `keySize ${policy.keySize} does not fit curve ${curve}: leave keySize empty or use ${CURVE_BITS[curve]}.`,
+      );
     }
   } else {
     const size = policy.keySize ?? 2048;
     const importedOk = options.imported && isInt(size) && size >= 1024;
-    if (!RSA_SIZES.includes(size) && !importedOk) throw bad(`keySize ${size} is not allowed for RSA keys: use ${list(RSA_SIZES)}.`);
-    if (policy.keyCurveName !== undefined) throw bad(`keyCurveName applies to EC keys only; remove it for keyType ${keyType}.`);
+    if (!RSA_SIZES.includes(size) && !importedOk)
+      throw bad(`keySize ${size} is not allowed for RSA keys: use ${list(RSA_SIZES)}.`);
+    if (policy.keyCurveName !== undefined)
+      throw bad(`keyCurveName applies to EC keys only; remove it for keyType ${keyType}.`);
   }
   if (policy.exportable && isHsm(keyType)) {
-    throw bad(`exportable cannot be true for keyType ${keyType}: HSM keys never leave the vault. Use ${keyType.replace('-HSM', '')} or set exportable to false.`);
+    throw bad(
+      `exportable cannot be true for keyType ${keyType}: HSM keys never leave the vault. Use ${keyType.replace('-HSM', '')} or set exportable to false.`,
+    );
   }
   if (policy.contentType !== undefined && !CONTENT_TYPES.includes(policy.contentType)) {
     throw bad(`contentType "${policy.contentType}" is not supported: use ${list(CONTENT_TYPES)}.`);
@@ -100,11 +123,14 @@ export function validatePolicy(policy: CertificatePolicy, options: ValidatePolic
   for (const usage of policy.keyUsage ?? []) {
     if (!KEY_USAGES.includes(usage)) throw bad(`keyUsage "${usage}" is unknown: use ${list(KEY_USAGES)}.`);
     if (isEc(keyType) && EC_FORBIDDEN_USAGES.includes(usage)) {
-      throw bad(`keyUsage "${usage}" is not possible with EC keys: EC keys have no encrypt/wrap. Remove ${list(EC_FORBIDDEN_USAGES.filter((u) => policy.keyUsage?.includes(u)))} or use an RSA key.`);
+      throw bad(
+        `keyUsage "${usage}" is not possible with EC keys: EC keys have no encrypt/wrap. Remove ${list(EC_FORBIDDEN_USAGES.filter((u) => policy.keyUsage?.includes(u)))} or use an RSA key.`,
+      );
     }
   }
   for (const oid of policy.enhancedKeyUsage ?? []) {
-    if (typeof oid !== 'string' || !/^[0-2](\.(0|[1-9]\d*))+$/.test(oid)) throw bad(`enhancedKeyUsage "${oid}" is not a dotted OID such as ${EKU.serverAuth}.`);
+    if (typeof oid !== 'string' || !/^[0-2](\.(0|[1-9]\d*))+$/.test(oid))
+      throw bad(`enhancedKeyUsage "${oid}" is not a dotted OID such as ${EKU.serverAuth}.`);
   }
   const months = policy.validityInMonths ?? 12;
   if (!isInt(months) || months < 1 || months > MAX_VALIDITY_MONTHS) {
@@ -117,9 +143,11 @@ export function validatePolicy(policy: CertificatePolicy, options: ValidatePolic
 
 function validateLifetimeActions(policy: CertificatePolicy, months: number): void {
   const actions = policy.lifetimeActions ?? [];
-  if (actions.length > 1) throw bad(`lifetimeActions has ${actions.length} entries: a policy allows at most one lifetime action.`);
+  if (actions.length > 1)
+    throw bad(`lifetimeActions has ${actions.length} entries: a policy allows at most one lifetime action.`);
   for (const a of actions) {
-    if (a.action !== 'EmailContacts' && a.action !== 'AutoRenew') throw bad(`lifetimeActions action "${a.action}" is unknown: use EmailContacts or AutoRenew.`);
+    if (a.action !== 'EmailContacts' && a.action !== 'AutoRenew')
+      throw bad(`lifetimeActions action "${a.action}" is unknown: use EmailContacts or AutoRenew.`);
     const hasDays = a.daysBeforeExpiry !== undefined;
     const hasPct = a.lifetimePercentage !== undefined;
     if (hasDays === hasPct) throw bad('lifetimeActions: give exactly one of daysBeforeExpiry or lifetimePercentage.');
@@ -128,21 +156,28 @@ function validateLifetimeActions(policy: CertificatePolicy, months: number): voi
     }
     const maxDays = months * DAYS_PER_MONTH_LIMIT;
     if (hasDays && (!isInt(a.daysBeforeExpiry) || a.daysBeforeExpiry < 1 || a.daysBeforeExpiry > maxDays)) {
-      throw bad(`daysBeforeExpiry ${a.daysBeforeExpiry} is out of range: use a whole number from 1 to ${maxDays} (validityInMonths × ${DAYS_PER_MONTH_LIMIT}).`);
+      throw bad(
+        `daysBeforeExpiry ${a.daysBeforeExpiry} is out of range: use a whole number from 1 to ${maxDays} (validityInMonths × ${DAYS_PER_MONTH_LIMIT}).`,
+      );
     }
     if (a.action === 'AutoRenew' && (policy.issuerName ?? 'Self').toLowerCase() === 'unknown') {
-      throw bad('lifetimeActions AutoRenew is not possible with issuer "Unknown": nobody here can sign the renewal. Use EmailContacts.');
+      throw bad(
+        'lifetimeActions AutoRenew is not possible with issuer "Unknown": nobody here can sign the renewal. Use EmailContacts.',
+      );
     }
   }
 }
 
 function validateIssuer(policy: CertificatePolicy, knownIssuers: string[] | undefined): void {
   const issuer = policy.issuerName ?? 'Self';
-  if (typeof issuer !== 'string' || issuer === '') throw bad('issuerName is empty: use "Self", "Unknown" or the name of an issuer in this vault.');
+  if (typeof issuer !== 'string' || issuer === '')
+    throw bad('issuerName is empty: use "Self", "Unknown" or the name of an issuer in this vault.');
   const lower = issuer.toLowerCase();
   if (lower === 'self' || lower === 'unknown' || !knownIssuers) return;
   if (!knownIssuers.some((n) => n.toLowerCase() === lower)) {
-    throw bad(`issuerName "${issuer}" is not an issuer in this vault: use "Self", "Unknown" or create the issuer first.`);
+    throw bad(
+      `issuerName "${issuer}" is not an issuer in this vault: use "Self", "Unknown" or create the issuer first.`,
+    );
   }
 }
 
@@ -150,7 +185,10 @@ function validateSubject(policy: CertificatePolicy): void {
   const subject = policy.subject?.trim() ?? '';
   const sans = policy.subjectAlternativeNames ?? {};
   const sanCount = Object.values(sans).reduce((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
-  if (subject === '' && sanCount === 0) throw bad('subject is empty and there are no subjectAlternativeNames: give at least one, e.g. subject "CN=www.contoso.com".');
+  if (subject === '' && sanCount === 0)
+    throw bad(
+      'subject is empty and there are no subjectAlternativeNames: give at least one, e.g. subject "CN=www.contoso.com".',
+    );
   if (subject !== '') {
     try {
       parseX500Name(subject);
@@ -162,15 +200,21 @@ function validateSubject(policy: CertificatePolicy): void {
     if (!isIp(ip)) throw bad(`subjectAlternativeNames ipAddresses "${ip}" is not an IPv4 or IPv6 address.`);
   }
   for (const email of [...(sans.emails ?? []), ...(sans.userPrincipalNames ?? [])]) {
-    if (!/^[^@\s]+@[^@\s]+$/.test(email)) throw bad(`subjectAlternativeNames "${email}" is not an address of the form name@domain.`);
+    if (!/^[^@\s]+@[^@\s]+$/.test(email))
+      throw bad(`subjectAlternativeNames "${email}" is not an address of the form name@domain.`);
   }
   for (const dns of sans.dnsNames ?? []) {
-    if (!/^(\*\.)?([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\.)*[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\.?$/.test(dns)) {
+    if (
+      !/^(\*\.)?([a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\.)*[a-zA-Z0-9_]([a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?\.?$/.test(
+        dns,
+      )
+    ) {
       throw bad(`subjectAlternativeNames dnsNames "${dns}" is not a DNS name.`);
     }
   }
   for (const uri of sans.uniformResourceIdentifiers ?? []) {
-    if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(uri)) throw bad(`subjectAlternativeNames uniformResourceIdentifiers "${uri}" is not a URI with a scheme.`);
+    if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(uri))
+      throw bad(`subjectAlternativeNames uniformResourceIdentifiers "${uri}" is not a URI with a scheme.`);
   }
 }
 
@@ -187,7 +231,9 @@ function isIp(text: string): boolean {
 
 /** The WebCrypto key spec a (complete, valid) policy asks for. */
 export function keySpecOfPolicy(policy: CertificatePolicy): KeySpec {
-  return isEc(policy.keyType) ? { kty: 'EC', curve: policy.keyCurveName ?? 'P-256' } : { kty: 'RSA', size: policy.keySize ?? 2048 };
+  return isEc(policy.keyType)
+    ? { kty: 'EC', curve: policy.keyCurveName ?? 'P-256' }
+    : { kty: 'RSA', size: policy.keySize ?? 2048 };
 }
 
 /** `exportable` as it applies: never for HSM key types. */
@@ -197,5 +243,9 @@ export function isExportable(policy: CertificatePolicy): boolean {
 
 /** The policy's key usage for certificate building (pki KeyUsage spelling is the SDK's). */
 export function keyUsageOf(policy: CertificatePolicy): KeyUsage[] {
-  return policy.keyUsage?.length ? policy.keyUsage : isEc(policy.keyType) ? ['digitalSignature'] : ['digitalSignature', 'keyEncipherment'];
+  return policy.keyUsage?.length
+    ? policy.keyUsage
+    : isEc(policy.keyType)
+      ? ['digitalSignature']
+      : ['digitalSignature', 'keyEncipherment'];
 }

@@ -12,7 +12,11 @@ import { certificateKey } from './names';
 import type { CertificateSecret, GetSecretOptions } from './types';
 import { VaultError } from './vault-error';
 
-export async function getSecret(ctx: VaultContext, name: string, options: GetSecretOptions = {}): Promise<CertificateSecret> {
+export async function getSecret(
+  ctx: VaultContext,
+  name: string,
+  options: GetSecretOptions = {},
+): Promise<CertificateSecret> {
   const key = certificateKey(name);
   const { cert, version, keyRecord } = await ctx.store.read(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
@@ -22,20 +26,39 @@ export async function getSecret(ctx: VaultContext, name: string, options: GetSec
   });
   assertUsable(version, cert.name, ctx.now());
   const contentType = cert.policy.contentType ?? 'application/x-pkcs12';
-  const pkcs8 = keyRecord?.exportable && keyRecord.privateKey.extractable
-    ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', keyRecord.privateKey))
-    : undefined;
+  const pkcs8 =
+    keyRecord?.exportable && keyRecord.privateKey.extractable
+      ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', keyRecord.privateKey))
+      : undefined;
   const chain = version.chain.length ? version.chain : [version.cer];
   if (contentType === 'application/x-pem-file') {
     if (options.password !== undefined && options.password !== '') {
-      throw new VaultError('BadParameter', 'A password applies to PKCS#12 secrets only: this certificate\'s policy exports PEM. Change the policy\'s contentType to application/x-pkcs12 for a password-protected file.');
+      throw new VaultError(
+        'BadParameter',
+        "A password applies to PKCS#12 secrets only: this certificate's policy exports PEM. Change the policy's contentType to application/x-pkcs12 for a password-protected file.",
+      );
     }
     if (options.legacy) {
-      throw new VaultError('BadParameter', 'The legacy (3DES, SHA-1 MAC) encoding applies to PKCS#12 secrets only: this certificate\'s policy exports PEM. Change the policy\'s contentType to application/x-pkcs12 for a legacy PFX.');
+      throw new VaultError(
+        'BadParameter',
+        "The legacy (3DES, SHA-1 MAC) encoding applies to PKCS#12 secrets only: this certificate's policy exports PEM. Change the policy's contentType to application/x-pkcs12 for a legacy PFX.",
+      );
     }
-    const blocks = [...(pkcs8 ? [encodePem('PRIVATE KEY', pkcs8)] : []), ...chain.map((c) => encodePem('CERTIFICATE', c))];
-    return { value: new TextEncoder().encode(blocks.map((b) => (b.endsWith('\n') ? b : `${b}\n`)).join('')) as Bytes, contentType };
+    const blocks = [
+      ...(pkcs8 ? [encodePem('PRIVATE KEY', pkcs8)] : []),
+      ...chain.map((c) => encodePem('CERTIFICATE', c)),
+    ];
+    return {
+      value: new TextEncoder().encode(blocks.map((b) => (b.endsWith('\n') ? b : `${b}\n`)).join('')) as Bytes,
+      contentType,
+    };
   }
-  const value = await writePkcs12({ key: pkcs8, certificates: chain, password: options.password ?? '', friendlyName: cert.name, legacy: options.legacy === true });
+  const value = await writePkcs12({
+    key: pkcs8,
+    certificates: chain,
+    password: options.password ?? '',
+    friendlyName: cert.name,
+    legacy: options.legacy === true,
+  });
   return { value, contentType };
 }

@@ -249,7 +249,11 @@ export interface CertificateVault {
   /** https://<name>.vault.local */
   readonly vaultUrl: string;
 
-  createCertificate(name: string, policy: CertificatePolicy, options?: CreateCertificateOptions): Promise<CertificateOperation>;
+  createCertificate(
+    name: string,
+    policy: CertificatePolicy,
+    options?: CreateCertificateOptions,
+  ): Promise<CertificateOperation>;
   getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy>;
   getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate>;
   listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties>;
@@ -257,13 +261,25 @@ export interface CertificateVault {
   getCertificatePolicy(name: string): Promise<CertificatePolicy>;
   updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy>;
   /** version '' or undefined = the latest, as the SDK */
-  updateCertificateProperties(name: string, version: string | undefined, options: UpdateCertificatePropertiesOptions): Promise<KeyVaultCertificate>;
+  updateCertificateProperties(
+    name: string,
+    version: string | undefined,
+    options: UpdateCertificatePropertiesOptions,
+  ): Promise<KeyVaultCertificate>;
 
   getCertificateOperation(name: string): Promise<CertificateOperation>;
   cancelCertificateOperation(name: string): Promise<CertificateOperation>;
   deleteCertificateOperation(name: string): Promise<CertificateOperation>;
-  mergeCertificate(name: string, x509Certificates: Uint8Array[], options?: MergeCertificateOptions): Promise<KeyVaultCertificateWithPolicy>;
-  importCertificate(name: string, bytes: Uint8Array, options?: ImportCertificateOptions): Promise<KeyVaultCertificateWithPolicy>;
+  mergeCertificate(
+    name: string,
+    x509Certificates: Uint8Array[],
+    options?: MergeCertificateOptions,
+  ): Promise<KeyVaultCertificateWithPolicy>;
+  importCertificate(
+    name: string,
+    bytes: Uint8Array,
+    options?: ImportCertificateOptions,
+  ): Promise<KeyVaultCertificateWithPolicy>;
 
   deleteCertificate(name: string): Promise<DeletedCertificate>;
   getDeletedCertificate(name: string): Promise<DeletedCertificate>;
@@ -272,7 +288,10 @@ export interface CertificateVault {
   purgeDeletedCertificate(name: string): Promise<void>;
 
   backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes>;
-  restoreCertificateBackup(bytes: Uint8Array, options: RestoreCertificateBackupOptions): Promise<KeyVaultCertificateWithPolicy>;
+  restoreCertificateBackup(
+    bytes: Uint8Array,
+    options: RestoreCertificateBackupOptions,
+  ): Promise<KeyVaultCertificateWithPolicy>;
 
   createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer>;
   getIssuer(name: string): Promise<CertificateIssuer>;

@@ -5,13 +5,7 @@
 import { isPkiError } from '../pki/pki-error';
 
 export type VaultErrorCode =
-  | 'NotFound'
-  | 'Conflict'
-  | 'BadParameter'
-  | 'Forbidden'
-  | 'InvalidPassword'
-  | 'Unsupported'
-  | 'Malformed';
+  'NotFound' | 'Conflict' | 'BadParameter' | 'Forbidden' | 'InvalidPassword' | 'Unsupported' | 'Malformed';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';
@@ -44,11 +38,19 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
     const detail = e.message ? ` (${e.message})` : '';
     switch (e.code) {
       case 'malformed':
-        return new VaultError('Malformed', `${context} could not be read: it is damaged or not in a supported format${detail}.`, { cause: e });
+        return new VaultError(
+          'Malformed',
+          `${context} could not be read: it is damaged or not in a supported format${detail}.`,
+          { cause: e },
+        );
       case 'invalid-password':
-        return new VaultError('InvalidPassword', `${context} could not be opened: the password is wrong or missing.`, { cause: e });
+        return new VaultError('InvalidPassword', `${context} could not be opened: the password is wrong or missing.`, {
+          cause: e,
+        });
       case 'unsupported':
-        return new VaultError('Unsupported', `${context} uses something Certkeep does not support${detail}.`, { cause: e });
+        return new VaultError('Unsupported', `${context} uses something Certkeep does not support${detail}.`, {
+          cause: e,
+        });
       case 'bad-name':
         return new VaultError('BadParameter', `${BAD_X500_NAME}${detail}.`, { cause: e });
       case 'bad-input':
@@ -57,11 +59,19 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
   }
   // DOMException from IndexedDB: quota, a closed database, a browser that refuses storage.
   if (e instanceof Error && e.name === 'QuotaExceededError') {
-    return new VaultError('Forbidden', `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`, { cause: e });
+    return new VaultError(
+      'Forbidden',
+      `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`,
+      { cause: e },
+    );
   }
   // Another tab or the service worker runs a newer Certkeep and upgraded the database past this code.
   if (e instanceof Error && e.name === 'VersionError') {
-    return new VaultError('Conflict', `${context} failed: a newer version of Certkeep (in another tab or window) has upgraded this vault. Reload this page to use it.`, { cause: e });
+    return new VaultError(
+      'Conflict',
+      `${context} failed: a newer version of Certkeep (in another tab or window) has upgraded this vault. Reload this page to use it.`,
+      { cause: e },
+    );
   }
   // IndexedDB after close().
   if (e instanceof Error && e.name === 'InvalidStateError' && !options.parsing) {
@@ -69,7 +79,11 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
   }
   const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   if (options.parsing) {
-    return new VaultError('Malformed', `${context} could not be read: it is damaged or not in a supported format (${what}).`, { cause: e });
+    return new VaultError(
+      'Malformed',
+      `${context} could not be read: it is damaged or not in a supported format (${what}).`,
+      { cause: e },
+    );
   }
   return new VaultError('Malformed', `${context} failed unexpectedly (${what}).`, { cause: e });
 }

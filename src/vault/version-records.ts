@@ -44,12 +44,40 @@ export async function buildVersion(ctx: VaultContext, input: NewVersionInput): P
 }
 
 export function summaryOf(v: VersionRecord): VersionSummary {
-  const { version, ordinal, enabled, notBefore, expiresOn, createdOn, updatedOn, tags, x509Thumbprint, sha256Fingerprint, subject } = v;
-  return { version, ordinal, enabled, notBefore, expiresOn, createdOn, updatedOn, tags, x509Thumbprint, sha256Fingerprint, subject };
+  const {
+    version,
+    ordinal,
+    enabled,
+    notBefore,
+    expiresOn,
+    createdOn,
+    updatedOn,
+    tags,
+    x509Thumbprint,
+    sha256Fingerprint,
+    subject,
+  } = v;
+  return {
+    version,
+    ordinal,
+    enabled,
+    notBefore,
+    expiresOn,
+    createdOn,
+    updatedOn,
+    tags,
+    x509Thumbprint,
+    sha256Fingerprint,
+    subject,
+  };
 }
 
 /** The policy as stored: dates stamped, createdOn kept across updates. */
-export function stampPolicy(policy: CertificatePolicy, previous: CertificatePolicy | undefined, now: Date): CertificatePolicy {
+export function stampPolicy(
+  policy: CertificatePolicy,
+  previous: CertificatePolicy | undefined,
+  now: Date,
+): CertificatePolicy {
   const { createdOn: _c, updatedOn: _u, ...rest } = policy;
   return { ...structuredClone(rest), createdOn: previous?.createdOn ?? now, updatedOn: now };
 }

@@ -32,7 +32,11 @@ export async function getCertificate(ctx: VaultContext, name: string): Promise<K
   });
 }
 
-export async function getCertificateVersion(ctx: VaultContext, name: string, version: string): Promise<KeyVaultCertificate> {
+export async function getCertificateVersion(
+  ctx: VaultContext,
+  name: string,
+  version: string,
+): Promise<KeyVaultCertificate> {
   const key = certificateKey(name);
   return ctx.store.read(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
@@ -46,7 +50,9 @@ export async function* listPropertiesOfCertificates(
 ): AsyncIterable<CertificateProperties> {
   let after: string | undefined;
   for (;;) {
-    const page: CertificateRecord[] = await ctx.store.read((tx) => tx.getAll('certificates', { after, count: LIST_PAGE_SIZE }));
+    const page: CertificateRecord[] = await ctx.store.read((tx) =>
+      tx.getAll('certificates', { after, count: LIST_PAGE_SIZE }),
+    );
     for (const cert of page) {
       if (cert.latest || options.includePending) yield toProperties(ctx, cert, cert.latest);
     }
@@ -56,7 +62,10 @@ export async function* listPropertiesOfCertificates(
 }
 
 /** Newest first. */
-export async function* listPropertiesOfCertificateVersions(ctx: VaultContext, name: string): AsyncIterable<CertificateProperties> {
+export async function* listPropertiesOfCertificateVersions(
+  ctx: VaultContext,
+  name: string,
+): AsyncIterable<CertificateProperties> {
   const key = certificateKey(name);
   const { cert, versions } = await ctx.store.read(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
@@ -75,7 +84,11 @@ export async function getCertificatePolicy(ctx: VaultContext, name: string): Pro
  * Fields given replace the current ones (PATCH, as Key Vault); the result is validated as a
  * whole and applies to the next version.
  */
-export async function updateCertificatePolicy(ctx: VaultContext, name: string, patch: CertificatePolicy): Promise<CertificatePolicy> {
+export async function updateCertificatePolicy(
+  ctx: VaultContext,
+  name: string,
+  patch: CertificatePolicy,
+): Promise<CertificatePolicy> {
   const key = certificateKey(name);
   if (typeof patch !== 'object' || patch === null) throw new VaultError('BadParameter', 'The policy is missing.');
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CertificatePolicy;

@@ -31,7 +31,11 @@ export function keyDescription(p: CertificatePolicy): string | undefined {
  * Issuer and key come from the certificate record's policy, which the list already reads
  * (one store, no per-certificate fetch), so they follow updateCertificatePolicy at once.
  */
-export function toProperties(ctx: VaultContext, cert: CertificateRecord, v: VersionSummary | undefined): CertificateProperties {
+export function toProperties(
+  ctx: VaultContext,
+  cert: CertificateRecord,
+  v: VersionSummary | undefined,
+): CertificateProperties {
   const fromPolicy = { issuerName: cert.policy.issuerName, keyDescription: keyDescription(cert.policy) };
   if (!v) {
     return {
@@ -89,7 +93,11 @@ export function copyPolicy(p: CertificatePolicy): CertificatePolicy {
   return structuredClone(p);
 }
 
-export function toCertificateWithPolicy(ctx: VaultContext, cert: CertificateRecord, v: VersionRecord): KeyVaultCertificateWithPolicy {
+export function toCertificateWithPolicy(
+  ctx: VaultContext,
+  cert: CertificateRecord,
+  v: VersionRecord,
+): KeyVaultCertificateWithPolicy {
   return { ...toCertificate(ctx, cert, v), policy: copyPolicy(cert.policy) };
 }
 

@@ -11,11 +11,16 @@ const SYNC_TAG = 'lifetime-actions';
  * the past, valid one month, action 27 days before expiry (the most Key Vault allows for one
  * month) → due 17 days ago, expiring in about ten days.
  */
-async function createDueCertificates(page: Page, specs: { name: string; action: 'AutoRenew' | 'EmailContacts' }[], contacts?: { email: string; name?: string }[]) {
+async function createDueCertificates(
+  page: Page,
+  specs: { name: string; action: 'AutoRenew' | 'EmailContacts' }[],
+  contacts?: { email: string; name?: string }[],
+) {
   await installVaultHarness(page);
   await page.evaluate(
     async ({ specs, contacts, past }) => {
-      const { openVault } = (globalThis as unknown as { certkeepVault: typeof import('../../src/vault') }).certkeepVault;
+      const { openVault } = (globalThis as unknown as { certkeepVault: typeof import('../../src/vault') })
+        .certkeepVault;
       const vault = await openVault({ name: 'default', now: () => new Date(past) });
       try {
         if (contacts) await vault.setContacts(contacts);
@@ -28,7 +33,9 @@ async function createDueCertificates(page: Page, specs: { name: string; action: 
           });
         }
         // One that is not due: the default policy (12 months, action at 80 %).
-        await vault.createCertificate(`${specs[0]!.name}-fresh`, { issuerName: 'Self', subject: 'CN=fresh' }).catch(() => undefined);
+        await vault
+          .createCertificate(`${specs[0]!.name}-fresh`, { issuerName: 'Self', subject: 'CN=fresh' })
+          .catch(() => undefined);
       } finally {
         vault.close();
       }
@@ -122,7 +129,11 @@ async function grantAll(context: BrowserContext, page: Page): Promise<CDPSession
   await context.grantPermissions(['notifications'], { origin: BASE_URL });
   const cdp = await context.newCDPSession(page);
   // Chromium grants periodic sync only to installed apps with engagement; CDP stands in for that.
-  await cdp.send('Browser.setPermission', { permission: { name: 'periodic-background-sync' }, setting: 'granted', origin: BASE_URL });
+  await cdp.send('Browser.setPermission', {
+    permission: { name: 'periodic-background-sync' },
+    setting: 'granted',
+    origin: BASE_URL,
+  });
   return cdp;
 }
 
@@ -138,9 +149,22 @@ test('periodic sync raises expiry and renewal notifications once, renews, and wo
     await page.goto('/#/settings');
     await page.reload();
     await expect(page.getByTestId('periodic-sync')).toHaveText(/Registered/);
-    expect(await page.evaluate(async () => ((await navigator.serviceWorker.ready) as unknown as { periodicSync: { getTags(): Promise<string[]> } }).periodicSync.getTags())).toEqual([SYNC_TAG]);
+    expect(
+      await page.evaluate(async () =>
+        (
+          (await navigator.serviceWorker.ready) as unknown as { periodicSync: { getTags(): Promise<string[]> } }
+        ).periodicSync.getTags(),
+      ),
+    ).toEqual([SYNC_TAG]);
 
-    await createDueCertificates(page, [{ name: 'web', action: 'AutoRenew' }, { name: 'mail', action: 'EmailContacts' }], [{ email: 'ops@contoso.com', name: 'Ops' }]);
+    await createDueCertificates(
+      page,
+      [
+        { name: 'web', action: 'AutoRenew' },
+        { name: 'mail', action: 'EmailContacts' },
+      ],
+      [{ email: 'ops@contoso.com', name: 'Ops' }],
+    );
     expect(await versionCount(page, 'web')).toBe(1);
     const id = await registrationId(cdp);
 
@@ -216,7 +240,10 @@ test('without notification permission the app lists what is due when it opens', 
     // The certificate page offers a mailto: to every contact, prefilled; the app sends nothing.
     await page.goto('/#/certificate/mail');
     const email = page.getByRole('link', { name: 'Email contacts' });
-    await expect(email).toHaveAttribute('href', /^mailto:ops@contoso\.com\?subject=Certificate%20'mail'%20\(vault%20default\)%20expires%20on%20\d{4}-\d\d-\d\d&body=/);
+    await expect(email).toHaveAttribute(
+      'href',
+      /^mailto:ops@contoso\.com\?subject=Certificate%20'mail'%20\(vault%20default\)%20expires%20on%20\d{4}-\d\d-\d\d&body=/,
+    );
   } finally {
     await close();
   }
@@ -239,7 +266,9 @@ test('"Renew now" on a notification renews in the service worker', async () => {
     await worker!.evaluate(async () => {
       const scope = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean };
       const [notification] = await scope.registration.getNotifications({ tag: 'default/mail/notify' });
-      const NotificationEventCtor = (self as unknown as { NotificationEvent: new (type: string, init: object) => Event }).NotificationEvent;
+      const NotificationEventCtor = (
+        self as unknown as { NotificationEvent: new (type: string, init: object) => Event }
+      ).NotificationEvent;
       scope.dispatchEvent(new NotificationEventCtor('notificationclick', { notification, action: 'renew-now' }));
     });
     await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toEqual(['default/mail/renewed']);

@@ -2,7 +2,14 @@ import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { openssl } from '../support/openssl';
-import { makeFixtures, normalizeKey, pemCertificates, pemPrivateKey, toHex, type Fixtures } from '../unit/pki/pkcs12-fixtures';
+import {
+  makeFixtures,
+  normalizeKey,
+  pemCertificates,
+  pemPrivateKey,
+  toHex,
+  type Fixtures,
+} from '../unit/pki/pkcs12-fixtures';
 import { A1 as PBMAC1_A1, RFC9579_PASSWORD } from '../unit/pki/pkcs12-rfc9579-vectors';
 import { openPkiHarness } from './harness/module-harness';
 
@@ -23,7 +30,23 @@ function opensslPfx(password: string, extra: string[]): Uint8Array {
   const chain = fx.path('chain.pem');
   writeFileSync(chain, readFileSync(fx.intermediate.certPem, 'utf8') + readFileSync(fx.root.certPem, 'utf8'));
   const out = fx.path(`e2e-${Math.random().toString(36).slice(2)}.p12`);
-  openssl(['pkcs12', '-export', '-inkey', fx.leaf.keyPem, '-in', fx.leaf.certPem, '-certfile', chain, '-name', 'leaf', '-passout', `pass:${password}`, ...extra, '-out', out]);
+  openssl([
+    'pkcs12',
+    '-export',
+    '-inkey',
+    fx.leaf.keyPem,
+    '-in',
+    fx.leaf.certPem,
+    '-certfile',
+    chain,
+    '-name',
+    'leaf',
+    '-passout',
+    `pass:${password}`,
+    ...extra,
+    '-out',
+    out,
+  ]);
   return new Uint8Array(readFileSync(out));
 }
 
@@ -73,7 +96,9 @@ test.describe('pki in Chromium', () => {
       expect(got).not.toHaveProperty('error');
       if (!('keys' in got)) return;
       expect(got.keys.map((k) => normalizeKey(unb64(k)))).toEqual([normalizeKey(fx.leaf.pkcs8)]);
-      expect(got.certs.map((c) => toHex(unb64(c)))).toEqual([fx.leaf, fx.intermediate, fx.root].map((c) => toHex(c.certDer)));
+      expect(got.certs.map((c) => toHex(unb64(c)))).toEqual(
+        [fx.leaf, fx.intermediate, fx.root].map((c) => toHex(c.certDer)),
+      );
       expect(got.name).toBe('leaf');
       expect(got.spec).toEqual({ kty: 'RSA', size: 2048 });
       expect(got.extractable).toBe(false);
@@ -83,7 +108,13 @@ test.describe('pki in Chromium', () => {
   // Chromium's WebCrypto has no 192-bit AES; Node's has. Say so plainly instead of "wrong password".
   test('readPkcs12 of an AES-192 PFX: unsupported in Chromium, naming the cipher', async ({ page }) => {
     const got = await readInPage(page, opensslPfx('p', ['-keypbe', 'aes-192-cbc', '-certpbe', 'aes-192-cbc']), 'p');
-    expect(got).toEqual({ error: expect.objectContaining({ name: 'PkiError', code: 'unsupported', message: expect.stringContaining('aes-192-cbc') }) });
+    expect(got).toEqual({
+      error: expect.objectContaining({
+        name: 'PkiError',
+        code: 'unsupported',
+        message: expect.stringContaining('aes-192-cbc'),
+      }),
+    });
   });
 
   test('readPkcs12 of the RFC 9579 A.1 PBMAC1 vector (PBKDF2 MAC key via WebCrypto)', async ({ page }) => {
@@ -103,9 +134,20 @@ test.describe('pki in Chromium', () => {
           const pki = (window as any).pki;
           const dec = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
           const enc = (b: Uint8Array) => btoa(String.fromCharCode(...b));
-          const pfx: Uint8Array = await pki.writePkcs12({ key: dec(key), certificates: certs.map(dec), password: 'pässwörd', friendlyName: 'web', legacy });
+          const pfx: Uint8Array = await pki.writePkcs12({
+            key: dec(key),
+            certificates: certs.map(dec),
+            password: 'pässwörd',
+            friendlyName: 'web',
+            legacy,
+          });
           const back = await pki.readPkcs12(pfx, 'pässwörd');
-          return { pfx: enc(pfx), key: enc(back.keys[0].pkcs8), certs: back.certificates.length, name: back.keys[0].friendlyName };
+          return {
+            pfx: enc(pfx),
+            key: enc(back.keys[0].pkcs8),
+            certs: back.certificates.length,
+            name: back.keys[0].friendlyName,
+          };
         },
         { key: b64(fx.leaf.pkcs8), certs: [fx.leaf, fx.intermediate, fx.root].map((c) => b64(c.certDer)), legacy },
       );
@@ -140,11 +182,11 @@ test.describe('pki in Chromium', () => {
     expect(text).toMatch(/CN\s*=\s*chromium\.example/);
     expect(text).toContain('DNS:chromium.example');
     // openssl 3.0's req -verify reports on stderr (its exit status stays 0 on a bad signature).
-    const verify = (der: Uint8Array) => spawnSync('openssl', ['req', '-inform', 'DER', '-verify', '-noout'], { input: der }).stderr.toString();
+    const verify = (der: Uint8Array) =>
+      spawnSync('openssl', ['req', '-inform', 'DER', '-verify', '-noout'], { input: der }).stderr.toString();
     expect(verify(csr)).toMatch(/verify OK/);
     const broken = csr.slice();
     broken[broken.length - 5] ^= 1; // one bit of the signature: proves the check can fail
     expect(verify(broken)).toMatch(/verify failure/);
   });
 });
-

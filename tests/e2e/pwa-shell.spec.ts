@@ -22,7 +22,9 @@ test('the app is installable: Chromium reports no installability errors', async 
       '512x512 any',
       '512x512 maskable',
     ]);
-    const accepted = Object.values(manifest.file_handlers[0].accept as Record<string, string[]>).flat().sort();
+    const accepted = Object.values(manifest.file_handlers[0].accept as Record<string, string[]>)
+      .flat()
+      .sort();
     expect(accepted).toEqual(['.cer', '.crt', '.csr', '.der', '.key', '.p12', '.p7b', '.p7c', '.pem', '.pfx']);
   } finally {
     await close();
@@ -94,5 +96,7 @@ test('the CSP blocks a fetch to another origin', async ({ page }) => {
 
 test('Settings shows whether storage is persistent', async ({ page }) => {
   await page.goto('/#/settings');
-  await expect(page.getByTestId('storage-persistence')).toHaveText(/Persistent|Best effort|cannot make storage persistent/);
+  await expect(page.getByTestId('storage-persistence')).toHaveText(
+    /Persistent|Best effort|cannot make storage persistent/,
+  );
 });

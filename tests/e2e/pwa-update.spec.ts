@@ -26,7 +26,10 @@ async function serveDist(): Promise<{ origin: string; release2: () => void; serv
     try {
       let body: Buffer | string = readFileSync(join('dist', path));
       if (path === 'sw.js') body = `${body.toString()}${suffix}`;
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -18,13 +18,25 @@ async function fillVault(page: Page): Promise<void> {
 
 /** Every screen, with the heading that says it is ready. */
 const SCREENS: { hash: string; heading: string; ready?: (page: Page) => Promise<void> }[] = [
-  { hash: '#/certificates', heading: 'Certificates', ready: (p) => expect(p.getByRole('link', { name: 'web' })).toBeVisible() },
+  {
+    hash: '#/certificates',
+    heading: 'Certificates',
+    ready: (p) => expect(p.getByRole('link', { name: 'web' })).toBeVisible(),
+  },
   { hash: '#/create', heading: 'Create a certificate' },
   { hash: '#/certificate/web', heading: 'web', ready: (p) => expect(p.getByTestId('sha256')).toBeVisible() },
-  { hash: '#/certificate/csr', heading: 'csr', ready: (p) => expect(p.getByLabel('Certificate signing request (PEM)')).toBeVisible() },
+  {
+    hash: '#/certificate/csr',
+    heading: 'csr',
+    ready: (p) => expect(p.getByLabel('Certificate signing request (PEM)')).toBeVisible(),
+  },
   { hash: '#/import', heading: 'Import a certificate' },
   { hash: '#/issuers', heading: 'Issuers' },
-  { hash: '#/contacts', heading: 'Contacts', ready: (p) => expect(p.locator('#contact-0-email')).toHaveValue('pki@contoso.com') },
+  {
+    hash: '#/contacts',
+    heading: 'Contacts',
+    ready: (p) => expect(p.locator('#contact-0-email')).toHaveValue('pki@contoso.com'),
+  },
   { hash: '#/deleted', heading: 'Deleted', ready: (p) => expect(p.getByRole('row', { name: /old/ })).toBeVisible() },
   { hash: '#/settings', heading: 'Settings' },
 ];
@@ -72,12 +84,14 @@ test('the Certificates list works from the keyboard alone', async ({ page }) => 
   await expect(page.getByRole('link', { name: 'kbd' })).toBeVisible();
   // Tab to the first sort button and sort with Enter, then reach the row link and open it.
   const sortName = page.getByRole('button', { name: 'Name' });
-  for (let i = 0; i < 30 && !(await sortName.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await sortName.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(sortName).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'ascending');
   const link = page.getByRole('link', { name: 'kbd' });
-  for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 30 && !(await link.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'kbd' })).toBeVisible();

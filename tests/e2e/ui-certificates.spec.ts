@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createThroughUi } from './ui-helpers';
 
-test('empty vault offers Create and Import; a created certificate shows in the list, timeline and detail', async ({ page }) => {
+test('empty vault offers Create and Import; a created certificate shows in the list, timeline and detail', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByText('This vault has no certificates yet.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Create a certificate' })).toBeVisible();
@@ -19,7 +21,9 @@ test('empty vault offers Create and Import; a created certificate shows in the l
   await expect(table.getByRole('cell', { name: 'www.contoso.com' })).toBeVisible();
   await expect(table.getByRole('cell', { name: 'Self' }).first()).toBeVisible();
   await expect(table.getByRole('cell', { name: 'RSA 2048' }).first()).toBeVisible();
-  await expect(page.getByTestId('timeline-summary')).toContainText('2 certificates: 0 expired, 0 expiring within 30 days, 2 valid for longer.');
+  await expect(page.getByTestId('timeline-summary')).toContainText(
+    '2 certificates: 0 expired, 0 expiring within 30 days, 2 valid for longer.',
+  );
   await page.screenshot({ path: 'reports/ui-list.png', fullPage: true });
 
   // Search narrows the rows; sorting by name flips the order.

@@ -12,7 +12,9 @@ test('the subject is checked as it is typed, in the vault words', async ({ page 
   await expect(subject).not.toHaveAttribute('aria-invalid', 'true');
 });
 
-test('defaults follow Azure: RSA 2048, exportable, PKCS#12, 12 months, DS+KE, server+client auth, AutoRenew 80 %', async ({ page }) => {
+test('defaults follow Azure: RSA 2048, exportable, PKCS#12, 12 months, DS+KE, server+client auth, AutoRenew 80 %', async ({
+  page,
+}) => {
   await page.goto('/#/create');
   await expect(page.getByLabel('Key type')).toHaveValue('RSA');
   await expect(page.getByLabel('Key size')).toHaveValue('2048');
@@ -43,7 +45,9 @@ test('SAN rows, EC P-384, days-before-expiry and a name conflict shown at the na
   await page.getByRole('button', { name: 'Add a name' }).click();
   await page.getByLabel('Type of name 2').selectOption('ip');
   await page.getByLabel('Value of name 2').fill('not-an-ip');
-  await expect(page.getByText('subjectAlternativeNames ipAddresses "not-an-ip" is not an IPv4 or IPv6 address.')).toBeVisible();
+  await expect(
+    page.getByText('subjectAlternativeNames ipAddresses "not-an-ip" is not an IPv4 or IPv6 address.'),
+  ).toBeVisible();
   await page.getByLabel('Value of name 2').fill('10.0.0.1');
   await page.getByRole('button', { name: 'Add a name' }).click();
   await page.getByRole('button', { name: 'Remove name 3' }).click();

@@ -15,22 +15,48 @@ test('downloads: CER, PEM chain, P7B and a password PFX all open in openssl', as
     await createThroughUi(page, 'dl', 'CN=dl.contoso.com');
     const panel = page.getByRole('region', { name: 'Download' });
     expect(await download(page, panel.getByRole('button', { name: 'CER (DER)' }), tmp.path('dl.cer'))).toBe('dl.cer');
-    expect(openssl(['x509', '-inform', 'DER', '-in', tmp.path('dl.cer'), '-noout', '-subject']).toString()).toContain('CN = dl.contoso.com');
+    expect(openssl(['x509', '-inform', 'DER', '-in', tmp.path('dl.cer'), '-noout', '-subject']).toString()).toContain(
+      'CN = dl.contoso.com',
+    );
     expect(await download(page, panel.getByRole('button', { name: 'PEM (chain)' }), tmp.path('dl.pem'))).toBe('dl.pem');
-    expect(openssl(['x509', '-in', tmp.path('dl.pem'), '-noout', '-subject']).toString()).toContain('CN = dl.contoso.com');
+    expect(openssl(['x509', '-in', tmp.path('dl.pem'), '-noout', '-subject']).toString()).toContain(
+      'CN = dl.contoso.com',
+    );
     expect(await download(page, panel.getByRole('button', { name: 'P7B (chain)' }), tmp.path('dl.p7b'))).toBe('dl.p7b');
-    expect(openssl(['pkcs7', '-inform', 'DER', '-in', tmp.path('dl.p7b'), '-print_certs', '-noout']).toString()).toContain('dl.contoso.com');
+    expect(
+      openssl(['pkcs7', '-inform', 'DER', '-in', tmp.path('dl.p7b'), '-print_certs', '-noout']).toString(),
+    ).toContain('dl.contoso.com');
     await panel.getByLabel('PFX password (optional)').fill('pfx-pass');
-    expect(await download(page, panel.getByRole('button', { name: 'PFX with private key' }), tmp.path('dl.pfx'))).toBe('dl.pfx');
+    expect(await download(page, panel.getByRole('button', { name: 'PFX with private key' }), tmp.path('dl.pfx'))).toBe(
+      'dl.pfx',
+    );
     const info = openssl(['pkcs12', '-in', tmp.path('dl.pfx'), '-passin', 'pass:pfx-pass', '-nodes']).toString();
     expect(info).toContain('BEGIN PRIVATE KEY');
     expect(info).toContain('dl.contoso.com');
     // Legacy: openssl 3 needs -legacy to read it, and reports the 3DES/SHA-1 algorithms.
     await panel.getByLabel(/^Legacy compatible/).check();
     await download(page, panel.getByRole('button', { name: 'PFX with private key' }), tmp.path('legacy.pfx'));
-    const legacyInfo = openssl(['pkcs12', '-legacy', '-in', tmp.path('legacy.pfx'), '-passin', 'pass:pfx-pass', '-info', '-nodes']).toString();
+    const legacyInfo = openssl([
+      'pkcs12',
+      '-legacy',
+      '-in',
+      tmp.path('legacy.pfx'),
+      '-passin',
+      'pass:pfx-pass',
+      '-info',
+      '-nodes',
+    ]).toString();
     expect(legacyInfo).toContain('BEGIN PRIVATE KEY');
-    const algorithms = spawnSync('openssl', ['pkcs12', '-legacy', '-in', tmp.path('legacy.pfx'), '-passin', 'pass:pfx-pass', '-info', '-noout']).stderr.toString();
+    const algorithms = spawnSync('openssl', [
+      'pkcs12',
+      '-legacy',
+      '-in',
+      tmp.path('legacy.pfx'),
+      '-passin',
+      'pass:pfx-pass',
+      '-info',
+      '-noout',
+    ]).stderr.toString();
     expect(algorithms).toMatch(/pbeWithSHA1And3-KeyTripleDES-CBC/);
     expect(algorithms).toMatch(/MAC: sha1/);
   } finally {
@@ -105,13 +131,17 @@ test('delete asks first, Deleted lists it with dates, recover brings it back, pu
   await expect(page.getByText('Nothing has been deleted.')).toBeVisible();
 });
 
-test('backup to a password file, purge, then restore from Settings (wrong password keeps the file)', async ({ page }) => {
+test('backup to a password file, purge, then restore from Settings (wrong password keeps the file)', async ({
+  page,
+}) => {
   const tmp = tempDir('certkeep-ui-backup-');
   try {
     await createThroughUi(page, 'saved', 'CN=saved.contoso.com');
     await page.getByLabel('Backup password', { exact: true }).fill('b4ckup');
     await page.getByLabel('Repeat the password').fill('b4ckup');
-    expect(await download(page, page.getByRole('button', { name: 'Download a backup' }), tmp.path('saved.bak'))).toBe('saved.certkeep-backup');
+    expect(await download(page, page.getByRole('button', { name: 'Download a backup' }), tmp.path('saved.bak'))).toBe(
+      'saved.certkeep-backup',
+    );
 
     await page.getByRole('button', { name: 'Delete this certificate' }).click();
     await page.getByRole('dialog', { name: 'Delete saved?' }).getByRole('button', { name: 'Delete' }).click();

@@ -7,7 +7,21 @@ import { createThroughUi } from './ui-helpers';
 function pemBundle(cn: string): string {
   const tmp = tempDir('certkeep-ui-entry-');
   try {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('k.pem'), '-out', tmp.path('c.pem'), '-subj', `/CN=${cn}`, '-days', '30']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      tmp.path('k.pem'),
+      '-out',
+      tmp.path('c.pem'),
+      '-subj',
+      `/CN=${cn}`,
+      '-days',
+      '30',
+    ]);
     return readFileSync(tmp.path('k.pem'), 'utf8') + readFileSync(tmp.path('c.pem'), 'utf8');
   } finally {
     tmp.cleanup();
@@ -24,7 +38,9 @@ test('a file opened with the installed app (launchQueue) lands on Import, alread
       value: {
         setConsumer(consumer: (p: unknown) => void) {
           (window as unknown as { __launch: (text: string) => void }).__launch = (text: string) =>
-            consumer({ files: [{ getFile: async () => new File([text], 'launched.pem', { type: 'application/x-pem-file' }) }] });
+            consumer({
+              files: [{ getFile: async () => new File([text], 'launched.pem', { type: 'application/x-pem-file' }) }],
+            });
         },
       },
     });

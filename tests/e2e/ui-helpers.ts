@@ -2,7 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 /** Creates a certificate through the Create form (defaults: RSA 2048, Self, 12 months). */
-export async function createThroughUi(page: Page, name: string, subject: string, options: { issuer?: string } = {}): Promise<void> {
+export async function createThroughUi(
+  page: Page,
+  name: string,
+  subject: string,
+  options: { issuer?: string } = {},
+): Promise<void> {
   await page.goto('/#/create');
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Subject', { exact: true }).fill(subject);

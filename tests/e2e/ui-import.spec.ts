@@ -5,7 +5,9 @@ const XSS_CN = '<img src=x onerror=alert(1)>';
 /** The same CN as RFC 4514 writes it in a subject (special characters escaped, §2.4). */
 const XSS_SUBJECT = 'CN=\\<img src\\=x onerror\\=alert(1)\\>';
 
-test('import a PFX: password asked only when needed, wrong password asks again, contents shown, CN rendered as text', async ({ page }) => {
+test('import a PFX: password asked only when needed, wrong password asks again, contents shown, CN rendered as text', async ({
+  page,
+}) => {
   const tmp = tempDir('certkeep-ui-import-');
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -13,11 +15,38 @@ test('import a PFX: password asked only when needed, wrong password asks again, 
     void d.dismiss();
   });
   try {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('k.pem'), '-out', tmp.path('c.pem'), '-subj', `/CN=${XSS_CN}/O=Evil & Co`, '-days', '30']);
-    openssl(['pkcs12', '-export', '-inkey', tmp.path('k.pem'), '-in', tmp.path('c.pem'), '-passout', 'pass:s3cret', '-out', tmp.path('evil.pfx')]);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      tmp.path('k.pem'),
+      '-out',
+      tmp.path('c.pem'),
+      '-subj',
+      `/CN=${XSS_CN}/O=Evil & Co`,
+      '-days',
+      '30',
+    ]);
+    openssl([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      tmp.path('k.pem'),
+      '-in',
+      tmp.path('c.pem'),
+      '-passout',
+      'pass:s3cret',
+      '-out',
+      tmp.path('evil.pfx'),
+    ]);
 
     await page.goto('/#/import');
-    await page.getByLabel('Certificate file (PFX, P12 or PEM with the private key)').setInputFiles(tmp.path('evil.pfx'));
+    await page
+      .getByLabel('Certificate file (PFX, P12 or PEM with the private key)')
+      .setInputFiles(tmp.path('evil.pfx'));
     const password = page.getByLabel('This file is protected by a password');
     await expect(password).toBeVisible();
     await password.fill('wrong');
@@ -49,7 +78,23 @@ test('import a PFX: password asked only when needed, wrong password asks again, 
 test('import a PEM key + certificate without a password, with an edited policy and a tag', async ({ page }) => {
   const tmp = tempDir('certkeep-ui-import-');
   try {
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', tmp.path('k.pem'), '-out', tmp.path('c.pem'), '-subj', '/CN=ec.contoso.com', '-days', '90']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      tmp.path('k.pem'),
+      '-out',
+      tmp.path('c.pem'),
+      '-subj',
+      '/CN=ec.contoso.com',
+      '-days',
+      '90',
+    ]);
     const bundle = `${openssl(['pkey', '-in', tmp.path('k.pem')]).toString()}${openssl(['x509', '-in', tmp.path('c.pem')]).toString()}`;
 
     await page.goto('/#/import');
@@ -79,13 +124,29 @@ test('import a PEM key + certificate without a password, with an edited policy a
 test('a certificate without a key is shown but not importable; garbage gets the vault words', async ({ page }) => {
   const tmp = tempDir('certkeep-ui-import-');
   try {
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('k.pem'), '-out', tmp.path('c.pem'), '-subj', '/CN=nokey.contoso.com', '-days', '30']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      tmp.path('k.pem'),
+      '-out',
+      tmp.path('c.pem'),
+      '-subj',
+      '/CN=nokey.contoso.com',
+      '-days',
+      '30',
+    ]);
     await page.goto('/#/import');
     await page.getByLabel('Certificate file (PFX, P12 or PEM with the private key)').setInputFiles(tmp.path('c.pem'));
     await expect(page.getByTestId('key-present')).toHaveText('No private key.');
     await expect(page.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
 
-    await page.getByLabel('Certificate file (PFX, P12 or PEM with the private key)').setInputFiles({ name: 'junk.pfx', mimeType: 'application/x-pkcs12', buffer: Buffer.from('not a pfx at all') });
+    await page
+      .getByLabel('Certificate file (PFX, P12 or PEM with the private key)')
+      .setInputFiles({ name: 'junk.pfx', mimeType: 'application/x-pkcs12', buffer: Buffer.from('not a pfx at all') });
     await expect(page.getByRole('alert')).toContainText(/could not be read|not in a supported format/);
     await expect(page.getByRole('alert')).not.toContainText(/TypeError|at .*\.js/);
   } finally {

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { createThroughUi } from './ui-helpers';
 
-test('issuers: DigiCert fields, the API key never shown back, used by a policy, delete refused while used', async ({ page }) => {
+test('issuers: DigiCert fields, the API key never shown back, used by a policy, delete refused while used', async ({
+  page,
+}) => {
   await page.goto('/#/issuers');
   await expect(page.getByText('No issuers yet.')).toBeVisible();
   await page.getByRole('button', { name: 'Add an issuer' }).click();

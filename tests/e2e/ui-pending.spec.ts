@@ -3,27 +3,76 @@ import { readFileSync } from 'node:fs';
 import { openssl, tempDir } from '../support/openssl';
 import { createThroughUi } from './ui-helpers';
 
-test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge a P7B signed by openssl', async ({ page }) => {
+test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge a P7B signed by openssl', async ({
+  page,
+}) => {
   const tmp = tempDir('certkeep-ui-pending-');
   try {
     await createThroughUi(page, 'pending-web', 'CN=pending.contoso.com', { issuer: 'Unknown' });
     const panel = page.getByRole('region', { name: 'Pending certificate request' });
     await expect(panel.getByTestId('operation-status')).toHaveText('Waiting for the signed certificate');
-    await expect(panel.getByLabel('Certificate signing request (PEM)')).toHaveValue(/^-----BEGIN CERTIFICATE REQUEST-----/);
+    await expect(panel.getByLabel('Certificate signing request (PEM)')).toHaveValue(
+      /^-----BEGIN CERTIFICATE REQUEST-----/,
+    );
 
     // The downloaded CSR verifies with openssl (a tool we did not write).
-    const [pemDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download .csr (PEM)' }).click()]);
+    const [pemDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download .csr (PEM)' }).click(),
+    ]);
     expect(pemDownload.suggestedFilename()).toBe('pending-web.csr');
     await pemDownload.saveAs(tmp.path('req.csr'));
     openssl(['req', '-in', tmp.path('req.csr'), '-verify', '-noout']);
-    const [derDownload] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download .csr (DER)' }).click()]);
+    const [derDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download .csr (DER)' }).click(),
+    ]);
     await derDownload.saveAs(tmp.path('req.der'));
     openssl(['req', '-inform', 'DER', '-in', tmp.path('req.der'), '-verify', '-noout']);
 
     // openssl acts as the CA.
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', tmp.path('ca.key'), '-out', tmp.path('ca.pem'), '-subj', '/CN=UI Test CA', '-days', '30']);
-    openssl(['x509', '-req', '-in', tmp.path('req.csr'), '-CA', tmp.path('ca.pem'), '-CAkey', tmp.path('ca.key'), '-CAcreateserial', '-out', tmp.path('leaf.pem'), '-days', '20']);
-    openssl(['crl2pkcs7', '-nocrl', '-certfile', tmp.path('leaf.pem'), '-certfile', tmp.path('ca.pem'), '-outform', 'DER', '-out', tmp.path('chain.p7b')]);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      tmp.path('ca.key'),
+      '-out',
+      tmp.path('ca.pem'),
+      '-subj',
+      '/CN=UI Test CA',
+      '-days',
+      '30',
+    ]);
+    openssl([
+      'x509',
+      '-req',
+      '-in',
+      tmp.path('req.csr'),
+      '-CA',
+      tmp.path('ca.pem'),
+      '-CAkey',
+      tmp.path('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      tmp.path('leaf.pem'),
+      '-days',
+      '20',
+    ]);
+    openssl([
+      'crl2pkcs7',
+      '-nocrl',
+      '-certfile',
+      tmp.path('leaf.pem'),
+      '-certfile',
+      tmp.path('ca.pem'),
+      '-outform',
+      'DER',
+      '-out',
+      tmp.path('chain.p7b'),
+    ]);
 
     // Not a certificate at all: the vault's words, the pending request stays.
     await panel.getByLabel('Or paste the signed certificate (PEM)').fill('hello, this is not a certificate');

@@ -43,7 +43,8 @@ export function oid(node: Node | undefined, what: string): string {
 export function smallInt(node: Node | undefined, what: string): number {
   if (!(node instanceof asn1js.Integer)) throw new PkiError('malformed', `${what}: expected integer`);
   const hex = node.valueBlock.valueHexView;
-  if (hex.length > 6 || (hex.length > 0 && hex[0] & 0x80)) throw new PkiError('malformed', `${what}: integer out of range`);
+  if (hex.length > 6 || (hex.length > 0 && hex[0] & 0x80))
+    throw new PkiError('malformed', `${what}: integer out of range`);
   let n = 0;
   for (const b of hex) n = n * 256 + b;
   return n;

@@ -123,7 +123,8 @@ function store(io: Uint32Array, dst: Uint8Array, at: number): void {
  * with a 16-byte key. Parity bits are ignored, as every implementation does.
  */
 export function createDes(key: Uint8Array): BlockCipher {
-  if (key.length !== 8 && key.length !== 16 && key.length !== 24) throw new PkiError('bad-input', `des key of ${key.length} bytes`);
+  if (key.length !== 8 && key.length !== 16 && key.length !== 24)
+    throw new PkiError('bad-input', `des key of ${key.length} bytes`);
   const k1 = keySchedule(key, 0);
   const k2 = key.length > 8 ? keySchedule(key, 8) : undefined;
   const k3 = key.length === 24 ? keySchedule(key, 16) : k1;

@@ -25,7 +25,12 @@ export function isPbes1(oid: string): boolean {
  * PBES1: PBKDF1 (T = H^c(P || S), section 5.1) gives the DES key (first 8 bytes) and IV (next 8).
  * RC2 here has 64 effective bits (appendix B.2.2 via PKCS#5 v1.5).
  */
-export function decryptPbes1(oid: string, params: Node | undefined, data: Uint8Array, password: string | undefined): Bytes {
+export function decryptPbes1(
+  oid: string,
+  params: Node | undefined,
+  data: Uint8Array,
+  password: string | undefined,
+): Bytes {
   const scheme = SCHEMES[oid];
   if (!scheme) throw new PkiError('unsupported', `unsupported pbe ${oid}`);
   const [saltNode, iterNode] = children(params, 'pbes1 params', 2);

@@ -56,11 +56,18 @@ async function aesCbcDecrypt(key: Bytes, iv: Bytes, data: Bytes): Promise<Bytes>
 }
 
 /** PBES2 (RFC 8018 section 6.2) with PBKDF2 and AES-CBC, DES-EDE3-CBC, DES-CBC or RC2-CBC. */
-export async function decryptPbes2(params: Node | undefined, data: Uint8Array, password: string | undefined): Promise<Bytes> {
+export async function decryptPbes2(
+  params: Node | undefined,
+  data: Uint8Array,
+  password: string | undefined,
+): Promise<Bytes> {
   const [kdfNode, schemeNode] = children(params, 'pbes2 params', 2);
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbes2 kdf');
   if (kdfAlg.oid !== OID.pbkdf2) {
-    throw new PkiError('unsupported', `unsupported key derivation ${NAMES[kdfAlg.oid] ?? ''} ${kdfAlg.oid}`.replace('  ', ' '));
+    throw new PkiError(
+      'unsupported',
+      `unsupported key derivation ${NAMES[kdfAlg.oid] ?? ''} ${kdfAlg.oid}`.replace('  ', ' '),
+    );
   }
   const kdf = readPbkdf2(kdfAlg.params);
   const scheme = algorithmIdentifier(schemeNode, 'pbes2 encryption scheme');
@@ -73,12 +80,14 @@ export async function decryptPbes2(params: Node | undefined, data: Uint8Array, p
   const cipherText = new Uint8Array(data);
   if (scheme.oid in AES_KEY_LENGTH) {
     const keyLength = AES_KEY_LENGTH[scheme.oid];
-    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength) throw new PkiError('malformed', 'pbkdf2 key length does not fit aes');
+    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
+      throw new PkiError('malformed', 'pbkdf2 key length does not fit aes');
     return aesCbcDecrypt(await derive(keyLength), octets(scheme.params, 'aes iv'), cipherText);
   }
   if (scheme.oid === OID.desEde3Cbc || scheme.oid === OID.desCbc) {
     const keyLength = scheme.oid === OID.desEde3Cbc ? 24 : 8;
-    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength) throw new PkiError('malformed', 'pbkdf2 key length does not fit des');
+    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
+      throw new PkiError('malformed', 'pbkdf2 key length does not fit des');
     return cbcDecrypt(createDes(await derive(keyLength)), octets(scheme.params, 'des iv'), cipherText);
   }
   if (scheme.oid === OID.rc2Cbc) {
@@ -104,7 +113,9 @@ export async function encryptPbes2Aes256(
   const iv = crypto.getRandomValues(new Uint8Array(16));
   const key = await pbkdf2(prf, utf8Password(password), salt, iterations, 32);
   const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
-  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, cryptoKey, new Uint8Array(data)));
+  const ciphertext = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, cryptoKey, new Uint8Array(data)),
+  );
   const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
   const algorithm = new asn1js.Sequence({
     value: [

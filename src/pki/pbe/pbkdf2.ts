@@ -7,11 +7,21 @@ import type { Digest } from './digests';
  * and in Node); noble for HMAC-SHA-224, and as a fallback when an engine refuses a
  * zero-length password as key material.
  */
-export async function pbkdf2(digest: Digest, password: Bytes, salt: Bytes, iterations: number, length: number): Promise<Bytes> {
+export async function pbkdf2(
+  digest: Digest,
+  password: Bytes,
+  salt: Bytes,
+  iterations: number,
+  length: number,
+): Promise<Bytes> {
   if (digest.webCrypto) {
     try {
       const base = await crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
-      const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: digest.webCrypto, salt, iterations }, base, length * 8);
+      const bits = await crypto.subtle.deriveBits(
+        { name: 'PBKDF2', hash: digest.webCrypto, salt, iterations },
+        base,
+        length * 8,
+      );
       return new Uint8Array(bits);
     } catch {
       // fall through to the JS implementation

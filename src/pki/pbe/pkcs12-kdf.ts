@@ -10,7 +10,14 @@ export const KDF_MAC = 3;
  * The PKCS#12 key derivation of RFC 7292 appendix B.2, over a BMPString password
  * (see bmpPassword). Used for the legacy pbeWithSHAAnd… ciphers and for the MAC key.
  */
-export function pkcs12Kdf(digest: Digest, password: Uint8Array, salt: Uint8Array, id: number, iterations: number, length: number): Bytes {
+export function pkcs12Kdf(
+  digest: Digest,
+  password: Uint8Array,
+  salt: Uint8Array,
+  id: number,
+  iterations: number,
+  length: number,
+): Bytes {
   const { hash } = digest;
   const u = hash.outputLen;
   const v = hash.blockLen;
@@ -29,7 +36,7 @@ export function pkcs12Kdf(digest: Digest, password: Uint8Array, salt: Uint8Array
   const out = new Uint8Array(length);
   const DI = new Uint8Array(v + I.length);
   DI.set(D);
-  for (let produced = 0; ; ) {
+  for (let produced = 0; ;) {
     DI.set(I, v);
     let A: Uint8Array = hash(DI);
     if (digest.iterate) A = digest.iterate(A, iterations - 1);

@@ -27,7 +27,10 @@ export function isPkcs12Pbe(oid: string): boolean {
 /** pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER } */
 function readParams(params: Node | undefined): { salt: Bytes; iterations: number } {
   const [salt, iterations] = children(params, 'pkcs12 pbe params', 2);
-  return { salt: octets(salt, 'pbe salt'), iterations: checkIterations(smallInt(iterations, 'pbe iterations'), 'pkcs12 pbe') };
+  return {
+    salt: octets(salt, 'pbe salt'),
+    iterations: checkIterations(smallInt(iterations, 'pbe iterations'), 'pkcs12 pbe'),
+  };
 }
 
 function keyAndIv(oid: string, password: string | undefined, salt: Uint8Array, iterations: number) {
@@ -39,7 +42,12 @@ function keyAndIv(oid: string, password: string | undefined, salt: Uint8Array, i
 }
 
 /** Decrypts with a pbeWithSHAAnd… scheme; the password becomes a BMPString (undefined = zero-length). */
-export function decryptPkcs12Pbe(oid: string, params: Node | undefined, data: Uint8Array, password: string | undefined): Bytes {
+export function decryptPkcs12Pbe(
+  oid: string,
+  params: Node | undefined,
+  data: Uint8Array,
+  password: string | undefined,
+): Bytes {
   if (!isPkcs12Pbe(oid)) throw new PkiError('unsupported', `unsupported pbe ${oid}`);
   const { salt, iterations } = readParams(params);
   const { cipher, iv } = keyAndIv(oid, password, salt, iterations);
@@ -58,7 +66,9 @@ export function encryptPkcs12Pbe(
   const algorithm = new asn1js.Sequence({
     value: [
       new asn1js.ObjectIdentifier({ value: oid }),
-      new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: salt.slice().buffer }), new asn1js.Integer({ value: iterations })] }),
+      new asn1js.Sequence({
+        value: [new asn1js.OctetString({ valueHex: salt.slice().buffer }), new asn1js.Integer({ value: iterations })],
+      }),
     ],
   });
   return { algorithm, ciphertext: cbcEncrypt(cipher, iv, data) };

@@ -7,7 +7,8 @@
 export function sha1Iterate(digest: Uint8Array, times: number): Uint8Array {
   const W = new Uint32Array(80);
   const H = new Uint32Array(5);
-  for (let i = 0; i < 5; i++) H[i] = (digest[4 * i] << 24) | (digest[4 * i + 1] << 16) | (digest[4 * i + 2] << 8) | digest[4 * i + 3];
+  for (let i = 0; i < 5; i++)
+    H[i] = (digest[4 * i] << 24) | (digest[4 * i + 1] << 16) | (digest[4 * i + 2] << 8) | digest[4 * i + 3];
   for (let n = 0; n < times; n++) {
     W.set(H);
     W[5] = 0x80000000; // the padding bit after 160 message bits

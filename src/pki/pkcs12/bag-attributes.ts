@@ -42,7 +42,9 @@ export function writeBagAttributes(attributes: BagAttributes): asn1js.Set | unde
   const list: asn1js.Sequence[] = [];
   const attribute = (type: string, value: asn1js.AsnType) =>
     new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: type }), new asn1js.Set({ value: [value] })] });
-  if (attributes.friendlyName !== undefined) list.push(attribute(P12.friendlyName, new asn1js.BmpString({ value: attributes.friendlyName })));
-  if (attributes.localKeyId) list.push(attribute(P12.localKeyId, new asn1js.OctetString({ valueHex: attributes.localKeyId.slice().buffer })));
+  if (attributes.friendlyName !== undefined)
+    list.push(attribute(P12.friendlyName, new asn1js.BmpString({ value: attributes.friendlyName })));
+  if (attributes.localKeyId)
+    list.push(attribute(P12.localKeyId, new asn1js.OctetString({ valueHex: attributes.localKeyId.slice().buffer })));
   return list.length ? new asn1js.Set({ value: list }) : undefined;
 }

@@ -18,7 +18,13 @@ export interface MacCheck {
   verify(password: string | undefined): Promise<boolean>;
 }
 
-function macValue(digest: Digest, password: string | undefined, salt: Uint8Array, iterations: number, data: Uint8Array): Bytes {
+function macValue(
+  digest: Digest,
+  password: string | undefined,
+  salt: Uint8Array,
+  iterations: number,
+  data: Uint8Array,
+): Bytes {
   const key = pkcs12Kdf(digest, bmpPassword(password), salt, KDF_MAC, iterations, digest.hash.outputLen);
   return new Uint8Array(hmac(digest.hash, key, data));
 }
@@ -39,7 +45,8 @@ function readPbmac1(params: Node | undefined, expected: Uint8Array, authSafeCont
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbmac1 kdf');
   if (kdfAlg.oid !== OID.pbkdf2) throw new PkiError('unsupported', `unsupported pbmac1 kdf ${kdfAlg.oid}`);
   const kdf = readPbkdf2(kdfAlg.params);
-  if (kdf.keyLength === undefined || kdf.keyLength < 1 || kdf.keyLength > 128) throw new PkiError('malformed', 'pbmac1 needs a pbkdf2 key length');
+  if (kdf.keyLength === undefined || kdf.keyLength < 1 || kdf.keyLength > 128)
+    throw new PkiError('malformed', 'pbmac1 needs a pbkdf2 key length');
   const macAlg = algorithmIdentifier(macNode, 'pbmac1 mac');
   const digest = HMAC_BY_OID[macAlg.oid];
   if (!digest) throw new PkiError('unsupported', `unsupported pbmac1 mac ${macAlg.oid}`);
@@ -67,18 +74,28 @@ export function readMacData(node: Node, authSafeContent: Uint8Array): MacCheck {
   if (!digest) throw new PkiError('unsupported', `unsupported mac digest ${oid}`);
   const salt = octets(saltNode, 'mac salt');
   const iterations = iterNode ? checkIterations(smallInt(iterNode, 'mac iterations'), 'mac') : 1;
-  return { digest, verify: async (password) => equal(macValue(digest, password, salt, iterations, authSafeContent), expected) };
+  return {
+    digest,
+    verify: async (password) => equal(macValue(digest, password, salt, iterations, authSafeContent), expected),
+  };
 }
 
 /** A fresh MacData over `authSafeContent` with a random 8-byte salt (openssl's length; RFC 7292 allows any). */
-export function writeMacData(digest: Digest, password: string | undefined, iterations: number, authSafeContent: Uint8Array): asn1js.Sequence {
+export function writeMacData(
+  digest: Digest,
+  password: string | undefined,
+  iterations: number,
+  authSafeContent: Uint8Array,
+): asn1js.Sequence {
   const salt = crypto.getRandomValues(new Uint8Array(8));
   const mac = macValue(digest, password, salt, iterations, authSafeContent);
   return new asn1js.Sequence({
     value: [
       new asn1js.Sequence({
         value: [
-          new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: digestOid(digest) }), new asn1js.Null()] }),
+          new asn1js.Sequence({
+            value: [new asn1js.ObjectIdentifier({ value: digestOid(digest) }), new asn1js.Null()],
+          }),
           new asn1js.OctetString({ valueHex: mac.buffer }),
         ],
       }),

@@ -24,7 +24,12 @@ const MAX_DEPTH = 4;
  * SafeContents ::= SEQUENCE OF SafeBag (RFC 7292 section 4.2). Keys and X.509 certificates
  * are collected; CRL, secret and SDSI bags are skipped (nothing here uses them).
  */
-export async function readSafeContents(der: Uint8Array, password: string | undefined, into: Bags, depth = 0): Promise<void> {
+export async function readSafeContents(
+  der: Uint8Array,
+  password: string | undefined,
+  into: Bags,
+  depth = 0,
+): Promise<void> {
   if (depth > MAX_DEPTH) throw new PkiError('malformed', 'safe contents nested too deep');
   for (const bag of children(parseDer(der, 'safe contents'), 'safe contents')) {
     const [idNode, valueNode, attributesNode] = children(bag, 'safe bag', 2);

@@ -18,7 +18,8 @@ export const LEGACY_ITERATIONS = 2048;
 
 const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
 const octetString = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: bytes.slice().buffer });
-const explicit0 = (value: asn1js.AsnType) => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [value] });
+const explicit0 = (value: asn1js.AsnType) =>
+  new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [value] });
 
 function safeBag(bagId: string, value: asn1js.AsnType, attributes: BagAttributes): asn1js.Sequence {
   const set = writeBagAttributes(attributes);
@@ -28,7 +29,13 @@ function safeBag(bagId: string, value: asn1js.AsnType, attributes: BagAttributes
 /** Encrypts with the chosen scheme: the AlgorithmIdentifier and the ciphertext. */
 async function encrypt(data: Uint8Array, password: string, legacy: boolean, iterations: number) {
   return legacy
-    ? encryptPkcs12Pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, data, password, iterations, crypto.getRandomValues(new Uint8Array(8)))
+    ? encryptPkcs12Pbe(
+        OID.pbeWithSHAAnd3KeyTripleDesCbc,
+        data,
+        password,
+        iterations,
+        crypto.getRandomValues(new Uint8Array(8)),
+      )
     : encryptPbes2Aes256(data, password, iterations, DIGESTS.sha256);
 }
 
@@ -40,7 +47,8 @@ async function encrypt(data: Uint8Array, password: string, legacy: boolean, iter
 export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
   const { key, certificates, password, friendlyName, legacy = false } = options;
   const iterations = options.iterations ?? (legacy ? LEGACY_ITERATIONS : DEFAULT_ITERATIONS);
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10_000_000) throw new PkiError('bad-input', `iterations ${iterations}`);
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10_000_000)
+    throw new PkiError('bad-input', `iterations ${iterations}`);
   if (!key && certificates.length === 0) throw new PkiError('bad-input', 'nothing to export');
   if (typeof password !== 'string') throw new PkiError('bad-input', 'a password is required');
   if (key && !looksLikePkcs8(key)) throw new PkiError('malformed', 'key is not pkcs#8 der');
@@ -53,14 +61,27 @@ export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
   const contentInfos: asn1js.Sequence[] = [];
   if (certificates.length) {
     const bags = certificates.map((der, i) =>
-      safeBag(P12.certBag, new asn1js.Sequence({ value: [oid(P12.x509Certificate), explicit0(octetString(der))] }), i === 0 ? leafAttributes : {}),
+      safeBag(
+        P12.certBag,
+        new asn1js.Sequence({ value: [oid(P12.x509Certificate), explicit0(octetString(der))] }),
+        i === 0 ? leafAttributes : {},
+      ),
     );
-    const { algorithm, ciphertext } = await encrypt(toDer(new asn1js.Sequence({ value: bags })), password, legacy, iterations);
+    const { algorithm, ciphertext } = await encrypt(
+      toDer(new asn1js.Sequence({ value: bags })),
+      password,
+      legacy,
+      iterations,
+    );
     const encryptedData = new asn1js.Sequence({
       value: [
         new asn1js.Integer({ value: 0 }),
         new asn1js.Sequence({
-          value: [oid(P12.data), algorithm, new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: ciphertext.buffer })],
+          value: [
+            oid(P12.data),
+            algorithm,
+            new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: ciphertext.buffer }),
+          ],
         }),
       ],
     });
@@ -77,7 +98,11 @@ export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
   const mac = writeMacData(legacy ? DIGESTS.sha1 : DIGESTS.sha256, password, iterations, authSafe);
   return toDer(
     new asn1js.Sequence({
-      value: [new asn1js.Integer({ value: 3 }), new asn1js.Sequence({ value: [oid(P12.data), explicit0(octetString(authSafe))] }), mac],
+      value: [
+        new asn1js.Integer({ value: 3 }),
+        new asn1js.Sequence({ value: [oid(P12.data), explicit0(octetString(authSafe))] }),
+        mac,
+      ],
     }),
   );
 }

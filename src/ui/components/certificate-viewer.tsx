@@ -21,9 +21,23 @@ function Fields({ info }: { info: CertificateInfo }) {
       <dt>Valid to</dt>
       <dd>{formatDateTime(info.notAfter)}</dd>
       <dt>Subject alternative names</dt>
-      <dd>{sans.length ? <ul class="plain">{sans.map((s) => <li key={s}>{s}</li>)}</ul> : 'none'}</dd>
+      <dd>
+        {sans.length ? (
+          <ul class="plain">
+            {sans.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        ) : (
+          'none'
+        )}
+      </dd>
       <dt>Key usage</dt>
-      <dd>{info.keyUsage.length ? info.keyUsage.map((k) => KEY_USAGES.find((u) => u.value === k)?.label ?? k).join(', ') : 'not restricted'}</dd>
+      <dd>
+        {info.keyUsage.length
+          ? info.keyUsage.map((k) => KEY_USAGES.find((u) => u.value === k)?.label ?? k).join(', ')
+          : 'not restricted'}
+      </dd>
       <dt>Extended key usage</dt>
       <dd>{info.enhancedKeyUsage.length ? info.enhancedKeyUsage.map(ekuLabel).join(', ') : 'not restricted'}</dd>
       <dt>Basic constraints</dt>
@@ -37,9 +51,13 @@ function Fields({ info }: { info: CertificateInfo }) {
       <dt>Signature algorithm</dt>
       <dd>{info.signatureAlgorithm}</dd>
       <dt>SHA-1 fingerprint</dt>
-      <dd class="mono-wrap" data-testid="sha1">{colonHex(info.sha1Thumbprint)}</dd>
+      <dd class="mono-wrap" data-testid="sha1">
+        {colonHex(info.sha1Thumbprint)}
+      </dd>
       <dt>SHA-256 fingerprint</dt>
-      <dd class="mono-wrap" data-testid="sha256">{colonHex(info.sha256Fingerprint)}</dd>
+      <dd class="mono-wrap" data-testid="sha256">
+        {colonHex(info.sha256Fingerprint)}
+      </dd>
       {info.subjectKeyIdentifier && (
         <>
           <dt>Subject key identifier</dt>
@@ -80,7 +98,12 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
           <ol>
             {infos.map((c, i) => (
               <li key={i}>
-                <button type="button" class="link" aria-current={i === shown ? 'true' : undefined} onClick={() => setShown(i)}>
+                <button
+                  type="button"
+                  class="link"
+                  aria-current={i === shown ? 'true' : undefined}
+                  onClick={() => setShown(i)}
+                >
                   {c.subject || c.issuer || `certificate ${i + 1}`}
                 </button>
                 {i === 0 ? ' (this certificate)' : c.selfSigned ? ' (root)' : ''}

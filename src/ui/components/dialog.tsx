@@ -6,7 +6,13 @@ import { useEffect, useId, useRef } from 'preact/hooks';
  * the page inert. We give focus back to the control that opened it, since not every browser
  * does so on close.
  */
-export function Dialog(props: { open: boolean; title: string; onClose: () => void; children: ComponentChildren; busy?: boolean }) {
+export function Dialog(props: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ComponentChildren;
+  busy?: boolean;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLElement | null>(null);
   const titleId = useId();
@@ -52,7 +58,12 @@ export function ConfirmDialog(props: {
         <button type="button" onClick={props.onCancel} disabled={props.busy}>
           Cancel
         </button>
-        <button type="button" class={props.danger ? 'danger' : 'primary'} onClick={props.onConfirm} disabled={props.busy}>
+        <button
+          type="button"
+          class={props.danger ? 'danger' : 'primary'}
+          onClick={props.onConfirm}
+          disabled={props.busy}
+        >
           {props.confirmLabel}
         </button>
       </div>

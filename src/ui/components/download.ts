@@ -19,7 +19,9 @@ export function downloadBytes(fileName: string, bytes: Uint8Array | string, type
 export function toPem(label: string, der: Uint8Array): string {
   let binary = '';
   for (const b of der) binary += String.fromCharCode(b);
-  const b64 = btoa(binary).replace(/(.{64})/g, '$1\n').replace(/\n$/, '');
+  const b64 = btoa(binary)
+    .replace(/(.{64})/g, '$1\n')
+    .replace(/\n$/, '');
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 }
 

@@ -10,7 +10,13 @@ export interface PickedFile {
  * zone, or pasted text (PEM). The zone is not the only way in: the picker and the text area
  * work from the keyboard.
  */
-export function FileSource(props: { label: string; accept?: string; onFile: (file: PickedFile) => void; pasteLabel?: string; disabled?: boolean }) {
+export function FileSource(props: {
+  label: string;
+  accept?: string;
+  onFile: (file: PickedFile) => void;
+  pasteLabel?: string;
+  disabled?: boolean;
+}) {
   const id = useId();
   const [over, setOver] = useState(false);
   const [text, setText] = useState('');
@@ -45,7 +51,14 @@ export function FileSource(props: { label: string; accept?: string; onFile: (fil
       />
       <p class="hint">or drop a file here, or paste PEM text below.</p>
       <label for={`${id}-text`}>{props.pasteLabel ?? 'Pasted text'}</label>
-      <textarea id={`${id}-text`} rows={4} spellcheck={false} value={text} onInput={(e) => setText(e.currentTarget.value)} disabled={props.disabled} />
+      <textarea
+        id={`${id}-text`}
+        rows={4}
+        spellcheck={false}
+        value={text}
+        onInput={(e) => setText(e.currentTarget.value)}
+        disabled={props.disabled}
+      />
       <p>
         <button
           type="button"

@@ -1,12 +1,28 @@
 import { COMMON_EKUS, KEY_USAGES, withIssuer, withKeyType, type PolicyDraft } from '../state/policy-draft';
-import type { CertificateKeyType, CertificateKeyCurveName, CertificateContentType, KeyUsageType } from '../state/vault-api';
+import type {
+  CertificateKeyType,
+  CertificateKeyCurveName,
+  CertificateContentType,
+  KeyUsageType,
+} from '../state/vault-api';
 import { FieldError } from './error-banner';
 import { SanEditor } from './san-editor';
 
 export type PolicyErrors = Partial<Record<string, string>>;
 
 /** The error fields this form shows in place; others go to a banner. */
-export const POLICY_FIELDS = new Set(['subject', 'sans', 'exportable', 'keySize', 'validityInMonths', 'keyUsage', 'eku', 'lifetime', 'issuer', 'policy']);
+export const POLICY_FIELDS = new Set([
+  'subject',
+  'sans',
+  'exportable',
+  'keySize',
+  'validityInMonths',
+  'keyUsage',
+  'eku',
+  'lifetime',
+  'issuer',
+  'policy',
+]);
 
 /**
  * Every field of a certificate policy (DESIGN §3). Used by Create, by the detail page's
@@ -25,8 +41,10 @@ export function PolicyForm(props: {
   const set = (patch: Partial<PolicyDraft>) => onChange({ ...d, ...patch });
   const isEc = d.keyType.startsWith('EC');
   const hsm = d.keyType.endsWith('-HSM');
-  const toggle = <T extends string>(list: T[], value: T, on: boolean): T[] => (on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value));
-  const invalid = (field: string) => (errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {});
+  const toggle = <T extends string>(list: T[], value: T, on: boolean): T[] =>
+    on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
+  const invalid = (field: string) =>
+    errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {};
   return (
     <div class="policy-form">
       <div class="field">
@@ -53,7 +71,12 @@ export function PolicyForm(props: {
         <div class="grid-fields">
           <div class="field">
             <label for={id('keyType')}>Key type</label>
-            <select id={id('keyType')} value={d.keyType} disabled={disabled} onChange={(e) => onChange(withKeyType(d, e.currentTarget.value as CertificateKeyType))}>
+            <select
+              id={id('keyType')}
+              value={d.keyType}
+              disabled={disabled}
+              onChange={(e) => onChange(withKeyType(d, e.currentTarget.value as CertificateKeyType))}
+            >
               <option value="RSA">RSA</option>
               <option value="EC">EC</option>
               <option value="RSA-HSM">RSA-HSM (never exportable)</option>
@@ -63,7 +86,12 @@ export function PolicyForm(props: {
           {!isEc && (
             <div class="field">
               <label for={id('keySize')}>Key size</label>
-              <select id={id('keySize')} value={String(d.keySize)} disabled={disabled} onChange={(e) => set({ keySize: Number(e.currentTarget.value) })}>
+              <select
+                id={id('keySize')}
+                value={String(d.keySize)}
+                disabled={disabled}
+                onChange={(e) => set({ keySize: Number(e.currentTarget.value) })}
+              >
                 <option value="2048">2048 bits</option>
                 <option value="3072">3072 bits</option>
                 <option value="4096">4096 bits</option>
@@ -73,7 +101,12 @@ export function PolicyForm(props: {
           {isEc && (
             <div class="field">
               <label for={id('curve')}>Curve</label>
-              <select id={id('curve')} value={d.keyCurveName} disabled={disabled} onChange={(e) => set({ keyCurveName: e.currentTarget.value as CertificateKeyCurveName })}>
+              <select
+                id={id('curve')}
+                value={d.keyCurveName}
+                disabled={disabled}
+                onChange={(e) => set({ keyCurveName: e.currentTarget.value as CertificateKeyCurveName })}
+              >
                 <option value="P-256">P-256</option>
                 <option value="P-384">P-384</option>
                 <option value="P-521">P-521</option>
@@ -83,12 +116,23 @@ export function PolicyForm(props: {
         </div>
         <FieldError id={id('keySize-error')} message={errors.keySize} />
         <label class="check">
-          <input type="checkbox" checked={d.exportable} disabled={disabled || hsm} onChange={(e) => set({ exportable: e.currentTarget.checked })} {...invalid('exportable')} />
+          <input
+            type="checkbox"
+            checked={d.exportable}
+            disabled={disabled || hsm}
+            onChange={(e) => set({ exportable: e.currentTarget.checked })}
+            {...invalid('exportable')}
+          />
           Exportable private key (PFX / PEM with the key can be downloaded)
         </label>
         <FieldError id={id('exportable-error')} message={errors.exportable} />
         <label class="check">
-          <input type="checkbox" checked={d.reuseKey} disabled={disabled} onChange={(e) => set({ reuseKey: e.currentTarget.checked })} />
+          <input
+            type="checkbox"
+            checked={d.reuseKey}
+            disabled={disabled}
+            onChange={(e) => set({ reuseKey: e.currentTarget.checked })}
+          />
           Reuse the key when the certificate is renewed
         </label>
       </fieldset>
@@ -96,7 +140,12 @@ export function PolicyForm(props: {
       <div class="grid-fields">
         <div class="field">
           <label for={id('contentType')}>Secret format</label>
-          <select id={id('contentType')} value={d.contentType} disabled={disabled} onChange={(e) => set({ contentType: e.currentTarget.value as CertificateContentType })}>
+          <select
+            id={id('contentType')}
+            value={d.contentType}
+            disabled={disabled}
+            onChange={(e) => set({ contentType: e.currentTarget.value as CertificateContentType })}
+          >
             <option value="application/x-pkcs12">PKCS#12 (PFX)</option>
             <option value="application/x-pem-file">PEM</option>
           </select>
@@ -144,7 +193,9 @@ export function PolicyForm(props: {
                 type="checkbox"
                 checked={d.enhancedKeyUsage.includes(eku.oid)}
                 disabled={disabled}
-                onChange={(e) => set({ enhancedKeyUsage: toggle(d.enhancedKeyUsage, eku.oid, e.currentTarget.checked) })}
+                onChange={(e) =>
+                  set({ enhancedKeyUsage: toggle(d.enhancedKeyUsage, eku.oid, e.currentTarget.checked) })
+                }
               />
               {eku.label}
             </label>
@@ -152,7 +203,14 @@ export function PolicyForm(props: {
         </div>
         <div class="field">
           <label for={id('otherEku')}>Other EKU OIDs (comma separated)</label>
-          <input id={id('otherEku')} type="text" value={d.otherEku} disabled={disabled} spellcheck={false} onInput={(e) => set({ otherEku: e.currentTarget.value })} />
+          <input
+            id={id('otherEku')}
+            type="text"
+            value={d.otherEku}
+            disabled={disabled}
+            spellcheck={false}
+            onInput={(e) => set({ otherEku: e.currentTarget.value })}
+          />
         </div>
         <FieldError id={id('eku-error')} message={errors.eku} />
       </fieldset>
@@ -162,13 +220,20 @@ export function PolicyForm(props: {
         <div class="grid-fields">
           <div class="field">
             <label for={id('trigger')}>Trigger</label>
-            <select id={id('trigger')} value={d.lifetimeTrigger} disabled={disabled} onChange={(e) => set({ lifetimeTrigger: e.currentTarget.value as 'percentage' | 'days' })}>
+            <select
+              id={id('trigger')}
+              value={d.lifetimeTrigger}
+              disabled={disabled}
+              onChange={(e) => set({ lifetimeTrigger: e.currentTarget.value as 'percentage' | 'days' })}
+            >
               <option value="percentage">at a percentage of the lifetime</option>
               <option value="days">a number of days before expiry</option>
             </select>
           </div>
           <div class="field">
-            <label for={id('lifetimeValue')}>{d.lifetimeTrigger === 'percentage' ? 'Percentage of lifetime' : 'Days before expiry'}</label>
+            <label for={id('lifetimeValue')}>
+              {d.lifetimeTrigger === 'percentage' ? 'Percentage of lifetime' : 'Days before expiry'}
+            </label>
             <input
               id={id('lifetimeValue')}
               type="number"
@@ -182,7 +247,12 @@ export function PolicyForm(props: {
           </div>
           <div class="field">
             <label for={id('action')}>Action</label>
-            <select id={id('action')} value={d.lifetimeAction} disabled={disabled} onChange={(e) => set({ lifetimeAction: e.currentTarget.value as 'AutoRenew' | 'EmailContacts' })}>
+            <select
+              id={id('action')}
+              value={d.lifetimeAction}
+              disabled={disabled}
+              onChange={(e) => set({ lifetimeAction: e.currentTarget.value as 'AutoRenew' | 'EmailContacts' })}
+            >
               <option value="AutoRenew">Renew automatically</option>
               <option value="EmailContacts">Notify the contacts</option>
             </select>
@@ -193,7 +263,12 @@ export function PolicyForm(props: {
 
       <div class="field">
         <label for={id('issuer')}>Issuer</label>
-        <select id={id('issuer')} value={d.issuerName} disabled={disabled} onChange={(e) => onChange(withIssuer(d, e.currentTarget.value))}>
+        <select
+          id={id('issuer')}
+          value={d.issuerName}
+          disabled={disabled}
+          onChange={(e) => onChange(withIssuer(d, e.currentTarget.value))}
+        >
           <option value="Self">Self (self-signed, made now)</option>
           <option value="Unknown">Unknown (make a CSR for any CA)</option>
           {props.issuers.map((name) => (

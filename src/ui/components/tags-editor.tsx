@@ -11,7 +11,17 @@ export function rowsToTags(rows: TagRow[]): Record<string, string> {
   return out;
 }
 
-export function TagsEditor({ rows, onChange, disabled, legend = 'Tags' }: { rows: TagRow[]; onChange: (rows: TagRow[]) => void; disabled?: boolean; legend?: string }) {
+export function TagsEditor({
+  rows,
+  onChange,
+  disabled,
+  legend = 'Tags',
+}: {
+  rows: TagRow[];
+  onChange: (rows: TagRow[]) => void;
+  disabled?: boolean;
+  legend?: string;
+}) {
   const set = (i: number, patch: Partial<TagRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <fieldset class="rows-editor">
@@ -21,13 +31,30 @@ export function TagsEditor({ rows, onChange, disabled, legend = 'Tags' }: { rows
         <div class="row" key={i}>
           <label class="grow">
             <span class="visually-hidden">Tag {i + 1} key</span>
-            <input type="text" placeholder="key" value={row.key} disabled={disabled} onInput={(e) => set(i, { key: e.currentTarget.value })} />
+            <input
+              type="text"
+              placeholder="key"
+              value={row.key}
+              disabled={disabled}
+              onInput={(e) => set(i, { key: e.currentTarget.value })}
+            />
           </label>
           <label class="grow">
             <span class="visually-hidden">Tag {i + 1} value</span>
-            <input type="text" placeholder="value" value={row.value} disabled={disabled} onInput={(e) => set(i, { value: e.currentTarget.value })} />
+            <input
+              type="text"
+              placeholder="value"
+              value={row.value}
+              disabled={disabled}
+              onInput={(e) => set(i, { value: e.currentTarget.value })}
+            />
           </label>
-          <button type="button" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))} aria-label={`Remove tag ${i + 1}`}>
+          <button
+            type="button"
+            disabled={disabled}
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            aria-label={`Remove tag ${i + 1}`}
+          >
             Remove
           </button>
         </div>

@@ -60,11 +60,15 @@ export function buildContactsMailto(input: ContactsMailtoInput): ContactsMailto 
   if (recipients.length === 0) return undefined;
   const name = input.certificateName;
   const when = input.expiresOn ? expiryWords(input.expiresOn, input.now) : undefined;
-  const subject = when ? `Certificate '${name}' (vault ${input.vaultName}) ${when.replace(/ \(in .*\)$/, '')}` : `Certificate '${name}' (vault ${input.vaultName})`;
+  const subject = when
+    ? `Certificate '${name}' (vault ${input.vaultName}) ${when.replace(/ \(in .*\)$/, '')}`
+    : `Certificate '${name}' (vault ${input.vaultName})`;
   const lines = [
     'Hello,',
     '',
-    when ? `The certificate '${name}' in the Certkeep vault '${input.vaultName}' ${when}.` : `About the certificate '${name}' in the Certkeep vault '${input.vaultName}'.`,
+    when
+      ? `The certificate '${name}' in the Certkeep vault '${input.vaultName}' ${when}.`
+      : `About the certificate '${name}' in the Certkeep vault '${input.vaultName}'.`,
     ...(input.subject ? [`Subject: ${input.subject}`] : []),
     ...(input.thumbprint ? [`Thumbprint (SHA-1): ${input.thumbprint}`] : []),
     ...(input.issuerName ? [`Issuer: ${input.issuerName}`] : []),

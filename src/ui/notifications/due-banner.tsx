@@ -19,7 +19,8 @@ export function DueBanner() {
     <section class="banner due-banner" role="region" aria-label="Certificates due">
       <p>
         <strong>
-          {unseen.length === 1 ? '1 certificate notice' : `${unseen.length} certificate notices`} could not be shown as notifications:
+          {unseen.length === 1 ? '1 certificate notice' : `${unseen.length} certificate notices`} could not be shown as
+          notifications:
         </strong>
       </p>
       <ul data-testid="due-list">

@@ -36,11 +36,18 @@ export function EmailContactsButton(props: EmailContactsButtonProps) {
     };
   }, [props.contacts, vaultName, revision]);
   if (!loaded) return null;
-  const mail = buildContactsMailto({ ...props, contacts: loaded, vaultName, certificateName: props.certificateName, now: new Date() });
+  const mail = buildContactsMailto({
+    ...props,
+    contacts: loaded,
+    vaultName,
+    certificateName: props.certificateName,
+    now: new Date(),
+  });
   if (!mail) {
     return (
       <span class="email-contacts">
-        No contact has an email address: <a href={hrefFor('contacts')}>add contacts</a> to email them about this certificate.
+        No contact has an email address: <a href={hrefFor('contacts')}>add contacts</a> to email them about this
+        certificate.
       </span>
     );
   }

@@ -8,7 +8,12 @@
  */
 import { createStore } from 'zustand/vanilla';
 // Constants and types only: this module pulls no vault or idb code into the shell.
-import { LIFETIME_ACTIONS_RESULT, LIFETIME_SYNC_TAG, RUN_LIFETIME_ACTIONS, type LifetimeActionsResult } from '../../sw/lifetime-notice';
+import {
+  LIFETIME_ACTIONS_RESULT,
+  LIFETIME_SYNC_TAG,
+  RUN_LIFETIME_ACTIONS,
+  type LifetimeActionsResult,
+} from '../../sw/lifetime-notice';
 import type { NotificationLogEntry } from '../../sw/notification-log';
 import { loadVaultModule, vaultChanged } from '../state/vault-client';
 
@@ -50,7 +55,8 @@ interface PeriodicSyncManager {
 }
 
 function periodicSyncOf(registration: ServiceWorkerRegistration | undefined): PeriodicSyncManager | undefined {
-  return (registration as (ServiceWorkerRegistration & { periodicSync?: PeriodicSyncManager }) | undefined)?.periodicSync;
+  return (registration as (ServiceWorkerRegistration & { periodicSync?: PeriodicSyncManager }) | undefined)
+    ?.periodicSync;
 }
 
 /** The active registration, or undefined when there is no service worker (dev server, unsupported). */
@@ -124,7 +130,11 @@ function askWorker(worker: ServiceWorker): Promise<LifetimeActionsResult> {
 /** Without a worker (dev server, first visit before install) the page runs the same job and logs only. */
 async function runInPage(): Promise<LifetimeActionsResult> {
   const [vault, job] = await Promise.all([loadVaultModule(), import('../../sw/lifetime-job')]);
-  return job.runLifetimeJob({ access: { listVaults: vault.listVaults, openVault: vault.openVault }, permission: readPermission(), ranIn: 'page' });
+  return job.runLifetimeJob({
+    access: { listVaults: vault.listVaults, openVault: vault.openVault },
+    permission: readPermission(),
+    ranIn: 'page',
+  });
 }
 
 /** Re-reads the unseen notices for the banner. */
@@ -147,7 +157,9 @@ export async function runLifetimeCheckNow(): Promise<LifetimeActionsResult> {
   lifetimeStore.setState({ running: true, permission: readPermission() });
   try {
     const registration = await activeRegistration();
-    const result = registration?.active ? await askWorker(registration.active).catch(() => runInPage()) : await runInPage();
+    const result = registration?.active
+      ? await askWorker(registration.active).catch(() => runInPage())
+      : await runInPage();
     lifetimeStore.setState({ lastResult: result, lastRunAt: new Date() });
     // A renewal made a new version: screens that show certificates reload.
     if (result.notices.some((n) => n.kind === 'renewed')) vaultChanged();

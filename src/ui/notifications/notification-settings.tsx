@@ -80,7 +80,9 @@ export function NotificationSettings() {
               ? 'Checking…'
               : last
                 ? `${last.notices.length} notice${last.notices.length === 1 ? '' : 's'}, ${last.shown} shown` +
-                  (last.failures.length ? `; ${last.failures.map((f) => `${f.vaultName}: ${f.message}`).join('; ')}` : '')
+                  (last.failures.length
+                    ? `; ${last.failures.map((f) => `${f.vaultName}: ${f.message}`).join('; ')}`
+                    : '')
                 : runs.length
                   ? runs.map((r) => `${r.vaultName} ${when(r.at)}${r.error ? ` (failed: ${r.error})` : ''}`).join(', ')
                   : 'Not yet.'}

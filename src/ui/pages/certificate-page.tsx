@@ -17,7 +17,8 @@ import { KeyOperationsPanel } from './key-operations-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
-const orNone = <T,>(p: Promise<T>): Promise<T | undefined> => p.catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
+const orNone = <T,>(p: Promise<T>): Promise<T | undefined> =>
+  p.catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
 
 async function load(vault: CertificateVault, name: string, version?: string) {
   const [latest, operation, versions, policy] = await Promise.all([
@@ -56,7 +57,8 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               </span>{' '}
               {version ? (
                 <>
-                  Version <span class="mono">{version}</span> · <a href={hrefFor('certificate', name)}>show the current version</a>
+                  Version <span class="mono">{version}</span> ·{' '}
+                  <a href={hrefFor('certificate', name)}>show the current version</a>
                 </>
               ) : (
                 <>
@@ -67,12 +69,19 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           )}
           {shown && shown.keyIncluded === false && (
             <p class="notice" role="note">
-              The private key of this version is not in this browser: it was not exportable, so its backup could not carry it.
+              The private key of this version is not in this browser: it was not exportable, so its backup could not
+              carry it.
             </p>
           )}
           {shown && (
             <p class="email-contacts-line">
-              <EmailContactsButton certificateName={name} expiresOn={shown.properties.expiresOn} subject={shown.properties.subject} thumbprint={shown.properties.x509ThumbprintString} issuerName={d.policy?.issuerName} />
+              <EmailContactsButton
+                certificateName={name}
+                expiresOn={shown.properties.expiresOn}
+                subject={shown.properties.subject}
+                thumbprint={shown.properties.x509ThumbprintString}
+                issuerName={d.policy?.issuerName}
+              />
             </p>
           )}
           {d.operation && d.operation.status !== 'completed' && <PendingPanel op={d.operation} />}
@@ -82,10 +91,14 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               <CertificateViewer der={shown.cer} chain={shown.chain} />
             </section>
           )}
-          {shown && <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />}
+          {shown && (
+            <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />
+          )}
           <VersionsPanel name={name} versions={d.versions} current={shown?.properties.version} now={now} />
           {shown && <PropertiesPanel cert={shown} />}
-          {shown && d.policy && shown.keyIncluded !== false && <KeyOperationsPanel name={name} version={shown.properties.version} policy={d.policy} />}
+          {shown && d.policy && shown.keyIncluded !== false && (
+            <KeyOperationsPanel name={name} version={shown.properties.version} policy={d.policy} />
+          )}
           {d.policy && <PolicyPanel name={name} policy={d.policy} />}
           {d.latest && <ManagePanel name={name} keyExportable={d.latest.keyExportable} />}
         </>

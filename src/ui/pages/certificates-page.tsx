@@ -24,8 +24,12 @@ export function CertificatesPage() {
         <h1 id="certs-title">Certificates</h1>
         {state.rows.length > 0 && (
           <p class="actions">
-            <a class="button primary" href={hrefFor('create')}>Create</a>
-            <a class="button" href={hrefFor('import')}>Import</a>
+            <a class="button primary" href={hrefFor('create')}>
+              Create
+            </a>
+            <a class="button" href={hrefFor('import')}>
+              Import
+            </a>
             <RestoreBackupButton />
           </p>
         )}
@@ -35,10 +39,17 @@ export function CertificatesPage() {
       {state.loaded && state.rows.length === 0 && !state.error && (
         <div class="empty-state">
           <p>This vault has no certificates yet.</p>
-          <p>Create a key pair and a self-signed certificate or a CSR for your CA, or import a PFX or PEM file you already have.</p>
+          <p>
+            Create a key pair and a self-signed certificate or a CSR for your CA, or import a PFX or PEM file you
+            already have.
+          </p>
           <p class="actions">
-            <a class="button primary" href={hrefFor('create')}>Create a certificate</a>
-            <a class="button" href={hrefFor('import')}>Import a certificate</a>
+            <a class="button primary" href={hrefFor('create')}>
+              Create a certificate
+            </a>
+            <a class="button" href={hrefFor('import')}>
+              Import a certificate
+            </a>
             <RestoreBackupButton />
           </p>
         </div>

@@ -1,7 +1,13 @@
 import { useLayoutEffect } from 'preact/hooks';
 import { hrefFor } from '../state/router';
 import { formatDate, statusOf } from '../state/cert-status';
-import { LIST_RENDER_MEASURE, LIST_RENDER_START, certificatesStore, type CertificateRow, type SortKey } from '../state/certificates-store';
+import {
+  LIST_RENDER_MEASURE,
+  LIST_RENDER_START,
+  certificatesStore,
+  type CertificateRow,
+  type SortKey,
+} from '../state/certificates-store';
 import { useStore } from '../state/use-store';
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -32,11 +38,18 @@ export function CertificatesTable({ rows, now }: { rows: CertificateRow[]; now: 
   return (
     <div class="table-scroll" tabIndex={0} role="region" aria-label="Certificates table">
       <table class="cert-table">
-        <caption class="visually-hidden">Certificates, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label} {sort.dir === 'asc' ? 'ascending' : 'descending'}</caption>
+        <caption class="visually-hidden">
+          Certificates, sorted by {COLUMNS.find((c) => c.key === sort.key)?.label}{' '}
+          {sort.dir === 'asc' ? 'ascending' : 'descending'}
+        </caption>
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.key} scope="col" aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+              >
                 <button type="button" class="sort" onClick={() => toggleSort(c.key)}>
                   {c.label}
                   <span aria-hidden="true">{sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>

@@ -10,7 +10,11 @@ import { isNotFound } from '../errors';
 type Row = { email: string; name: string; phone: string };
 
 const toRow = (c: CertificateContact): Row => ({ email: c.email ?? '', name: c.name ?? '', phone: c.phone ?? '' });
-const fromRow = (r: Row): CertificateContact => ({ email: r.email.trim() || undefined, name: r.name.trim() || undefined, phone: r.phone.trim() || undefined });
+const fromRow = (r: Row): CertificateContact => ({
+  email: r.email.trim() || undefined,
+  name: r.name.trim() || undefined,
+  phone: r.phone.trim() || undefined,
+});
 
 /** The vault-wide contacts EmailContacts lifetime actions notify. */
 export function ContactsPage() {
@@ -56,15 +60,33 @@ export function ContactsPage() {
             <div class="grid-fields">
               <div class="field">
                 <label for={`contact-${i}-email`}>Email</label>
-                <input id={`contact-${i}-email`} type="email" autocomplete="off" value={r.email} onInput={(e) => set(i, { email: e.currentTarget.value })} />
+                <input
+                  id={`contact-${i}-email`}
+                  type="email"
+                  autocomplete="off"
+                  value={r.email}
+                  onInput={(e) => set(i, { email: e.currentTarget.value })}
+                />
               </div>
               <div class="field">
                 <label for={`contact-${i}-name`}>Name</label>
-                <input id={`contact-${i}-name`} type="text" autocomplete="off" value={r.name} onInput={(e) => set(i, { name: e.currentTarget.value })} />
+                <input
+                  id={`contact-${i}-name`}
+                  type="text"
+                  autocomplete="off"
+                  value={r.name}
+                  onInput={(e) => set(i, { name: e.currentTarget.value })}
+                />
               </div>
               <div class="field">
                 <label for={`contact-${i}-phone`}>Phone</label>
-                <input id={`contact-${i}-phone`} type="tel" autocomplete="off" value={r.phone} onInput={(e) => set(i, { phone: e.currentTarget.value })} />
+                <input
+                  id={`contact-${i}-phone`}
+                  type="tel"
+                  autocomplete="off"
+                  value={r.phone}
+                  onInput={(e) => set(i, { phone: e.currentTarget.value })}
+                />
               </div>
             </div>
             <button type="button" onClick={() => setRows(rows.filter((_, j) => j !== i))}>
@@ -95,10 +117,12 @@ export function ContactsPage() {
         danger
         busy={busy}
         onCancel={() => setConfirm(false)}
-        onConfirm={() => void run(async () => {
-          await (await getVault()).deleteContacts();
-          setDirty(false);
-        }, 'Contacts deleted.').finally(() => setConfirm(false))}
+        onConfirm={() =>
+          void run(async () => {
+            await (await getVault()).deleteContacts();
+            setDirty(false);
+          }, 'Contacts deleted.').finally(() => setConfirm(false))
+        }
       />
     </section>
   );

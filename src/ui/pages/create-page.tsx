@@ -32,7 +32,9 @@ export function CreatePage() {
   // Errors about a field the form shows go next to it; the rest go to the banner.
   const submitWords = words && (words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) ? words : undefined;
   const errors = { ...liveErrors, ...(submitWords?.field ? { [submitWords.field]: submitWords.message } : {}) };
-  const nameProblem = touched ? nameError(name) ?? (submitWords?.field === 'name' ? submitWords.message : undefined) : undefined;
+  const nameProblem = touched
+    ? (nameError(name) ?? (submitWords?.field === 'name' ? submitWords.message : undefined))
+    : undefined;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -58,7 +60,13 @@ export function CreatePage() {
         <a href={hrefFor('certificates')}>Certificates</a> ›
       </p>
       <h1 id="create-title">Create a certificate</h1>
-      <form class="form" onSubmit={submit} onInput={() => setTouched(true)} aria-busy={busy ? 'true' : undefined} noValidate>
+      <form
+        class="form"
+        onSubmit={submit}
+        onInput={() => setTouched(true)}
+        aria-busy={busy ? 'true' : undefined}
+        noValidate
+      >
         <div class="field">
           <label for="create-name">Name</label>
           <input
@@ -72,13 +80,27 @@ export function CreatePage() {
             aria-describedby={nameProblem ? 'create-name-error' : 'create-name-hint'}
             onInput={(e) => setName(e.currentTarget.value)}
           />
-          <p id="create-name-hint" class="hint">Letters, digits and hyphens. An existing name gets a new version with this policy.</p>
+          <p id="create-name-hint" class="hint">
+            Letters, digits and hyphens. An existing name gets a new version with this policy.
+          </p>
           <FieldError id="create-name-error" message={nameProblem} />
         </div>
-        <PolicyForm idPrefix="create" draft={draft} onChange={setDraft} errors={errors} issuers={issuers} disabled={busy} />
+        <PolicyForm
+          idPrefix="create"
+          draft={draft}
+          onChange={setDraft}
+          errors={errors}
+          issuers={issuers}
+          disabled={busy}
+        />
         <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
         <label class="check">
-          <input type="checkbox" checked={enabled} disabled={busy} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={enabled}
+            disabled={busy}
+            onChange={(e) => setEnabled(e.currentTarget.checked)}
+          />
           Enabled
         </label>
         {words && !submitWords && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
@@ -97,7 +119,9 @@ export function CreatePage() {
         </div>
         {busy && (
           <p class="progress" role="status">
-            <span class="spinner" aria-hidden="true" /> Generating the key pair{draft.issuerName === 'Self' ? ' and signing the certificate' : ' and the CSR'}… RSA 4096 can take several seconds.
+            <span class="spinner" aria-hidden="true" /> Generating the key pair
+            {draft.issuerName === 'Self' ? ' and signing the certificate' : ' and the CSR'}… RSA 4096 can take several
+            seconds.
           </p>
         )}
       </form>

@@ -20,7 +20,9 @@ export function DeletedPage() {
   return (
     <section aria-labelledby="deleted-title" aria-busy={busy ? 'true' : undefined}>
       <h1 id="deleted-title">Deleted</h1>
-      <p class="hint">Deleted certificates keep their versions and keys for 90 days; their names stay reserved until purged.</p>
+      <p class="hint">
+        Deleted certificates keep their versions and keys for 90 days; their names stay reserved until purged.
+      </p>
       <ErrorBanner error={error ?? q.error} onDismiss={() => setError(undefined)} />
       <p role="status">{done}</p>
       {q.data && q.data.length === 0 && <p class="empty-state">Nothing has been deleted.</p>}
@@ -55,7 +57,13 @@ export function DeletedPage() {
                     >
                       Recover
                     </button>
-                    <button type="button" class="danger" disabled={busy} aria-label={`Purge ${c.name}`} onClick={() => setPurging(c.name)}>
+                    <button
+                      type="button"
+                      class="danger"
+                      disabled={busy}
+                      aria-label={`Purge ${c.name}`}
+                      onClick={() => setPurging(c.name)}
+                    >
                       Purge
                     </button>
                   </td>
@@ -73,7 +81,11 @@ export function DeletedPage() {
         danger
         busy={busy}
         onCancel={() => setPurging(undefined)}
-        onConfirm={() => void run(async () => (await getVault()).purgeDeletedCertificate(purging!), `${purging} purged.`).finally(() => setPurging(undefined))}
+        onConfirm={() =>
+          void run(async () => (await getVault()).purgeDeletedCertificate(purging!), `${purging} purged.`).finally(() =>
+            setPurging(undefined),
+          )
+        }
       />
     </section>
   );

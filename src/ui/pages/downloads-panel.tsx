@@ -10,7 +10,15 @@ import { useAction } from '../state/use-action';
  * the secret with the private key (PFX or PEM, per the policy's content type) when the key
  * is exportable. Files are made in the page and saved through a blob: URL.
  */
-export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVaultCertificate | KeyVaultCertificateWithPolicy; contentType?: string; exportable: boolean }) {
+export function DownloadsPanel({
+  cert,
+  contentType,
+  exportable,
+}: {
+  cert: KeyVaultCertificate | KeyVaultCertificateWithPolicy;
+  contentType?: string;
+  exportable: boolean;
+}) {
   const [password, setPassword] = useState('');
   const [legacy, setLegacy] = useState(false);
   const { busy, error, setError, run } = useAction();
@@ -21,8 +29,13 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
     e.preventDefault();
     void run(async () => {
       const vault = await getVault();
-      const s = await vault.getSecret(cert.name, { version: cert.properties.version, password: isPfx && password ? password : undefined, legacy: isPfx && legacy });
-      if (s.contentType === 'application/x-pem-file') downloadBytes(fileNameFor(base, 'pem'), s.value, 'application/x-pem-file');
+      const s = await vault.getSecret(cert.name, {
+        version: cert.properties.version,
+        password: isPfx && password ? password : undefined,
+        legacy: isPfx && legacy,
+      });
+      if (s.contentType === 'application/x-pem-file')
+        downloadBytes(fileNameFor(base, 'pem'), s.value, 'application/x-pem-file');
       else downloadBytes(fileNameFor(base, 'pfx'), s.value, 'application/x-pkcs12');
     });
   };
@@ -30,10 +43,22 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
     <section class="panel" aria-labelledby="downloads-title" aria-busy={busy ? 'true' : undefined}>
       <h2 id="downloads-title">Download</h2>
       <p class="actions">
-        <button type="button" onClick={() => downloadBytes(fileNameFor(base, 'cer'), cert.cer, 'application/pkix-cert')}>
+        <button
+          type="button"
+          onClick={() => downloadBytes(fileNameFor(base, 'cer'), cert.cer, 'application/pkix-cert')}
+        >
           CER (DER)
         </button>
-        <button type="button" onClick={() => downloadBytes(fileNameFor(base, 'pem'), chain.map((d) => toPem('CERTIFICATE', d)).join(''), 'application/x-pem-file')}>
+        <button
+          type="button"
+          onClick={() =>
+            downloadBytes(
+              fileNameFor(base, 'pem'),
+              chain.map((d) => toPem('CERTIFICATE', d)).join(''),
+              'application/x-pem-file',
+            )
+          }
+        >
           PEM (chain)
         </button>
         <button
@@ -41,7 +66,11 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
           onClick={() =>
             run(async () => {
               const tools = await loadImportTools();
-              downloadBytes(fileNameFor(base, 'p7b'), await tools.certificatesToP7b(chain), 'application/x-pkcs7-certificates');
+              downloadBytes(
+                fileNameFor(base, 'p7b'),
+                await tools.certificatesToP7b(chain),
+                'application/x-pkcs7-certificates',
+              );
             })
           }
         >
@@ -54,7 +83,13 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
           {isPfx && (
             <div class="field">
               <label for="pfx-password">PFX password (optional)</label>
-              <input id="pfx-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+              <input
+                id="pfx-password"
+                type="password"
+                autocomplete="new-password"
+                value={password}
+                onInput={(e) => setPassword(e.currentTarget.value)}
+              />
             </div>
           )}
           {isPfx && (
@@ -68,7 +103,11 @@ export function DownloadsPanel({ cert, contentType, exportable }: { cert: KeyVau
           </button>
         </form>
       ) : (
-        <p class="hint">{cert.keyIncluded === false ? 'The private key is not in this browser (restored from a backup without it).' : 'The private key is not exportable: it never leaves this browser.'}</p>
+        <p class="hint">
+          {cert.keyIncluded === false
+            ? 'The private key is not in this browser (restored from a backup without it).'
+            : 'The private key is not exportable: it never leaves this browser.'}
+        </p>
       )}
       <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
     </section>

@@ -101,19 +101,32 @@ export function ImportPage() {
 
   const words = error ? explainError(error) : undefined;
   const ready = inspection && !inspection.needsPassword && inspection.keyPresent;
-  const errors = { ...live, ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}) };
-  const nameProblem = name ? nameError(name) ?? (words?.field === 'name' ? words.message : undefined) : undefined;
+  const errors = {
+    ...live,
+    ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}),
+  };
+  const nameProblem = name ? (nameError(name) ?? (words?.field === 'name' ? words.message : undefined)) : undefined;
   return (
     <section aria-labelledby="import-title" aria-busy={busy ? 'true' : undefined}>
       <p class="breadcrumb">
         <a href={hrefFor('certificates')}>Certificates</a> ›
       </p>
       <h1 id="import-title">Import a certificate</h1>
-      <FileSource label="Certificate file (PFX, P12 or PEM with the private key)" accept=".pfx,.p12,.pem,.crt,.cer,.key,.der,.p7b" onFile={choose} disabled={busy} />
+      <FileSource
+        label="Certificate file (PFX, P12 or PEM with the private key)"
+        accept=".pfx,.p12,.pem,.crt,.cer,.key,.der,.p7b"
+        onFile={choose}
+        disabled={busy}
+      />
       {file && (
         <p data-testid="import-file">
           File: <strong>{file.name}</strong>
-          {inspection && <> · format: <span data-testid="import-format">{FORMAT_WORDS[inspection.format]}</span></>}
+          {inspection && (
+            <>
+              {' '}
+              · format: <span data-testid="import-format">{FORMAT_WORDS[inspection.format]}</span>
+            </>
+          )}
         </p>
       )}
       {busy && <p role="status">Reading…</p>}
@@ -136,7 +149,10 @@ export function ImportPage() {
               aria-describedby={wrongPassword ? 'import-password-error' : undefined}
               onInput={(e) => setPasswordInput(e.currentTarget.value)}
             />
-            <FieldError id="import-password-error" message={wrongPassword ? 'That password does not open the file. Try again.' : undefined} />
+            <FieldError
+              id="import-password-error"
+              message={wrongPassword ? 'That password does not open the file. Try again.' : undefined}
+            />
           </div>
           <button type="submit" class="primary" disabled={busy}>
             Open the file
@@ -153,19 +169,23 @@ export function ImportPage() {
                 <span class="mono-wrap">{c.subject || '(empty subject)'}</span>
                 <br />
                 <span class="hint">
-                  issued by {c.issuer || '(empty)'} · {c.keyDescription} · {formatDate(c.notBefore)} to {formatDate(c.notAfter)}
+                  issued by {c.issuer || '(empty)'} · {c.keyDescription} · {formatDate(c.notBefore)} to{' '}
+                  {formatDate(c.notAfter)}
                 </span>
               </li>
             ))}
           </ol>
           {!inspection.keyPresent && (
             <p class="notice">
-              Import needs the private key. A signed certificate for a pending request is merged from that certificate's page instead.
+              Import needs the private key. A signed certificate for a pending request is merged from that certificate's
+              page instead.
             </p>
           )}
         </section>
       )}
-      {words && !(words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
+      {words && !(words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) && (
+        <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+      )}
       {ready && draft && (
         <form class="form" onSubmit={doImport} noValidate>
           <div class="field">

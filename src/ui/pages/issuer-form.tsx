@@ -39,15 +39,33 @@ export function issuerDraft(i?: CertificateIssuer): IssuerDraft {
  * The provider's fields (DigiCert: account id, API key, organization id; GlobalSign: account
  * id, password, administrator). The secret is never shown back: a masked, empty input.
  */
-export function IssuerForm(props: { draft: IssuerDraft; onChange: (d: IssuerDraft) => void; editing: boolean; disabled?: boolean; nameError?: string }) {
+export function IssuerForm(props: {
+  draft: IssuerDraft;
+  onChange: (d: IssuerDraft) => void;
+  editing: boolean;
+  disabled?: boolean;
+  nameError?: string;
+}) {
   const d = props.draft;
   const set = (patch: Partial<IssuerDraft>) => props.onChange({ ...d, ...patch });
   const [other, setOther] = useState(!PROVIDERS.includes(d.provider));
   const digicert = d.provider === 'DigiCert';
-  const text = (id: keyof IssuerDraft, label: string, type: 'text' | 'email' | 'tel' = 'text', autocomplete = 'off') => (
+  const text = (
+    id: keyof IssuerDraft,
+    label: string,
+    type: 'text' | 'email' | 'tel' = 'text',
+    autocomplete = 'off',
+  ) => (
     <div class="field">
       <label for={`issuer-${id}`}>{label}</label>
-      <input id={`issuer-${id}`} type={type as 'text'} autocomplete={autocomplete} value={d[id] as string} disabled={props.disabled} onInput={(e) => set({ [id]: e.currentTarget.value })} />
+      <input
+        id={`issuer-${id}`}
+        type={type as 'text'}
+        autocomplete={autocomplete}
+        value={d[id] as string}
+        disabled={props.disabled}
+        onInput={(e) => set({ [id]: e.currentTarget.value })}
+      />
     </div>
   );
   return (
@@ -101,7 +119,9 @@ export function IssuerForm(props: { draft: IssuerDraft; onChange: (d: IssuerDraf
           onInput={(e) => set({ password: e.currentTarget.value })}
         />
         <p id="issuer-password-hint" class="hint">
-          {props.editing ? 'Stored encrypted and never shown. Leave empty to keep the stored one.' : 'Stored encrypted under a key that never leaves this browser.'}
+          {props.editing
+            ? 'Stored encrypted and never shown. Leave empty to keep the stored one.'
+            : 'Stored encrypted under a key that never leaves this browser.'}
         </p>
       </div>
       {digicert && text('organizationId', 'Organization ID')}
@@ -115,7 +135,12 @@ export function IssuerForm(props: { draft: IssuerDraft; onChange: (d: IssuerDraf
         </div>
       </fieldset>
       <label class="check">
-        <input type="checkbox" checked={d.enabled} disabled={props.disabled} onChange={(e) => set({ enabled: e.currentTarget.checked })} />
+        <input
+          type="checkbox"
+          checked={d.enabled}
+          disabled={props.disabled}
+          onChange={(e) => set({ enabled: e.currentTarget.checked })}
+        />
         Enabled
       </label>
     </div>

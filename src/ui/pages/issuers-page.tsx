@@ -10,7 +10,12 @@ import { IssuerForm, issuerDraft, type IssuerDraft } from './issuer-form';
 type Editing = { mode: 'create' } | { mode: 'edit'; name: string };
 
 function toOptions(d: IssuerDraft, editing: boolean) {
-  const admin = { firstName: d.firstName || undefined, lastName: d.lastName || undefined, email: d.email || undefined, phone: d.phone || undefined };
+  const admin = {
+    firstName: d.firstName || undefined,
+    lastName: d.lastName || undefined,
+    email: d.email || undefined,
+    phone: d.phone || undefined,
+  };
   const hasAdmin = Object.values(admin).some(Boolean);
   return {
     accountId: d.accountId || undefined,
@@ -44,11 +49,15 @@ export function IssuersPage() {
   const save = (e: Event) => {
     e.preventDefault();
     if (!editing) return;
-    void run(async () => {
-      const vault = await getVault();
-      if (editing.mode === 'create') await vault.createIssuer(draft.name.trim(), draft.provider, toOptions(draft, false));
-      else await vault.updateIssuer(editing.name, { provider: draft.provider, ...toOptions(draft, true) });
-    }, () => setEditing(undefined));
+    void run(
+      async () => {
+        const vault = await getVault();
+        if (editing.mode === 'create')
+          await vault.createIssuer(draft.name.trim(), draft.provider, toOptions(draft, false));
+        else await vault.updateIssuer(editing.name, { provider: draft.provider, ...toOptions(draft, true) });
+      },
+      () => setEditing(undefined),
+    );
   };
   const words = error ? explainError(error) : undefined;
   return (
@@ -82,7 +91,12 @@ export function IssuersPage() {
                 <button type="button" onClick={() => openEdit(i.name)} aria-label={`Edit ${i.name}`}>
                   Edit
                 </button>
-                <button type="button" class="danger" onClick={() => setDeleting(i.name)} aria-label={`Delete ${i.name}`}>
+                <button
+                  type="button"
+                  class="danger"
+                  onClick={() => setDeleting(i.name)}
+                  aria-label={`Delete ${i.name}`}
+                >
                   Delete
                 </button>
               </div>
@@ -90,9 +104,20 @@ export function IssuersPage() {
           ))}
         </ul>
       )}
-      <Dialog open={!!editing} title={editing?.mode === 'edit' ? `Edit ${editing.name}` : 'Add an issuer'} onClose={() => setEditing(undefined)} busy={busy}>
+      <Dialog
+        open={!!editing}
+        title={editing?.mode === 'edit' ? `Edit ${editing.name}` : 'Add an issuer'}
+        onClose={() => setEditing(undefined)}
+        busy={busy}
+      >
         <form onSubmit={save} noValidate>
-          <IssuerForm draft={draft} onChange={setDraft} editing={editing?.mode === 'edit'} disabled={busy} nameError={words?.field === 'name' ? words.message : undefined} />
+          <IssuerForm
+            draft={draft}
+            onChange={setDraft}
+            editing={editing?.mode === 'edit'}
+            disabled={busy}
+            nameError={words?.field === 'name' ? words.message : undefined}
+          />
           {words?.field !== 'name' && <ErrorBanner error={error} />}
           <div class="actions dialog-actions">
             <button type="button" onClick={() => setEditing(undefined)}>
@@ -107,12 +132,16 @@ export function IssuersPage() {
       <ConfirmDialog
         open={!!deleting}
         title={`Delete the issuer ${deleting ?? ''}?`}
-        message={<p>Certificates whose policy names this issuer keep their versions; new requests need another issuer.</p>}
+        message={
+          <p>Certificates whose policy names this issuer keep their versions; new requests need another issuer.</p>
+        }
         confirmLabel="Delete"
         danger
         busy={busy}
         onCancel={() => setDeleting(undefined)}
-        onConfirm={() => void run(async () => (await getVault()).deleteIssuer(deleting!)).finally(() => setDeleting(undefined))}
+        onConfirm={() =>
+          void run(async () => (await getVault()).deleteIssuer(deleting!)).finally(() => setDeleting(undefined))
+        }
       />
     </section>
   );

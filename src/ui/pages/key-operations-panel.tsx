@@ -10,7 +10,15 @@ const EC_ALG = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' } as const
  * What the key may do (its key usage, DESIGN §5), with a round trip to prove it works: the
  * key stays in the vault, only the test message and its signature / ciphertext come back.
  */
-export function KeyOperationsPanel({ name, version, policy }: { name: string; version?: string; policy: CertificatePolicy }) {
+export function KeyOperationsPanel({
+  name,
+  version,
+  policy,
+}: {
+  name: string;
+  version?: string;
+  policy: CertificatePolicy;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [result, setResult] = useState('');

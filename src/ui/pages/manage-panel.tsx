@@ -57,7 +57,13 @@ export function ManagePanel({ name, keyExportable }: { name: string; keyExportab
         <div class="grid-fields">
           <div class="field">
             <label for="backup-password">Backup password</label>
-            <input id="backup-password" type="password" autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+            <input
+              id="backup-password"
+              type="password"
+              autocomplete="new-password"
+              value={password}
+              onInput={(e) => setPassword(e.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for="backup-password-again">Repeat the password</label>
@@ -87,7 +93,12 @@ export function ManagePanel({ name, keyExportable }: { name: string; keyExportab
       <ConfirmDialog
         open={confirm}
         title={`Delete ${name}?`}
-        message={<p>Every version, the policy and the keys move to Deleted. The name stays reserved until the certificate is purged.</p>}
+        message={
+          <p>
+            Every version, the policy and the keys move to Deleted. The name stays reserved until the certificate is
+            purged.
+          </p>
+        }
         confirmLabel="Delete"
         danger
         busy={busy}

@@ -73,7 +73,10 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
             <button type="button" onClick={() => downloadBytes(fileNameFor(op.name, 'csr'), pem, 'application/pkcs10')}>
               Download .csr (PEM)
             </button>
-            <button type="button" onClick={() => downloadBytes(fileNameFor(op.name, 'der.csr'), op.csr!, 'application/pkcs10')}>
+            <button
+              type="button"
+              onClick={() => downloadBytes(fileNameFor(op.name, 'der.csr'), op.csr!, 'application/pkcs10')}
+            >
               Download .csr (DER)
             </button>
             <span role="status">{copied ? 'Copied to the clipboard.' : ''}</span>
@@ -85,17 +88,31 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <h3>Merge the signed certificate</h3>
           <p class="hint">The certificate your CA returned, with or without its chain: PEM, DER or P7B.</p>
           <label class="check">
-            <input type="checkbox" checked={preserveOrder} onChange={(e) => setPreserveOrder(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={preserveOrder}
+              onChange={(e) => setPreserveOrder(e.currentTarget.checked)}
+            />
             Keep the chain in the order of the file
           </label>
-          <FileSource label="Signed certificate file" accept=".cer,.crt,.pem,.der,.p7b,.p7c" onFile={merge} pasteLabel="Or paste the signed certificate (PEM)" disabled={busy} />
+          <FileSource
+            label="Signed certificate file"
+            accept=".cer,.crt,.pem,.der,.p7b,.p7c"
+            onFile={merge}
+            pasteLabel="Or paste the signed certificate (PEM)"
+            disabled={busy}
+          />
           {busy && <p role="status">Merging…</p>}
         </>
       )}
       <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
       <p class="actions">
         {inProgress && (
-          <button type="button" disabled={busy} onClick={() => run(async () => (await getVault()).cancelCertificateOperation(op.name))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => run(async () => (await getVault()).cancelCertificateOperation(op.name))}
+          >
             Cancel the request
           </button>
         )}
@@ -106,7 +123,9 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
       <ConfirmDialog
         open={confirmDelete}
         title="Delete the pending operation?"
-        message={<p>The CSR and its private key are discarded. A certificate signed for this CSR can no longer be merged.</p>}
+        message={
+          <p>The CSR and its private key are discarded. A certificate signed for this CSR can no longer be merged.</p>
+        }
         confirmLabel="Delete the operation"
         danger
         busy={busy}

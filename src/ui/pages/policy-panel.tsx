@@ -3,7 +3,15 @@ import type { CertificatePolicy } from '../state/vault-api';
 import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
 import { ErrorBanner } from '../components/error-banner';
 import { explainError } from '../errors';
-import { KEY_USAGES, ekuLabel, policyToDraft, draftToPolicy, draftErrors, SAN_TYPES, type PolicyDraft } from '../state/policy-draft';
+import {
+  KEY_USAGES,
+  ekuLabel,
+  policyToDraft,
+  draftToPolicy,
+  draftErrors,
+  SAN_TYPES,
+  type PolicyDraft,
+} from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
 import { getVault, loadedVaultModule, vaultChanged } from '../state/vault-client';
@@ -21,7 +29,9 @@ function lifetimeText(p: CertificatePolicy): string {
   const a = p.lifetimeActions?.[0];
   if (!a) return 'none';
   const what = a.action === 'AutoRenew' ? 'Renew automatically' : 'Notify the contacts';
-  return a.daysBeforeExpiry !== undefined ? `${what} ${a.daysBeforeExpiry} days before expiry` : `${what} at ${a.lifetimePercentage} % of the lifetime`;
+  return a.daysBeforeExpiry !== undefined
+    ? `${what} ${a.daysBeforeExpiry} days before expiry`
+    : `${what} at ${a.lifetimePercentage} % of the lifetime`;
 }
 
 /** The policy shared by all versions: read view, and an editor for the next version. */
@@ -33,7 +43,10 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
   const [error, setError] = useState<unknown>();
   const live = usePolicyCheck(draft, issuers, editing);
   const words = error ? explainError(error) : undefined;
-  const errors = { ...live, ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}) };
+  const errors = {
+    ...live,
+    ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}),
+  };
   const save = async (e: Event) => {
     e.preventDefault();
     if (Object.keys(draftErrors(draft)).length) return;
@@ -49,7 +62,9 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
       setBusy(false);
     }
   };
-  const sans = SAN_TYPES.flatMap((t) => (policy.subjectAlternativeNames?.[t.field] ?? []).map((v) => `${t.label}: ${v}`));
+  const sans = SAN_TYPES.flatMap((t) =>
+    (policy.subjectAlternativeNames?.[t.field] ?? []).map((v) => `${t.label}: ${v}`),
+  );
   return (
     <section class="panel" aria-labelledby="policy-title">
       <h2 id="policy-title">Policy</h2>
@@ -73,7 +88,10 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             <dt>Validity</dt>
             <dd>{policy.validityInMonths} months</dd>
             <dt>Key usage</dt>
-            <dd>{(policy.keyUsage ?? []).map((k) => KEY_USAGES.find((u) => u.value === k)?.label ?? k).join(', ') || 'none'}</dd>
+            <dd>
+              {(policy.keyUsage ?? []).map((k) => KEY_USAGES.find((u) => u.value === k)?.label ?? k).join(', ') ||
+                'none'}
+            </dd>
             <dt>Extended key usage</dt>
             <dd>{(policy.enhancedKeyUsage ?? []).map(ekuLabel).join(', ') || 'none'}</dd>
             <dt>Lifetime action</dt>
@@ -94,8 +112,17 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
       ) : (
         <form class="form" onSubmit={save} aria-busy={busy ? 'true' : undefined} noValidate>
           <p class="hint">Changes apply to the next version (renewal); current versions keep their certificate.</p>
-          <PolicyForm idPrefix="policy" draft={draft} onChange={setDraft} errors={errors} issuers={issuers} disabled={busy} />
-          {words && !(words.field && POLICY_FIELDS.has(words.field)) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
+          <PolicyForm
+            idPrefix="policy"
+            draft={draft}
+            onChange={setDraft}
+            errors={errors}
+            issuers={issuers}
+            disabled={busy}
+          />
+          {words && !(words.field && POLICY_FIELDS.has(words.field)) && (
+            <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+          )}
           <p class="actions">
             <button type="submit" class="primary" disabled={busy}>
               Save the policy

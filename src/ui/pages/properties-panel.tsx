@@ -24,7 +24,11 @@ export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
         {!enabled && 'Its key and secret cannot be used while it is disabled.'}
       </p>
       <p>
-        <button type="button" disabled={busy} onClick={() => update({ enabled: !enabled }, enabled ? 'Disabled.' : 'Enabled.')}>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => update({ enabled: !enabled }, enabled ? 'Disabled.' : 'Enabled.')}
+        >
           {enabled ? 'Disable' : 'Enable'}
         </button>
       </p>

@@ -3,7 +3,17 @@ import { hrefFor } from '../state/router';
 import { formatDate, statusOf } from '../state/cert-status';
 
 /** Every version, newest first; each opens on its own page (#/certificate/<name>/<version>). */
-export function VersionsPanel({ name, versions, current, now }: { name: string; versions: CertificateProperties[]; current?: string; now: Date }) {
+export function VersionsPanel({
+  name,
+  versions,
+  current,
+  now,
+}: {
+  name: string;
+  versions: CertificateProperties[];
+  current?: string;
+  now: Date;
+}) {
   const sorted = versions.slice().sort((a, b) => b.createdOn.getTime() - a.createdOn.getTime());
   return (
     <section class="panel" aria-labelledby="versions-title">
@@ -25,7 +35,11 @@ export function VersionsPanel({ name, versions, current, now }: { name: string; 
               {sorted.map((v, i) => (
                 <tr key={v.version}>
                   <th scope="row">
-                    <a class="mono" href={hrefFor('certificate', name, v.version ?? '')} aria-current={v.version === current ? 'page' : undefined}>
+                    <a
+                      class="mono"
+                      href={hrefFor('certificate', name, v.version ?? '')}
+                      aria-current={v.version === current ? 'page' : undefined}
+                    >
                       {v.version?.slice(0, 12)}…
                     </a>
                     {i === 0 && <span class="badge">current</span>}

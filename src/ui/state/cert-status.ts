@@ -58,5 +58,9 @@ export function colonHex(hex?: string): string {
 
 /** Bytes as hex, for thumbprints given as Uint8Array. */
 export function toHex(bytes?: Uint8Array): string {
-  return bytes ? Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('').toUpperCase() : '';
+  return bytes
+    ? Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+        .join('')
+        .toUpperCase()
+    : '';
 }

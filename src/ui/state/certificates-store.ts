@@ -76,7 +76,9 @@ export function visibleRows(state: Pick<CertificatesState, 'rows' | 'query' | 's
   const q = state.query.trim().toLowerCase();
   const rows = q
     ? state.rows.filter((r) =>
-        [r.name, r.subject ?? '', r.issuerName ?? '', r.keyType ?? '', ...Object.entries(r.tags).flat()].some((t) => t.toLowerCase().includes(q)),
+        [r.name, r.subject ?? '', r.issuerName ?? '', r.keyType ?? '', ...Object.entries(r.tags).flat()].some((t) =>
+          t.toLowerCase().includes(q),
+        ),
       )
     : state.rows.slice();
   const { key, dir } = state.sort;

@@ -1,4 +1,10 @@
-import type { CertificatePolicy, KeyUsageType, CertificateKeyType, CertificateKeyCurveName, CertificateContentType } from './vault-api';
+import type {
+  CertificatePolicy,
+  KeyUsageType,
+  CertificateKeyType,
+  CertificateKeyCurveName,
+  CertificateContentType,
+} from './vault-api';
 
 /** The form's view of a policy: strings where the user types, rows for lists. */
 export type SanType = 'dns' | 'email' | 'upn' | 'ip' | 'uri';
@@ -23,7 +29,11 @@ export interface PolicyDraft {
   issuerName: string;
 }
 
-export const SAN_TYPES: { type: SanType; label: string; field: keyof NonNullable<CertificatePolicy['subjectAlternativeNames']> }[] = [
+export const SAN_TYPES: {
+  type: SanType;
+  label: string;
+  field: keyof NonNullable<CertificatePolicy['subjectAlternativeNames']>;
+}[] = [
   { type: 'dns', label: 'DNS name', field: 'dnsNames' },
   { type: 'email', label: 'Email', field: 'emails' },
   { type: 'upn', label: 'User principal name', field: 'userPrincipalNames' },
@@ -130,7 +140,11 @@ export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
     keyUsage: d.keyUsage,
     enhancedKeyUsage: [...new Set([...d.enhancedKeyUsage, ...others])],
     lifetimeActions: d.lifetimeValue.trim()
-      ? [d.lifetimeTrigger === 'percentage' ? { action: d.lifetimeAction, lifetimePercentage: lifetime } : { action: d.lifetimeAction, daysBeforeExpiry: lifetime }]
+      ? [
+          d.lifetimeTrigger === 'percentage'
+            ? { action: d.lifetimeAction, lifetimePercentage: lifetime }
+            : { action: d.lifetimeAction, daysBeforeExpiry: lifetime },
+        ]
       : [],
     issuerName: d.issuerName,
   };
@@ -140,7 +154,8 @@ export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
 export function policyToDraft(p: CertificatePolicy): PolicyDraft {
   const base = withKeyType(defaultDraft(p.issuerName ?? 'Self'), p.keyType ?? 'RSA');
   const sans: PolicyDraft['sans'] = [];
-  for (const t of SAN_TYPES) for (const value of p.subjectAlternativeNames?.[t.field] ?? []) sans.push({ type: t.type, value });
+  for (const t of SAN_TYPES)
+    for (const value of p.subjectAlternativeNames?.[t.field] ?? []) sans.push({ type: t.type, value });
   const action = p.lifetimeActions?.[0];
   const common = new Set(COMMON_EKUS.map((e) => e.oid));
   const eku = p.enhancedKeyUsage ?? base.enhancedKeyUsage;
@@ -165,16 +180,21 @@ export function policyToDraft(p: CertificatePolicy): PolicyDraft {
 }
 
 /** Field checks the form can make before asking the vault (which checks everything again). */
-export function draftErrors(d: PolicyDraft): Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> {
+export function draftErrors(
+  d: PolicyDraft,
+): Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> {
   const errors: Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> = {};
   const months = Number(d.validityInMonths);
-  if (!Number.isInteger(months) || months < 1 || months > 1200) errors.validityInMonths = 'Validity must be a whole number of months, 1 or more.';
+  if (!Number.isInteger(months) || months < 1 || months > 1200)
+    errors.validityInMonths = 'Validity must be a whole number of months, 1 or more.';
   if (d.lifetimeValue.trim()) {
     const v = Number(d.lifetimeValue);
-    if (d.lifetimeTrigger === 'percentage' && (!Number.isInteger(v) || v < 1 || v > 99)) errors.lifetime = 'The lifetime percentage must be between 1 and 99.';
+    if (d.lifetimeTrigger === 'percentage' && (!Number.isInteger(v) || v < 1 || v > 99))
+      errors.lifetime = 'The lifetime percentage must be between 1 and 99.';
     if (d.lifetimeTrigger === 'days' && Number.isInteger(months) && (!Number.isInteger(v) || v < 1 || v > months * 27))
       errors.lifetime = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
   }
-  if (!d.subject.trim() && !d.sans.some((s) => s.value.trim())) errors.subject = 'Give a subject, or at least one subject alternative name.';
+  if (!d.subject.trim() && !d.sans.some((s) => s.value.trim()))
+    errors.subject = 'Give a subject, or at least one subject alternative name.';
   return errors;
 }

@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 
 /** The app's screens; the hash (`#/certificates/web`) keeps the route so reload and Back work. */
-export type RouteName = 'certificates' | 'certificate' | 'create' | 'import' | 'issuers' | 'contacts' | 'deleted' | 'settings';
+export type RouteName =
+  'certificates' | 'certificate' | 'create' | 'import' | 'issuers' | 'contacts' | 'deleted' | 'settings';
 
 export interface Route {
   name: RouteName;
@@ -17,7 +18,16 @@ export const NAV_ROUTES: { name: RouteName; label: string }[] = [
   { name: 'settings', label: 'Settings' },
 ];
 
-const KNOWN = new Set<RouteName>(['certificates', 'certificate', 'create', 'import', 'issuers', 'contacts', 'deleted', 'settings']);
+const KNOWN = new Set<RouteName>([
+  'certificates',
+  'certificate',
+  'create',
+  'import',
+  'issuers',
+  'contacts',
+  'deleted',
+  'settings',
+]);
 
 export function parseHash(hash: string): Route {
   const [first = '', ...rest] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);

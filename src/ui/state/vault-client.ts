@@ -106,7 +106,10 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
  * Checks a policy with the vault's own validation (loaded on demand), so the form shows
  * the vault's words as the user types. Returns the error, or undefined when it passes.
  */
-export async function checkPolicy(policy: import('./vault-api').CertificatePolicy, knownIssuers?: string[]): Promise<unknown> {
+export async function checkPolicy(
+  policy: import('./vault-api').CertificatePolicy,
+  knownIssuers?: string[],
+): Promise<unknown> {
   const m = await loadVaultModule();
   try {
     m.validatePolicy(m.defaultPolicy(policy), { knownIssuers });

@@ -35,7 +35,9 @@ export async function openModuleHarness(page: Page, options: HarnessOptions = {}
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(page_);
   await page
-    .waitForFunction((name) => (globalThis as Record<string, unknown>)[name] !== undefined, globalName, { timeout: 10_000 })
+    .waitForFunction((name) => (globalThis as Record<string, unknown>)[name] !== undefined, globalName, {
+      timeout: 10_000,
+    })
     .catch((e) => {
       throw new Error(`harness ${entry} did not load: ${errors.join('; ') || e}`);
     });

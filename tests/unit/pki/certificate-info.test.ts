@@ -21,15 +21,29 @@ const cases: { path: string; want: Partial<CertificateInfo> }[] = [
   {
     path: 'pyca/x509/custom/all_key_usages.pem',
     want: {
-      keyUsage: ['digitalSignature', 'nonRepudiation', 'keyEncipherment', 'dataEncipherment', 'keyAgreement', 'keyCertSign', 'cRLSign', 'encipherOnly', 'decipherOnly'],
+      keyUsage: [
+        'digitalSignature',
+        'nonRepudiation',
+        'keyEncipherment',
+        'dataEncipherment',
+        'keyAgreement',
+        'keyCertSign',
+        'cRLSign',
+        'encipherOnly',
+        'decipherOnly',
+      ],
     },
   },
-  { path: 'pyca/x509/custom/bc_path_length_zero.pem', want: { basicConstraints: { ca: true, pathLength: 0 }, subject: 'O=PyCA' } },
+  {
+    path: 'pyca/x509/custom/bc_path_length_zero.pem',
+    want: { basicConstraints: { ca: true, pathLength: 0 }, subject: 'O=PyCA' },
+  },
   {
     path: 'pyca/x509/custom/negative_serial.pem',
     want: {
       serialNumber: '-04316693ED',
-      subject: 'C=US,ST=FL,L=Tallahassee,STREET=3210 Holly Mill Run,PostalCode=30062,O=Extreme Discord,OU=Chaos,CN=gov.us',
+      subject:
+        'C=US,ST=FL,L=Tallahassee,STREET=3210 Holly Mill Run,PostalCode=30062,O=Extreme Discord,OU=Chaos,CN=gov.us',
       basicConstraints: { ca: true },
       keyUsage: ['digitalSignature', 'keyCertSign', 'cRLSign'],
       enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth],
@@ -38,22 +52,49 @@ const cases: { path: string; want: Partial<CertificateInfo> }[] = [
   },
   {
     path: 'pyca/x509/v1_cert.pem',
-    want: { serialNumber: '18', subject: 'C=AU,ST=QLD,CN=SSLeay/rsa test cert', keyDescription: 'RSA 512', signatureAlgorithm: 'md5WithRSAEncryption', keyUsage: [], subjectAlternativeNames: {} },
+    want: {
+      serialNumber: '18',
+      subject: 'C=AU,ST=QLD,CN=SSLeay/rsa test cert',
+      keyDescription: 'RSA 512',
+      signatureAlgorithm: 'md5WithRSAEncryption',
+      keyUsage: [],
+      subjectAlternativeNames: {},
+    },
   },
   // An otherName that is not a UPN is skipped, not mistaken for one.
   { path: 'pyca/x509/custom/san_other_name.pem', want: { subjectAlternativeNames: {} } },
-  { path: 'pyca/x509/ecdsa_root.pem', want: { keySpec: { kty: 'EC', curve: 'P-384' }, keyDescription: 'EC P-384', signatureAlgorithm: 'ecdsa-with-SHA384', selfSigned: true } },
-  { path: 'pyca/x509/ed25519/root-ed25519.pem', want: { keySpec: undefined, keyDescription: 'Ed25519', signatureAlgorithm: 'ED25519' } },
+  {
+    path: 'pyca/x509/ecdsa_root.pem',
+    want: {
+      keySpec: { kty: 'EC', curve: 'P-384' },
+      keyDescription: 'EC P-384',
+      signatureAlgorithm: 'ecdsa-with-SHA384',
+      selfSigned: true,
+    },
+  },
+  {
+    path: 'pyca/x509/ed25519/root-ed25519.pem',
+    want: { keySpec: undefined, keyDescription: 'Ed25519', signatureAlgorithm: 'ED25519' },
+  },
   { path: 'pyca/x509/custom/dsa_selfsigned_ca.pem', want: { keySpec: undefined, keyDescription: 'DSA 2048' } },
-  { path: 'pyca/x509/custom/ec_no_named_curve.pem', want: { keySpec: undefined, keyDescription: 'EC (explicit curve)' } },
-  { path: 'pyca/x509/custom/rsa_pss.pem', want: { keySpec: undefined, keyDescription: 'RSA-PSS 2048', signatureAlgorithm: 'rsassaPss' } },
+  {
+    path: 'pyca/x509/custom/ec_no_named_curve.pem',
+    want: { keySpec: undefined, keyDescription: 'EC (explicit curve)' },
+  },
+  {
+    path: 'pyca/x509/custom/rsa_pss.pem',
+    want: { keySpec: undefined, keyDescription: 'RSA-PSS 2048', signatureAlgorithm: 'rsassaPss' },
+  },
   { path: 'pyca/x509/custom/malformed-san.pem', want: { subjectAlternativeNames: {} } },
   { path: 'pyca/x509/letsencryptx3.pem', want: { selfSigned: false, keySpec: { kty: 'RSA', size: 2048 } } },
 ];
 
-describe.skipIf(!HAS_CORPUS)(`parseCertificate fields, as openssl reads them (${NO_CORPUS_REASON.split(':')[0]})`, () => {
-  it.each(cases)('$path', async ({ path, want }) => {
-    const info = await parseCertificate(readCertificates(corpusFile(path))[0]);
-    for (const [k, v] of Object.entries(want)) expect(info[k as keyof CertificateInfo], k).toEqual(v);
-  });
-});
+describe.skipIf(!HAS_CORPUS)(
+  `parseCertificate fields, as openssl reads them (${NO_CORPUS_REASON.split(':')[0]})`,
+  () => {
+    it.each(cases)('$path', async ({ path, want }) => {
+      const info = await parseCertificate(readCertificates(corpusFile(path))[0]);
+      for (const [k, v] of Object.entries(want)) expect(info[k as keyof CertificateInfo], k).toEqual(v);
+    });
+  },
+);

@@ -33,10 +33,27 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
   it('signs an openssl-made CSR: verifies against the CA, keeps requested SAN/EKU, AKI = CA SKI', async () => {
     const ca = await makeCa();
     const csr = openssl([
-      'req', '-new', '-newkey', 'rsa:2048', '-nodes', '-keyout', '/dev/null', '-subj', '/CN=app.contoso.com/O=Contoso',
-      '-addext', 'subjectAltName=DNS:app.contoso.com,IP:10.1.2.3', '-addext', 'extendedKeyUsage=serverAuth',
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      '/dev/null',
+      '-subj',
+      '/CN=app.contoso.com/O=Contoso',
+      '-addext',
+      'subjectAltName=DNS:app.contoso.com,IP:10.1.2.3',
+      '-addext',
+      'extendedKeyUsage=serverAuth',
     ]);
-    const der = await issueCertificate({ csr: new Uint8Array(csr), issuerCertificate: ca.cert, issuerPrivateKey: ca.keys.privateKey, notBefore: new Date(Date.now() - 60_000), validityInMonths: 6 });
+    const der = await issueCertificate({
+      csr: new Uint8Array(csr),
+      issuerCertificate: ca.cert,
+      issuerPrivateKey: ca.keys.privateKey,
+      notBefore: new Date(Date.now() - 60_000),
+      validityInMonths: 6,
+    });
     const leafFile = tmp.path('leaf.pem');
     writeFileSync(leafFile, encodePem('CERTIFICATE', der));
     expect(openssl(['verify', '-CAfile', ca.file, leafFile]).toString()).toContain(': OK');
@@ -46,7 +63,13 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
     expect(text).toContain('DNS:app.contoso.com, IP Address:10.1.2.3');
     const info = await parseCertificate(der);
     const caInfo = await parseCertificate(ca.cert);
-    expect(info).toMatchObject({ selfSigned: false, enhancedKeyUsage: [EKU.serverAuth], basicConstraints: { ca: false }, keySpec: { kty: 'RSA', size: 2048 }, signatureAlgorithm: 'ecdsa-with-SHA384' });
+    expect(info).toMatchObject({
+      selfSigned: false,
+      enhancedKeyUsage: [EKU.serverAuth],
+      basicConstraints: { ca: false },
+      keySpec: { kty: 'RSA', size: 2048 },
+      signatureAlgorithm: 'ecdsa-with-SHA384',
+    });
     expect(info.authorityKeyIdentifier).toBe(caInfo.subjectKeyIdentifier);
     expect(info.subjectKeyIdentifier).toBeDefined();
   });
@@ -55,7 +78,13 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
     const ca = await makeCa(1);
     const keys = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
     const csr = await createCsr({ subject: 'CN=short', keys, keyUsage: ['digitalSignature'] });
-    const der = await issueCertificate({ csr, issuerCertificate: ca.cert, issuerPrivateKey: ca.keys.privateKey, notBefore: new Date(), validityInMonths: 12 });
+    const der = await issueCertificate({
+      csr,
+      issuerCertificate: ca.cert,
+      issuerPrivateKey: ca.keys.privateKey,
+      notBefore: new Date(),
+      validityInMonths: 12,
+    });
     const [info, caInfo] = await Promise.all([parseCertificate(der), parseCertificate(ca.cert)]);
     expect(info.notAfter).toEqual(caInfo.notAfter);
     expect(info.keyUsage).toEqual(['digitalSignature']);
@@ -75,7 +104,13 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
     if (how === 'tamper') csr[csr.length - 3] ^= 1;
     if (how === 'garbage') csr = new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]);
     await expect(
-      issueCertificate({ csr, issuerCertificate: ca.cert, issuerPrivateKey: ca.keys.privateKey, notBefore: new Date(), validityInMonths: how === 'months' ? 0 : 3 }),
+      issueCertificate({
+        csr,
+        issuerCertificate: ca.cert,
+        issuerPrivateKey: ca.keys.privateKey,
+        notBefore: new Date(),
+        validityInMonths: how === 'months' ? 0 : 3,
+      }),
     ).rejects.toMatchObject({ name: 'PkiError', code });
   });
 });

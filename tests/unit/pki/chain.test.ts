@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { findLeafForKey, generateKeyPair, importPrivateKey, orderChain, parseCertificate, readCertificates } from '../../../src/pki';
+import {
+  findLeafForKey,
+  generateKeyPair,
+  importPrivateKey,
+  orderChain,
+  parseCertificate,
+  readCertificates,
+} from '../../../src/pki';
 import type { Bytes } from '../../../src/pki';
 import { openssl, tempDir } from '../../support/openssl';
 import { makeOpensslChain } from './support-chain';
@@ -41,8 +48,31 @@ describe('orderChain', () => {
   });
 
   it('appends certificates that are not on the path, in the given order', async () => {
-    const stranger = readCertificates(new Uint8Array(openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', '/dev/null', '-subj', '/CN=Stranger', '-days', '1'])))[0];
-    expect(await orderChain([stranger, root, leaf, int], { leafSpki: (await parseCertificate(leaf)).spki })).toEqual([leaf, int, root, stranger]);
+    const stranger = readCertificates(
+      new Uint8Array(
+        openssl([
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-keyout',
+          '/dev/null',
+          '-subj',
+          '/CN=Stranger',
+          '-days',
+          '1',
+        ]),
+      ),
+    )[0];
+    expect(await orderChain([stranger, root, leaf, int], { leafSpki: (await parseCertificate(leaf)).spki })).toEqual([
+      leaf,
+      int,
+      root,
+      stranger,
+    ]);
   });
 
   it('ends on a cycle (A issued by B, B issued by A)', async () => {
@@ -52,8 +82,34 @@ describe('orderChain', () => {
     openssl(['req', '-x509', ...ec, '-keyout', p('b.key'), '-out', p('b-self.crt'), '-subj', '/CN=B', '-days', '5']);
     openssl(['req', '-new', '-key', p('a.key'), '-subj', '/CN=A', '-out', p('a.csr')]);
     openssl(['req', '-new', '-key', p('b.key'), '-subj', '/CN=B', '-out', p('b.csr')]);
-    const a = openssl(['x509', '-req', '-in', p('a.csr'), '-CA', p('b-self.crt'), '-CAkey', p('b.key'), '-set_serial', '1', '-days', '5']);
-    const b = openssl(['x509', '-req', '-in', p('b.csr'), '-CA', p('a-self.crt'), '-CAkey', p('a.key'), '-set_serial', '2', '-days', '5']);
+    const a = openssl([
+      'x509',
+      '-req',
+      '-in',
+      p('a.csr'),
+      '-CA',
+      p('b-self.crt'),
+      '-CAkey',
+      p('b.key'),
+      '-set_serial',
+      '1',
+      '-days',
+      '5',
+    ]);
+    const b = openssl([
+      'x509',
+      '-req',
+      '-in',
+      p('b.csr'),
+      '-CA',
+      p('a-self.crt'),
+      '-CAkey',
+      p('a.key'),
+      '-set_serial',
+      '2',
+      '-days',
+      '5',
+    ]);
     const [ca] = readCertificates(new Uint8Array(a));
     const [cb] = readCertificates(new Uint8Array(b));
     const ordered = await orderChain([ca, cb, ca, cb]);
@@ -62,7 +118,10 @@ describe('orderChain', () => {
   }, 10_000);
 
   it('rejects a non-certificate with PkiError', async () => {
-    await expect(orderChain([leaf, new Uint8Array([1, 2, 3])])).rejects.toMatchObject({ name: 'PkiError', code: 'malformed' });
+    await expect(orderChain([leaf, new Uint8Array([1, 2, 3])])).rejects.toMatchObject({
+      name: 'PkiError',
+      code: 'malformed',
+    });
   });
 });
 

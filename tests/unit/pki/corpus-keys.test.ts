@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { exportSpki, importPrivateKey, isPkiError } from '../../../src/pki';
 import { openssl } from '../../support/openssl';
-import { CORPUS_DIR, HAS_CORPUS, NO_CORPUS_REASON, corpusFile, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
+import {
+  CORPUS_DIR,
+  HAS_CORPUS,
+  NO_CORPUS_REASON,
+  corpusFile,
+  isInvalidOnPurpose,
+  readCatalog,
+} from '../../support/shared-corpus';
 
 const rows = readCatalog().filter((r) => r.kind === 'key');
 /** Keys WebCrypto can hold: RSA (not PSS) and EC on the NIST curves. */
@@ -11,7 +18,9 @@ const usable = (alg: string): boolean => /^RSA-\d+$/.test(alg) || alg === 'EC-pr
 describe.skipIf(!HAS_CORPUS)(`corpus private keys through importPrivateKey (${NO_CORPUS_REASON.split(':')[0]})`, () => {
   // pbe/ does not do RC4 or scrypt (a decision of the PKCS#12 side): those say 'unsupported'.
   const undoneCipher = (r: { encryption: string }): boolean => /RC4|scrypt/.test(r.encryption);
-  const good = rows.filter((r) => r.opensslOk.startsWith('yes') && usable(r.keyAlgorithm) && !isInvalidOnPurpose(r) && !undoneCipher(r));
+  const good = rows.filter(
+    (r) => r.opensslOk.startsWith('yes') && usable(r.keyAlgorithm) && !isInvalidOnPurpose(r) && !undoneCipher(r),
+  );
   const rest = rows.filter((r) => !good.includes(r));
 
   it.each(good.map((r) => [r.path, r]))('%s imports to the key openssl reads', async (_p, row) => {
@@ -31,7 +40,8 @@ describe.skipIf(!HAS_CORPUS)(`corpus private keys through importPrivateKey (${NO
       expect(key.spec).toBeDefined();
     } catch (e) {
       expect(isPkiError(e), String(e)).toBe(true);
-      if (/RSA-PSS|DSA|Ed25519/.test(row.keyAlgorithm) || undoneCipher(row)) expect((e as { code: string }).code).toBe('unsupported');
+      if (/RSA-PSS|DSA|Ed25519/.test(row.keyAlgorithm) || undoneCipher(row))
+        expect((e as { code: string }).code).toBe('unsupported');
     }
   });
 });

@@ -9,7 +9,17 @@ const rows = readCatalog().filter((r) => r.kind === 'cert' && r.opensslOk.starts
 
 /** Subject as openssl prints it in RFC 2253 (UTF-8 kept), back in DER order as [oid-ish type, value]. */
 function opensslSubject(path: string, format: string): string {
-  return openssl(['x509', '-inform', format === 'DER' ? 'DER' : 'PEM', '-in', join(CORPUS_DIR, path), '-noout', '-subject', '-nameopt', 'RFC2253,-esc_msb'])
+  return openssl([
+    'x509',
+    '-inform',
+    format === 'DER' ? 'DER' : 'PEM',
+    '-in',
+    join(CORPUS_DIR, path),
+    '-noout',
+    '-subject',
+    '-nameopt',
+    'RFC2253,-esc_msb',
+  ])
     .toString('utf8')
     .trim()
     .replace(/^subject=/, '');

@@ -10,7 +10,16 @@ const refused = rows.filter((r) => r.opensslOk.startsWith('no'));
 
 /** openssl's SHA-256 fingerprint of the first certificate, as uppercase hex. */
 function opensslFingerprint(path: string, format: string): string {
-  const out = openssl(['x509', '-noout', '-fingerprint', '-sha256', '-inform', format === 'DER' ? 'DER' : 'PEM', '-in', join(CORPUS_DIR, path)]).toString();
+  const out = openssl([
+    'x509',
+    '-noout',
+    '-fingerprint',
+    '-sha256',
+    '-inform',
+    format === 'DER' ? 'DER' : 'PEM',
+    '-in',
+    join(CORPUS_DIR, path),
+  ]).toString();
   return out.trim().split('=')[1].replace(/:/g, '');
 }
 
@@ -30,18 +39,23 @@ describe.skipIf(!HAS_CORPUS)(`corpus certificates (${NO_CORPUS_REASON.split(':')
     }
   });
 
-  it.each(refused.map((r) => [r.path, r]))('%s (openssl refuses) gives a PkiError or a parse, never a raw error', async (_path, row) => {
-    try {
-      const certs = readCertificates(corpusFile(row.path));
-      await parseCertificate(certs[0]);
-    } catch (e) {
-      expect(isPkiError(e), String(e)).toBe(true);
-    }
-  });
+  it.each(refused.map((r) => [r.path, r]))(
+    '%s (openssl refuses) gives a PkiError or a parse, never a raw error',
+    async (_path, row) => {
+      try {
+        const certs = readCertificates(corpusFile(row.path));
+        await parseCertificate(certs[0]);
+      } catch (e) {
+        expect(isPkiError(e), String(e)).toBe(true);
+      }
+    },
+  );
 });
 
 describe.skipIf(!HAS_CORPUS)('signature algorithm names match the catalog (openssl -text)', () => {
-  const named = readCatalog().filter((r) => r.kind === 'cert' && / \/ sig /.test(r.keyAlgorithm) && r.opensslOk.startsWith('yes'));
+  const named = readCatalog().filter(
+    (r) => r.kind === 'cert' && / \/ sig /.test(r.keyAlgorithm) && r.opensslOk.startsWith('yes'),
+  );
   it.each(named.map((r) => [r.path, r]))('%s', async (_p, row) => {
     const info = await parseCertificate(readCertificates(corpusFile(row.path))[0]);
     expect(info.signatureAlgorithm).toBe(row.keyAlgorithm.split(' / sig ')[1]);

@@ -25,9 +25,12 @@ const cases: { name: string; spec: KeySpec; subject: string; oneline: string; rf
   {
     name: 'EC P-256, spaces and S/E aliases',
     spec: { kty: 'EC', curve: 'P-256' },
-    subject: 'CN = learn.microsoft.com, OU = Microsoft Corporation, O = Microsoft Corporation, L = Redmond, S = WA, C = US, E = a@b.example',
-    oneline: 'CN = learn.microsoft.com, OU = Microsoft Corporation, O = Microsoft Corporation, L = Redmond, ST = WA, C = US, emailAddress = a@b.example',
-    rfc2253: 'emailAddress=a@b.example,C=US,ST=WA,L=Redmond,O=Microsoft Corporation,OU=Microsoft Corporation,CN=learn.microsoft.com',
+    subject:
+      'CN = learn.microsoft.com, OU = Microsoft Corporation, O = Microsoft Corporation, L = Redmond, S = WA, C = US, E = a@b.example',
+    oneline:
+      'CN = learn.microsoft.com, OU = Microsoft Corporation, O = Microsoft Corporation, L = Redmond, ST = WA, C = US, emailAddress = a@b.example',
+    rfc2253:
+      'emailAddress=a@b.example,C=US,ST=WA,L=Redmond,O=Microsoft Corporation,OU=Microsoft Corporation,CN=learn.microsoft.com',
   },
   {
     name: 'EC P-384, UTF-8 and escapes',
@@ -76,11 +79,15 @@ describe('createCsr checked by openssl req', () => {
       keys,
     });
     const text = opensslReq(der, ['-verify', '-noout', '-text']);
-    expect(text).toContain('DNS:www.contoso.com, DNS:*.contoso.com, email:admin@contoso.com, othername: UPN::user@contoso.com, IP Address:192.0.2.7, IP Address:2001:DB8:0:0:0:0:0:1, URI:https://contoso.com/id');
+    expect(text).toContain(
+      'DNS:www.contoso.com, DNS:*.contoso.com, email:admin@contoso.com, othername: UPN::user@contoso.com, IP Address:192.0.2.7, IP Address:2001:DB8:0:0:0:0:0:1, URI:https://contoso.com/id',
+    );
     expect(text).toMatch(/X509v3 Key Usage: critical\s+Digital Signature, Key Encipherment/);
     expect(text).toMatch(/X509v3 Extended Key Usage:\s+TLS Web Server Authentication, TLS Web Client Authentication/);
     expect(text).toContain('sha256WithRSAEncryption');
-    const pem = new TextEncoder().encode(`text before\r\n${encodePem('CERTIFICATE REQUEST', der).replace(/\n/g, '\r\n')}`);
+    const pem = new TextEncoder().encode(
+      `text before\r\n${encodePem('CERTIFICATE REQUEST', der).replace(/\n/g, '\r\n')}`,
+    );
     const info = await parseCsr(pem);
     expect(info).toMatchObject({
       subject: 'CN=www.contoso.com',
@@ -101,7 +108,10 @@ describe('createCsr checked by openssl req', () => {
     ['non-ascii DNS', 'CN=x', 'bad-input', { dnsNames: ['bücher.example'] }],
   ])('rejects %s', async (_n, subject, code, san?: object) => {
     const keys = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
-    await expect(createCsr({ subject, keys, subjectAlternativeNames: san })).rejects.toMatchObject({ name: 'PkiError', code });
+    await expect(createCsr({ subject, keys, subjectAlternativeNames: san })).rejects.toMatchObject({
+      name: 'PkiError',
+      code,
+    });
   });
 
   it('parseCsr notices a tampered signature', async () => {
@@ -119,7 +129,8 @@ describe.skipIf(!HAS_CORPUS)(`corpus CSRs (${NO_CORPUS_REASON.split(':')[0]})`, 
     const info = await parseCsr(corpusFile(row.path));
     expect(typeof info.subject).toBe('string');
     expect(info.signatureAlgorithm).toBe(row.keyAlgorithm.split(' / sig ')[1]);
-    const webCryptoCan = /sig (sha256WithRSA|sha1WithRSA|ecdsa-with-SHA256)/.test(row.keyAlgorithm) && !row.keyAlgorithm.startsWith('DSA');
+    const webCryptoCan =
+      /sig (sha256WithRSA|sha1WithRSA|ecdsa-with-SHA256)/.test(row.keyAlgorithm) && !row.keyAlgorithm.startsWith('DSA');
     if (webCryptoCan && row.opensslOk.includes('signature OK')) expect(info.signatureValid).toBe(true);
     if (row.opensslOk.includes('verify FAILED')) expect(info.signatureValid).toBe(false);
   });

@@ -46,7 +46,10 @@ describe('readKeyBundle: PEM', () => {
     ['no password', undefined],
     ['wrong password', 'nope'],
   ])('encrypted key with %s → invalid-password', async (_n, password) => {
-    await expect(readKeyBundle(enc(encrypted + certsPem), password)).rejects.toMatchObject({ name: 'PkiError', code: 'invalid-password' });
+    await expect(readKeyBundle(enc(encrypted + certsPem), password)).rejects.toMatchObject({
+      name: 'PkiError',
+      code: 'invalid-password',
+    });
   });
 
   it('certificates only', async () => {
@@ -56,14 +59,18 @@ describe('readKeyBundle: PEM', () => {
   });
 
   it('garbage → malformed', async () => {
-    await expect(readKeyBundle(enc('-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n'))).rejects.toMatchObject({ code: 'malformed' });
+    await expect(readKeyBundle(enc('-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n'))).rejects.toMatchObject({
+      code: 'malformed',
+    });
     await expect(readKeyBundle(crypto.getRandomValues(new Uint8Array(40)))).rejects.toMatchObject({ name: 'PkiError' });
   });
 });
 
 describe('readKeyBundle: PFX made by openssl pkcs12 -export', () => {
   const exportPfx = (args: string[]): Uint8Array =>
-    enc(openssl(['pkcs12', '-export', '-inkey', p('leaf.key'), '-in', p('leaf.crt'), '-certfile', p('int.crt'), ...args]));
+    enc(
+      openssl(['pkcs12', '-export', '-inkey', p('leaf.key'), '-in', p('leaf.crt'), '-certfile', p('int.crt'), ...args]),
+    );
   it.each([
     ['default AES, password', ['-passout', 'pass:pfx'], 'pfx', true],
     ['legacy 3DES/RC2', ['-legacy', '-passout', 'pass:pfx'], 'pfx', true],
@@ -82,6 +89,9 @@ describe('readKeyBundle: PFX made by openssl pkcs12 -export', () => {
     ['missing', undefined],
     ['wrong', 'nope'],
   ])('%s password → invalid-password', async (_n, password) => {
-    await expect(readKeyBundle(exportPfx(['-passout', 'pass:pfx']), password)).rejects.toMatchObject({ name: 'PkiError', code: 'invalid-password' });
+    await expect(readKeyBundle(exportPfx(['-passout', 'pass:pfx']), password)).rejects.toMatchObject({
+      name: 'PkiError',
+      code: 'invalid-password',
+    });
   });
 });

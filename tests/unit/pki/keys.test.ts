@@ -52,9 +52,21 @@ describe('generateKeyPair', () => {
 describe('importPrivateKey from openssl-made keys', () => {
   const cases: { name: string; args: string[]; spec: KeySpec }[] = [
     { name: 'PKCS#1 RSA (traditional)', args: ['genrsa', '-traditional', '2048'], spec: { kty: 'RSA', size: 2048 } },
-    { name: 'PKCS#8 RSA', args: ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072'], spec: { kty: 'RSA', size: 3072 } },
-    { name: 'SEC1 EC P-384', args: ['ecparam', '-name', 'secp384r1', '-genkey', '-noout'], spec: { kty: 'EC', curve: 'P-384' } },
-    { name: 'PKCS#8 EC P-521', args: ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'], spec: { kty: 'EC', curve: 'P-521' } },
+    {
+      name: 'PKCS#8 RSA',
+      args: ['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:3072'],
+      spec: { kty: 'RSA', size: 3072 },
+    },
+    {
+      name: 'SEC1 EC P-384',
+      args: ['ecparam', '-name', 'secp384r1', '-genkey', '-noout'],
+      spec: { kty: 'EC', curve: 'P-384' },
+    },
+    {
+      name: 'PKCS#8 EC P-521',
+      args: ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'],
+      spec: { kty: 'EC', curve: 'P-521' },
+    },
   ];
   it.each(cases)('$name (PEM and DER) gives the key openssl derives the public key of', async ({ args, spec }) => {
     const pem = openssl(args);
@@ -125,7 +137,10 @@ describe('importPrivateKey from openssl-made keys', () => {
     ['truncated DER', new Uint8Array([0x30, 0x82, 0x01, 0x00, 0x02, 0x01])],
     ['PEM with bad base64', new TextEncoder().encode('-----BEGIN PRIVATE KEY-----\n@@@@\n-----END PRIVATE KEY-----\n')],
   ])('rejects %s as malformed', async (_name, bytes) => {
-    await expect(importPrivateKey(bytes, { extractable: true })).rejects.toMatchObject({ name: 'PkiError', code: 'malformed' });
+    await expect(importPrivateKey(bytes, { extractable: true })).rejects.toMatchObject({
+      name: 'PkiError',
+      code: 'malformed',
+    });
   });
 });
 
@@ -133,7 +148,12 @@ describe('publicKeyMatchesCertificate', () => {
   it('is true for the own certificate and false for another key', async () => {
     const keys = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
     const other = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
-    const der = await createSelfSignedCertificate({ subject: 'CN=match', keys, notBefore: new Date('2026-01-01T00:00:00Z'), validityInMonths: 12 });
+    const der = await createSelfSignedCertificate({
+      subject: 'CN=match',
+      keys,
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      validityInMonths: 12,
+    });
     expect(await publicKeyMatchesCertificate(keys.publicKey, der)).toBe(true);
     expect(await publicKeyMatchesCertificate(other.publicKey, der)).toBe(false);
     expect((await parseCertificate(der)).keySpec).toEqual({ kty: 'EC', curve: 'P-256' });
@@ -152,15 +172,21 @@ describe('importPrivateKey with encrypted PKCS#8', () => {
     const pubDer = openssl(['pkey', '-pubout', '-outform', 'DER'], plain);
     const key = await importPrivateKey(encrypted, { password: 's3cret', extractable: false });
     expect(Buffer.from(await exportSpki(key.keyPair.publicKey))).toEqual(pubDer);
-    await expect(importPrivateKey(encrypted, { extractable: false })).rejects.toMatchObject({ code: 'invalid-password' });
-    await expect(importPrivateKey(encrypted, { password: 'wrong', extractable: false })).rejects.toMatchObject({ code: 'invalid-password' });
+    await expect(importPrivateKey(encrypted, { extractable: false })).rejects.toMatchObject({
+      code: 'invalid-password',
+    });
+    await expect(importPrivateKey(encrypted, { password: 'wrong', extractable: false })).rejects.toMatchObject({
+      code: 'invalid-password',
+    });
   });
 
   it('refuses legacy PEM (DEK-Info) encryption as unsupported', async () => {
     const plain = openssl(['genrsa', '-traditional', '2048']);
     const legacy = openssl(['rsa', '-traditional', '-aes128', '-passout', 'pass:x'], plain);
     expect(legacy.toString()).toContain('DEK-Info');
-    await expect(importPrivateKey(new Uint8Array(legacy), { password: 'x', extractable: false })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(importPrivateKey(new Uint8Array(legacy), { password: 'x', extractable: false })).rejects.toMatchObject(
+      { code: 'unsupported' },
+    );
   });
 });
 
@@ -169,7 +195,19 @@ describe('key match by SPKI, whatever the encoding', () => {
     const tmp = tempDir();
     const plain = openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
     writeFileSync(tmp.path('k.pem'), openssl(['ec', '-conv_form', 'compressed'], plain));
-    const certPem = openssl(['req', '-x509', '-new', '-key', tmp.path('k.pem'), '-subj', '/CN=compressed', '-days', '1', '-outform', 'DER']);
+    const certPem = openssl([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      tmp.path('k.pem'),
+      '-subj',
+      '/CN=compressed',
+      '-days',
+      '1',
+      '-outform',
+      'DER',
+    ]);
     tmp.cleanup();
     const cert = new Uint8Array(certPem);
     const key = await importPrivateKey(new Uint8Array(plain), { extractable: false });

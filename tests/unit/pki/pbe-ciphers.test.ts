@@ -24,7 +24,8 @@ function ecb(cipher: BlockCipher, data: Uint8Array, decrypt = false): string {
 
 describe('DES tables', () => {
   test.each(S.map((s, i) => [i + 1, s]))('S%i: every row is a permutation of 0..15', (_, s) => {
-    for (let row = 0; row < 4; row++) expect([...s.slice(row * 16, row * 16 + 16)].sort((a, b) => a - b)).toEqual([...Array(16).keys()]);
+    for (let row = 0; row < 4; row++)
+      expect([...s.slice(row * 16, row * 16 + 16)].sort((a, b) => a - b)).toEqual([...Array(16).keys()]);
   });
 });
 
@@ -40,7 +41,12 @@ describe('DES and TDEA known answers', () => {
       cipher: 'A826FD8CE53B855F CCE21C8112256FE6 68D5C05DD9B6B900',
     },
     // EDE with K1 = K2 = K3 is single DES: the same answer as the first row.
-    { name: 'EDE3 degenerate', key: '133457799BBCDFF1'.repeat(3), plain: '0123456789ABCDEF', cipher: '85E813540F0AB405' },
+    {
+      name: 'EDE3 degenerate',
+      key: '133457799BBCDFF1'.repeat(3),
+      plain: '0123456789ABCDEF',
+      cipher: '85E813540F0AB405',
+    },
   ])('$name', ({ key, plain, cipher }) => {
     const c = createDes(hex(key));
     expect(ecb(c, hex(plain))).toBe(cipher.replace(/\s/g, '').toLowerCase());
@@ -111,7 +117,9 @@ describe('CBC against openssl enc (random keys, IVs and lengths)', () => {
   });
 
   test('ciphertext that is not whole blocks is malformed', () => {
-    expect(() => cbcDecrypt(createDes(randomBytes(8)), randomBytes(8), randomBytes(12))).toThrow(expect.objectContaining({ code: 'malformed' }));
+    expect(() => cbcDecrypt(createDes(randomBytes(8)), randomBytes(8), randomBytes(12))).toThrow(
+      expect.objectContaining({ code: 'malformed' }),
+    );
   });
 });
 

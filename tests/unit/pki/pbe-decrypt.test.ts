@@ -46,7 +46,10 @@ describe('decryptPrivateKeyInfo against openssl pkcs8 -topk8', () => {
 
   const encrypt = (scheme: string[], password: string): Uint8Array =>
     new Uint8Array(
-      openssl(['pkcs8', '-topk8', '-inform', 'DER', '-outform', 'DER', ...scheme, '-passout', `pass:${password}`], plain),
+      openssl(
+        ['pkcs8', '-topk8', '-inform', 'DER', '-outform', 'DER', ...scheme, '-passout', `pass:${password}`],
+        plain,
+      ),
     );
 
   test.each([
@@ -67,7 +70,10 @@ describe('decryptPrivateKeyInfo against openssl pkcs8 -topk8', () => {
     for (const password of ['password', 'pässwörd-日本']) {
       const der = encrypt(scheme, password);
       expect(toHex(await decryptPrivateKeyInfo(der, password))).toBe(toHex(plain));
-      await expect(decryptPrivateKeyInfo(der, `${password}x`)).rejects.toMatchObject({ name: 'PkiError', code: 'invalid-password' });
+      await expect(decryptPrivateKeyInfo(der, `${password}x`)).rejects.toMatchObject({
+        name: 'PkiError',
+        code: 'invalid-password',
+      });
     }
   });
 
@@ -78,11 +84,22 @@ describe('decryptPrivateKeyInfo against openssl pkcs8 -topk8', () => {
 
   test('what we encrypt, openssl decrypts (legacy 3DES and PBES2 AES-256)', async () => {
     for (const { algorithm, ciphertext } of [
-      encryptPkcs12Pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, plain, 'pässwörd', 2048, crypto.getRandomValues(new Uint8Array(8))),
+      encryptPkcs12Pbe(
+        OID.pbeWithSHAAnd3KeyTripleDesCbc,
+        plain,
+        'pässwörd',
+        2048,
+        crypto.getRandomValues(new Uint8Array(8)),
+      ),
       await encryptPbes2Aes256(plain, 'pässwörd', 2048),
     ]) {
-      const epki = new asn1js.Sequence({ value: [algorithm, new asn1js.OctetString({ valueHex: ciphertext.slice().buffer })] });
-      const out = openssl(['pkcs8', '-inform', 'DER', '-outform', 'DER', '-passin', 'pass:pässwörd'], new Uint8Array(epki.toBER()));
+      const epki = new asn1js.Sequence({
+        value: [algorithm, new asn1js.OctetString({ valueHex: ciphertext.slice().buffer })],
+      });
+      const out = openssl(
+        ['pkcs8', '-inform', 'DER', '-outform', 'DER', '-passin', 'pass:pässwörd'],
+        new Uint8Array(epki.toBER()),
+      );
       expect(normalize(out)).toBe(normalize(plain));
     }
   });
@@ -96,7 +113,12 @@ describe('decryptPrivateKeyInfo: refusals', () => {
           new asn1js.Sequence({
             value: [
               new asn1js.ObjectIdentifier({ value: oid }),
-              new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: new Uint8Array(8).buffer }), new asn1js.Integer({ value: iterations })] }),
+              new asn1js.Sequence({
+                value: [
+                  new asn1js.OctetString({ valueHex: new Uint8Array(8).buffer }),
+                  new asn1js.Integer({ value: iterations }),
+                ],
+              }),
             ],
           }),
           new asn1js.OctetString({ valueHex: new Uint8Array(64).buffer }),
@@ -108,11 +130,24 @@ describe('decryptPrivateKeyInfo: refusals', () => {
     { name: 'not DER at all', der: new Uint8Array([1, 2, 3]), code: 'malformed' },
     { name: 'an empty sequence', der: new Uint8Array([0x30, 0]), code: 'malformed' },
     { name: 'iteration count 0', der: pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, 0), code: 'malformed' },
-    { name: 'an absurd iteration count (would hang)', der: pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, 2 ** 31 - 1), code: 'unsupported' },
-    { name: 'RC4', der: pbe(OID.pbeWithSHAAnd128BitRC4, 2048), code: 'unsupported', message: /1\.2\.840\.113549\.1\.12\.1\.1/ },
+    {
+      name: 'an absurd iteration count (would hang)',
+      der: pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, 2 ** 31 - 1),
+      code: 'unsupported',
+    },
+    {
+      name: 'RC4',
+      der: pbe(OID.pbeWithSHAAnd128BitRC4, 2048),
+      code: 'unsupported',
+      message: /1\.2\.840\.113549\.1\.12\.1\.1/,
+    },
     { name: 'an unknown OID', der: pbe('1.2.3.4', 2048), code: 'unsupported', message: /1\.2\.3\.4/ },
   ])('$name → $code', async ({ der, code, message }) => {
-    await expect(decryptPrivateKeyInfo(der, 'x')).rejects.toMatchObject({ name: 'PkiError', code, ...(message ? { message: expect.stringMatching(message) } : {}) });
+    await expect(decryptPrivateKeyInfo(der, 'x')).rejects.toMatchObject({
+      name: 'PkiError',
+      code,
+      ...(message ? { message: expect.stringMatching(message) } : {}),
+    });
   });
 });
 
@@ -125,32 +160,43 @@ describe.skipIf(!HAS_CORPUS)('decryptPrivateKeyInfo: pyca PKCS#8 corpus', () => 
     expect(rows.length).toBeGreaterThanOrEqual(15);
   });
 
-  test.each(rows.filter((r) => !isInvalidOnPurpose(r) && !unsupported(r)).map((r) => [r.path, r]))('%s decrypts to what openssl reads', async (_, row) => {
-    const file = join(CORPUS_DIR, row.path);
-    const der = pemBlock(readFileSync(file, 'utf8'), 'ENCRYPTED PRIVATE KEY');
-    const extra = /legacy/.test(row.opensslOk) ? LEGACY : [];
-    const theirs = openssl(['pkey', ...extra, '-in', file, '-passin', `pass:${row.password}`, '-outform', 'DER']);
-    const ours = await decryptPrivateKeyInfo(der, row.password!);
-    expect(normalize(ours)).toBe(toHex(theirs));
-    await expect(decryptPrivateKeyInfo(der, `${row.password}-wrong`)).rejects.toMatchObject({ code: 'invalid-password' });
-  });
+  test.each(rows.filter((r) => !isInvalidOnPurpose(r) && !unsupported(r)).map((r) => [r.path, r]))(
+    '%s decrypts to what openssl reads',
+    async (_, row) => {
+      const file = join(CORPUS_DIR, row.path);
+      const der = pemBlock(readFileSync(file, 'utf8'), 'ENCRYPTED PRIVATE KEY');
+      const extra = /legacy/.test(row.opensslOk) ? LEGACY : [];
+      const theirs = openssl(['pkey', ...extra, '-in', file, '-passin', `pass:${row.password}`, '-outform', 'DER']);
+      const ours = await decryptPrivateKeyInfo(der, row.password!);
+      expect(normalize(ours)).toBe(toHex(theirs));
+      await expect(decryptPrivateKeyInfo(der, `${row.password}-wrong`)).rejects.toMatchObject({
+        code: 'invalid-password',
+      });
+    },
+  );
 
-  test.each(rows.filter(unsupported).map((r) => [r.path, r]))('%s (RC4 / scrypt) is unsupported, naming the algorithm', async (_, row) => {
-    const der = pemBlock(readFileSync(join(CORPUS_DIR, row.path), 'utf8'), 'ENCRYPTED PRIVATE KEY');
-    await expect(decryptPrivateKeyInfo(der, row.password!)).rejects.toMatchObject({
-      name: 'PkiError',
-      code: 'unsupported',
-      message: expect.stringMatching(/RC4|scrypt/),
-    });
-  });
+  test.each(rows.filter(unsupported).map((r) => [r.path, r]))(
+    '%s (RC4 / scrypt) is unsupported, naming the algorithm',
+    async (_, row) => {
+      const der = pemBlock(readFileSync(join(CORPUS_DIR, row.path), 'utf8'), 'ENCRYPTED PRIVATE KEY');
+      await expect(decryptPrivateKeyInfo(der, row.password!)).rejects.toMatchObject({
+        name: 'PkiError',
+        code: 'unsupported',
+        message: expect.stringMatching(/RC4|scrypt/),
+      });
+    },
+  );
 
-  test.each(rows.filter(isInvalidOnPurpose).map((r) => [r.path, r]))('%s (invalid on purpose) gives a PkiError', async (_, row) => {
-    const der = pemBlock(readFileSync(join(CORPUS_DIR, row.path), 'utf8'), 'ENCRYPTED PRIVATE KEY');
-    await expect(decryptPrivateKeyInfo(der, 'password')).rejects.toMatchObject({
-      name: 'PkiError',
-      code: expect.stringMatching(/^(unsupported|malformed)$/),
-    });
-  });
+  test.each(rows.filter(isInvalidOnPurpose).map((r) => [r.path, r]))(
+    '%s (invalid on purpose) gives a PkiError',
+    async (_, row) => {
+      const der = pemBlock(readFileSync(join(CORPUS_DIR, row.path), 'utf8'), 'ENCRYPTED PRIVATE KEY');
+      await expect(decryptPrivateKeyInfo(der, 'password')).rejects.toMatchObject({
+        name: 'PkiError',
+        code: expect.stringMatching(/^(unsupported|malformed)$/),
+      });
+    },
+  );
 });
 
 if (!HAS_CORPUS) console.warn(NO_CORPUS_REASON);

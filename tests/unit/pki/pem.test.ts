@@ -9,7 +9,11 @@ describe('decodePem', () => {
   const cases: { name: string; text: string; want: { label: string; size: number }[] | 'malformed' }[] = [
     { name: 'one block LF', text: pem, want: [{ label: 'CERTIFICATE', size: 200 }] },
     { name: 'one block CRLF', text: pem.replace(/\n/g, '\r\n'), want: [{ label: 'CERTIFICATE', size: 200 }] },
-    { name: 'text around, as openssl x509 -text prints', text: `Certificate:\n    Data: x\n${pem}trailing words\n`, want: [{ label: 'CERTIFICATE', size: 200 }] },
+    {
+      name: 'text around, as openssl x509 -text prints',
+      text: `Certificate:\n    Data: x\n${pem}trailing words\n`,
+      want: [{ label: 'CERTIFICATE', size: 200 }],
+    },
     {
       name: 'several blocks and labels',
       text: `${encodePem('PRIVATE KEY', der.slice(0, 10))}\n${pem}${encodePem('CERTIFICATE REQUEST', der.slice(0, 3))}`,
@@ -20,9 +24,17 @@ describe('decodePem', () => {
       ],
     },
     { name: 'bare base64', text: `  ${btoa(String.fromCharCode(...der))}\n`, want: [{ label: '', size: 200 }] },
-    { name: 'RFC 1421 headers', text: '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAEC\n-----END RSA PRIVATE KEY-----\n', want: [{ label: 'RSA PRIVATE KEY', size: 3 }] },
+    {
+      name: 'RFC 1421 headers',
+      text: '-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nAAEC\n-----END RSA PRIVATE KEY-----\n',
+      want: [{ label: 'RSA PRIVATE KEY', size: 3 }],
+    },
     { name: 'no pem at all', text: 'hello, world!', want: [] },
-    { name: 'bad base64 in a block', text: '-----BEGIN CERTIFICATE-----\nAB!D\n-----END CERTIFICATE-----\n', want: 'malformed' },
+    {
+      name: 'bad base64 in a block',
+      text: '-----BEGIN CERTIFICATE-----\nAB!D\n-----END CERTIFICATE-----\n',
+      want: 'malformed',
+    },
     { name: 'bare base64 of the wrong length', text: 'QUJDRA=', want: 'malformed' },
     { name: 'mismatched END', text: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END PKCS7-----\n', want: 'malformed' },
     { name: 'missing END', text: `-----BEGIN CERTIFICATE-----\nAAAA\n${pem}`, want: 'malformed' },
@@ -65,7 +77,21 @@ describe('looksLikePem', () => {
 });
 
 describe('readCertificates', () => {
-  const certPem = openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', '/dev/null', '-subj', '/CN=pem', '-days', '1']);
+  const certPem = openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    '/dev/null',
+    '-subj',
+    '/CN=pem',
+    '-days',
+    '1',
+  ]);
   const certDer = new Uint8Array(openssl(['x509', '-outform', 'DER'], certPem));
   const text = openssl(['x509', '-text'], certPem).toString();
   it.each([

@@ -3,15 +3,39 @@ import { describe, expect, test } from 'vitest';
 import { readPkcs12 } from '../../../src/pki/pkcs12';
 import { isPkiError } from '../../../src/pki/pki-error';
 import { openssl } from '../../support/openssl';
-import { CORPUS_DIR, HAS_CORPUS, NO_CORPUS_REASON, corpusFile, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
-import { LEGACY_PROVIDERS, normalizeKey, pemCertificates, pemPrivateKey, sha1Hex, spkiOfCert, spkiOfKey, toHex } from './pkcs12-fixtures';
+import {
+  CORPUS_DIR,
+  HAS_CORPUS,
+  NO_CORPUS_REASON,
+  corpusFile,
+  isInvalidOnPurpose,
+  readCatalog,
+} from '../../support/shared-corpus';
+import {
+  LEGACY_PROVIDERS,
+  normalizeKey,
+  pemCertificates,
+  pemPrivateKey,
+  sha1Hex,
+  spkiOfCert,
+  spkiOfKey,
+  toHex,
+} from './pkcs12-fixtures';
 
 const rows = readCatalog().filter((r) => r.kind === 'pfx');
 const readable = rows.filter((r) => r.opensslOk.startsWith('yes') && !isInvalidOnPurpose(r));
 
 /** openssl pkcs12 on a corpus file; '-' (no password) is passed as pass: which openssl also tries as NULL. */
 function opensslPkcs12(path: string, password: string | undefined, what: string[], legacy: boolean): string {
-  return openssl(['pkcs12', '-in', join(CORPUS_DIR, path), '-passin', `pass:${password ?? ''}`, ...what, ...(legacy ? LEGACY_PROVIDERS : [])]).toString();
+  return openssl([
+    'pkcs12',
+    '-in',
+    join(CORPUS_DIR, path),
+    '-passin',
+    `pass:${password ?? ''}`,
+    ...what,
+    ...(legacy ? LEGACY_PROVIDERS : []),
+  ]).toString();
 }
 
 describe.skipIf(!HAS_CORPUS)('readPkcs12: pyca PKCS#12 corpus', () => {
@@ -40,12 +64,18 @@ describe.skipIf(!HAS_CORPUS)('readPkcs12: pyca PKCS#12 corpus', () => {
       }
     }
 
-    if (row.password) await expect(readPkcs12(corpusFile(row.path), `${row.password}-wrong`)).rejects.toMatchObject({ code: 'invalid-password' });
+    if (row.password)
+      await expect(readPkcs12(corpusFile(row.path), `${row.password}-wrong`)).rejects.toMatchObject({
+        code: 'invalid-password',
+      });
   });
 
-  test.each(rows.filter(isInvalidOnPurpose).map((r) => [r.path, r]))('%s (invalid on purpose) gives a PkiError', async (_, row) => {
-    await expect(readPkcs12(corpusFile(row.path), row.password)).rejects.toMatchObject({ name: 'PkiError' });
-  });
+  test.each(rows.filter(isInvalidOnPurpose).map((r) => [r.path, r]))(
+    '%s (invalid on purpose) gives a PkiError',
+    async (_, row) => {
+      await expect(readPkcs12(corpusFile(row.path), row.password)).rejects.toMatchObject({ name: 'PkiError' });
+    },
+  );
 
   // The names pyca's test_pkcs12.py writes (the catalog notes ☺/ä/ç and ☹/ï); openssl -info prints them as Latin-1, so no help there.
   test.each([
@@ -63,10 +93,15 @@ describe.skipIf(!HAS_CORPUS)('readPkcs12: pyca PKCS#12 corpus', () => {
   test('truncated and bit-flipped files give a PkiError', async () => {
     const samples = readable.slice(0, 8);
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
     for (const row of samples) {
       const good = corpusFile(row.path);
-      const damaged: Uint8Array[] = [good.slice(0, 0), good.slice(0, 10), good.slice(0, good.length >> 1), good.slice(0, good.length - 1)];
+      const damaged: Uint8Array[] = [
+        good.slice(0, 0),
+        good.slice(0, 10),
+        good.slice(0, good.length >> 1),
+        good.slice(0, good.length - 1),
+      ];
       for (let i = 0; i < 12; i++) {
         const copy = good.slice();
         copy[rand(copy.length)] ^= 1 << rand(8);

@@ -9,10 +9,12 @@ export const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 export const sha1Hex = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
 
 /** openssl's normal form of a private key, so two encodings of one key compare equal. */
-export const normalizeKey = (pkcs8: Uint8Array): string => toHex(openssl(['pkey', '-inform', 'DER', '-outform', 'DER'], pkcs8));
+export const normalizeKey = (pkcs8: Uint8Array): string =>
+  toHex(openssl(['pkey', '-inform', 'DER', '-outform', 'DER'], pkcs8));
 
 /** SubjectPublicKeyInfo DER of a PKCS#8 key, as openssl derives it. */
-export const spkiOfKey = (pkcs8: Uint8Array): string => toHex(openssl(['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], pkcs8));
+export const spkiOfKey = (pkcs8: Uint8Array): string =>
+  toHex(openssl(['pkey', '-inform', 'DER', '-pubout', '-outform', 'DER'], pkcs8));
 
 /** SubjectPublicKeyInfo DER of a certificate, as openssl reads it. */
 export function spkiOfCert(der: Uint8Array): string {
@@ -59,18 +61,58 @@ export function makeFixtures(withRsa4096 = false): Fixtures {
   const tmp = tempDir('certkeep-p12-');
   const p = tmp.path;
   const ext = p('ext.cnf');
-  writeFileSync(ext, '[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=keyCertSign,cRLSign\n[leaf]\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n');
+  writeFileSync(
+    ext,
+    '[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=keyCertSign,cRLSign\n[leaf]\nbasicConstraints=CA:FALSE\nkeyUsage=digitalSignature,keyEncipherment\n',
+  );
 
   const identity = (name: string, keygen: string[], issuer?: Identity, section = 'leaf'): Identity => {
     const keyPem = p(`${name}.key`);
     const certPem = p(`${name}.crt`);
     openssl(['genpkey', ...keygen, '-out', keyPem]);
     if (!issuer) {
-      openssl(['req', '-x509', '-new', '-key', keyPem, '-subj', `/CN=${name}`, '-days', '30', '-out', certPem, '-extensions', section, '-config', ext, '-set_serial', '1']);
+      openssl([
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        keyPem,
+        '-subj',
+        `/CN=${name}`,
+        '-days',
+        '30',
+        '-out',
+        certPem,
+        '-extensions',
+        section,
+        '-config',
+        ext,
+        '-set_serial',
+        '1',
+      ]);
     } else {
       const csr = p(`${name}.csr`);
       openssl(['req', '-new', '-key', keyPem, '-subj', `/CN=${name}`, '-out', csr, '-config', ext]);
-      openssl(['x509', '-req', '-in', csr, '-CA', issuer.certPem, '-CAkey', issuer.keyPem, '-days', '30', '-out', certPem, '-extfile', ext, '-extensions', section, '-set_serial', String(Date.now())]);
+      openssl([
+        'x509',
+        '-req',
+        '-in',
+        csr,
+        '-CA',
+        issuer.certPem,
+        '-CAkey',
+        issuer.keyPem,
+        '-days',
+        '30',
+        '-out',
+        certPem,
+        '-extfile',
+        ext,
+        '-extensions',
+        section,
+        '-set_serial',
+        String(Date.now()),
+      ]);
     }
     return {
       name,

@@ -17,8 +17,27 @@ function keytool(args: string[], legacy = false): string {
 
 function genkeypair(file: string, legacy: boolean): void {
   keytool(
-    ['-genkeypair', '-alias', 'web', '-keyalg', 'EC', '-groupname', 'secp256r1', '-dname', 'CN=keytool.example', '-validity', '30',
-      '-storetype', 'pkcs12', '-keystore', file, '-storepass', STOREPASS, '-keypass', STOREPASS],
+    [
+      '-genkeypair',
+      '-alias',
+      'web',
+      '-keyalg',
+      'EC',
+      '-groupname',
+      'secp256r1',
+      '-dname',
+      'CN=keytool.example',
+      '-validity',
+      '30',
+      '-storetype',
+      'pkcs12',
+      '-keystore',
+      file,
+      '-storepass',
+      STOREPASS,
+      '-keypass',
+      STOREPASS,
+    ],
     legacy,
   );
 }
@@ -34,18 +53,59 @@ describe('readPkcs12 of keytool keystores', () => {
     const got = await readPkcs12(new Uint8Array(readFileSync(file)), STOREPASS);
     expect(got.keys).toHaveLength(1);
     expect(got.keys[0].friendlyName).toBe('web');
-    const theirs = pemCertificates(keytool(['-exportcert', '-rfc', '-alias', 'web', '-storetype', 'pkcs12', '-keystore', file, '-storepass', STOREPASS]));
+    const theirs = pemCertificates(
+      keytool([
+        '-exportcert',
+        '-rfc',
+        '-alias',
+        'web',
+        '-storetype',
+        'pkcs12',
+        '-keystore',
+        file,
+        '-storepass',
+        STOREPASS,
+      ]),
+    );
     expect(got.certificates.map((c) => toHex(c.der))).toEqual(theirs.map(toHex));
     expect(spkiOfKey(got.keys[0].pkcs8)).toBe(spkiOfCert(got.certificates[0].der));
     expect(toHex(got.keys[0].localKeyId!)).toBe(toHex(got.certificates[0].localKeyId!));
-    await expect(readPkcs12(new Uint8Array(readFileSync(file)), 'changeit')).rejects.toMatchObject({ code: 'invalid-password' });
+    await expect(readPkcs12(new Uint8Array(readFileSync(file)), 'changeit')).rejects.toMatchObject({
+      code: 'invalid-password',
+    });
   });
 
   test('a truststore (trustedCertEntry only) gives its certificates and no key', async () => {
     const cert = tmp.path('web.crt');
-    keytool(['-exportcert', '-rfc', '-alias', 'web', '-storetype', 'pkcs12', '-keystore', tmp.path('modern.p12'), '-storepass', STOREPASS, '-file', cert]);
+    keytool([
+      '-exportcert',
+      '-rfc',
+      '-alias',
+      'web',
+      '-storetype',
+      'pkcs12',
+      '-keystore',
+      tmp.path('modern.p12'),
+      '-storepass',
+      STOREPASS,
+      '-file',
+      cert,
+    ]);
     const store = tmp.path('trust.p12');
-    keytool(['-importcert', '-noprompt', '-alias', 'ca', '-file', cert, '-storetype', 'pkcs12', '-keystore', store, '-storepass', STOREPASS]);
+    keytool([
+      '-importcert',
+      '-noprompt',
+      '-alias',
+      'ca',
+      '-file',
+      cert,
+      '-storetype',
+      'pkcs12',
+      '-keystore',
+      store,
+      '-storepass',
+      STOREPASS,
+    ]);
     const got = await readPkcs12(new Uint8Array(readFileSync(store)), STOREPASS);
     expect(got.keys).toHaveLength(0);
     expect(got.certificates.map((c) => toHex(c.der))).toEqual(pemCertificates(readFileSync(cert, 'utf8')).map(toHex));

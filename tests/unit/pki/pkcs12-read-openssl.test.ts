@@ -2,7 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPkcs12 } from '../../../src/pki/pkcs12';
 import { openssl } from '../../support/openssl';
-import { LEGACY_PROVIDERS, makeFixtures, normalizeKey, sha1Hex, toHex, type Fixtures, type Identity } from './pkcs12-fixtures';
+import {
+  LEGACY_PROVIDERS,
+  makeFixtures,
+  normalizeKey,
+  sha1Hex,
+  toHex,
+  type Fixtures,
+  type Identity,
+} from './pkcs12-fixtures';
 
 // PFX files made by `openssl pkcs12 -export` at test time, read back by readPkcs12.
 let fx: Fixtures;
@@ -19,7 +27,22 @@ function exportPfx(who: Identity, password: string, extra: string[], chain: Iden
     writeFileSync(file, chain.map((c) => readFileSync(c.certPem, 'utf8')).join(''));
     certfile.push('-certfile', file);
   }
-  openssl(['pkcs12', '-export', '-inkey', who.keyPem, '-in', who.certPem, ...certfile, '-name', `${who.name} ☺`, '-passout', `pass:${password}`, ...extra, '-out', out]);
+  openssl([
+    'pkcs12',
+    '-export',
+    '-inkey',
+    who.keyPem,
+    '-in',
+    who.certPem,
+    ...certfile,
+    '-name',
+    `${who.name} ☺`,
+    '-passout',
+    `pass:${password}`,
+    ...extra,
+    '-out',
+    out,
+  ]);
   return new Uint8Array(readFileSync(out));
 }
 
@@ -32,12 +55,37 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'default (PBES2 AES-256-CBC, HMAC-SHA-256 MAC), chain of three', who: () => fx.leaf, chain: () => [fx.intermediate, fx.root] },
-  { name: '-legacy (3DES key, RC2-40 certs, SHA-1 MAC)', who: () => fx.leaf, chain: () => [fx.intermediate, fx.root], extra: ['-legacy'] },
-  { name: '-keypbe/-certpbe PBE-SHA1-3DES', who: () => fx.leaf, extra: ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES'] },
-  { name: '-keypbe PBE-SHA1-2DES -certpbe PBE-SHA1-RC2-128', who: () => fx.leaf, extra: ['-keypbe', 'PBE-SHA1-2DES', '-certpbe', 'PBE-SHA1-RC2-128', ...LEGACY_PROVIDERS] },
-  { name: '-certpbe PBE-SHA1-RC2-40 (legacy provider)', who: () => fx.leaf, extra: ['-certpbe', 'PBE-SHA1-RC2-40', ...LEGACY_PROVIDERS] },
-  { name: '-keypbe NONE -certpbe NONE (plain keyBag, unencrypted certs)', who: () => fx.leaf, extra: ['-keypbe', 'NONE', '-certpbe', 'NONE'] },
+  {
+    name: 'default (PBES2 AES-256-CBC, HMAC-SHA-256 MAC), chain of three',
+    who: () => fx.leaf,
+    chain: () => [fx.intermediate, fx.root],
+  },
+  {
+    name: '-legacy (3DES key, RC2-40 certs, SHA-1 MAC)',
+    who: () => fx.leaf,
+    chain: () => [fx.intermediate, fx.root],
+    extra: ['-legacy'],
+  },
+  {
+    name: '-keypbe/-certpbe PBE-SHA1-3DES',
+    who: () => fx.leaf,
+    extra: ['-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES'],
+  },
+  {
+    name: '-keypbe PBE-SHA1-2DES -certpbe PBE-SHA1-RC2-128',
+    who: () => fx.leaf,
+    extra: ['-keypbe', 'PBE-SHA1-2DES', '-certpbe', 'PBE-SHA1-RC2-128', ...LEGACY_PROVIDERS],
+  },
+  {
+    name: '-certpbe PBE-SHA1-RC2-40 (legacy provider)',
+    who: () => fx.leaf,
+    extra: ['-certpbe', 'PBE-SHA1-RC2-40', ...LEGACY_PROVIDERS],
+  },
+  {
+    name: '-keypbe NONE -certpbe NONE (plain keyBag, unencrypted certs)',
+    who: () => fx.leaf,
+    extra: ['-keypbe', 'NONE', '-certpbe', 'NONE'],
+  },
   { name: '-nomac', who: () => fx.leaf, extra: ['-nomac'] },
   { name: '-legacy -nomac', who: () => fx.leaf, extra: ['-legacy', '-nomac'] },
   { name: 'empty password (-passout pass:)', who: () => fx.leaf, password: '' },
@@ -48,7 +96,11 @@ const cases: Case[] = [
   { name: '-macalg sha224', who: () => fx.leaf, extra: ['-macalg', 'sha224'] },
   { name: '-macalg sha384', who: () => fx.leaf, extra: ['-macalg', 'sha384'] },
   { name: '-macalg sha512', who: () => fx.leaf, extra: ['-macalg', 'sha512'] },
-  { name: '-keypbe aes-128-cbc -certpbe aes-192-cbc -iter 5000', who: () => fx.leaf, extra: ['-keypbe', 'aes-128-cbc', '-certpbe', 'aes-192-cbc', '-iter', '5000'] },
+  {
+    name: '-keypbe aes-128-cbc -certpbe aes-192-cbc -iter 5000',
+    who: () => fx.leaf,
+    extra: ['-keypbe', 'aes-128-cbc', '-certpbe', 'aes-192-cbc', '-iter', '5000'],
+  },
   { name: 'EC P-256', who: () => fx.ecP256 },
   { name: 'EC P-384', who: () => fx.ecP384 },
   { name: 'RSA 4096', who: () => fx.rsa4096! },

@@ -48,7 +48,11 @@ describe('readPkcs12: refusals', () => {
       const digestInfo = seq(seq(root.valueBlock.value[2]).valueBlock.value[0]);
       seq(digestInfo.valueBlock.value[0]).valueBlock.value[0] = new asn1js.ObjectIdentifier({ value: GOST_MAC });
     });
-    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({ name: 'PkiError', code: 'unsupported', message: expect.stringContaining(GOST_MAC) });
+    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
+      name: 'PkiError',
+      code: 'unsupported',
+      message: expect.stringContaining(GOST_MAC),
+    });
   });
 
   test('a GOST PBE on the certificate safe (no MAC) → unsupported, naming the OID', async () => {
@@ -57,21 +61,34 @@ describe('readPkcs12: refusals', () => {
       const algorithm = seq(seq(encryptedData.valueBlock.value[1]).valueBlock.value[1]);
       algorithm.valueBlock.value[0] = new asn1js.ObjectIdentifier({ value: GOST_PBE });
     });
-    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining(GOST_PBE) });
+    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringContaining(GOST_PBE),
+    });
   });
 
   test('an envelopedData safe → unsupported', async () => {
     const bad = mutateAuthSafe((authSafe) => {
-      seq(authSafe.valueBlock.value[0]).valueBlock.value[0] = new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.3' });
+      seq(authSafe.valueBlock.value[0]).valueBlock.value[0] = new asn1js.ObjectIdentifier({
+        value: '1.2.840.113549.1.7.3',
+      });
     });
-    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('1.2.840.113549.1.7.3') });
+    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringContaining('1.2.840.113549.1.7.3'),
+    });
   });
 
   test('public-key integrity mode (signedData) → unsupported', async () => {
     const bad = mutate((root) => {
-      seq(root.valueBlock.value[1]).valueBlock.value[0] = new asn1js.ObjectIdentifier({ value: '1.2.840.113549.1.7.2' });
+      seq(root.valueBlock.value[1]).valueBlock.value[0] = new asn1js.ObjectIdentifier({
+        value: '1.2.840.113549.1.7.2',
+      });
     });
-    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({ code: 'unsupported', message: expect.stringContaining('1.2.840.113549.1.7.2') });
+    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
+      code: 'unsupported',
+      message: expect.stringContaining('1.2.840.113549.1.7.2'),
+    });
   });
 
   test('version 2 → malformed', async () => {

@@ -33,7 +33,8 @@ describe('writePkcs7Certificates', () => {
   });
 
   it('round-trips readPkcs7Certificates(write(x)) for 0..3 certificates', () => {
-    for (let n = 0; n <= 3; n++) expect(readPkcs7Certificates(writePkcs7Certificates(certs.slice(0, n)))).toEqual(certs.slice(0, n));
+    for (let n = 0; n <= 3; n++)
+      expect(readPkcs7Certificates(writePkcs7Certificates(certs.slice(0, n)))).toEqual(certs.slice(0, n));
   });
 });
 
@@ -42,7 +43,9 @@ describe('readPkcs7Certificates / readCertificates on P7B', () => {
     ['truncated', writePkcs7Certificates(certs).slice(0, 50)],
     ['not pkcs7', new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x01])],
   ])('%s → malformed', (_n, bytes) => {
-    expect(() => readPkcs7Certificates(bytes)).toThrow(expect.objectContaining({ name: 'PkiError', code: 'malformed' }));
+    expect(() => readPkcs7Certificates(bytes)).toThrow(
+      expect.objectContaining({ name: 'PkiError', code: 'malformed' }),
+    );
   });
 });
 
@@ -62,6 +65,8 @@ describe.skipIf(!HAS_CORPUS)(`corpus PKCS#7 (${NO_CORPUS_REASON.split(':')[0]})`
   });
 
   it('reads the BER indefinite-length amazon-roots.p7b like its DER twin', () => {
-    expect(readCertificates(corpusFile('pyca/pkcs7/amazon-roots.p7b'))).toEqual(readCertificates(corpusFile('pyca/pkcs7/amazon-roots.der')));
+    expect(readCertificates(corpusFile('pyca/pkcs7/amazon-roots.p7b'))).toEqual(
+      readCertificates(corpusFile('pyca/pkcs7/amazon-roots.der')),
+    );
   });
 });

@@ -7,12 +7,33 @@ const simple = (attrs: NameAttribute[]): [string, string][] => attrs.map((a) => 
 
 describe('parseX500Name', () => {
   const cases: { text: string; want: [string, string][] | 'bad-name' }[] = [
-    { text: 'DC=Contoso,OU="Docs,Contoso",CN=www.contosoHRApp.com', want: [['DC', 'Contoso'], ['OU', 'Docs,Contoso'], ['CN', 'www.contosoHRApp.com']] },
+    {
+      text: 'DC=Contoso,OU="Docs,Contoso",CN=www.contosoHRApp.com',
+      want: [
+        ['DC', 'Contoso'],
+        ['OU', 'Docs,Contoso'],
+        ['CN', 'www.contosoHRApp.com'],
+      ],
+    },
     {
       text: 'CN = learn.microsoft.com, OU = Microsoft Corporation, O = Microsoft Corporation, L = Redmond, S = WA, C = US',
-      want: [['CN', 'learn.microsoft.com'], ['OU', 'Microsoft Corporation'], ['O', 'Microsoft Corporation'], ['L', 'Redmond'], ['ST', 'WA'], ['C', 'US']],
+      want: [
+        ['CN', 'learn.microsoft.com'],
+        ['OU', 'Microsoft Corporation'],
+        ['O', 'Microsoft Corporation'],
+        ['L', 'Redmond'],
+        ['ST', 'WA'],
+        ['C', 'US'],
+      ],
     },
-    { text: 'E=a@b.c,emailAddress=d@e.f,ST=x', want: [['E', 'a@b.c'], ['E', 'd@e.f'], ['ST', 'x']] },
+    {
+      text: 'E=a@b.c,emailAddress=d@e.f,ST=x',
+      want: [
+        ['E', 'a@b.c'],
+        ['E', 'd@e.f'],
+        ['ST', 'x'],
+      ],
+    },
     { text: 'cn=lower', want: [['CN', 'lower']] },
     { text: 'CN=a\\,b\\+c\\"d\\\\e\\;f\\<g\\>h\\=i', want: [['CN', 'a,b+c"d\\e;f<g>h=i']] },
     { text: 'CN=\\ lead and trail\\ ', want: [['CN', ' lead and trail ']] },
@@ -20,10 +41,29 @@ describe('parseX500Name', () => {
     { text: 'CN=Zo\\C3\\AB', want: [['CN', 'Zoë']] },
     { text: 'CN=Zoë', want: [['CN', 'Zoë']] },
     { text: 'CN=#0C03616263', want: [['CN', 'abc']] },
-    { text: '2.5.4.3=oid,OID.2.5.4.10=org', want: [['CN', 'oid'], ['O', 'org']] },
+    {
+      text: '2.5.4.3=oid,OID.2.5.4.10=org',
+      want: [
+        ['CN', 'oid'],
+        ['O', 'org'],
+      ],
+    },
     { text: '1.2.3.4=custom', want: [['1.2.3.4', 'custom']] },
-    { text: 'CN=a;O=b', want: [['CN', 'a'], ['O', 'b']] },
-    { text: 'CN=a+UID=b,O=c', want: [['CN', 'a'], ['UID', 'b'], ['O', 'c']] },
+    {
+      text: 'CN=a;O=b',
+      want: [
+        ['CN', 'a'],
+        ['O', 'b'],
+      ],
+    },
+    {
+      text: 'CN=a+UID=b,O=c',
+      want: [
+        ['CN', 'a'],
+        ['UID', 'b'],
+        ['O', 'c'],
+      ],
+    },
     { text: 'CN=trailing spaces   ', want: [['CN', 'trailing spaces']] },
     { text: '', want: 'bad-name' },
     { text: '   ', want: 'bad-name' },
@@ -80,7 +120,10 @@ describe('round trips', () => {
     for (let i = 0; i < 300; i++) {
       const text = Array.from({ length: 1 + Math.floor(Math.random() * 5) }, () => {
         const type = types[Math.floor(Math.random() * types.length)];
-        const value = randomValue().replace(/[\\"+,;<>=]/g, (c) => `\\${c}`).replace(/^[ #]/, (c) => `\\${c}`).replace(/ $/, '\\ ');
+        const value = randomValue()
+          .replace(/[\\"+,;<>=]/g, (c) => `\\${c}`)
+          .replace(/^[ #]/, (c) => `\\${c}`)
+          .replace(/ $/, '\\ ');
         return `${type}=${value}`;
       }).join(',');
       const attrs = parseX500Name(text);

@@ -41,7 +41,11 @@ describe('createSelfSignedCertificate checked by openssl', () => {
     const keys = await generateKeyPair({ kty: 'RSA', size: 2048 }, false);
     const der = await createSelfSignedCertificate({
       subject: 'CN=www.contoso.com,O=Contoso,C=US',
-      subjectAlternativeNames: { dnsNames: ['www.contoso.com'], userPrincipalNames: ['u@contoso.com'], ipAddresses: ['10.0.0.1'] },
+      subjectAlternativeNames: {
+        dnsNames: ['www.contoso.com'],
+        userPrincipalNames: ['u@contoso.com'],
+        ipAddresses: ['10.0.0.1'],
+      },
       keyUsage: ['digitalSignature', 'keyEncipherment'],
       enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth],
       keys,
@@ -61,10 +65,17 @@ describe('createSelfSignedCertificate checked by openssl', () => {
 
     const info = await parseCertificate(der);
     const fp = (alg: string): string =>
-      openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-fingerprint', `-${alg}`]).toString().trim().split('=')[1].replace(/:/g, '');
+      openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-fingerprint', `-${alg}`])
+        .toString()
+        .trim()
+        .split('=')[1]
+        .replace(/:/g, '');
     expect(info.sha1Thumbprint).toBe(fp('sha1'));
     expect(info.sha256Fingerprint).toBe(fp('sha256'));
-    const serial = openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-serial']).toString().trim().split('=')[1];
+    const serial = openssl(['x509', '-inform', 'DER', '-in', file, '-noout', '-serial'])
+      .toString()
+      .trim()
+      .split('=')[1];
     expect(info.serialNumber).toBe(serial);
     expect(info.serialNumber).toMatch(/^[0-7][0-9A-F]{31}$/);
     expect(info).toMatchObject({
@@ -77,7 +88,11 @@ describe('createSelfSignedCertificate checked by openssl', () => {
       enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth],
       basicConstraints: { ca: false },
       selfSigned: true,
-      subjectAlternativeNames: { dnsNames: ['www.contoso.com'], userPrincipalNames: ['u@contoso.com'], ipAddresses: ['10.0.0.1'] },
+      subjectAlternativeNames: {
+        dnsNames: ['www.contoso.com'],
+        userPrincipalNames: ['u@contoso.com'],
+        ipAddresses: ['10.0.0.1'],
+      },
     });
     expect(info.notBefore.toISOString()).toBe('2026-01-31T10:20:30.000Z');
     expect(info.notAfter.toISOString()).toBe('2027-01-31T10:20:30.000Z');
@@ -112,7 +127,12 @@ describe('createSelfSignedCertificate checked by openssl', () => {
     const keys = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
     const serials = new Set<string>();
     for (let i = 0; i < 20; i++) {
-      const der = await createSelfSignedCertificate({ subject: 'CN=s', keys, notBefore: NOT_BEFORE, validityInMonths: 1 });
+      const der = await createSelfSignedCertificate({
+        subject: 'CN=s',
+        keys,
+        notBefore: NOT_BEFORE,
+        validityInMonths: 1,
+      });
       const { serialNumber } = await parseCertificate(der);
       expect(serialNumber).toMatch(/^[0-7][0-9A-F]{31}$/);
       expect(serialNumber.startsWith('00')).toBe(false);
@@ -138,15 +158,47 @@ describe('openssl x509 -req as a CA signing our CSR', () => {
   it('issues a certificate we parse, with our key and the CA as issuer', async () => {
     const caKey = write('ca.key', openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']));
     const caCert = tmp.path('ca.crt');
-    openssl(['req', '-x509', '-new', '-key', caKey, '-subj', '/CN=OpenSSL Test CA/O=Tools', '-days', '30', '-out', caCert]);
+    openssl([
+      'req',
+      '-x509',
+      '-new',
+      '-key',
+      caKey,
+      '-subj',
+      '/CN=OpenSSL Test CA/O=Tools',
+      '-days',
+      '30',
+      '-out',
+      caCert,
+    ]);
     const keys = await generateKeyPair({ kty: 'RSA', size: 2048 }, false);
-    const csr = write('leaf.csr', encodePem('CERTIFICATE REQUEST', await createCsr({
-      subject: 'CN=leaf.contoso.com',
-      subjectAlternativeNames: { dnsNames: ['leaf.contoso.com'] },
-      enhancedKeyUsage: [EKU.serverAuth],
-      keys,
-    })));
-    const leafPem = openssl(['x509', '-req', '-in', csr, '-CA', caCert, '-CAkey', caKey, '-CAcreateserial', '-days', '10', '-copy_extensions', 'copy']);
+    const csr = write(
+      'leaf.csr',
+      encodePem(
+        'CERTIFICATE REQUEST',
+        await createCsr({
+          subject: 'CN=leaf.contoso.com',
+          subjectAlternativeNames: { dnsNames: ['leaf.contoso.com'] },
+          enhancedKeyUsage: [EKU.serverAuth],
+          keys,
+        }),
+      ),
+    );
+    const leafPem = openssl([
+      'x509',
+      '-req',
+      '-in',
+      csr,
+      '-CA',
+      caCert,
+      '-CAkey',
+      caKey,
+      '-CAcreateserial',
+      '-days',
+      '10',
+      '-copy_extensions',
+      'copy',
+    ]);
     const [leaf] = readCertificates(new Uint8Array(leafPem));
     const info = await parseCertificate(leaf);
     expect(info.subject).toBe('CN=leaf.contoso.com');
@@ -175,7 +227,12 @@ describe('parseCertificate never throws a raw error', () => {
 
   it('truncations of a real certificate all give PkiError', async () => {
     const keys = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
-    const der = await createSelfSignedCertificate({ subject: 'CN=t', keys, notBefore: NOT_BEFORE, validityInMonths: 1 });
+    const der = await createSelfSignedCertificate({
+      subject: 'CN=t',
+      keys,
+      notBefore: NOT_BEFORE,
+      validityInMonths: 1,
+    });
     for (let n = 0; n < der.length; n += 7) {
       await expect(parseCertificate(der.slice(0, n))).rejects.toMatchObject({ name: 'PkiError' });
     }

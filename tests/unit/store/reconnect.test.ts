@@ -15,10 +15,16 @@ describe('a vault connection that another context needs', () => {
     const vault = createCertificateVault(createVaultContext(store));
     await vault.setContacts([{ email: 'ops@contoso.com' }]);
     // A newer Certkeep (another tab, an updated service worker) opens the next schema version.
-    const newer = await openDB(vaultDbName(name), DB_VERSION + 1, { upgrade: (db) => void db.createObjectStore('future') });
+    const newer = await openDB(vaultDbName(name), DB_VERSION + 1, {
+      upgrade: (db) => void db.createObjectStore('future'),
+    });
     expect([...newer.objectStoreNames]).toContain('future');
     newer.close();
-    await expect(vault.getContacts()).rejects.toMatchObject({ name: 'VaultError', code: 'Conflict', message: expect.stringContaining('Reload this page') });
+    await expect(vault.getContacts()).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'Conflict',
+      message: expect.stringContaining('Reload this page'),
+    });
     vault.close();
   });
 

@@ -24,7 +24,11 @@ describe('vault database upgrade ladder', () => {
   it(`v1 → current (v${DB_VERSION}): v2 adds lifetimeLog; a v1 database with a certificate upgrades intact and works`, async () => {
     // Real records, made by the current code, then written into a database at schema v1.
     const source = await makeVault();
-    await source.vault.createCertificate('Kept', { subject: 'CN=kept', keyType: 'EC', contentType: 'application/x-pem-file' });
+    await source.vault.createCertificate('Kept', {
+      subject: 'CN=kept',
+      keyType: 'EC',
+      contentType: 'application/x-pem-file',
+    });
     const rows = await source.store.read(async (tx) => ({
       certificates: await tx.getAll('certificates'),
       versions: await tx.getAll('versions'),
@@ -49,12 +53,17 @@ describe('vault database upgrade ladder', () => {
       log: await t.getAll('lifetimeLog'),
     }));
     // Later steps may add derived fields to certificate rows (v3: nextDueMs); the data itself is kept.
-    const withoutDerived = (row: object) => { const { nextDueMs: _n, lifetimeSeen: _s, ...rest } = row as Record<string, unknown>; return rest; };
+    const withoutDerived = (row: object) => {
+      const { nextDueMs: _n, lifetimeSeen: _s, ...rest } = row as Record<string, unknown>;
+      return rest;
+    };
     expect(after.certificates.map(withoutDerived)).toEqual(rows.certificates.map(withoutDerived));
     expect(after.versions).toEqual(rows.versions);
     expect(after.keys.map((k) => k.id)).toEqual(rows.keys.map((k) => k.id));
     expect(after.log).toEqual([]);
-    await store.write((t) => t.put('lifetimeLog', { id: 'kept/v/notify', certificateKey: 'kept', at: new Date(), event: {} as never }));
+    await store.write((t) =>
+      t.put('lifetimeLog', { id: 'kept/v/notify', certificateKey: 'kept', at: new Date(), event: {} as never }),
+    );
     expect(await store.read((t) => t.lifetimeLogOf('kept'))).toHaveLength(1);
     store.close();
 

@@ -5,7 +5,12 @@ const NOW = new Date('2027-02-19T09:00:00Z');
 
 test('one link to every contact with an email, deduplicated, subject and body prefilled (RFC 6068)', () => {
   const m = buildContactsMailto({
-    contacts: [{ name: 'Ann', email: 'ann@contoso.com' }, { phone: '+1 555' }, { email: 'ops+certs@contoso.com' }, { email: 'ANN@contoso.com' }],
+    contacts: [
+      { name: 'Ann', email: 'ann@contoso.com' },
+      { phone: '+1 555' },
+      { email: 'ops+certs@contoso.com' },
+      { email: 'ANN@contoso.com' },
+    ],
     vaultName: 'default',
     certificateName: 'web',
     expiresOn: new Date('2027-03-03T08:00:00Z'),
@@ -35,11 +40,24 @@ test.each([
   { expires: '2027-02-19T23:00:00Z', want: 'expires today (2027-02-19)' },
   { expires: undefined, want: "About the certificate 'web'" },
 ])('expiry words for $expires', ({ expires, want }) => {
-  const m = buildContactsMailto({ contacts: [{ email: 'a@b.c' }], vaultName: 'v', certificateName: 'web', expiresOn: expires ? new Date(expires) : undefined, now: NOW })!;
+  const m = buildContactsMailto({
+    contacts: [{ email: 'a@b.c' }],
+    vaultName: 'v',
+    certificateName: 'web',
+    expiresOn: expires ? new Date(expires) : undefined,
+    now: NOW,
+  })!;
   expect(m.body).toContain(want);
 });
 
 test('no contact with an email → no link', () => {
   expect(buildContactsMailto({ contacts: [], vaultName: 'v', certificateName: 'web', now: NOW })).toBeUndefined();
-  expect(buildContactsMailto({ contacts: [{ name: 'Ann', phone: '1' }, { email: '  ' }], vaultName: 'v', certificateName: 'web', now: NOW })).toBeUndefined();
+  expect(
+    buildContactsMailto({
+      contacts: [{ name: 'Ann', phone: '1' }, { email: '  ' }],
+      vaultName: 'v',
+      certificateName: 'web',
+      now: NOW,
+    }),
+  ).toBeUndefined();
 });

@@ -7,7 +7,7 @@ export const NOW = new Date('2027-02-19T09:00:00Z');
 
 /** Only the fields every version of LifetimeEvent has; newer optional hints come from `over`. */
 export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent {
-  return ({
+  return {
     kind: 'notify',
     certificateName: 'web',
     vaultName: 'default',
@@ -18,7 +18,7 @@ export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent 
     contacts: [],
     message: 'due',
     ...over,
-  }) as LifetimeEvent;
+  } as LifetimeEvent;
 }
 
 export interface FakeVaultSpec {

@@ -1,7 +1,12 @@
 import { deleteDB } from 'idb';
 import { beforeEach, expect, test } from 'vitest';
 import { runLifetimeJob, withLifetimeLock } from '../../../src/sw/lifetime-job';
-import { NOTIFICATION_LOG_DB, readLifetimeRuns, readNotificationLog, readUnseenNotices } from '../../../src/sw/notification-log';
+import {
+  NOTIFICATION_LOG_DB,
+  readLifetimeRuns,
+  readNotificationLog,
+  readUnseenNotices,
+} from '../../../src/sw/notification-log';
 import { fakeAccess, fakeSurface, lifetimeEvent, NOW } from './fakes';
 
 beforeEach(() => deleteDB(NOTIFICATION_LOG_DB));
@@ -19,14 +24,23 @@ function twoDue() {
     },
     mail: {
       events: [lifetimeEvent({ vaultName: 'mail', certificateName: 'smtp', contacts: [{ email: 'ops@contoso.com' }] })],
-      policies: { smtp: { issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] } },
+      policies: {
+        smtp: { issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] },
+      },
     },
   });
 }
 
 test('granted: one notification per notice, tagged per certificate and kind, all logged as shown', async () => {
   const surface = fakeSurface();
-  const result = await runLifetimeJob({ access: twoDue().access, surface, permission: 'granted', now, maxActions: 2, ranIn: 'service-worker' });
+  const result = await runLifetimeJob({
+    access: twoDue().access,
+    surface,
+    permission: 'granted',
+    now,
+    maxActions: 2,
+    ranIn: 'service-worker',
+  });
   expect(result.shown).toBe(3);
   expect(surface.shown.map((s) => [s.title, s.options.tag])).toEqual([
     ["'web' expires in 12 days, on 2027-03-03", 'default/web/notify'],
@@ -70,11 +84,21 @@ test.each([
   expect(surface.shown).toEqual([]);
   const unseen = await readUnseenNotices();
   expect(unseen.map((e) => e.notShownReason)).toEqual([reason, reason, reason]);
-  expect(unseen.map((e) => e.title).sort()).toEqual(["'web' expires in 12 days, on 2027-03-03", "'web' renewed", "Time to renew 'smtp'"]);
+  expect(unseen.map((e) => e.title).sort()).toEqual([
+    "'web' expires in 12 days, on 2027-03-03",
+    "'web' renewed",
+    "Time to renew 'smtp'",
+  ]);
 });
 
 test('showNotification failing (permission revoked meanwhile) is logged as unseen, not thrown', async () => {
-  const result = await runLifetimeJob({ access: twoDue().access, surface: fakeSurface(true), permission: 'granted', now, ranIn: 'service-worker' });
+  const result = await runLifetimeJob({
+    access: twoDue().access,
+    surface: fakeSurface(true),
+    permission: 'granted',
+    now,
+    ranIn: 'service-worker',
+  });
   expect(result.shown).toBe(0);
   expect((await readUnseenNotices()).map((e) => e.notShownReason)).toEqual(['error', 'error', 'error']);
 });

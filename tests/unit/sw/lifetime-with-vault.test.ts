@@ -24,8 +24,16 @@ async function seed(vaultName: string) {
   const vault = await openVault({ name: vaultName, now: () => PAST });
   await vault.setContacts([{ email: 'ops@contoso.com', name: 'Ops' }]);
   const due = { issuerName: 'Self', keyType: 'EC' as const, validityInMonths: 1 };
-  await vault.createCertificate('web', { ...due, subject: 'CN=web', lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 27 }] });
-  await vault.createCertificate('mail', { ...due, subject: 'CN=mail', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 27 }] });
+  await vault.createCertificate('web', {
+    ...due,
+    subject: 'CN=web',
+    lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 27 }],
+  });
+  await vault.createCertificate('mail', {
+    ...due,
+    subject: 'CN=mail',
+    lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 27 }],
+  });
   await vault.createCertificate('fresh', { issuerName: 'Self', keyType: 'EC', subject: 'CN=fresh' });
   vault.close();
 }
@@ -42,7 +50,15 @@ test('due actions notify (EmailContacts) and renew (AutoRenew) once, across vaul
   await seed('default');
   await seed('prod');
   const surface = fakeSurface();
-  const run = () => runLifetimeJob({ access: { listVaults, openVault }, surface, permission: 'granted', now: () => NOW, maxActions: 2, ranIn: 'service-worker' });
+  const run = () =>
+    runLifetimeJob({
+      access: { listVaults, openVault },
+      surface,
+      permission: 'granted',
+      now: () => NOW,
+      maxActions: 2,
+      ranIn: 'service-worker',
+    });
 
   const first = await run();
   expect(first.failures).toEqual([]);
@@ -73,7 +89,13 @@ test('due actions notify (EmailContacts) and renew (AutoRenew) once, across vaul
 test('Renew now makes a new version of a Self certificate with its policy', async () => {
   await seed('default');
   const notice = await renewNow({ openVault }, 'default', 'mail', () => NOW);
-  expect(notice).toMatchObject({ kind: 'renewed', vaultName: 'default', certificateName: 'mail', issuerName: 'Self', action: 'EmailContacts' });
+  expect(notice).toMatchObject({
+    kind: 'renewed',
+    vaultName: 'default',
+    certificateName: 'mail',
+    issuerName: 'Self',
+    action: 'EmailContacts',
+  });
   expect(notice.newVersion).not.toBe(notice.version);
   expect(await versions('default', 'mail')).toBe(2);
   const vault = await openVault({ name: 'default', now: () => NOW });

@@ -12,7 +12,7 @@ function fakeClients(urls: string[], options: { navigateFails?: boolean } = {}) 
     url,
     focus: async () => void calls.push(`focus ${url}`),
     navigate: async (to) => {
-      if (options.navigateFails) throw new TypeError('This service worker is not the client\'s active service worker.');
+      if (options.navigateFails) throw new TypeError("This service worker is not the client's active service worker.");
       calls.push(`navigate ${to}`);
     },
   });
@@ -57,7 +57,9 @@ test('"Renew now" renews without opening a window and reports the outcome', asyn
   expect(renewed).toEqual(['default/web']);
   expect(calls).toEqual([]);
   const failing = async (): Promise<LifetimeNotice> => ({ ...lifetimeEvent(), kind: 'renewalFailed' });
-  expect(await handleNotificationClick('renew-now', DATA, { clients, origin: ORIGIN, renew: failing })).toBe('renewalFailed');
+  expect(await handleNotificationClick('renew-now', DATA, { clients, origin: ORIGIN, renew: failing })).toBe(
+    'renewalFailed',
+  );
 });
 
 test.each([

@@ -28,7 +28,14 @@ function notice(over: Partial<LifetimeNotice>): LifetimeNotice {
 }
 
 describe('notificationForEvent', () => {
-  const cases: { name: string; in: Partial<LifetimeNotice>; title: string; body: RegExp[]; actions: string[]; requireInteraction: boolean }[] = [
+  const cases: {
+    name: string;
+    in: Partial<LifetimeNotice>;
+    title: string;
+    body: RegExp[];
+    actions: string[];
+    requireInteraction: boolean;
+  }[] = [
     {
       name: 'AutoRenew: the expiration notice before renewal',
       in: { action: 'AutoRenew', issuerName: 'Self' },
@@ -39,9 +46,17 @@ describe('notificationForEvent', () => {
     },
     {
       name: 'EmailContacts: time to renew, naming the contacts',
-      in: { action: 'EmailContacts', issuerName: 'Unknown', contacts: [{ name: 'Ann', email: 'ann@contoso.com' }, { email: 'ops@contoso.com' }] },
+      in: {
+        action: 'EmailContacts',
+        issuerName: 'Unknown',
+        contacts: [{ name: 'Ann', email: 'ann@contoso.com' }, { email: 'ops@contoso.com' }],
+      },
       title: "Time to renew 'web'",
-      body: [/'web' expires in 12 days, on 2027-03-03 \(vault default\)\./, /merge it/, /Contacts: Ann <ann@contoso\.com>, ops@contoso\.com\./],
+      body: [
+        /'web' expires in 12 days, on 2027-03-03 \(vault default\)\./,
+        /merge it/,
+        /Contacts: Ann <ann@contoso\.com>, ops@contoso\.com\./,
+      ],
       actions: ['open'],
       requireInteraction: false,
     },
@@ -55,7 +70,12 @@ describe('notificationForEvent', () => {
     },
     {
       name: 'renewed: old → new thumbprint, short',
-      in: { kind: 'renewed', action: 'AutoRenew', issuerName: 'Self', newX509ThumbprintString: '0123456789abcdef0123456789abcdef01234567' },
+      in: {
+        kind: 'renewed',
+        action: 'AutoRenew',
+        issuerName: 'Self',
+        newX509ThumbprintString: '0123456789abcdef0123456789abcdef01234567',
+      },
       title: "'web' renewed",
       body: [/New version 01234567… replaces 9F8E7D6C…/],
       actions: ['open'],
@@ -63,7 +83,12 @@ describe('notificationForEvent', () => {
     },
     {
       name: 'renewal failed: renew by hand, with the reason, and it stays',
-      in: { kind: 'renewalFailed', action: 'AutoRenew', issuerName: 'Self', message: 'The key could not be generated.' },
+      in: {
+        kind: 'renewalFailed',
+        action: 'AutoRenew',
+        issuerName: 'Self',
+        message: 'The key could not be generated.',
+      },
       title: "Renewal of 'web' failed",
       body: [/Renew it by hand\./, /Reason: The key could not be generated\./],
       actions: ['open', 'renew-now'],
@@ -94,7 +119,9 @@ describe('notificationForEvent', () => {
   test('actions are cut to Notification.maxActions', () => {
     const n = notificationForEvent(notice({ issuerName: 'Self' }), { now: NOW, maxActions: 1 });
     expect(n.options.actions.map((a) => a.action)).toEqual(['open']);
-    expect(notificationForEvent(notice({ issuerName: 'Self' }), { now: NOW, maxActions: 0 }).options.actions).toEqual([]);
+    expect(notificationForEvent(notice({ issuerName: 'Self' }), { now: NOW, maxActions: 0 }).options.actions).toEqual(
+      [],
+    );
   });
 });
 
@@ -109,7 +136,8 @@ describe('describeExpiry', () => {
     { expires: '2027-02-19T08:00:00Z', want: 'expired today, on 2027-02-19' },
     { expires: '2027-02-16T08:00:00Z', want: 'expired 3 days ago, on 2027-02-16' },
   ];
-  for (const { expires, want } of table) test(`${expires} → ${want}`, () => expect(describeExpiry(new Date(expires), NOW)).toBe(want));
+  for (const { expires, want } of table)
+    test(`${expires} → ${want}`, () => expect(describeExpiry(new Date(expires), NOW)).toBe(want));
 });
 
 test('shortThumbprint keeps 8 hex digits, upper case', () => {

@@ -12,7 +12,11 @@ function fakeVault(policy: CertificatePolicy, create: () => Promise<Partial<Cert
     ({
       name: 'web',
       policy,
-      properties: { version: `v${version}`, x509ThumbprintString: `${String(version).repeat(8)}AAAA`, expiresOn: new Date('2027-03-03T00:00:00Z') },
+      properties: {
+        version: `v${version}`,
+        x509ThumbprintString: `${String(version).repeat(8)}AAAA`,
+        expiresOn: new Date('2027-03-03T00:00:00Z'),
+      },
     }) as unknown as KeyVaultCertificateWithPolicy;
   const access: RenewAccess = {
     openVault: async () => ({
@@ -31,7 +35,11 @@ function fakeVault(policy: CertificatePolicy, create: () => Promise<Partial<Cert
 }
 
 test('Self: a new version with the same policy → a renewed notice with old and new thumbprints', async () => {
-  const policy: CertificatePolicy = { issuerName: 'Self', subject: 'CN=web', lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 40 }] };
+  const policy: CertificatePolicy = {
+    issuerName: 'Self',
+    subject: 'CN=web',
+    lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 40 }],
+  };
   const v = fakeVault(policy, async () => ({ status: 'completed', statusDetails: '' }));
   const notice = await renewNow(v.access, 'default', 'web', NOW);
   expect(notice).toMatchObject({
@@ -59,13 +67,29 @@ test('an outside issuer cannot be renewed here: renewalFailed says to request an
 });
 
 test('a vault error becomes renewalFailed with its message; the vault is closed', async () => {
-  const v = fakeVault({ issuerName: 'Self' }, () => Promise.reject(new Error('Creating "web" failed: the key could not be generated.')));
+  const v = fakeVault({ issuerName: 'Self' }, () =>
+    Promise.reject(new Error('Creating "web" failed: the key could not be generated.')),
+  );
   const notice = await renewNow(v.access, 'default', 'web', NOW);
-  expect(notice).toMatchObject({ kind: 'renewalFailed', x509ThumbprintString: '11111111AAAA', message: 'Creating "web" failed: the key could not be generated.' });
+  expect(notice).toMatchObject({
+    kind: 'renewalFailed',
+    x509ThumbprintString: '11111111AAAA',
+    message: 'Creating "web" failed: the key could not be generated.',
+  });
   expect(v.closedCount()).toBe(1);
 });
 
 test('a certificate that cannot be opened still yields a renewalFailed notice', async () => {
-  const notice = await renewNow({ openVault: () => Promise.reject(new Error('The vault "x" does not exist.')) }, 'x', 'web', NOW);
-  expect(notice).toMatchObject({ kind: 'renewalFailed', vaultName: 'x', certificateName: 'web', message: 'The vault "x" does not exist.' });
+  const notice = await renewNow(
+    { openVault: () => Promise.reject(new Error('The vault "x" does not exist.')) },
+    'x',
+    'web',
+    NOW,
+  );
+  expect(notice).toMatchObject({
+    kind: 'renewalFailed',
+    vaultName: 'x',
+    certificateName: 'web',
+    message: 'The vault "x" does not exist.',
+  });
 });

@@ -6,7 +6,10 @@ test('checks every vault, adds the policy hints, and closes each vault', async (
   const { access, closed } = fakeAccess({
     default: {
       events: [lifetimeEvent({ certificateName: 'web' }), lifetimeEvent({ certificateName: 'api', kind: 'renewed' })],
-      policies: { web: { issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] }, api: { issuerName: 'Self', lifetimeActions: [{ action: 'AutoRenew', lifetimePercentage: 80 }] } },
+      policies: {
+        web: { issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] },
+        api: { issuerName: 'Self', lifetimeActions: [{ action: 'AutoRenew', lifetimePercentage: 80 }] },
+      },
     },
     prod: { events: [lifetimeEvent({ vaultName: 'prod', certificateName: 'db' })], policies: {} },
   });
@@ -47,7 +50,9 @@ test('listVaults failing is reported, not thrown', async () => {
     openVault: () => Promise.reject(new Error('unreachable')),
   });
   expect(result.notices).toEqual([]);
-  expect(result.failures).toEqual([{ vaultName: '*', message: 'cannot list vaults: indexedDB.databases is not available' }]);
+  expect(result.failures).toEqual([
+    { vaultName: '*', message: 'cannot list vaults: indexedDB.databases is not available' },
+  ]);
 });
 
 test('the clock is passed to every vault', async () => {

@@ -7,7 +7,12 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { listVaults, openVault } from '../../../src/vault';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/sw/notification-log';
-import { answerLifetimeRequest, onLifetimeNotificationClick, runLifetimeActionsInWorker, type WorkerScope } from '../../../src/sw/worker-lifetime';
+import {
+  answerLifetimeRequest,
+  onLifetimeNotificationClick,
+  runLifetimeActionsInWorker,
+  type WorkerScope,
+} from '../../../src/sw/worker-lifetime';
 import type { LifetimeActionsResult } from '../../../src/sw/lifetime-notice';
 import { fakeSurface } from './fakes';
 
@@ -45,7 +50,9 @@ test('RUN_LIFETIME_ACTIONS is always answered on the port, with the run from the
   const { s } = scope();
   const posted: LifetimeActionsResult[] = [];
   await answerLifetimeRequest(s, { postMessage: (m) => void posted.push(m) });
-  expect(posted).toEqual([{ type: 'LIFETIME_ACTIONS_RESULT', notices: [], shown: 0, failures: [], ranIn: 'service-worker' }]);
+  expect(posted).toEqual([
+    { type: 'LIFETIME_ACTIONS_RESULT', notices: [], shown: 0, failures: [], ranIn: 'service-worker' },
+  ]);
   // no port (a plain postMessage): the run still happens, nothing to answer
   await expect(answerLifetimeRequest(s, undefined)).resolves.toBeUndefined();
 });
@@ -76,11 +83,24 @@ test('a click on the body opens the certificate page when no window is open', as
 
 test('a run with notices tells every open window (a periodic sync may have renewed what it shows)', async () => {
   const vault = await openVault({ name: 'default', now: () => new Date(Date.now() - 20 * 86_400_000) });
-  await vault.createCertificate('web', { issuerName: 'Self', keyType: 'EC', subject: 'CN=web', validityInMonths: 1, lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 27 }] });
+  await vault.createCertificate('web', {
+    issuerName: 'Self',
+    keyType: 'EC',
+    subject: 'CN=web',
+    validityInMonths: 1,
+    lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 27 }],
+  });
   vault.close();
   const { s } = scope();
   const told: unknown[] = [];
-  s.clients.matchAll = async () => [{ url: `${ORIGIN}/`, focus: async () => undefined, navigate: async () => undefined, postMessage: (m) => void told.push(m) }];
+  s.clients.matchAll = async () => [
+    {
+      url: `${ORIGIN}/`,
+      focus: async () => undefined,
+      navigate: async () => undefined,
+      postMessage: (m) => void told.push(m),
+    },
+  ];
   const result = await runLifetimeActionsInWorker(s);
   expect(result.notices.map((n) => n.kind)).toEqual(['renewed']);
   expect(told).toEqual([result]);

@@ -2,7 +2,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { colonHex, commonName, statusOf } from '../../../src/ui/state/cert-status';
 import { visibleRows, type CertificateRow } from '../../../src/ui/state/certificates-store';
 import { nameFromCn } from '../../../src/ui/state/import-naming';
-import { defaultDraft, draftErrors, draftToPolicy, policyToDraft, withIssuer, withKeyType } from '../../../src/ui/state/policy-draft';
+import {
+  defaultDraft,
+  draftErrors,
+  draftToPolicy,
+  policyToDraft,
+  withIssuer,
+  withKeyType,
+} from '../../../src/ui/state/policy-draft';
 import { explainError } from '../../../src/ui/errors';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -11,13 +18,33 @@ const d = (s: string) => new Date(`${s}T12:00:00Z`);
 describe('statusOf', () => {
   const cases: { name: string; p: Parameters<typeof statusOf>[0]; want: string }[] = [
     { name: 'valid', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') }, want: 'valid' },
-    { name: 'expires in 30 days', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-12-23') }, want: 'expires in 30 days' },
-    { name: 'expires today', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: new Date('2026-11-23T23:00:00Z') }, want: 'expires today' },
-    { name: 'expires in 1 day', p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-11-24') }, want: 'expires in 1 day' },
+    {
+      name: 'expires in 30 days',
+      p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-12-23') },
+      want: 'expires in 30 days',
+    },
+    {
+      name: 'expires today',
+      p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: new Date('2026-11-23T23:00:00Z') },
+      want: 'expires today',
+    },
+    {
+      name: 'expires in 1 day',
+      p: { enabled: true, notBefore: d('2026-01-01'), expiresOn: d('2026-11-24') },
+      want: 'expires in 1 day',
+    },
     { name: 'expired', p: { enabled: true, notBefore: d('2025-01-01'), expiresOn: d('2026-11-01') }, want: 'expired' },
-    { name: 'disabled wins over dates', p: { enabled: false, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') }, want: 'disabled' },
+    {
+      name: 'disabled wins over dates',
+      p: { enabled: false, notBefore: d('2026-01-01'), expiresOn: d('2027-06-01') },
+      want: 'disabled',
+    },
     { name: 'pending without a version', p: { enabled: true, pending: true }, want: 'pending' },
-    { name: 'not yet valid', p: { enabled: true, notBefore: d('2026-12-01'), expiresOn: d('2027-12-01') }, want: 'not yet valid' },
+    {
+      name: 'not yet valid',
+      p: { enabled: true, notBefore: d('2026-12-01'), expiresOn: d('2027-12-01') },
+      want: 'not yet valid',
+    },
   ];
   it.each(cases)('$name', ({ p, want }) => expect(statusOf(p, NOW).label).toBe(want));
 });
@@ -62,21 +89,44 @@ describe('visibleRows', () => {
   });
   const rows = [row('b', '2027-01-01', { tags: { env: 'prod' } }), row('a', '2026-12-01'), row('c', '2026-11-01')];
   it('sorts by expiry ascending by default and by name descending on request', () => {
-    expect(visibleRows({ rows, query: '', sort: { key: 'expiresOn', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['c', 'a', 'b']);
-    expect(visibleRows({ rows, query: '', sort: { key: 'name', dir: 'desc' } }, NOW).map((r) => r.name)).toEqual(['c', 'b', 'a']);
+    expect(visibleRows({ rows, query: '', sort: { key: 'expiresOn', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
+    expect(visibleRows({ rows, query: '', sort: { key: 'name', dir: 'desc' } }, NOW).map((r) => r.name)).toEqual([
+      'c',
+      'b',
+      'a',
+    ]);
   });
   it('puts expired first when sorted by status', () => {
-    expect(visibleRows({ rows, query: '', sort: { key: 'status', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['c', 'a', 'b']);
+    expect(visibleRows({ rows, query: '', sort: { key: 'status', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
   });
   it('searches names, subjects and tags, case-insensitively', () => {
-    expect(visibleRows({ rows, query: 'PROD', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['b']);
-    expect(visibleRows({ rows, query: 'a.contoso', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual(['a']);
+    expect(visibleRows({ rows, query: 'PROD', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual([
+      'b',
+    ]);
+    expect(
+      visibleRows({ rows, query: 'a.contoso', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name),
+    ).toEqual(['a']);
   });
 });
 
 describe('policy draft', () => {
   it('has Azure defaults and round-trips through the vault policy shape', () => {
-    const draft = { ...defaultDraft(), subject: 'CN=x', sans: [{ type: 'dns' as const, value: 'x.contoso.com' }, { type: 'ip' as const, value: '10.0.0.1' }] };
+    const draft = {
+      ...defaultDraft(),
+      subject: 'CN=x',
+      sans: [
+        { type: 'dns' as const, value: 'x.contoso.com' },
+        { type: 'ip' as const, value: '10.0.0.1' },
+      ],
+    };
     const policy = draftToPolicy(draft);
     expect(policy).toMatchObject({
       keyType: 'RSA',
@@ -104,7 +154,9 @@ describe('policy draft', () => {
   it('checks ranges the vault also checks', () => {
     expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', validityInMonths: '0' }).validityInMonths).toBeDefined();
     expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeValue: '100' }).lifetime).toMatch(/1 and 99/);
-    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeTrigger: 'days', lifetimeValue: '325' }).lifetime).toMatch(/1 and 324/);
+    expect(
+      draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeTrigger: 'days', lifetimeValue: '325' }).lifetime,
+    ).toMatch(/1 and 324/);
     expect(draftErrors({ ...defaultDraft(), subject: '' }).subject).toBeDefined();
     expect(draftErrors({ ...defaultDraft(), subject: 'CN=ok' })).toEqual({});
   });
@@ -113,10 +165,25 @@ describe('policy draft', () => {
 describe('explainError', () => {
   const vaultError = (code: string, message: string) => Object.assign(new Error(message), { name: 'VaultError', code });
   it.each([
-    ['InvalidPassword', 'The PFX file could not be opened: the password is wrong or missing.', 'Wrong password', 'password'],
+    [
+      'InvalidPassword',
+      'The PFX file could not be opened: the password is wrong or missing.',
+      'Wrong password',
+      'password',
+    ],
     ['BadParameter', 'The subject name provided is not a valid X500 name: "x".', 'Check the values', 'subject'],
-    ['BadParameter', 'subjectAlternativeNames ipAddresses "y" is not an IPv4 or IPv6 address.', 'Check the values', 'sans'],
-    ['Conflict', 'A deleted certificate named "a" still exists: recover it or purge it before using the name again.', 'Already exists', 'name'],
+    [
+      'BadParameter',
+      'subjectAlternativeNames ipAddresses "y" is not an IPv4 or IPv6 address.',
+      'Check the values',
+      'sans',
+    ],
+    [
+      'Conflict',
+      'A deleted certificate named "a" still exists: recover it or purge it before using the name again.',
+      'Already exists',
+      'name',
+    ],
     ['Malformed', 'The file could not be read.', 'Unreadable file', 'file'],
   ])('%s: %s', (code, message, title, field) => {
     expect(explainError(vaultError(code, message))).toMatchObject({ code, title, message, field });
@@ -144,7 +211,19 @@ describe('derivedPolicy', () => {
     };
     const p90 = derivedPolicy({ ...base, notBefore: d('2026-11-23'), notAfter: d('2027-02-21') } as never);
     expect(p90).toMatchObject({ validityInMonths: 3, keyType: 'EC', keyCurveName: 'P-384', issuerName: 'Self' });
-    const p1y = derivedPolicy({ ...base, selfSigned: false, keySpec: { kty: 'RSA', size: 3072 }, notBefore: d('2026-01-01'), notAfter: d('2027-01-01') } as never);
-    expect(p1y).toMatchObject({ validityInMonths: 12, keyType: 'RSA', keySize: 3072, issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }] });
+    const p1y = derivedPolicy({
+      ...base,
+      selfSigned: false,
+      keySpec: { kty: 'RSA', size: 3072 },
+      notBefore: d('2026-01-01'),
+      notAfter: d('2027-01-01'),
+    } as never);
+    expect(p1y).toMatchObject({
+      validityInMonths: 12,
+      keyType: 'RSA',
+      keySize: 3072,
+      issuerName: 'Unknown',
+      lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 80 }],
+    });
   });
 });

@@ -28,7 +28,11 @@ function vaultImports(file: string): string[] {
 
 describe('ui → vault: one entry', () => {
   it('every ui/ import of vault/ names src/vault (its index), never a file inside it', () => {
-    const offenders = sources(UI).flatMap((f) => vaultImports(f).filter((p) => p !== 'src/vault').map((p) => `${relative(ROOT, f)} → ${p}`));
+    const offenders = sources(UI).flatMap((f) =>
+      vaultImports(f)
+        .filter((p) => p !== 'src/vault')
+        .map((p) => `${relative(ROOT, f)} → ${p}`),
+    );
     expect(offenders).toEqual([]);
     // The scan itself sees vault-client's lazy import (a scan that finds nothing proves nothing).
     expect(vaultImports(join(UI, 'state/vault-client.ts'))).toContain('src/vault');

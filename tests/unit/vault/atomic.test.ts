@@ -36,8 +36,13 @@ describe('atomic writes', () => {
     await vault.createCertificate('a', { subject: 'CN=a', keyType: 'EC' });
     const before = await dump();
     f.state.armed = true;
-    await expect(vault.createCertificate('a', { subject: 'CN=a2', keyType: 'EC' })).rejects.toMatchObject({ name: 'VaultError', message: expect.stringContaining('injected failure') });
-    await expect(vault.createCertificate('b', { subject: 'CN=b', keyType: 'EC' })).rejects.toMatchObject({ name: 'VaultError' });
+    await expect(vault.createCertificate('a', { subject: 'CN=a2', keyType: 'EC' })).rejects.toMatchObject({
+      name: 'VaultError',
+      message: expect.stringContaining('injected failure'),
+    });
+    await expect(vault.createCertificate('b', { subject: 'CN=b', keyType: 'EC' })).rejects.toMatchObject({
+      name: 'VaultError',
+    });
     expect(f.state.failed).toBe(2);
     expect(await dump()).toEqual(before);
     f.state.armed = false;

@@ -19,14 +19,22 @@ describe('version attributes', () => {
   it.each(cases)('$name', ({ options, want }) => {
     const run = () => validateAttributes(options as never);
     if (want === undefined) expect(run).not.toThrow();
-    else expect(run).toThrow(expect.objectContaining({ name: 'VaultError', code: 'BadParameter', message: expect.stringContaining(want) }));
+    else
+      expect(run).toThrow(
+        expect.objectContaining({ name: 'VaultError', code: 'BadParameter', message: expect.stringContaining(want) }),
+      );
   });
 
   it('create, import and update refuse bad attributes before doing any work', async () => {
     const { vault, dump } = await makeVault();
     const before = await dump();
-    await expect(vault.createCertificate('a', { subject: 'CN=a' }, { tags: many })).rejects.toMatchObject({ code: 'BadParameter' });
-    await expect(vault.importCertificate('a', new Uint8Array([1]), { enabled: 'no' as never })).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('enabled') });
+    await expect(vault.createCertificate('a', { subject: 'CN=a' }, { tags: many })).rejects.toMatchObject({
+      code: 'BadParameter',
+    });
+    await expect(vault.importCertificate('a', new Uint8Array([1]), { enabled: 'no' as never })).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: expect.stringContaining('enabled'),
+    });
     expect(await dump()).toEqual(before);
   });
 });

@@ -60,7 +60,9 @@ describe('backup container', () => {
     const random = crypto.getRandomValues(new Uint8Array(500));
     await expect(openBackup(random, 'right')).rejects.toMatchObject({ code: 'Malformed' });
     await expect(openBackup(new Uint8Array(0), 'right')).rejects.toMatchObject({ code: 'Malformed' });
-    await expect(openBackup(sealed.slice(0, BACKUP_HEADER_LENGTH + 3), 'right')).rejects.toMatchObject({ code: 'Malformed' });
+    await expect(openBackup(sealed.slice(0, BACKUP_HEADER_LENGTH + 3), 'right')).rejects.toMatchObject({
+      code: 'Malformed',
+    });
     await expect(openBackup(sealed.slice(0, sealed.length - 1), 'right')).rejects.toMatchObject({ code: 'Malformed' });
   });
 

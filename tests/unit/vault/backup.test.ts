@@ -17,8 +17,16 @@ const data = new TextEncoder().encode('restored keys still sign');
 describe('backup and restore', () => {
   it('restores every version, tags, policy and exportable keys into another vault', async () => {
     const src = await freshContext('bk', clock);
-    const v1 = await seedCertificate(src, { name: 'Web', tags: { env: 'prod' }, keyUsage: ['digitalSignature', 'dataEncipherment'] });
-    const v2 = await seedCertificate(src, { name: 'Web', tags: { env: 'prod', gen: '2' }, notBefore: new Date('2026-02-01T00:00:00Z') });
+    const v1 = await seedCertificate(src, {
+      name: 'Web',
+      tags: { env: 'prod' },
+      keyUsage: ['digitalSignature', 'dataEncipherment'],
+    });
+    const v2 = await seedCertificate(src, {
+      name: 'Web',
+      tags: { env: 'prod', gen: '2' },
+      notBefore: new Date('2026-02-01T00:00:00Z'),
+    });
     const bytes = await backupCertificate(src, 'web', { password: 'backup pw' }, FAST);
     expect(new TextDecoder().decode(bytes.subarray(0, 15))).toBe('CERTKEEP-BACKUP');
 
@@ -62,8 +70,14 @@ describe('backup and restore', () => {
     expect(restored.cer).toEqual(seeded.cer);
     expect(await dst.store.read((tx) => tx.keysOf('hsm'))).toHaveLength(0);
     const client = await getCryptographyClient(dst, 'Hsm');
-    await expect(client.signData('ES256', data)).rejects.toMatchObject({ name: 'VaultError', code: 'Forbidden', message: expect.stringContaining('not in this vault') });
-    const sig = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, seeded.keyPair.privateKey, data));
+    await expect(client.signData('ES256', data)).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'Forbidden',
+      message: expect.stringContaining('not in this vault'),
+    });
+    const sig = new Uint8Array(
+      await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, seeded.keyPair.privateKey, data),
+    );
     expect((await client.verifyData('ES256', data, sig)).result).toBe(true);
   });
 
@@ -71,9 +85,15 @@ describe('backup and restore', () => {
     const src = await freshContext('bk', clock);
     await seedCertificate(src, { name: 'Dup' });
     const bytes = await backupCertificate(src, 'Dup', { password: 'pw' }, FAST);
-    await expect(restoreCertificateBackup(src, bytes, { password: 'pw' })).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('"Dup"') });
+    await expect(restoreCertificateBackup(src, bytes, { password: 'pw' })).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringContaining('"Dup"'),
+    });
     await createCertificateVault(src).deleteCertificate('Dup');
-    await expect(restoreCertificateBackup(src, bytes, { password: 'pw' })).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('deleted') });
+    await expect(restoreCertificateBackup(src, bytes, { password: 'pw' })).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringContaining('deleted'),
+    });
     expect(await src.store.read((tx) => tx.versionsOf('dup'))).toHaveLength(0);
   });
 
@@ -82,13 +102,19 @@ describe('backup and restore', () => {
     await seedCertificate(src, { name: 'P' });
     const bytes = await backupCertificate(src, 'P', { password: 'right' }, FAST);
     const dst = await freshContext('bk-other', clock);
-    await expect(restoreCertificateBackup(dst, bytes, { password: 'wrong' })).rejects.toMatchObject({ code: 'InvalidPassword' });
+    await expect(restoreCertificateBackup(dst, bytes, { password: 'wrong' })).rejects.toMatchObject({
+      code: 'InvalidPassword',
+    });
     for (const at of [3, 20, 60, 80, Math.floor(bytes.length / 2), bytes.length - 1]) {
       const bad = bytes.slice();
       bad[at]! ^= 0x10;
-      await expect(restoreCertificateBackup(dst, bad, { password: 'right' })).rejects.toMatchObject({ code: 'Malformed' });
+      await expect(restoreCertificateBackup(dst, bad, { password: 'right' })).rejects.toMatchObject({
+        code: 'Malformed',
+      });
     }
-    await expect(restoreCertificateBackup(dst, crypto.getRandomValues(new Uint8Array(4096)), { password: 'right' })).rejects.toMatchObject({ code: 'Malformed' });
+    await expect(
+      restoreCertificateBackup(dst, crypto.getRandomValues(new Uint8Array(4096)), { password: 'right' }),
+    ).rejects.toMatchObject({ code: 'Malformed' });
     await expect(dst.store.read((tx) => tx.count('certificates'))).resolves.toBe(0);
   });
 
@@ -97,14 +123,33 @@ describe('backup and restore', () => {
     await seedCertificate(src, { name: 'P' });
     await expect(backupCertificate(src, 'P', { password: '' }, FAST)).rejects.toMatchObject({ code: 'BadParameter' });
     await expect(backupCertificate(src, 'nope', { password: 'x' }, FAST)).rejects.toMatchObject({ code: 'NotFound' });
-    await src.store.write((tx) => tx.put('certificates', { key: 'pend', name: 'Pend', policy: {}, createdOn: new Date(), updatedOn: new Date(), versionCount: 0 }));
-    await expect(backupCertificate(src, 'Pend', { password: 'x' }, FAST)).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('pending') });
+    await src.store.write((tx) =>
+      tx.put('certificates', {
+        key: 'pend',
+        name: 'Pend',
+        policy: {},
+        createdOn: new Date(),
+        updatedOn: new Date(),
+        versionCount: 0,
+      }),
+    );
+    await expect(backupCertificate(src, 'Pend', { password: 'x' }, FAST)).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: expect.stringContaining('pending'),
+    });
   });
 
   it('the lifetime schedule stays with its vault: a restored certificate notifies the new vault once', async () => {
     const due = { value: new Date('2026-12-20T00:00:00Z') };
     const src = await freshContext('bk', due);
-    await seedCertificate(src, { name: 'Soon', policy: { subject: 'CN=Soon', issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] } });
+    await seedCertificate(src, {
+      name: 'Soon',
+      policy: {
+        subject: 'CN=Soon',
+        issuerName: 'Unknown',
+        lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }],
+      },
+    });
     expect(await runLifetimeActions(src)).toHaveLength(1);
     const bytes = await backupCertificate(src, 'Soon', { password: 'pw' }, FAST);
     const dst = await freshContext('bk-other', due);
@@ -125,10 +170,17 @@ describe('backup and restore', () => {
     const other = await openVault({ name, now: () => new Date(clock.value) });
     try {
       const restored = await other.restoreCertificateBackup(bytes, { password: 'slow but strong' });
-      expect(restored.id).toBe(`https://${name.toLowerCase()}.vault.local/certificates/Pub/${restored.properties.version}`);
+      expect(restored.id).toBe(
+        `https://${name.toLowerCase()}.vault.local/certificates/Pub/${restored.properties.version}`,
+      );
       expect(restored.keyIncluded).toBe(true);
-      await expect(other.restoreCertificateBackup(bytes, { password: 'slow but strong' })).rejects.toMatchObject({ code: 'Conflict' });
-      await expect(other.restoreCertificateBackup(bytes, { password: 'nope' })).rejects.toMatchObject({ name: 'VaultError', code: 'InvalidPassword' });
+      await expect(other.restoreCertificateBackup(bytes, { password: 'slow but strong' })).rejects.toMatchObject({
+        code: 'Conflict',
+      });
+      await expect(other.restoreCertificateBackup(bytes, { password: 'nope' })).rejects.toMatchObject({
+        name: 'VaultError',
+        code: 'InvalidPassword',
+      });
     } finally {
       other.close();
       await deleteVaultDatabase(name);

@@ -12,7 +12,8 @@ describe('two connections to one vault (page and service worker, two tabs)', () 
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toMatchObject({ name: 'VaultError', code: 'Conflict' });
-    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ requestId: string }>).value;
+    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<{ requestId: string }>)
+      .value;
     expect((await b.getCertificateOperation('same')).requestId).toBe(winner.requestId);
     a.close();
     b.close();

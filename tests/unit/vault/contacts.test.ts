@@ -59,11 +59,16 @@ describe('contacts', () => {
   it('refuses a bad email naming the entry, and keeps the old list', async () => {
     const ctx = await freshContext();
     await setContacts(ctx, [{ email: 'a@contoso.com' }]);
-    await expect(setContacts(ctx, [{ email: 'ok@contoso.com' }, { email: 'not-an-email', name: 'Bob' }])).rejects.toMatchObject({
+    await expect(
+      setContacts(ctx, [{ email: 'ok@contoso.com' }, { email: 'not-an-email', name: 'Bob' }]),
+    ).rejects.toMatchObject({
       code: 'BadParameter',
       message: expect.stringMatching(/Contact 2.*not-an-email/),
     });
-    await expect(setContacts(ctx, [{}])).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('Contact 1') });
+    await expect(setContacts(ctx, [{}])).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: expect.stringContaining('Contact 1'),
+    });
     await expect(setContacts(ctx, [{ phone: 'call me' }])).rejects.toMatchObject({ code: 'BadParameter' });
     expect(await getContacts(ctx)).toEqual([{ email: 'a@contoso.com' }]);
   });

@@ -16,9 +16,15 @@ describe('createCertificate', () => {
     expect(cert.properties.notBefore?.getTime()).toBeLessThanOrEqual(T0.getTime());
     expect(cert.properties.expiresOn?.toISOString().slice(0, 10)).toBe('2027-01-15');
     expect(cert.policy).toMatchObject({
-      keyType: 'RSA', keySize: 2048, exportable: true, reuseKey: false, contentType: 'application/x-pkcs12',
-      validityInMonths: 12, keyUsage: ['digitalSignature', 'keyEncipherment'],
-      enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth], lifetimeActions: [{ action: 'AutoRenew', lifetimePercentage: 80 }],
+      keyType: 'RSA',
+      keySize: 2048,
+      exportable: true,
+      reuseKey: false,
+      contentType: 'application/x-pkcs12',
+      validityInMonths: 12,
+      keyUsage: ['digitalSignature', 'keyEncipherment'],
+      enhancedKeyUsage: [EKU.serverAuth, EKU.clientAuth],
+      lifetimeActions: [{ action: 'AutoRenew', lifetimePercentage: 80 }],
       issuerName: 'Self',
     });
     const info = await describeCertificate(cert.cer);
@@ -43,7 +49,11 @@ describe('createCertificate', () => {
 
   it('Unknown issuer: key + CSR, inProgress, no version until merge; listed only with includePending', async () => {
     const { vault } = await makeVault();
-    const op = await vault.createCertificate('pending', { subject: 'CN=pending.contoso.com', issuerName: 'Unknown', subjectAlternativeNames: { dnsNames: ['pending.contoso.com'] } });
+    const op = await vault.createCertificate('pending', {
+      subject: 'CN=pending.contoso.com',
+      issuerName: 'Unknown',
+      subjectAlternativeNames: { dnsNames: ['pending.contoso.com'] },
+    });
     expect(op.status).toBe('inProgress');
     expect(op.statusDetails).toBe('Pending certificate created. Please Perform Merge to complete the request.');
     const csr = await describeCsr(op.csr!);
@@ -54,14 +64,18 @@ describe('createCertificate', () => {
     expect(await collect(vault.listPropertiesOfCertificates())).toEqual([]);
     const pending = await collect(vault.listPropertiesOfCertificates({ includePending: true }));
     expect(pending.map((p) => [p.name, p.pending])).toEqual([['pending', true]]);
-    expect((await vault.getCertificatePolicy('pending')).lifetimeActions).toEqual([{ action: 'EmailContacts', lifetimePercentage: 80 }]);
+    expect((await vault.getCertificatePolicy('pending')).lifetimeActions).toEqual([
+      { action: 'EmailContacts', lifetimePercentage: 80 },
+    ]);
   });
 
   it('create or import while an operation is inProgress → Conflict', async () => {
     const { vault } = await makeVault();
     await vault.createCertificate('busy', { subject: 'CN=busy', issuerName: 'Unknown' });
     await expect(vault.createCertificate('BUSY', { subject: 'CN=busy' })).rejects.toMatchObject({ code: 'Conflict' });
-    await expect(vault.importCertificate('busy', new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ code: 'Conflict' });
+    await expect(vault.importCertificate('busy', new Uint8Array([1, 2, 3]))).rejects.toMatchObject({
+      code: 'Conflict',
+    });
   });
 
   it('a named issuer must exist', async () => {
@@ -105,7 +119,7 @@ describe('createCertificate', () => {
     expect(list.filter((p) => p.name.toLowerCase() === 'case')).toHaveLength(1);
   });
 
-  it('a bad subject is BadParameter with Key Vault\'s words', async () => {
+  it("a bad subject is BadParameter with Key Vault's words", async () => {
     const { vault } = await makeVault();
     await expect(vault.createCertificate('s', { subject: 'CN=a,=b' })).rejects.toMatchObject({
       code: 'BadParameter',
@@ -124,7 +138,10 @@ describe('createCertificate', () => {
       { subject: 'CN=x', issuerName: 'Unknown', lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 10 }] },
       { subject: 'CN=x', validityInMonths: 1201 },
     ] as const) {
-      await expect(vault.createCertificate('keep', policy as never), JSON.stringify(policy)).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter' });
+      await expect(vault.createCertificate('keep', policy as never), JSON.stringify(policy)).rejects.toMatchObject({
+        name: 'VaultError',
+        code: 'BadParameter',
+      });
     }
     expect(await dump()).toEqual(before);
   });

@@ -14,7 +14,10 @@ let counter = 0;
 const opened: VaultContext[] = [];
 
 /** A fresh vault context (own database) with a movable clock. */
-export async function freshContext(prefix: string, now: { value: Date } = { value: new Date() }): Promise<VaultContext> {
+export async function freshContext(
+  prefix: string,
+  now: { value: Date } = { value: new Date() },
+): Promise<VaultContext> {
   const store = await openIdbVaultStore(`${prefix}-${++counter}-${Date.now()}`);
   const ctx = createVaultContext(store, () => new Date(now.value));
   opened.push(ctx);
@@ -30,7 +33,9 @@ export async function cleanupContexts(): Promise<void> {
 }
 
 export const hex = (b: ArrayBuffer | Uint8Array): string =>
-  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b)).toString('hex').toUpperCase();
+  Buffer.from(b instanceof Uint8Array ? b : new Uint8Array(b))
+    .toString('hex')
+    .toUpperCase();
 
 export interface SeedOptions {
   name: string;
@@ -57,7 +62,12 @@ export interface Seeded {
 
 function algorithmOf(spec: KeySpec): RsaHashedKeyGenParams | EcKeyGenParams {
   return spec.kty === 'RSA'
-    ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', modulusLength: spec.size, publicExponent: new Uint8Array([1, 0, 1]) }
+    ? {
+        name: 'RSASSA-PKCS1-v1_5',
+        hash: 'SHA-256',
+        modulusLength: spec.size,
+        publicExponent: new Uint8Array([1, 0, 1]),
+      }
     : { name: 'ECDSA', namedCurve: spec.curve };
 }
 
@@ -66,7 +76,8 @@ export async function seedCertificate(ctx: VaultContext, o: SeedOptions): Promis
   const spec = o.spec ?? { kty: 'RSA', size: 2048 };
   const exportable = o.exportable ?? true;
   const alg = algorithmOf(spec);
-  const keyPair = o.keyPair ?? ((await crypto.subtle.generateKey(alg, exportable, ['sign', 'verify'])) as CryptoKeyPair);
+  const keyPair =
+    o.keyPair ?? ((await crypto.subtle.generateKey(alg, exportable, ['sign', 'verify'])) as CryptoKeyPair);
   const notBefore = o.notBefore ?? new Date('2026-01-01T00:00:00Z');
   const expiresOn = o.expiresOn ?? new Date('2027-01-01T00:00:00Z');
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -114,7 +125,16 @@ export async function seedCertificate(ctx: VaultContext, o: SeedOptions): Promis
       keyExportable: exportable,
     };
     if (o.keyIncluded !== false) {
-      const k: KeyRecord = { id: keyId, certificateKey: key, privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, spec, exportable, spki, merged: true };
+      const k: KeyRecord = {
+        id: keyId,
+        certificateKey: key,
+        privateKey: keyPair.privateKey,
+        publicKey: keyPair.publicKey,
+        spec,
+        exportable,
+        spki,
+        merged: true,
+      };
       await tx.put('keys', k);
     }
     await tx.put('versions', v);

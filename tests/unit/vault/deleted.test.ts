@@ -12,7 +12,10 @@ describe('soft delete', () => {
     expect(deleted.deletedOn).toEqual(T0);
     expect(deleted.scheduledPurgeDate).toEqual(new Date(T0.getTime() + 90 * 86400e3));
     expect(deleted.policy.subject).toBe('CN=d2');
-    await expect(vault.getCertificate('d')).rejects.toMatchObject({ code: 'NotFound', message: expect.stringContaining('recover it first') });
+    await expect(vault.getCertificate('d')).rejects.toMatchObject({
+      code: 'NotFound',
+      message: expect.stringContaining('recover it first'),
+    });
     expect(await collect(vault.listPropertiesOfCertificates())).toEqual([]);
     expect((await collect(vault.listDeletedCertificates())).map((x) => x.name)).toEqual(['d']);
     expect((await vault.getDeletedCertificate('d')).properties.version).toBe(deleted.properties.version);
@@ -27,7 +30,9 @@ describe('soft delete', () => {
     const { vault } = await makeVault();
     await vault.createCertificate('n', { subject: 'CN=n', keyType: 'EC' });
     await vault.deleteCertificate('n');
-    await expect(vault.createCertificate('N', { subject: 'CN=n', keyType: 'EC' })).rejects.toMatchObject({ code: 'Conflict' });
+    await expect(vault.createCertificate('N', { subject: 'CN=n', keyType: 'EC' })).rejects.toMatchObject({
+      code: 'Conflict',
+    });
     await expect(vault.importCertificate('n', new Uint8Array([1]))).rejects.toMatchObject({ code: 'Conflict' });
     await vault.purgeDeletedCertificate('n');
     await expect(vault.getDeletedCertificate('n')).rejects.toMatchObject({ code: 'NotFound' });
@@ -42,7 +47,9 @@ describe('soft delete', () => {
     await vault.createCertificate('p', { subject: 'CN=p', keyType: 'EC' });
     await vault.deleteCertificate('p');
     await vault.purgeDeletedCertificate('p');
-    expect(await store.read(async (tx) => [await tx.count('keys'), await tx.count('versions'), await tx.count('deleted')])).toEqual([0, 0, 0]);
+    expect(
+      await store.read(async (tx) => [await tx.count('keys'), await tx.count('versions'), await tx.count('deleted')]),
+    ).toEqual([0, 0, 0]);
   });
 
   it('unknown names → NotFound', async () => {

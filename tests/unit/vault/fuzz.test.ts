@@ -35,10 +35,14 @@ function mutate(rand: () => number, input: Uint8Array): Uint8Array {
   const edits = 1 + int(4);
   for (let i = 0; i < edits && bytes.length; i++) {
     const at = int(bytes.length);
-    if (kind === 0) bytes[at] = int(256); // random byte
-    else if (kind === 1) bytes[at] ^= 1 << int(8); // bit flip
-    else if (kind === 2) bytes.splice(at); // truncate
-    else if (kind === 3) bytes.splice(at, 0, int(256)); // insert
+    if (kind === 0)
+      bytes[at] = int(256); // random byte
+    else if (kind === 1)
+      bytes[at] ^= 1 << int(8); // bit flip
+    else if (kind === 2)
+      bytes.splice(at); // truncate
+    else if (kind === 3)
+      bytes.splice(at, 0, int(256)); // insert
     else bytes.splice(at, 1 + int(16)); // delete a run
   }
   return new Uint8Array(bytes);
@@ -47,7 +51,12 @@ function mutate(rand: () => number, input: Uint8Array): Uint8Array {
 function randomBytes(rand: () => number): Uint8Array {
   const n = Math.floor(rand() * 300);
   // Start some with a DER SEQUENCE or a PEM header so parsers go further than the first byte.
-  const prefix = rand() < 0.3 ? [0x30, 0x82, 0x01, 0x00] : rand() < 0.3 ? [...new TextEncoder().encode('-----BEGIN CERTIFICATE-----\n')] : [];
+  const prefix =
+    rand() < 0.3
+      ? [0x30, 0x82, 0x01, 0x00]
+      : rand() < 0.3
+        ? [...new TextEncoder().encode('-----BEGIN CERTIFICATE-----\n')]
+        : [];
   return new Uint8Array([...prefix, ...Array.from({ length: n }, () => Math.floor(rand() * 256))]);
 }
 
@@ -64,8 +73,39 @@ async function expectVaultErrorOrSuccess(p: Promise<unknown>): Promise<'ok' | 'r
   }
 }
 
-openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', t.path('k.pem'), '-out', t.path('c.pem'), '-subj', '/CN=fuzz', '-days', '30']);
-openssl(['pkcs12', '-export', '-inkey', t.path('k.pem'), '-in', t.path('c.pem'), '-passout', 'pass:pw', '-iter', '1', '-macalg', 'sha256', '-out', t.path('f.pfx')]);
+openssl([
+  'req',
+  '-x509',
+  '-newkey',
+  'ec',
+  '-pkeyopt',
+  'ec_paramgen_curve:P-256',
+  '-nodes',
+  '-keyout',
+  t.path('k.pem'),
+  '-out',
+  t.path('c.pem'),
+  '-subj',
+  '/CN=fuzz',
+  '-days',
+  '30',
+]);
+openssl([
+  'pkcs12',
+  '-export',
+  '-inkey',
+  t.path('k.pem'),
+  '-in',
+  t.path('c.pem'),
+  '-passout',
+  'pass:pw',
+  '-iter',
+  '1',
+  '-macalg',
+  'sha256',
+  '-out',
+  t.path('f.pfx'),
+]);
 const importSeeds = [
   new Uint8Array(readFileSync(t.path('f.pfx'))),
   new Uint8Array(Buffer.concat([readFileSync(t.path('k.pem')), readFileSync(t.path('c.pem'))])),
@@ -98,7 +138,11 @@ describe('bad bytes never escape as raw errors and never change the vault', () =
     const leafPem = ca.sign(op.csr!);
     const seeds = [ca.toDer(leafPem), new TextEncoder().encode(leafPem), ca.p7b(leafPem + ca.caPem, 'DER')];
     const baseline = await dump();
-    const raw = await store.read(async (tx) => ({ cert: (await tx.get('certificates', 'm'))!, op: (await tx.get('operations', 'm'))!, keys: await tx.getAll('keys') }));
+    const raw = await store.read(async (tx) => ({
+      cert: (await tx.get('certificates', 'm'))!,
+      op: (await tx.get('operations', 'm'))!,
+      keys: await tx.getAll('keys'),
+    }));
     let merged = 0;
     for (let i = 0; i < 200; i++) {
       const input = rand() < 0.25 ? randomBytes(rand) : mutate(rand, seeds[i % seeds.length]);
@@ -123,13 +167,21 @@ describe('bad bytes never escape as raw errors and never change the vault', () =
     const source = await makeVault();
     await source.vault.createCertificate('backed', { subject: 'CN=backed', keyType: 'EC' });
     // The lowest PBKDF2 count the format allows (test hook), so each attempt is cheap.
-    const backup = await backupCertificate(createVaultContext(source.store), 'backed', { password: 'pw' }, { iterations: 1000 });
+    const backup = await backupCertificate(
+      createVaultContext(source.store),
+      'backed',
+      { password: 'pw' },
+      { iterations: 1000 },
+    );
     const { vault, dump } = await makeVault();
     await vault.createCertificate('keep', { subject: 'CN=keep', keyType: 'EC' });
     const baseline = await dump();
     for (let i = 0; i < 150; i++) {
       const input = rand() < 0.2 ? randomBytes(rand) : mutate(rand, backup);
-      expect(await expectVaultErrorOrSuccess(vault.restoreCertificateBackup(input, { password: 'pw' })), `case ${i}`).toBe('rejected');
+      expect(
+        await expectVaultErrorOrSuccess(vault.restoreCertificateBackup(input, { password: 'pw' })),
+        `case ${i}`,
+      ).toBe('rejected');
       expect(await dump(), `case ${i}`).toEqual(baseline);
     }
     // The unmutated backup restores: the property is not vacuous.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collect, makeVault } from './vault-fixture';
 
-describe('identifiers shaped like Key Vault\'s', () => {
+describe("identifiers shaped like Key Vault's", () => {
   it('certificate, key, secret, operation and recovery ids under https://<vault>.vault.local', async () => {
     const { vault } = await makeVault();
     const base = vault.vaultUrl;
@@ -16,7 +16,10 @@ describe('identifiers shaped like Key Vault\'s', () => {
       secretId: `${base}/secrets/Ids/${v}`,
       properties: { vaultUrl: base, recoverableDays: 90, recoveryLevel: 'Recoverable' },
     });
-    expect(await vault.getCertificateOperation('ids')).toMatchObject({ id: `${base}/certificates/Ids/pending`, target: `${base}/certificates/Ids` });
+    expect(await vault.getCertificateOperation('ids')).toMatchObject({
+      id: `${base}/certificates/Ids/pending`,
+      target: `${base}/certificates/Ids`,
+    });
     expect((await vault.deleteCertificate('ids')).recoveryId).toBe(`${base}/deletedcertificates/Ids`);
   });
 

@@ -17,22 +17,103 @@ const read = (f: string) => new Uint8Array(readFileSync(t.path(f)));
 const text = (s: string) => new TextEncoder().encode(s);
 
 // One RSA and one EC self-signed certificate with SAN/KU/EKU, made by openssl.
-for (const [name, alg] of [['rsa', 'rsa:2048'], ['ec', 'ec -pkeyopt ec_paramgen_curve:P-384']] as const) {
-  openssl(['req', '-x509', '-newkey', ...alg.split(' '), '-nodes', '-keyout', t.path(`${name}.key`), '-out', t.path(`${name}.pem`),
-    '-subj', `/CN=${name}.contoso.com/O=Contoso`, '-days', '365',
-    '-addext', `subjectAltName=DNS:${name}.contoso.com,DNS:www.${name}.contoso.com`,
-    '-addext', 'keyUsage=critical,digitalSignature', '-addext', 'extendedKeyUsage=serverAuth']);
+for (const [name, alg] of [
+  ['rsa', 'rsa:2048'],
+  ['ec', 'ec -pkeyopt ec_paramgen_curve:P-384'],
+] as const) {
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    ...alg.split(' '),
+    '-nodes',
+    '-keyout',
+    t.path(`${name}.key`),
+    '-out',
+    t.path(`${name}.pem`),
+    '-subj',
+    `/CN=${name}.contoso.com/O=Contoso`,
+    '-days',
+    '365',
+    '-addext',
+    `subjectAltName=DNS:${name}.contoso.com,DNS:www.${name}.contoso.com`,
+    '-addext',
+    'keyUsage=critical,digitalSignature',
+    '-addext',
+    'extendedKeyUsage=serverAuth',
+  ]);
 }
-openssl(['pkcs12', '-export', '-inkey', t.path('rsa.key'), '-in', t.path('rsa.pem'), '-passout', 'pass:s3cret', '-out', t.path('rsa.pfx')]);
-openssl(['pkcs12', '-export', '-inkey', t.path('ec.key'), '-in', t.path('ec.pem'), '-passout', 'pass:', '-out', t.path('ec-empty.pfx')]);
-openssl(['pkcs12', '-export', '-legacy', '-inkey', t.path('rsa.key'), '-in', t.path('rsa.pem'), '-passout', 'pass:old', '-out', t.path('rsa-legacy.pfx')]);
+openssl([
+  'pkcs12',
+  '-export',
+  '-inkey',
+  t.path('rsa.key'),
+  '-in',
+  t.path('rsa.pem'),
+  '-passout',
+  'pass:s3cret',
+  '-out',
+  t.path('rsa.pfx'),
+]);
+openssl([
+  'pkcs12',
+  '-export',
+  '-inkey',
+  t.path('ec.key'),
+  '-in',
+  t.path('ec.pem'),
+  '-passout',
+  'pass:',
+  '-out',
+  t.path('ec-empty.pfx'),
+]);
+openssl([
+  'pkcs12',
+  '-export',
+  '-legacy',
+  '-inkey',
+  t.path('rsa.key'),
+  '-in',
+  t.path('rsa.pem'),
+  '-passout',
+  'pass:old',
+  '-out',
+  t.path('rsa-legacy.pfx'),
+]);
 openssl(['pkey', '-in', t.path('rsa.key'), '-traditional', '-out', t.path('rsa-pkcs1.key')]);
 openssl(['ec', '-in', t.path('ec.key'), '-out', t.path('ec-sec1.key')]);
-openssl(['pkcs8', '-topk8', '-in', t.path('ec.key'), '-v2', 'aes-256-cbc', '-passout', 'pass:pem-pw', '-out', t.path('ec-enc.key')]);
+openssl([
+  'pkcs8',
+  '-topk8',
+  '-in',
+  t.path('ec.key'),
+  '-v2',
+  'aes-256-cbc',
+  '-passout',
+  'pass:pem-pw',
+  '-out',
+  t.path('ec-enc.key'),
+]);
 const rsaPem = readFileSync(t.path('rsa.pem'), 'utf8');
 const ecPem = readFileSync(t.path('ec.pem'), 'utf8');
 // A CA-issued leaf with its chain.
-openssl(['req', '-new', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', t.path('leaf.key'), '-subj', '/CN=leaf.contoso.com', '-outform', 'DER', '-out', t.path('leaf.csr')]);
+openssl([
+  'req',
+  '-new',
+  '-newkey',
+  'ec',
+  '-pkeyopt',
+  'ec_paramgen_curve:P-256',
+  '-nodes',
+  '-keyout',
+  t.path('leaf.key'),
+  '-subj',
+  '/CN=leaf.contoso.com',
+  '-outform',
+  'DER',
+  '-out',
+  t.path('leaf.csr'),
+]);
 const leafPem = ca.sign(read('leaf.csr'));
 
 describe('importCertificate', () => {
@@ -42,8 +123,13 @@ describe('importCertificate', () => {
     expect(cert.policy).toMatchObject({
       subject: expect.stringContaining('CN=rsa.contoso.com'),
       subjectAlternativeNames: { dnsNames: ['rsa.contoso.com', 'www.rsa.contoso.com'] },
-      keyType: 'RSA', keySize: 2048, exportable: true, keyUsage: ['digitalSignature'],
-      enhancedKeyUsage: [EKU.serverAuth], validityInMonths: 12, issuerName: 'Self',
+      keyType: 'RSA',
+      keySize: 2048,
+      exportable: true,
+      keyUsage: ['digitalSignature'],
+      enhancedKeyUsage: [EKU.serverAuth],
+      validityInMonths: 12,
+      issuerName: 'Self',
     });
     expect(cert.properties.tags).toEqual({ env: 'prod' });
     expect(Buffer.from(cert.cer).equals(Buffer.from(ca.toDer(rsaPem)))).toBe(true);
@@ -68,13 +154,19 @@ describe('importCertificate', () => {
       const cert = await vault.importCertificate(name, text(pem), { password });
       expect(cert.keyIncluded, name).toBe(true);
     }
-    expect((await collect(vault.listPropertiesOfCertificates())).map((p) => p.name).sort()).toEqual(['p1', 'p8', 'sec1']);
+    expect((await collect(vault.listPropertiesOfCertificates())).map((p) => p.name).sort()).toEqual([
+      'p1',
+      'p8',
+      'sec1',
+    ]);
   });
 
   it('PEM with an encrypted PKCS#8 key (openssl -v2 aes-256-cbc), key after the certificate', async () => {
     const { vault } = await makeVault();
     const pem = text(ecPem + readFileSync(t.path('ec-enc.key'), 'utf8'));
-    await expect(vault.importCertificate('enc', pem, { password: 'wrong' })).rejects.toMatchObject({ code: 'InvalidPassword' });
+    await expect(vault.importCertificate('enc', pem, { password: 'wrong' })).rejects.toMatchObject({
+      code: 'InvalidPassword',
+    });
     const cert = await vault.importCertificate('enc', pem, { password: 'pem-pw' });
     expect(cert.policy).toMatchObject({ keyType: 'EC', keyCurveName: 'P-384' });
   });
@@ -94,11 +186,24 @@ describe('importCertificate', () => {
     const { vault } = await makeVault();
     const cert = await vault.importCertificate('x', read('ec-empty.pfx'), {
       password: '',
-      policy: { subject: 'CN=custom', keyType: 'EC', keyCurveName: 'P-384', exportable: false, contentType: 'application/x-pem-file', issuerName: 'Unknown' },
+      policy: {
+        subject: 'CN=custom',
+        keyType: 'EC',
+        keyCurveName: 'P-384',
+        exportable: false,
+        contentType: 'application/x-pem-file',
+        issuerName: 'Unknown',
+      },
     });
-    expect(cert.policy).toMatchObject({ subject: 'CN=custom', exportable: false, contentType: 'application/x-pem-file' });
+    expect(cert.policy).toMatchObject({
+      subject: 'CN=custom',
+      exportable: false,
+      contentType: 'application/x-pem-file',
+    });
     expect(cert.keyExportable).toBe(false);
-    await expect(vault.importCertificate('y', read('ec-empty.pfx'), { password: '', policy: { subject: 'CN=y', keyType: 'RSA' } })).rejects.toMatchObject({
+    await expect(
+      vault.importCertificate('y', read('ec-empty.pfx'), { password: '', policy: { subject: 'CN=y', keyType: 'RSA' } }),
+    ).rejects.toMatchObject({
       code: 'BadParameter',
       message: expect.stringContaining('the key in the file is EC P-384'),
     });
@@ -117,16 +222,27 @@ describe('importCertificate', () => {
     const { vault } = await makeVault({ now: new Date(Date.now() + 2 * 365 * 86400e3) });
     const cert = await vault.importCertificate('old', read('rsa.pfx'), { password: 's3cret' });
     expect(cert.properties.expiresOn!.getTime()).toBeLessThan(Date.now() + 366 * 86400e3);
-    await expect(vault.getSecret('old')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('expired') });
+    await expect(vault.getSecret('old')).rejects.toMatchObject({
+      code: 'Forbidden',
+      message: expect.stringContaining('expired'),
+    });
   });
 
   it('wrong or missing password → InvalidPassword; no key → BadParameter naming it; key/cert mismatch; nothing stored', async () => {
     const { vault, dump } = await makeVault();
     const before = await dump();
-    await expect(vault.importCertificate('w', read('rsa.pfx'), { password: 'nope' })).rejects.toMatchObject({ name: 'VaultError', code: 'InvalidPassword' });
+    await expect(vault.importCertificate('w', read('rsa.pfx'), { password: 'nope' })).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'InvalidPassword',
+    });
     await expect(vault.importCertificate('w', read('rsa.pfx'))).rejects.toMatchObject({ code: 'InvalidPassword' });
-    await expect(vault.importCertificate('w', text(rsaPem))).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('no private key') });
-    await expect(vault.importCertificate('w', text(readFileSync(t.path('ec.key'), 'utf8') + rsaPem))).rejects.toMatchObject({ code: 'BadParameter', message: KEY_MISMATCH });
+    await expect(vault.importCertificate('w', text(rsaPem))).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: expect.stringContaining('no private key'),
+    });
+    await expect(
+      vault.importCertificate('w', text(readFileSync(t.path('ec.key'), 'utf8') + rsaPem)),
+    ).rejects.toMatchObject({ code: 'BadParameter', message: KEY_MISMATCH });
     await expect(vault.importCertificate('w', new Uint8Array(0))).rejects.toMatchObject({ code: 'BadParameter' });
     expect(await dump()).toEqual(before);
   });
@@ -135,7 +251,11 @@ describe('importCertificate', () => {
     const { vault } = await makeVault();
     const cert = await vault.importCertificate('same', read('ec-empty.pfx'), { password: '' });
     const info = await describeCertificate(cert.cer);
-    const fp = openssl(['x509', '-in', t.path('ec.pem'), '-noout', '-fingerprint', '-sha1']).toString().split('=')[1].trim().replace(/:/g, '');
+    const fp = openssl(['x509', '-in', t.path('ec.pem'), '-noout', '-fingerprint', '-sha1'])
+      .toString()
+      .split('=')[1]
+      .trim()
+      .replace(/:/g, '');
     expect(info.sha1Thumbprint).toBe(fp);
     expect(cert.properties.x509ThumbprintString).toBe(fp);
   });

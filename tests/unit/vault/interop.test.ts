@@ -45,14 +45,20 @@ describe('vault output as openssl reads it', () => {
     const pemFile = file('self.pem', new TextEncoder().encode(pem));
     // The vault's clock is T0 (2026-01-15); verify as of a day later, not the machine's date.
     const at = String(Math.floor(T0.getTime() / 1000) + 86400);
-    expect(openssl(['verify', '-attime', at, '-CAfile', pemFile, '-partial_chain', pemFile]).toString()).toContain('OK');
+    expect(openssl(['verify', '-attime', at, '-CAfile', pemFile, '-partial_chain', pemFile]).toString()).toContain(
+      'OK',
+    );
     const text = openssl(['x509', '-in', pemFile, '-noout', '-text', '-dates']).toString();
     expect(text).toContain('NIST CURVE: P-384');
     expect(text).toMatch(/Digital Signature, Key Agreement/);
     expect(text).toContain('TLS Web Server Authentication');
     expect(text).toContain('notBefore=Jan 15 10:00:00 2026 GMT');
     expect(text).toContain('notAfter=Jul 15 10:00:00 2026 GMT');
-    const fp = openssl(['x509', '-in', pemFile, '-noout', '-fingerprint', '-sha256']).toString().split('=')[1].trim().replace(/:/g, '');
+    const fp = openssl(['x509', '-in', pemFile, '-noout', '-fingerprint', '-sha256'])
+      .toString()
+      .split('=')[1]
+      .trim()
+      .replace(/:/g, '');
     expect(c.properties.sha256Fingerprint).toBe(fp);
   });
 });

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDB } from 'idb';
 import { deleteVaultDatabase, openIdbVaultStore } from '../../../src/store/idb-vault-store';
 import { createVaultContext, type VaultContext } from '../../../src/vault/context';
-import { createIssuer, deleteIssuer, getIssuer, listPropertiesOfIssuers, updateIssuer } from '../../../src/vault/issuers';
+import {
+  createIssuer,
+  deleteIssuer,
+  getIssuer,
+  listPropertiesOfIssuers,
+  updateIssuer,
+} from '../../../src/vault/issuers';
 import { VAULT_KEY_META } from '../../../src/vault/secret-box';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import type { CertificateRecord } from '../../../src/vault/vault-store';
@@ -27,7 +33,11 @@ const DIGICERT_KEY = 'digicert-api-key-Zm9vYmFyMTIz';
 describe('issuers', () => {
   it('keeps every DigiCert field and returns the API key decrypted', async () => {
     const ctx = await freshContext();
-    const made = await createIssuer(ctx, 'Digi', 'DigiCert', { accountId: 'acct-1', password: DIGICERT_KEY, organizationId: 'org-9' });
+    const made = await createIssuer(ctx, 'Digi', 'DigiCert', {
+      accountId: 'acct-1',
+      password: DIGICERT_KEY,
+      organizationId: 'org-9',
+    });
     expect(made).toMatchObject({
       id: `${ctx.vaultUrl}/certificates/issuers/Digi`,
       name: 'Digi',
@@ -47,13 +57,23 @@ describe('issuers', () => {
   it('keeps GlobalSign administrator contacts and validates their email', async () => {
     const ctx = await freshContext();
     const admins = [{ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+44 20 7946 0000' }];
-    await createIssuer(ctx, 'GS', 'GlobalSign', { accountId: 'gs-acct', password: 'gs pw ', administratorContacts: admins });
+    await createIssuer(ctx, 'GS', 'GlobalSign', {
+      accountId: 'gs-acct',
+      password: 'gs pw ',
+      administratorContacts: admins,
+    });
     const read = await getIssuer(ctx, 'GS');
     expect(read.administratorContacts).toEqual(admins);
     expect(read.password).toBe('gs pw ');
     await expect(
-      createIssuer(ctx, 'GS2', 'GlobalSign', { administratorContacts: [admins[0]!, { firstName: 'Bob', email: 'bob@' }] }),
-    ).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter', message: expect.stringContaining('Administrator contact 2') });
+      createIssuer(ctx, 'GS2', 'GlobalSign', {
+        administratorContacts: [admins[0]!, { firstName: 'Bob', email: 'bob@' }],
+      }),
+    ).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'BadParameter',
+      message: expect.stringContaining('Administrator contact 2'),
+    });
   });
 
   it('stores the password only encrypted, under a non-extractable vault key', async () => {
@@ -77,7 +97,10 @@ describe('issuers', () => {
 
   it('uses one vault key for every issuer, made once', async () => {
     const ctx = await freshContext();
-    await Promise.all([createIssuer(ctx, 'A', 'DigiCert', { password: 'a' }), createIssuer(ctx, 'B', 'DigiCert', { password: 'b' })]);
+    await Promise.all([
+      createIssuer(ctx, 'A', 'DigiCert', { password: 'a' }),
+      createIssuer(ctx, 'B', 'DigiCert', { password: 'b' }),
+    ]);
     expect((await getIssuer(ctx, 'A')).password).toBe('a');
     expect((await getIssuer(ctx, 'B')).password).toBe('b');
   });
@@ -90,7 +113,10 @@ describe('issuers', () => {
     await expect(createIssuer(ctx, 'unknown', 'DigiCert')).rejects.toMatchObject({ code: 'BadParameter' });
     await expect(createIssuer(ctx, 'Ok', '  ')).rejects.toMatchObject({ code: 'BadParameter' });
     await createIssuer(ctx, 'Acme', 'OneCertV2-PrivateCA');
-    await expect(createIssuer(ctx, 'ACME', 'DigiCert')).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('"Acme"') });
+    await expect(createIssuer(ctx, 'ACME', 'DigiCert')).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringContaining('"Acme"'),
+    });
   });
 
   it('NotFound for a missing issuer on get, update and delete', async () => {
@@ -139,7 +165,10 @@ describe('issuers', () => {
       versionCount: 0,
     };
     await ctx.store.write((tx) => tx.put('certificates', cert));
-    await expect(deleteIssuer(ctx, 'Digi')).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining('"Web"') });
+    await expect(deleteIssuer(ctx, 'Digi')).rejects.toMatchObject({
+      code: 'Conflict',
+      message: expect.stringContaining('"Web"'),
+    });
     expect((await getIssuer(ctx, 'Digi')).password).toBe('k');
     const gone = await deleteIssuer(ctx, 'spare');
     expect(gone.name).toBe('Spare');
@@ -154,7 +183,11 @@ describe('issuers through the vault API', () => {
     await vault.createIssuer('Digi', 'DigiCert', { accountId: 'a', password: 'api-key', organizationId: 'o' });
     const op = await vault.createCertificate('Shop', { subject: 'CN=shop.contoso.com', issuerName: 'Digi' });
     expect(op).toMatchObject({ status: 'inProgress', issuerName: 'Digi' });
-    await expect(vault.deleteIssuer('Digi')).rejects.toMatchObject({ name: 'VaultError', code: 'Conflict', message: expect.stringContaining('"Shop"') });
+    await expect(vault.deleteIssuer('Digi')).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'Conflict',
+      message: expect.stringContaining('"Shop"'),
+    });
     await vault.deleteCertificateOperation('Shop');
     const issuers = [];
     for await (const p of vault.listPropertiesOfIssuers()) issuers.push(p.name);
@@ -171,7 +204,10 @@ describe('issuers through the vault API', () => {
       const b = (await tx.get('issuers', 'b'))!;
       await tx.put('issuers', { ...b, encryptedPassword: a.encryptedPassword });
     });
-    await expect(getIssuer(ctx, 'B')).rejects.toMatchObject({ code: 'Malformed', message: expect.stringContaining('Set the credential again') });
+    await expect(getIssuer(ctx, 'B')).rejects.toMatchObject({
+      code: 'Malformed',
+      message: expect.stringContaining('Set the credential again'),
+    });
     expect((await getIssuer(ctx, 'A')).password).toBe('secret-a');
   });
 });

@@ -69,9 +69,18 @@ describe('runLifetimeActions: EmailContacts', () => {
     expect(await runLifetimeActions(ctx)).toEqual([]);
     clock.value = at('2026-10-20T00:00:00Z');
     const [e] = await runLifetimeActions(ctx);
-    expect(e).toMatchObject({ kind: 'notify', daysLeft: 73, contacts: [], message: expect.stringContaining('expires in 73 days, on 2027-01-01') });
+    expect(e).toMatchObject({
+      kind: 'notify',
+      daysLeft: 73,
+      contacts: [],
+      message: expect.stringContaining('expires in 73 days, on 2027-01-01'),
+    });
     // A renewal by hand (a new version) starts a new lifetime.
-    await seedCertificate(ctx, { name: 'Pct', notBefore: at('2026-10-20T00:00:00Z'), expiresOn: at('2027-10-20T00:00:00Z') });
+    await seedCertificate(ctx, {
+      name: 'Pct',
+      notBefore: at('2026-10-20T00:00:00Z'),
+      expiresOn: at('2027-10-20T00:00:00Z'),
+    });
     expect(await runLifetimeActions(ctx)).toEqual([]);
     clock.value = at('2027-08-15T00:00:00Z');
     expect(await runLifetimeActions(ctx)).toHaveLength(1);
@@ -82,14 +91,22 @@ describe('runLifetimeActions: EmailContacts', () => {
     await seedCertificate(ctx, { name: 'Off', enabled: false, policy: emailPolicy({ daysBeforeExpiry: 30 }) });
     await seedCertificate(ctx, { name: 'None', policy: { ...emailPolicy({}), lifetimeActions: [] } });
     await ctx.store.write((tx) =>
-      tx.put('certificates', { key: 'pend', name: 'Pend', policy: emailPolicy({ daysBeforeExpiry: 30 }), createdOn: new Date(), updatedOn: new Date(), versionCount: 0 }),
+      tx.put('certificates', {
+        key: 'pend',
+        name: 'Pend',
+        policy: emailPolicy({ daysBeforeExpiry: 30 }),
+        createdOn: new Date(),
+        updatedOn: new Date(),
+        versionCount: 0,
+      }),
     );
     expect(await runLifetimeActions(ctx)).toEqual([]);
   });
 
   it('two runs at once (page and service worker) report each event once', async () => {
     const ctx = await freshContext('lt', { value: at('2026-12-31T00:00:00Z') });
-    for (const name of ['a', 'b', 'c']) await seedCertificate(ctx, { name, policy: emailPolicy({ daysBeforeExpiry: 30 }) });
+    for (const name of ['a', 'b', 'c'])
+      await seedCertificate(ctx, { name, policy: emailPolicy({ daysBeforeExpiry: 30 }) });
     const [x, y] = await Promise.all([runLifetimeActions(ctx), runLifetimeActions(ctx)]);
     expect([...x, ...y].map((e) => e.certificateName).sort()).toEqual(['a', 'b', 'c']);
   });
@@ -152,7 +169,9 @@ describe('runLifetimeActions: AutoRenew', () => {
       kind: 'renewalFailed',
       issuerName: 'Self',
       error: 'Certificate "Fail" has a pending certificate operation.',
-      message: expect.stringMatching(/could not be renewed automatically and expires in 73 days, on 2027-01-01: renew it by hand/),
+      message: expect.stringMatching(
+        /could not be renewed automatically and expires in 73 days, on 2027-01-01: renew it by hand/,
+      ),
     });
     expect(e?.newVersion).toBeUndefined();
     expect(await runLifetimeActions(ctx, failing)).toEqual([]);
@@ -175,7 +194,9 @@ describe('runLifetimeActions: AutoRenew', () => {
     const ctx = await freshContext('lt', clock);
     const old = await seedCertificate(ctx, { name: 'Claimed', policy: selfPolicy() });
     const id = `claimed/${old.version}/AutoRenew`;
-    await ctx.store.write((tx) => tx.put('meta', { key: LIFETIME_INDEX_META, value: { [id]: +at('2026-10-20T11:50:00Z') } }));
+    await ctx.store.write((tx) =>
+      tx.put('meta', { key: LIFETIME_INDEX_META, value: { [id]: +at('2026-10-20T11:50:00Z') } }),
+    );
     expect(await runLifetimeActions(ctx)).toEqual([]);
     clock.value = at('2026-10-20T12:05:01Z');
     expect((await runLifetimeActions(ctx)).map((e) => e.kind)).toEqual(['renewed']);
@@ -185,7 +206,9 @@ describe('runLifetimeActions: AutoRenew', () => {
     const ctx = await freshContext('lt', { value: at('2026-12-15T00:00:00Z') });
     await seedCertificate(ctx, { name: 'Api', policy: emailPolicy({ daysBeforeExpiry: 20 }) });
     const vault = createCertificateVault(ctx);
-    expect((await vault.runLifetimeActions()).map((e) => [e.kind, e.certificateName, e.daysLeft])).toEqual([['notify', 'Api', 17]]);
+    expect((await vault.runLifetimeActions()).map((e) => [e.kind, e.certificateName, e.daysLeft])).toEqual([
+      ['notify', 'Api', 17],
+    ]);
     expect(await vault.runLifetimeActions()).toEqual([]);
   });
 });

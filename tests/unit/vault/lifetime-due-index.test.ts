@@ -14,7 +14,11 @@ const at = (iso: string) => new Date(iso);
 const NB = at('2026-01-01T00:00:00Z');
 const EXP = at('2027-01-01T00:00:00Z');
 
-function row(name: string, action: 'EmailContacts' | 'AutoRenew' = 'EmailContacts', extra: Partial<CertificateRecord> = {}): CertificateRecord {
+function row(
+  name: string,
+  action: 'EmailContacts' | 'AutoRenew' = 'EmailContacts',
+  extra: Partial<CertificateRecord> = {},
+): CertificateRecord {
   return {
     key: name.toLowerCase(),
     name,
@@ -56,18 +60,34 @@ function counting(ctx: VaultContext): { ctx: VaultContext; rowsRead: () => numbe
       return r;
     },
   });
-  const store: VaultStore = { ...ctx.store, read: (fn) => ctx.store.read((tx) => fn(spy(tx))), write: (fn) => ctx.store.write((tx) => fn(spy(tx))) };
+  const store: VaultStore = {
+    ...ctx.store,
+    read: (fn) => ctx.store.read((tx) => fn(spy(tx))),
+    write: (fn) => ctx.store.write((tx) => fn(spy(tx))),
+  };
   return { ctx: { ...ctx, store }, rowsRead: () => rows, reset: () => (rows = 0) };
 }
 
 describe('nextDueMs', () => {
   const cases: { name: string; r: CertificateRecord; want: number }[] = [
     { name: '30 days before expiry', r: row('a'), want: +at('2026-12-02T00:00:00Z') },
-    { name: 'disabled latest version: never', r: row('b', 'EmailContacts', { latest: { ...row('x').latest!, enabled: false } }), want: Infinity },
+    {
+      name: 'disabled latest version: never',
+      r: row('b', 'EmailContacts', { latest: { ...row('x').latest!, enabled: false } }),
+      want: Infinity,
+    },
     { name: 'pending only: never', r: row('c', 'EmailContacts', { latest: undefined }), want: Infinity },
     { name: 'no action: never', r: row('d', 'EmailContacts', { policy: { lifetimeActions: [] } }), want: Infinity },
-    { name: 'handled: the note decides', r: row('e', 'EmailContacts', { lifetimeSeen: { id: `${'a'.repeat(32)}/EmailContacts`, nextMs: Infinity } }), want: Infinity },
-    { name: 'a note for another version is ignored', r: row('f', 'EmailContacts', { lifetimeSeen: { id: `${'b'.repeat(32)}/EmailContacts`, nextMs: Infinity } }), want: +at('2026-12-02T00:00:00Z') },
+    {
+      name: 'handled: the note decides',
+      r: row('e', 'EmailContacts', { lifetimeSeen: { id: `${'a'.repeat(32)}/EmailContacts`, nextMs: Infinity } }),
+      want: Infinity,
+    },
+    {
+      name: 'a note for another version is ignored',
+      r: row('f', 'EmailContacts', { lifetimeSeen: { id: `${'b'.repeat(32)}/EmailContacts`, nextMs: Infinity } }),
+      want: +at('2026-12-02T00:00:00Z'),
+    },
   ];
   it.each(cases)('$name', ({ r, want }) => {
     expect(nextDueMsOf(r)).toBe(want);
@@ -76,7 +96,9 @@ describe('nextDueMs', () => {
 
   it('is written on every certificate put through the vault store, and a stale note is dropped', async () => {
     const ctx = await freshContext('due');
-    await ctx.store.write((tx) => tx.put('certificates', row('Web', 'EmailContacts', { lifetimeSeen: { id: 'old/EmailContacts', nextMs: 5 } })));
+    await ctx.store.write((tx) =>
+      tx.put('certificates', row('Web', 'EmailContacts', { lifetimeSeen: { id: 'old/EmailContacts', nextMs: 5 } })),
+    );
     const stored = await ctx.store.read((tx) => tx.get('certificates', 'web'));
     expect(stored?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
     expect(stored?.lifetimeSeen).toBeUndefined();
@@ -135,14 +157,22 @@ describe('runLifetimeActions reads only what is due', () => {
     const raw = await openIdbVaultStore(base.name);
     await raw.write(async (tx) => {
       await tx.put('certificates', row('Due'));
-      await tx.put('certificates', row('Later', 'EmailContacts', { policy: { lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 1 }] } }));
+      await tx.put(
+        'certificates',
+        row('Later', 'EmailContacts', {
+          policy: { lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 1 }] },
+        }),
+      );
     });
     raw.close();
     const { ctx, rowsRead, reset } = counting(base);
     expect((await runLifetimeActions(ctx)).map((e) => e.certificateName)).toEqual(['Due']);
     expect(rowsRead()).toBe(2);
     const stored = await base.store.read((tx) => tx.getAll('certificates'));
-    expect(stored.map((r) => [r.name, r.nextDueMs])).toEqual([['Due', Infinity], ['Later', +at('2026-12-31T00:00:00Z')]]);
+    expect(stored.map((r) => [r.name, r.nextDueMs])).toEqual([
+      ['Due', Infinity],
+      ['Later', +at('2026-12-31T00:00:00Z')],
+    ]);
     reset();
     expect(await runLifetimeActions(ctx)).toEqual([]);
     expect(rowsRead()).toBe(0);
@@ -155,7 +185,11 @@ describe('schema v2 → v3', () => {
     const v2 = await openDB<VaultDbSchema>(vaultDbName(name), 2, { upgrade: upgradeVaultDb });
     const tx = v2.transaction('certificates', 'readwrite');
     await tx.store.put(row('Due'));
-    await tx.store.put(row('NotYet', 'EmailContacts', { policy: { lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 1 }] } }));
+    await tx.store.put(
+      row('NotYet', 'EmailContacts', {
+        policy: { lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 1 }] },
+      }),
+    );
     await tx.done;
     v2.close();
 

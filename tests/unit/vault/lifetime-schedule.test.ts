@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { daysUntilExpiry, expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs } from '../../../src/vault/lifetime-schedule';
+import {
+  daysUntilExpiry,
+  expiryPhrase,
+  isLifetimeActionDue,
+  lifetimeActionDueMs,
+} from '../../../src/vault/lifetime-schedule';
 import type { LifetimeAction } from '../../../src/vault/types';
 
 const t = (iso: string) => Date.parse(iso);
@@ -9,10 +14,26 @@ const EXP = t('2027-01-01T00:00:00Z');
 
 describe('lifetimeActionDueMs', () => {
   const cases: { name: string; action: LifetimeAction; want: string | null }[] = [
-    { name: '30 days before expiry', action: { action: 'EmailContacts', daysBeforeExpiry: 30 }, want: '2026-12-02T00:00:00.000Z' },
-    { name: '1 day before expiry', action: { action: 'AutoRenew', daysBeforeExpiry: 1 }, want: '2026-12-31T00:00:00.000Z' },
-    { name: '80 % of 365 days = day 292', action: { action: 'AutoRenew', lifetimePercentage: 80 }, want: '2026-10-20T00:00:00.000Z' },
-    { name: '1 % of 365 days = 3.65 days', action: { action: 'EmailContacts', lifetimePercentage: 1 }, want: '2026-01-04T15:36:00.000Z' },
+    {
+      name: '30 days before expiry',
+      action: { action: 'EmailContacts', daysBeforeExpiry: 30 },
+      want: '2026-12-02T00:00:00.000Z',
+    },
+    {
+      name: '1 day before expiry',
+      action: { action: 'AutoRenew', daysBeforeExpiry: 1 },
+      want: '2026-12-31T00:00:00.000Z',
+    },
+    {
+      name: '80 % of 365 days = day 292',
+      action: { action: 'AutoRenew', lifetimePercentage: 80 },
+      want: '2026-10-20T00:00:00.000Z',
+    },
+    {
+      name: '1 % of 365 days = 3.65 days',
+      action: { action: 'EmailContacts', lifetimePercentage: 1 },
+      want: '2026-01-04T15:36:00.000Z',
+    },
     { name: '99 %', action: { action: 'EmailContacts', lifetimePercentage: 99 }, want: '2026-12-28T08:24:00.000Z' },
     { name: 'no trigger: never due', action: { action: 'EmailContacts' }, want: null },
   ];

@@ -17,7 +17,9 @@ describe('mergeCertificate', () => {
     const merged = await vault.mergeCertificate('m', [text(ca.caPem + leafPem)]);
     expect(merged.properties.version).toMatch(/^[0-9a-f]{32}$/);
     expect(Buffer.from(merged.cer)).toEqual(Buffer.from(ca.toDer(leafPem)));
-    expect(merged.chain.map((c) => Buffer.from(c).toString('hex'))).toEqual([ca.toDer(leafPem), ca.caDer].map((c) => Buffer.from(c).toString('hex')));
+    expect(merged.chain.map((c) => Buffer.from(c).toString('hex'))).toEqual(
+      [ca.toDer(leafPem), ca.caDer].map((c) => Buffer.from(c).toString('hex')),
+    );
     expect((await describeCertificate(merged.cer)).issuer).toContain('CN=Test CA');
     expect((await vault.getCertificateOperation('m')).status).toBe('completed');
     expect(merged.policy.issuerName).toBe('Unknown');
@@ -30,22 +32,30 @@ describe('mergeCertificate', () => {
       const op = await vault.createCertificate('m', pending);
       const leafPem = ca.sign(op.csr!);
       const input =
-        form === 'der' || form === 'preserve' ? [ca.caDer, ca.toDer(leafPem)]
-        : [ca.p7b(ca.caPem + leafPem, form === 'p7b-pem' ? 'PEM' : 'DER')];
+        form === 'der' || form === 'preserve'
+          ? [ca.caDer, ca.toDer(leafPem)]
+          : [ca.p7b(ca.caPem + leafPem, form === 'p7b-pem' ? 'PEM' : 'DER')];
       const merged = await vault.mergeCertificate('m', input, { preserveCertificateOrder: form === 'preserve' });
-      const order = merged.chain.map((c) => Buffer.from(c).equals(Buffer.from(ca.caDer)) ? 'ca' : 'leaf');
+      const order = merged.chain.map((c) => (Buffer.from(c).equals(Buffer.from(ca.caDer)) ? 'ca' : 'leaf'));
       expect(order, form).toEqual(form === 'preserve' ? ['ca', 'leaf'] : ['leaf', 'ca']);
       expect(Buffer.from(merged.cer).equals(Buffer.from(ca.toDer(leafPem))), form).toBe(true);
     }
   });
 
-  it('a certificate for another key → BadParameter with Key Vault\'s exact message, nothing changes', async () => {
+  it("a certificate for another key → BadParameter with Key Vault's exact message, nothing changes", async () => {
     const { vault, dump } = await makeVault();
     await vault.createCertificate('m', pending);
     const other = await vault.createCertificate('other', pending);
     const before = await dump();
-    await expect(vault.mergeCertificate('m', [text(ca.sign(other.csr!))])).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter', message: KEY_MISMATCH });
-    await expect(vault.mergeCertificate('m', [ca.caDer])).rejects.toMatchObject({ code: 'BadParameter', message: KEY_MISMATCH });
+    await expect(vault.mergeCertificate('m', [text(ca.sign(other.csr!))])).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'BadParameter',
+      message: KEY_MISMATCH,
+    });
+    await expect(vault.mergeCertificate('m', [ca.caDer])).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: KEY_MISMATCH,
+    });
     expect(await dump()).toEqual(before);
   });
 
@@ -54,7 +64,10 @@ describe('mergeCertificate', () => {
     const op = await vault.createCertificate('once', pending);
     const leaf = text(ca.sign(op.csr!));
     await vault.mergeCertificate('once', [leaf]);
-    await expect(vault.mergeCertificate('once', [leaf])).rejects.toMatchObject({ code: 'BadParameter', message: CSR_ALREADY_USED });
+    await expect(vault.mergeCertificate('once', [leaf])).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: CSR_ALREADY_USED,
+    });
     expect(CSR_ALREADY_USED).toMatch(/^The CSR used to get your certificate has already been used/);
 
     const op2 = await vault.createCertificate('again', { ...pending, reuseKey: true });
@@ -68,7 +81,10 @@ describe('mergeCertificate', () => {
     const op = await vault.createCertificate('c', pending);
     const cancelled = await vault.cancelCertificateOperation('c');
     expect(cancelled).toMatchObject({ status: 'cancelled', cancellationRequested: true });
-    await expect(vault.mergeCertificate('c', [text(ca.sign(op.csr!))])).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('cancelled') });
+    await expect(vault.mergeCertificate('c', [text(ca.sign(op.csr!))])).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: expect.stringContaining('cancelled'),
+    });
     await vault.deleteCertificateOperation('c');
     await expect(vault.getCertificateOperation('c')).rejects.toMatchObject({ code: 'NotFound' });
     await expect(vault.mergeCertificate('c', [text(ca.sign(op.csr!))])).rejects.toMatchObject({ code: 'NotFound' });
@@ -105,6 +121,10 @@ describe('mergeCertificate', () => {
     const op = await vault.createCertificate('u', pending);
     await vault.updateCertificatePolicy('u', { contentType: 'application/x-pem-file' });
     const merged = await vault.mergeCertificate('u', [new TextEncoder().encode(ca.sign(op.csr!))]);
-    expect(merged.policy).toMatchObject({ contentType: 'application/x-pem-file', issuerName: 'Unknown', keyType: 'EC' });
+    expect(merged.policy).toMatchObject({
+      contentType: 'application/x-pem-file',
+      issuerName: 'Unknown',
+      keyType: 'EC',
+    });
   });
 });

@@ -54,6 +54,10 @@ describe('scheduled purge and closed vaults', () => {
   it('a closed vault answers with a VaultError that says so', async () => {
     const v = await openVault({ name: `closed-${Date.now()}` });
     v.close();
-    await expect(v.getCertificate('x')).rejects.toMatchObject({ name: 'VaultError', code: 'Forbidden', message: expect.stringContaining('vault is closed') });
+    await expect(v.getCertificate('x')).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'Forbidden',
+      message: expect.stringContaining('vault is closed'),
+    });
   });
 });

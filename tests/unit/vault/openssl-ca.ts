@@ -16,7 +16,23 @@ export interface OpensslCa {
 
 export function makeOpensslCa(subject = '/CN=Test CA/O=Certkeep Tests'): OpensslCa {
   const t = tempDir('certkeep-ca-');
-  openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', t.path('ca.key'), '-out', t.path('ca.pem'), '-subj', subject, '-days', '3650']);
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    'ec',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-nodes',
+    '-keyout',
+    t.path('ca.key'),
+    '-out',
+    t.path('ca.pem'),
+    '-subj',
+    subject,
+    '-days',
+    '3650',
+  ]);
   const caPem = readFileSync(t.path('ca.pem'), 'utf8');
   let n = 0;
   const toDer = (pem: string) => {
@@ -30,7 +46,22 @@ export function makeOpensslCa(subject = '/CN=Test CA/O=Certkeep Tests'): Openssl
     sign(csrDer, days = 90) {
       const csr = t.path(`r${n++}.der`);
       writeFileSync(csr, csrDer);
-      return openssl(['x509', '-req', '-inform', 'DER', '-in', csr, '-CA', t.path('ca.pem'), '-CAkey', t.path('ca.key'), '-days', String(days), '-set_serial', String(1000 + n)]).toString();
+      return openssl([
+        'x509',
+        '-req',
+        '-inform',
+        'DER',
+        '-in',
+        csr,
+        '-CA',
+        t.path('ca.pem'),
+        '-CAkey',
+        t.path('ca.key'),
+        '-days',
+        String(days),
+        '-set_serial',
+        String(1000 + n),
+      ]).toString();
     },
     toDer,
     p7b(pems, outform) {

@@ -35,7 +35,16 @@ describe('getSecret', () => {
     const { vault } = await makeVault();
     await vault.createCertificate('java-app', { subject: 'CN=java.contoso.com' });
     const secret = await vault.getSecret('java-app', { password: 'changeit' });
-    const list = runTool('keytool', ['-list', '-v', '-storetype', 'pkcs12', '-keystore', file(secret.value), '-storepass', 'changeit']).toString();
+    const list = runTool('keytool', [
+      '-list',
+      '-v',
+      '-storetype',
+      'pkcs12',
+      '-keystore',
+      file(secret.value),
+      '-storepass',
+      'changeit',
+    ]).toString();
     expect(list).toContain('Entry type: PrivateKeyEntry');
     expect(list).toMatch(/Alias name: java-app/i);
     expect(list).toContain('CN=java.contoso.com');
@@ -50,7 +59,16 @@ describe('getSecret', () => {
     expect(legacyInfo).toContain('pbeWithSHA1And3-KeyTripleDES-CBC');
     expect(legacyInfo).toMatch(/MAC: sha1/);
     expect(legacyInfo).not.toMatch(/PBES2|aes-256-cbc/);
-    const list = runTool('keytool', ['-list', '-v', '-storetype', 'pkcs12', '-keystore', legacy, '-storepass', 'P']).toString();
+    const list = runTool('keytool', [
+      '-list',
+      '-v',
+      '-storetype',
+      'pkcs12',
+      '-keystore',
+      legacy,
+      '-storepass',
+      'P',
+    ]).toString();
     expect(list).toContain('Entry type: PrivateKeyEntry');
     expect(list).toContain('CN=old.contoso.com');
     const modernInfo = opensslInfo(file((await vault.getSecret('old-win', { password: 'P' })).value));
@@ -60,8 +78,16 @@ describe('getSecret', () => {
 
   it('legacy with a PEM policy → BadParameter naming the content type', async () => {
     const { vault } = await makeVault();
-    await vault.createCertificate('pem-only', { subject: 'CN=pem', keyType: 'EC', contentType: 'application/x-pem-file' });
-    await expect(vault.getSecret('pem-only', { legacy: true })).rejects.toMatchObject({ name: 'VaultError', code: 'BadParameter', message: expect.stringContaining('x-pkcs12') });
+    await vault.createCertificate('pem-only', {
+      subject: 'CN=pem',
+      keyType: 'EC',
+      contentType: 'application/x-pem-file',
+    });
+    await expect(vault.getSecret('pem-only', { legacy: true })).rejects.toMatchObject({
+      name: 'VaultError',
+      code: 'BadParameter',
+      message: expect.stringContaining('x-pkcs12'),
+    });
   });
 
   it('exportable, PEM: PKCS#8 key and the certificate, and they belong together', async () => {
@@ -81,7 +107,12 @@ describe('getSecret', () => {
 
   it('non-exportable: certificates only, and the stored CryptoKey itself refuses exportKey', async () => {
     const { vault, store } = await makeVault();
-    await vault.createCertificate('locked', { subject: 'CN=locked', keyType: 'EC', exportable: false, contentType: 'application/x-pem-file' });
+    await vault.createCertificate('locked', {
+      subject: 'CN=locked',
+      keyType: 'EC',
+      exportable: false,
+      contentType: 'application/x-pem-file',
+    });
     const pem = new TextDecoder().decode((await vault.getSecret('locked')).value);
     expect(pem).not.toContain('PRIVATE KEY');
     expect(pem).toContain('BEGIN CERTIFICATE');
@@ -98,7 +129,11 @@ describe('getSecret', () => {
 
   it('HSM key type is never exportable', async () => {
     const { vault } = await makeVault();
-    await vault.createCertificate('hsm', { subject: 'CN=hsm', keyType: 'EC-HSM', contentType: 'application/x-pem-file' });
+    await vault.createCertificate('hsm', {
+      subject: 'CN=hsm',
+      keyType: 'EC-HSM',
+      contentType: 'application/x-pem-file',
+    });
     expect(new TextDecoder().decode((await vault.getSecret('hsm')).value)).not.toContain('PRIVATE KEY');
   });
 
@@ -107,12 +142,21 @@ describe('getSecret', () => {
     await vault.createCertificate('f', { subject: 'CN=f', keyType: 'EC', validityInMonths: 1 });
     const props = (await vault.getCertificate('f')).properties;
     await vault.updateCertificateProperties('f', '', { enabled: false });
-    await expect(vault.getSecret('f')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('disabled') });
+    await expect(vault.getSecret('f')).rejects.toMatchObject({
+      code: 'Forbidden',
+      message: expect.stringContaining('disabled'),
+    });
     await vault.updateCertificateProperties('f', props.version, { enabled: true });
     await expect(vault.getSecret('f')).resolves.toBeTruthy();
     clock.now = new Date(props.notBefore!.getTime() - 1000);
-    await expect(vault.getSecret('f')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('not valid before') });
+    await expect(vault.getSecret('f')).rejects.toMatchObject({
+      code: 'Forbidden',
+      message: expect.stringContaining('not valid before'),
+    });
     clock.now = new Date(props.expiresOn!.getTime() + 1000);
-    await expect(vault.getSecret('f')).rejects.toMatchObject({ code: 'Forbidden', message: expect.stringContaining('expired') });
+    await expect(vault.getSecret('f')).rejects.toMatchObject({
+      code: 'Forbidden',
+      message: expect.stringContaining('expired'),
+    });
   });
 });

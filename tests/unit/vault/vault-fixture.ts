@@ -19,15 +19,29 @@ export interface TestVault {
 }
 
 /** `wrap` lets a test put a failing store between the vault and IndexedDB. */
-export async function makeVault(options: { now?: Date; wrap?: (s: VaultStore) => VaultStore } = {}): Promise<TestVault> {
+export async function makeVault(
+  options: { now?: Date; wrap?: (s: VaultStore) => VaultStore } = {},
+): Promise<TestVault> {
   const name = `t${Date.now().toString(36)}-${counter++}`;
   const store = await openIdbVaultStore(name);
   const clock = { now: options.now ?? T0 };
-  const vault = createCertificateVault(createVaultContext(options.wrap ? options.wrap(store) : store, () => new Date(clock.now)));
+  const vault = createCertificateVault(
+    createVaultContext(options.wrap ? options.wrap(store) : store, () => new Date(clock.now)),
+  );
   return { vault, store, clock, dump: () => dumpStore(store) };
 }
 
-const STORES: StoreName[] = ['certificates', 'versions', 'keys', 'operations', 'deleted', 'issuers', 'contacts', 'meta', 'lifetimeLog'];
+const STORES: StoreName[] = [
+  'certificates',
+  'versions',
+  'keys',
+  'operations',
+  'deleted',
+  'issuers',
+  'contacts',
+  'meta',
+  'lifetimeLog',
+];
 
 /** Every record of every store, with bytes as hex and CryptoKeys as their visible attributes. */
 export async function dumpStore(store: VaultStore): Promise<unknown> {
@@ -41,7 +55,8 @@ export async function dumpStore(store: VaultStore): Promise<unknown> {
 function normalise(v: unknown): unknown {
   if (v instanceof Uint8Array) return `hex:${Buffer.from(v).toString('hex')}`;
   if (v instanceof Date) return `date:${v.toISOString()}`;
-  if (v instanceof CryptoKey) return { cryptoKey: v.type, extractable: v.extractable, algorithm: v.algorithm, usages: [...v.usages].sort() };
+  if (v instanceof CryptoKey)
+    return { cryptoKey: v.type, extractable: v.extractable, algorithm: v.algorithm, usages: [...v.usages].sort() };
   if (Array.isArray(v)) return v.map(normalise);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normalise(x)]));
   return v;

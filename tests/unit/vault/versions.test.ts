@@ -26,10 +26,15 @@ describe('versions and properties', () => {
     expect(latest.properties.updatedOn).toEqual(clock.now);
     await vault.updateCertificateProperties('u', old, { enabled: false });
     const versions = await collect(vault.listPropertiesOfCertificateVersions('u'));
-    expect(versions.map((v) => [v.enabled, v.tags])).toEqual([[true, { team: 'web' }], [false, {}]]);
+    expect(versions.map((v) => [v.enabled, v.tags])).toEqual([
+      [true, { team: 'web' }],
+      [false, {}],
+    ]);
     const [listed] = await collect(vault.listPropertiesOfCertificates());
     expect(listed.tags).toEqual({ team: 'web' });
-    await expect(vault.updateCertificateProperties('u', '', { tags: { n: 1 as never } })).rejects.toMatchObject({ code: 'BadParameter' });
+    await expect(vault.updateCertificateProperties('u', '', { tags: { n: 1 as never } })).rejects.toMatchObject({
+      code: 'BadParameter',
+    });
   });
 
   it('updateCertificatePolicy merges, validates, applies to the next version', async () => {
@@ -40,7 +45,10 @@ describe('versions and properties', () => {
     expect(updated).toMatchObject({ validityInMonths: 3, keyType: 'RSA', keySize: 2048, subject: 'CN=p' });
     expect(updated.keyCurveName).toBeUndefined();
     expect(updated.createdOn).toEqual(created.createdOn);
-    await expect(vault.updateCertificatePolicy('p', { keySize: 1000 })).rejects.toMatchObject({ code: 'BadParameter', message: expect.stringContaining('keySize 1000') });
+    await expect(vault.updateCertificatePolicy('p', { keySize: 1000 })).rejects.toMatchObject({
+      code: 'BadParameter',
+      message: expect.stringContaining('keySize 1000'),
+    });
     expect((await vault.getCertificatePolicy('p')).validityInMonths).toBe(3);
     await vault.createCertificate('p', await vault.getCertificatePolicy('p'));
     expect((await vault.getCertificate('p')).properties.expiresOn?.toISOString().slice(0, 7)).toBe('2026-04');
