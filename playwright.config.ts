@@ -1,7 +1,10 @@
 import { defineConfig } from '@playwright/test';
 
-/** Port for the test server: not 4173, so `npm start` may keep running beside the tests. */
-export const E2E_PORT = 4188;
+/**
+ * Port for the test server: not 4173, so `npm start` may keep running beside the tests;
+ * E2E_PORT moves it so two checkouts can run their suites side by side.
+ */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 4188);
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
 
 /**

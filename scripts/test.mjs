@@ -25,8 +25,18 @@ function readJson(path) {
   }
 }
 
-// A type error is a failed check, counted as one failure.
-if (step('typecheck', 'npm', ['run', '--silent', 'typecheck']) !== 0) counts.failed += 1;
+// A type error, a lint finding, a format difference, an unused export or an arrow that
+// points the wrong way is a failed check, each counted as one failure.
+const checks = [
+  ['typecheck', 'typecheck'],
+  ['lint (typescript-eslint)', 'lint:eslint'],
+  ['format (prettier)', 'lint:format'],
+  ['unused exports (knip)', 'lint:exports'],
+  ['layers (dependency-cruiser)', 'lint:layers'],
+];
+for (const [title, script] of checks) {
+  if (step(title, 'npm', ['run', '--silent', script]) !== 0) counts.failed += 1;
+}
 
 rmSync('reports', { recursive: true, force: true });
 step('unit (vitest)', 'npx', [

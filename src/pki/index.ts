@@ -1,5 +1,5 @@
 /**
- * pki/: bytes in, bytes out. Stateless; imports no project folder (DESIGN §2).
+ * pki/: bytes in, bytes out. Stateless; imports no project folder (ARCHITECTURE §2).
  * This file is the contract vault/ codes against: keep these names and shapes.
  */
 export * from './types';

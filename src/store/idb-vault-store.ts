@@ -116,7 +116,7 @@ function wrapTx(tx: AnyTx): StoreTx {
     versionsOf: (key) => store('versions').index('byCertificate').getAll(key) as Promise<VersionRecord[]>,
     keysOf: (key) => store('keys').index('byCertificate').getAll(key) as Promise<KeyRecord[]>,
     lifetimeLogOf: (key) => store('lifetimeLog').index('byCertificate').getAll(key) as Promise<LifetimeLogRecord[]>,
-    // Vault extras (lifetime actions): the byNextDue index of schema v3.
+    // Lifetime actions: the byNextDue index of schema v3.
     certificatesDueBy: (ms) =>
       store('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)) as Promise<CertificateRecord[]>,
     countScheduledCertificates: () => store('certificates').index('byNextDue').count() as Promise<number>,

@@ -21,7 +21,7 @@ export const DB_VERSION = 3;
 export const DB_PREFIX = 'certkeep-vault:';
 
 export interface VaultDbSchema extends DBSchema {
-  /** v3: byNextDue (vault extras: runLifetimeActions reads only the due rows) */
+  /** v3: byNextDue (runLifetimeActions reads only the due rows) */
   certificates: { key: string; value: CertificateRecord; indexes: { byNextDue: number } };
   versions: { key: [string, string]; value: VersionRecord; indexes: { byCertificate: string } };
   keys: { key: string; value: KeyRecord; indexes: { byCertificate: string } };
@@ -65,7 +65,7 @@ export function upgradeVaultDb(
     log.createIndex('byCertificate', 'certificateKey');
   }
   if (oldVersion < 3 && target >= 3) {
-    // v3 (vault extras): index the instant runLifetimeActions must next look at a certificate,
+    // v3: index the instant runLifetimeActions must next look at a certificate,
     // so a run reads only what is due. Rows written before v3 have no nextDueMs: mark them 0
     // ("look now"); the next run computes the real value and writes it back.
     const certificates = tx.objectStore('certificates');

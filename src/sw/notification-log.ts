@@ -54,7 +54,7 @@ interface NotificationLogSchema extends DBSchema {
 
 type LogDb = IDBPDatabase<NotificationLogSchema>;
 
-/** Opens the log, upgrading it step by step (DESIGN §7: one `if (oldVersion < N)` per step). */
+/** Opens the log, upgrading it step by step (ARCHITECTURE §7: one `if (oldVersion < N)` per step). */
 export function openNotificationLog(): Promise<LogDb> {
   return openDB<NotificationLogSchema>(NOTIFICATION_LOG_DB, NOTIFICATION_LOG_VERSION, {
     upgrade(db, oldVersion) {

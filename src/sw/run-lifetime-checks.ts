@@ -6,7 +6,7 @@
 import type { CertificateVault, OpenVaultOptions } from '../vault/types';
 import type { LifetimeNotice, VaultCheckFailure } from './lifetime-notice';
 
-/** The two vault entry points the checks need (DESIGN §4); injected so tests can pass fakes. */
+/** The two vault entry points the checks need (ARCHITECTURE §4); injected so tests can pass fakes. */
 export interface VaultAccess {
   listVaults(): Promise<string[]>;
   openVault(

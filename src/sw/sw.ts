@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /**
- * The service worker entry: listeners only (DESIGN §7 "thin SW"); logic lives in modules
+ * The service worker entry: listeners only (ARCHITECTURE §7 "thin SW"); logic lives in modules
  * beside this file, each with tests.
  */
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';

@@ -1,5 +1,5 @@
 /**
- * The one place VaultError codes become words (DESIGN §4). The vault's own message is kept:
+ * The one place VaultError codes become words (ARCHITECTURE §4). The vault's own message is kept:
  * it is written to be acted on; we add a title and a hint. Nothing else ever reaches the
  * screen: an unexpected exception shows a plain sentence, never a stack.
  */
@@ -39,7 +39,7 @@ interface VaultErrorLike {
   message: string;
 }
 
-/** True for a VaultError, also across realms (checked by name, as DESIGN §4 promises). */
+/** True for a VaultError, also across realms (checked by name, as ARCHITECTURE §4 promises). */
 export function isVaultError(e: unknown): e is VaultErrorLike {
   return (
     typeof e === 'object' &&

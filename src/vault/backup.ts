@@ -121,7 +121,7 @@ export async function restoreCertificateBackup(
   const key = certificateKey(name);
   await ctx.store.read((tx) => assertFree(tx, key, name));
 
-  // WebCrypto before the write transaction (DESIGN §7).
+  // WebCrypto before the write transaction (ARCHITECTURE §7).
   const keyIds = new Map<string, string>();
   const keyRecords: KeyRecord[] = [];
   for (const k of payload.keys) {

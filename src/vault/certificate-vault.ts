@@ -5,7 +5,7 @@
  * For other vault files (lifetime actions, issuers, backup…):
  * - `createVersion(ctx, name, options)` in create.ts makes a new self-signed version of an
  *   existing certificate with its policy (what AutoRenew calls).
- * - Add a method here with a one-line str_replace edit; keep this file a dispatcher.
+ * - A new method is one line here; keep this file a dispatcher.
  */
 import type {
   BackupCertificateOptions,

@@ -15,7 +15,7 @@ export interface VaultContext {
 }
 
 export function createVaultContext(store: VaultStore, now: () => Date = () => new Date()): VaultContext {
-  // Vault extras: every certificate write keeps the lifetime due index (nextDueMs) right.
+  // Every certificate write keeps the lifetime due index (nextDueMs) right.
   return { store: withLifetimeDueIndex(store), name: store.name, vaultUrl: vaultUrlOf(store.name), now };
 }
 

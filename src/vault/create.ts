@@ -1,5 +1,5 @@
 /**
- * createCertificate (DESIGN §5): issuer Self makes key + self-signed certificate at once (a new
+ * createCertificate (ARCHITECTURE §5): issuer Self makes key + self-signed certificate at once (a new
  * version, operation "completed"); Unknown or a named issuer makes key + CSR, and the version
  * appears only when mergeCertificate brings the signed certificate.
  *

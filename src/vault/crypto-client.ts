@@ -1,7 +1,7 @@
 /**
  * getCryptographyClient: the SDK's CryptographyClient over a version's key, which never leaves
  * the vault. Each call checks, in this order: the algorithm name (BadParameter), the policy's
- * key usage (Forbidden, DESIGN §5 seed 001), the version's attributes (Forbidden), the key type
+ * key usage (Forbidden, ARCHITECTURE §5 seed 001), the version's attributes (Forbidden), the key type
  * (BadParameter), then that the private key is here and can do the algorithm (Forbidden /
  * Unsupported).
  *

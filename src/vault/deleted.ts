@@ -1,5 +1,5 @@
 /**
- * Soft delete (DESIGN §5): a deleted certificate keeps every version, key and its operation in
+ * Soft delete (ARCHITECTURE §5): a deleted certificate keeps every version, key and its operation in
  * one record until purged; recover puts them back unchanged; the name stays taken meanwhile.
  */
 import type { VaultContext } from './context';

@@ -1,5 +1,5 @@
 /**
- * Parsing helpers for the UI, which reaches pki only through the vault (DESIGN §2 arrows).
+ * Parsing helpers for the UI, which reaches pki only through the vault (ARCHITECTURE §2 arrows).
  */
 import { parseCertificate, type CertificateInfo } from '../pki/x509';
 import { parseCsr, type CsrInfo } from '../pki/csr';

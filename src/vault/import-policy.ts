@@ -1,5 +1,5 @@
 /**
- * The policy an imported certificate implies when the caller gives none (DESIGN §5): subject,
+ * The policy an imported certificate implies when the caller gives none (ARCHITECTURE §5): subject,
  * SANs, key type/size/curve, KU, EKU and validity read from the certificate; issuer "Self" for
  * a self-signed certificate, "Unknown" otherwise.
  */

@@ -1,5 +1,5 @@
 /**
- * importCertificate (DESIGN §5): a PFX (password may be empty) or PEM with key and
+ * importCertificate (ARCHITECTURE §5): a PFX (password may be empty) or PEM with key and
  * certificates becomes a new version. The key is imported extractable only when the policy is
  * exportable. Expired certificates are accepted: the vault keeps history, and the attributes
  * (expiresOn) show the state; their key and secret are then Forbidden like any expired version.

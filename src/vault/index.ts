@@ -1,5 +1,5 @@
 /**
- * vault/: the API of DESIGN §4. The UI and the service worker import only this file.
+ * vault/: the API of ARCHITECTURE §4. The UI and the service worker import only this file.
  */
 export { openVault, listVaults } from './open-vault';
 export { VaultError, isVaultError, type VaultErrorCode } from './vault-error';

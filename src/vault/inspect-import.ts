@@ -1,7 +1,7 @@
 /**
  * What an import file holds, before anything is stored: the UI shows it (certificates, key
  * present?) and asks for a password only when one is needed. Also the chain encodings the
- * detail page downloads (PKCS#7). Reaches pki for the UI, which may not (DESIGN §2 arrows).
+ * detail page downloads (PKCS#7). Reaches pki for the UI, which may not (ARCHITECTURE §2 arrows).
  */
 import { readKeyBundle } from '../pki/key-bundle';
 import { parseCertificate, type CertificateInfo } from '../pki/x509';

@@ -1,6 +1,6 @@
 /**
  * Key pairs for versions. A key is generated `extractable: false` unless the policy says
- * exportable (DESIGN §5): the browser then refuses every export, and so does the vault.
+ * exportable (ARCHITECTURE §5): the browser then refuses every export, and so does the vault.
  */
 import { exportSpki, generateKeyPair } from '../pki/keys';
 import type { KeySpec } from '../pki/types';

@@ -8,7 +8,7 @@ import type { EncryptionAlgorithm, KeyUsageType, SignatureAlgorithm } from './ty
 export type KeyOperation = 'sign' | 'verify' | 'encrypt' | 'decrypt' | 'wrapKey' | 'unwrapKey';
 
 /**
- * DESIGN §5 (seed 001): how Key Vault derives a certificate key's key_ops from the policy's
+ * ARCHITECTURE §5 (seed 001): how Key Vault derives a certificate key's key_ops from the policy's
  * key usage. keyAgreement grants nothing a CryptographyClient offers.
  */
 const OPS_BY_USAGE: Record<KeyUsageType, readonly KeyOperation[]> = {

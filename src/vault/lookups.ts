@@ -71,7 +71,7 @@ export async function requireKey(tx: StoreTx, v: VersionRecord, name: string): P
   return key;
 }
 
-/** Attributes that make a version's key and secret inoperable (DESIGN §5). */
+/** Attributes that make a version's key and secret inoperable (ARCHITECTURE §5). */
 export function assertUsable(v: VersionRecord, name: string, now: Date): void {
   if (!v.enabled)
     throw new VaultError(

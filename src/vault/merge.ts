@@ -1,5 +1,5 @@
 /**
- * mergeCertificate (DESIGN §5): the CA's answer to a pending CSR becomes a version. Each
+ * mergeCertificate (ARCHITECTURE §5): the CA's answer to a pending CSR becomes a version. Each
  * element may be DER, PEM (one or many certificates) or PKCS#7 (PEM or DER).
  */
 import { readCertificates } from '../pki/certificate-bundle';

@@ -1,5 +1,5 @@
 /**
- * openVault / listVaults (DESIGN §4): each vault is its own IndexedDB database, so several
+ * openVault / listVaults (ARCHITECTURE §4): each vault is its own IndexedDB database, so several
  * vaults segment certificates the way Key Vault users make several vaults.
  */
 import { listVaultDatabases, openIdbVaultStore } from '../store/idb-vault-store';

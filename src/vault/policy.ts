@@ -1,5 +1,5 @@
 /**
- * Certificate policy: Azure's defaults and validation (DESIGN §5). The UI reuses both to fill
+ * Certificate policy: Azure's defaults and validation (ARCHITECTURE §5). The UI reuses both to fill
  * and check its form before calling the vault; the vault runs them again on every write.
  */
 import { EKU, type KeySpec, type KeyUsage } from '../pki/types';
@@ -29,7 +29,7 @@ const KEY_USAGES: KeyUsageType[] = [
   'encipherOnly',
   'decipherOnly',
 ];
-/** Usages that need encryption or key wrap, which ECDSA keys cannot do (DESIGN §5). */
+/** Usages that need encryption or key wrap, which ECDSA keys cannot do (ARCHITECTURE §5). */
 const EC_FORBIDDEN_USAGES: KeyUsageType[] = ['keyEncipherment', 'dataEncipherment', 'encipherOnly', 'decipherOnly'];
 /** Key Vault caps validity at 1200 months (100 years) too. */
 export const MAX_VALIDITY_MONTHS = 1200;

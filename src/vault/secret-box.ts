@@ -23,7 +23,7 @@ export interface SealedValue {
 
 /**
  * The vault key, made on first use. Generation is WebCrypto work, so it happens before the
- * write transaction (DESIGN §7); if another caller stored a key meanwhile, theirs wins and
+ * write transaction (ARCHITECTURE §7); if another caller stored a key meanwhile, theirs wins and
  * ours is dropped, so every secret is sealed under the one stored key.
  */
 export async function getVaultKey(ctx: VaultContext): Promise<CryptoKey> {

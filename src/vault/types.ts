@@ -1,6 +1,6 @@
 /**
  * The vault's public shapes. Names follow @azure/keyvault-certificates so code written against
- * the SDK reads the same here (DESIGN §3, §4). Fields the SDK marks optional are required here
+ * the SDK reads the same here (ARCHITECTURE §3, §4). Fields the SDK marks optional are required here
  * whenever the vault always fills them; additions beyond the SDK are marked "Certkeep:".
  */
 import type { Bytes, KeyUsage, SubjectAlternativeNames } from '../pki/types';
@@ -243,7 +243,7 @@ export interface OpenVaultOptions {
   now?: () => Date;
 }
 
-/** DESIGN §4. Every method rejects only with VaultError. */
+/** ARCHITECTURE §4. Every method rejects only with VaultError. */
 export interface CertificateVault {
   readonly name: string;
   /** https://<name>.vault.local */

@@ -1,5 +1,5 @@
 /**
- * The one error the vault throws (DESIGN §4). Messages are sentences a person can act on;
+ * The one error the vault throws (ARCHITECTURE §4). Messages are sentences a person can act on;
  * the underlying PkiError / DOMException stays reachable as `cause`.
  */
 import { isPkiError } from '../pki/pki-error';

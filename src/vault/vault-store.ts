@@ -1,5 +1,5 @@
 /**
- * The storage the vault needs (DESIGN §2: vault → store through an interface the vault
+ * The storage the vault needs (ARCHITECTURE §2: vault → store through an interface the vault
  * defines). src/store/ implements it with IndexedDB; tests may wrap it to inject failures.
  *
  * Rule of use: do every WebCrypto / pki step BEFORE `write()`, then make all changes in one
@@ -31,12 +31,12 @@ export interface CertificateRecord {
   /** how many versions exist; the next version's ordinal */
   versionCount: number;
   /**
-   * Vault extras (lifetime-due-index.ts sets both on every put through the vault's store):
+   * Lifetime schedule (lifetime-due-index.ts sets both on every put through the vault's store):
    * when runLifetimeActions must next look at this row (Infinity = never; indexed, schema v3),
    * so a run reads only the rows that are due instead of all of them.
    */
   nextDueMs?: number;
-  /** Vault extras: "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
+  /** "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
   lifetimeSeen?: { id: string; nextMs: number };
 }
 
@@ -181,9 +181,9 @@ export interface StoreTx {
   keysOf(certificateKey: string): Promise<KeyRecord[]>;
   /** Lifetime log rows of one certificate (index on certificateKey). */
   lifetimeLogOf(certificateKey: string): Promise<LifetimeLogRecord[]>;
-  /** Vault extras: certificate rows whose nextDueMs ≤ ms (index byNextDue, schema v3). */
+  /** Certificate rows whose nextDueMs ≤ ms (index byNextDue, schema v3). */
   certificatesDueBy(ms: number): Promise<CertificateRecord[]>;
-  /** Vault extras: how many certificate rows carry a nextDueMs (all of them, unless written around the vault). */
+  /** How many certificate rows carry a nextDueMs (all of them, unless written around the vault). */
   countScheduledCertificates(): Promise<number>;
 }
 

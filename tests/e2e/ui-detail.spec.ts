@@ -74,7 +74,7 @@ test('disable/enable, tags and policy edit go through the vault and show after r
   await props.getByRole('button', { name: 'Disable' }).click();
   await expect(props.getByTestId('enabled-state')).toHaveText('disabled');
   await expect(page.getByTestId('cert-status')).toHaveText('disabled');
-  // A disabled version's key is inoperable (DESIGN §5): Forbidden, in words.
+  // A disabled version's key is inoperable (ARCHITECTURE §5): Forbidden, in words.
   await keyOps.getByRole('button', { name: 'Sign and verify a test message' }).click();
   await expect(keyOps.getByRole('alert')).toContainText('Not allowed');
   await props.getByRole('button', { name: 'Enable' }).click();

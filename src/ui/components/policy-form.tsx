@@ -25,7 +25,7 @@ export const POLICY_FIELDS = new Set([
 ]);
 
 /**
- * Every field of a certificate policy (DESIGN §3). Used by Create, by the detail page's
+ * Every field of a certificate policy (ARCHITECTURE §3). Used by Create, by the detail page's
  * policy editor and by Import's derived policy. Errors are shown under their field.
  */
 export function PolicyForm(props: {

@@ -6,7 +6,7 @@ import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
 
 /**
- * Restore from a backup file (DESIGN §5: password-based, AES-GCM). The dialog keeps the
+ * Restore from a backup file (ARCHITECTURE §5: password-based, AES-GCM). The dialog keeps the
  * chosen file when the password is wrong, so the user only types it again.
  */
 export function RestoreBackupButton() {

@@ -9,7 +9,7 @@ import { useIssuerNames } from '../state/use-issuer-names';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { hrefFor, navigate } from '../state/router';
 
-/** Certificate names as Key Vault allows them (DESIGN §3). */
+/** Certificate names as Key Vault allows them (ARCHITECTURE §3). */
 export const NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
 
 export function nameError(name: string): string | undefined {

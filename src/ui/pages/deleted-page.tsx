@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../components/dialog';
 import { formatDate } from '../state/cert-status';
 import { navigate } from '../state/router';
 
-/** Soft-deleted certificates (DESIGN §5): recover, or purge for good after a confirmation. */
+/** Soft-deleted certificates (ARCHITECTURE §5): recover, or purge for good after a confirmation. */
 export function DeletedPage() {
   const q = useVaultQuery((v) => collect(v.listDeletedCertificates()), []);
   const { busy, error, setError, done, run: act } = useAction();

@@ -27,7 +27,7 @@ function toOptions(d: IssuerDraft, editing: boolean) {
   };
 }
 
-/** Certificate issuers of this vault (DESIGN §3): create, edit, delete. */
+/** Certificate issuers of this vault (ARCHITECTURE §3): create, edit, delete. */
 export function IssuersPage() {
   const q = useVaultQuery(async (v) => collect(v.listPropertiesOfIssuers()), []);
   const [editing, setEditing] = useState<Editing>();

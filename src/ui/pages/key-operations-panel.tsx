@@ -7,7 +7,7 @@ import { keyOperationsOf } from './policy-panel';
 const EC_ALG = { 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' } as const;
 
 /**
- * What the key may do (its key usage, DESIGN §5), with a round trip to prove it works: the
+ * What the key may do (its key usage, ARCHITECTURE §5), with a round trip to prove it works: the
  * key stays in the vault, only the test message and its signature / ciphertext come back.
  */
 export function KeyOperationsPanel({

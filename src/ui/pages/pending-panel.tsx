@@ -16,7 +16,7 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /**
- * The pending operation of a certificate made for an Unknown or named issuer (DESIGN §5):
+ * The pending operation of a certificate made for an Unknown or named issuer (ARCHITECTURE §5):
  * the CSR to carry to the CA, and the merge of what the CA sends back.
  */
 export function PendingPanel({ op }: { op: CertificateOperation }) {

@@ -17,7 +17,7 @@ import { useIssuerNames } from '../state/use-issuer-names';
 import { getVault, loadedVaultModule, vaultChanged } from '../state/vault-client';
 
 /**
- * The key operations the policy's key usage allows, from the vault's own table (DESIGN §5,
+ * The key operations the policy's key usage allows, from the vault's own table (ARCHITECTURE §5,
  * seed 001), so the screen and the CryptographyClient can never disagree. The policy shown
  * came from the vault, so its module is loaded by now.
  */

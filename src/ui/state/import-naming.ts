@@ -21,7 +21,7 @@ function monthsBetween(a: Date, b: Date): number {
   return Math.min(Math.max(months, 1), 1200);
 }
 
-/** The policy an import derives from its certificate (DESIGN §5), shown before anything is stored. */
+/** The policy an import derives from its certificate (ARCHITECTURE §5), shown before anything is stored. */
 export function derivedPolicy(info: CertificateInfo): CertificatePolicy {
   const spec = info.keySpec;
   const ec = spec?.kty === 'EC';

@@ -70,7 +70,7 @@ export function ekuLabel(oid: string): string {
 const RSA_KU: KeyUsageType[] = ['digitalSignature', 'keyEncipherment'];
 const EC_KU: KeyUsageType[] = ['digitalSignature'];
 
-/** Azure's defaults (DESIGN §5): RSA 2048, exportable, PKCS#12, 12 months, AutoRenew at 80 % for Self. */
+/** Azure's defaults (ARCHITECTURE §5): RSA 2048, exportable, PKCS#12, 12 months, AutoRenew at 80 % for Self. */
 export function defaultDraft(issuerName = 'Self'): PolicyDraft {
   return {
     subject: '',

@@ -1,5 +1,5 @@
 /**
- * The vault API as the UI sees it (DESIGN §4). Types only (erased at build time, so no vault
+ * The vault API as the UI sees it (ARCHITECTURE §4). Types only (erased at build time, so no vault
  * code reaches the shell): the one place ui/ names vault shapes.
  */
 export type {

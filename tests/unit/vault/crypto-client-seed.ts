@@ -1,5 +1,5 @@
 /**
- * Test fixtures for the vault extras (crypto client, backup, lifetime actions): writes a
+ * Test fixtures for the crypto client, backup and lifetime tests: writes a
  * certificate straight into the store (records as create.ts writes them), so these tests do not
  * depend on createCertificate and a bench can seed 10 000 certificates in seconds.
  */
