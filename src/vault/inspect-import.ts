@@ -3,12 +3,9 @@
  * present?) and asks for a password only when one is needed. Also the chain encodings the
  * detail page downloads (PKCS#7). Reaches pki for the UI, which may not (ARCHITECTURE §2 arrows).
  */
-import { readKeyBundle } from '../pki/key-bundle';
-import { parseCertificate, type CertificateInfo } from '../pki/x509';
-import { writePkcs7Certificates } from '../pki/pkcs7';
-import { readCertificates } from '../pki/certificate-bundle';
 import { isPkiError } from '../pki/pki-error';
 import type { Bytes } from '../pki/types';
+import type { CertificateInfo } from '../pki/x509';
 import { guard } from './vault-error';
 
 export interface ImportInspection {
@@ -25,6 +22,12 @@ export interface ImportInspection {
  */
 export async function inspectImport(bytes: Uint8Array, password?: string): Promise<ImportInspection> {
   return guard('The file', async () => {
+    // The readers are loaded on first use: this module is part of the vault's light entry.
+    const [{ readKeyBundle }, { parseCertificate }, { readCertificates }] = await Promise.all([
+      import('../pki/key-bundle'),
+      import('../pki/x509'),
+      import('../pki/certificate-bundle'),
+    ]);
     try {
       const bundle = await readKeyBundle(bytes, password);
       const certificates = await Promise.all(bundle.certificates.map((der) => parseCertificate(der)));
@@ -48,5 +51,5 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
 
 /** A PKCS#7 (P7B) "certs-only" file of the given DER certificates. */
 export function certificatesToP7b(ders: Uint8Array[]): Promise<Bytes> {
-  return guard('Writing the P7B file', async () => writePkcs7Certificates(ders));
+  return guard('Writing the P7B file', async () => (await import('../pki/pkcs7')).writePkcs7Certificates(ders));
 }

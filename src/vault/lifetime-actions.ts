@@ -23,7 +23,6 @@
  * does not read them again.
  */
 import type { VaultContext } from './context';
-import { createVersion } from './create';
 import {
   DAY_MS,
   expiryPhrase,
@@ -50,6 +49,10 @@ export type RenewFn = (
   options: CreateCertificateOptions,
 ) => Promise<KeyVaultCertificateWithPolicy>;
 
+/** createVersion, loaded only when something is due for renewal: a scan needs no PKI code. */
+const renewWithPolicy: RenewFn = async (ctx, name, options) =>
+  (await import('./create')).createVersion(ctx, name, options);
+
 /** A renewal claim older than this was left by a run that died (a killed service worker): retry. */
 const STALE_CLAIM_MS = 15 * 60_000;
 
@@ -71,7 +74,10 @@ export const LIFETIME_INDEX_META = 'lifetimeIndex';
 type LifetimeIndex = Record<string, string | number>;
 
 /** Runs what fell due since the last run; returns the events for the UI and the service worker. */
-export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = createVersion): Promise<LifetimeEvent[]> {
+export async function runLifetimeActions(
+  ctx: VaultContext,
+  renew: RenewFn = renewWithPolicy,
+): Promise<LifetimeEvent[]> {
   const now = ctx.now();
   const nowMs = now.getTime();
   const today = utcDay(nowMs);

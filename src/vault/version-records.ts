@@ -1,8 +1,8 @@
 /**
  * Making a version: parse the certificate BEFORE the transaction (pki is async and would end
- * it), then `commitVersion` inside one write transaction.
+ * it), then `commitVersion` inside one write transaction. The parser is loaded on first use:
+ * this module is also on the light path of updating attributes.
  */
-import { parseCertificate } from '../pki/x509';
 import type { Bytes } from '../pki/types';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
@@ -21,6 +21,7 @@ export interface NewVersionInput {
 
 /** A version record with its parsed attributes; `ordinal` is set by commitVersion. */
 export async function buildVersion(ctx: VaultContext, input: NewVersionInput): Promise<VersionRecord> {
+  const { parseCertificate } = await import('../pki/x509');
   const info = await parseCertificate(input.cer);
   const now = ctx.now();
   return {
