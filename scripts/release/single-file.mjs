@@ -62,7 +62,8 @@ function inlineSafeScript(js) {
 
 function singleMatch(html, re, what) {
   const all = [...html.matchAll(re)];
-  if (all.length !== 1) throw new Error(`single file: expected one ${what} in the build's index.html, found ${all.length}`);
+  if (all.length !== 1)
+    throw new Error(`single file: expected one ${what} in the build's index.html, found ${all.length}`);
   return all[0];
 }
 
@@ -73,7 +74,11 @@ function singleMatch(html, re, what) {
  */
 export function makeSingleFile({ buildDir, publicDir, version, commit }) {
   let html = readFileSync(join(buildDir, 'index.html'), 'utf8');
-  const scriptTag = singleMatch(html, /<script type="module"[^>]*\ssrc="\/([^"]+)"[^>]*><\/script>\s*/g, 'module script');
+  const scriptTag = singleMatch(
+    html,
+    /<script type="module"[^>]*\ssrc="\/([^"]+)"[^>]*><\/script>\s*/g,
+    'module script',
+  );
   const styleTag = singleMatch(html, /<link rel="stylesheet"[^>]*\shref="\/([^"]+)"[^>]*>\s*/g, 'stylesheet');
   let js = readFileSync(join(buildDir, scriptTag[1]), 'utf8');
   const css = `${readFileSync(join(buildDir, styleTag[1]), 'utf8').trim()}\n${NOTE_CSS}\n`;
@@ -94,7 +99,10 @@ export function makeSingleFile({ buildDir, publicDir, version, commit }) {
   const meta = singleMatch(html, /(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")/g, 'CSP meta');
   html = html.replace(meta[0], () => `${meta[1]}${policy}${meta[3]}`);
   html = html.replace(/\s*<!--\s*Air-gapped by construction[\s\S]*?-->/, '');
-  html = html.replace('</head>', () => `    <style>${css}</style>\n    <script type="module">${script}</script>\n  </head>`);
+  html = html.replace(
+    '</head>',
+    () => `    <style>${css}</style>\n    <script type="module">${script}</script>\n  </head>`,
+  );
   html = html.replace('<body>', () => `<body>\n    ${noteHtml(version)}`);
   html = html.replace('<!doctype html>', () => `<!doctype html>\n${headerComment(version, commit)}`);
   for (const left of html.matchAll(/\s(?:src|href)="\/[^"]*"/g)) {

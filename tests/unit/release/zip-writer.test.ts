@@ -80,7 +80,13 @@ describe('writeZip', () => {
   });
 
   it.each([
-    ['a duplicate name', [{ name: 'a.txt', data: text('1') }, { name: 'a.txt', data: text('2') }]],
+    [
+      'a duplicate name',
+      [
+        { name: 'a.txt', data: text('1') },
+        { name: 'a.txt', data: text('2') },
+      ],
+    ],
     ['an absolute name', [{ name: '/etc/passwd', data: text('x') }]],
     ['a name that climbs out', [{ name: 'bundle/../../x', data: text('x') }]],
   ])('refuses %s', (_label, entries: ZipEntry[]) => {
