@@ -1,24 +1,16 @@
 /**
- * A lifetime event plus what a notification needs to know about the certificate's policy.
- * runLifetimeActions reports what fell due; whether the certificate renews itself (AutoRenew)
- * or a person must renew it (EmailContacts), and whether "Renew now" can work (issuer Self),
- * come from the policy, which run-lifetime-checks.ts reads once per event.
+ * The messages between the page and the service worker about lifetime actions: the periodic
+ * sync tag, the page's request, and the worker's answer. The page imports this module into its
+ * first load, so it holds constants and types only (the vault's types are erased).
  */
-import type { CertificatePolicyAction, LifetimeEvent } from '../vault/types';
+import type { LifetimeEvent } from '../vault';
 
-export interface LifetimeNotice extends Omit<LifetimeEvent, 'issuerName' | 'action' | 'error'> {
-  /** the policy's issuer; "Self" enables the "Renew now" action */
-  issuerName?: string;
-  /** the policy's lifetime action when the event was raised */
-  action?: CertificatePolicyAction;
-  /** renewalFailed: the reason alone (message is the whole sentence) */
-  error?: string;
-}
-
-/** The periodic sync tag and message type the page and the service worker agree on. */
+/** The periodic sync tag and message types the page and the service worker agree on. */
 export const LIFETIME_SYNC_TAG = 'lifetime-actions';
 export const RUN_LIFETIME_ACTIONS = 'RUN_LIFETIME_ACTIONS';
 export const LIFETIME_ACTIONS_RESULT = 'LIFETIME_ACTIONS_RESULT';
+/** workbox-window's messageSkipWaiting() sends this; the waiting worker then activates. */
+const SKIP_WAITING = 'SKIP_WAITING';
 
 /** The page asks the service worker to run the checks (app start, hourly, "Check now"). */
 export interface RunLifetimeActionsMessage {
@@ -34,7 +26,8 @@ export interface VaultCheckFailure {
 /** The answer, sent back on the MessageChannel port the page passed along. */
 export interface LifetimeActionsResult {
   type: typeof LIFETIME_ACTIONS_RESULT;
-  notices: LifetimeNotice[];
+  /** what fell due, one event each (ARCHITECTURE §5 "Lifetime actions") */
+  notices: LifetimeEvent[];
   /** how many OS notifications were shown (0 without permission) */
   shown: number;
   failures: VaultCheckFailure[];
@@ -42,6 +35,14 @@ export interface LifetimeActionsResult {
   ranIn: 'service-worker' | 'page';
 }
 
+function hasType(data: unknown, type: string): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === type;
+}
+
 export function isRunLifetimeActionsMessage(data: unknown): data is RunLifetimeActionsMessage {
-  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === RUN_LIFETIME_ACTIONS;
+  return hasType(data, RUN_LIFETIME_ACTIONS);
+}
+
+export function isSkipWaitingMessage(data: unknown): boolean {
+  return hasType(data, SKIP_WAITING);
 }
