@@ -3,13 +3,14 @@
  * (RFC 5280 §4.1.2.4) and, when both sides have them, by AKI = SKI (§4.2.1.1), which tells
  * apart cross-signed or re-keyed CAs with the same name. Cycles and duplicates end the walk.
  */
+import * as asn1js from 'asn1js';
+import { EXTENSION } from './asn1/oids';
+import { contentOf, decodeBer, isContextTag, nodesOf } from './asn1/reader';
 import { equalBytes, toBytes } from './bytes';
 import { readCertificateDer } from './certificate-der';
 import { exportSpki, spkiMatchesKey } from './keys';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
-import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
 
 interface Node {
   der: Bytes;
@@ -20,26 +21,25 @@ interface Node {
   aki?: string;
 }
 
+/** The key id of an SKI (OCTET STRING) or AKI ([0] keyIdentifier) value; undefined when unreadable. */
 function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
-  try {
-    const parsed = fromBer(value);
-    const node = parsed.result;
-    if (!aki)
-      return node instanceof asn1js.OctetString ? Array.from(node.valueBlock.valueHexView).join(',') : undefined;
-    const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
-    const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as
-      asn1js.Primitive | undefined;
-    return keyId ? Array.from(keyId.valueBlock.valueHexView).join(',') : undefined;
-  } catch {
-    return undefined;
+  const node = decodeBer(value)?.node;
+  if (!node) return undefined;
+  let keyId: Uint8Array | undefined;
+  if (!aki) keyId = node instanceof asn1js.OctetString ? contentOf(node) : undefined;
+  else {
+    const items = node instanceof asn1js.Sequence ? nodesOf(node) : [];
+    const tagged = items.find((n) => isContextTag(n, 0));
+    keyId = tagged && contentOf(tagged);
   }
+  return keyId && Array.from(keyId).join(',');
 }
 
 function nodeOf(der: Uint8Array): Node {
   const bytes = toBytes(der);
   const c = readCertificateDer(bytes);
-  const ski = c.extensions.find((e) => e.oid === '2.5.29.14');
-  const aki = c.extensions.find((e) => e.oid === '2.5.29.35');
+  const ski = c.extensions.find((e) => e.oid === EXTENSION.subjectKeyIdentifier);
+  const aki = c.extensions.find((e) => e.oid === EXTENSION.authorityKeyIdentifier);
   return {
     der: bytes,
     subject: c.subjectDer,
@@ -58,11 +58,20 @@ function issues(issuer: Node, child: Node): boolean {
 
 const isSelfIssued = (n: Node): boolean => equalBytes(n.subject, n.issuer) && (!n.ski || !n.aki || n.ski === n.aki);
 
+interface OrderOptions {
+  preserveOrder?: boolean;
+  leafSpki?: Uint8Array;
+}
+
 /** Leaf first up to the root (issuer/subject and AKI/SKI); as given when preserveOrder. Cycles end. */
-export async function orderChain(
-  certificates: Uint8Array[],
-  options?: { preserveOrder?: boolean; leafSpki?: Uint8Array },
-): Promise<Bytes[]> {
+export function orderChain(certificates: Uint8Array[], options?: OrderOptions): Promise<Bytes[]> {
+  // Asynchronous like the rest of the chain API (findLeafForKey); a throw inside rejects it.
+  return new Promise((resolve) => {
+    resolve(order(certificates, options));
+  });
+}
+
+function order(certificates: Uint8Array[], options?: OrderOptions): Bytes[] {
   let nodes: Node[];
   try {
     nodes = certificates.map(nodeOf);

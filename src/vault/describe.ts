@@ -1,7 +1,7 @@
 /**
  * Parsing helpers for the UI, which reaches pki only through the vault (ARCHITECTURE §2 arrows).
  */
-import { parseCertificate, type CertificateInfo } from '../pki/x509';
+import { parseCertificate, type CertificateInfo } from '../pki/certificate-info';
 import { parseCsr, type CsrInfo } from '../pki/csr';
 import { encodePem } from '../pki/pem';
 import { guard } from './vault-error';

@@ -3,7 +3,7 @@
  * SANs, key type/size/curve, KU, EKU and validity read from the certificate; issuer "Self" for
  * a self-signed certificate, "Unknown" otherwise.
  */
-import type { CertificateInfo } from '../pki/x509';
+import type { CertificateInfo } from '../pki/certificate-info';
 import type { KeySpec } from '../pki/types';
 import { defaultPolicy, MAX_VALIDITY_MONTHS } from './policy';
 import type { CertificatePolicy, KeyUsageType } from './types';

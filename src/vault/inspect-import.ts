@@ -4,7 +4,7 @@
  * detail page downloads (PKCS#7). Reaches pki for the UI, which may not (ARCHITECTURE §2 arrows).
  */
 import { readKeyBundle } from '../pki/key-bundle';
-import { parseCertificate, type CertificateInfo } from '../pki/x509';
+import { parseCertificate, type CertificateInfo } from '../pki/certificate-info';
 import { writePkcs7Certificates } from '../pki/pkcs7';
 import { readCertificates } from '../pki/certificate-bundle';
 import { isPkiError } from '../pki/pki-error';

@@ -2,7 +2,7 @@
  * Making a version: parse the certificate BEFORE the transaction (pki is async and would end
  * it), then `commitVersion` inside one write transaction.
  */
-import { parseCertificate } from '../pki/x509';
+import { parseCertificate } from '../pki/certificate-info';
 import type { Bytes } from '../pki/types';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';

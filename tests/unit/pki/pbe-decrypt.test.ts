@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { bmpPassword } from '../../../src/pki/pbe/bmp-password';
 import { decryptPrivateKeyInfo } from '../../../src/pki/pbe/decrypt-private-key';
-import { OID } from '../../../src/pki/pbe/oids';
+import { PBE } from '../../../src/pki/asn1/oids';
 import { encryptPkcs12Pbe } from '../../../src/pki/pbe/pkcs12-pbe';
 import { encryptPbes2Aes256 } from '../../../src/pki/pbe/pbes2';
 import { CORPUS_DIR, HAS_CORPUS, NO_CORPUS_REASON, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
@@ -85,7 +85,7 @@ describe('decryptPrivateKeyInfo against openssl pkcs8 -topk8', () => {
   test('what we encrypt, openssl decrypts (legacy 3DES and PBES2 AES-256)', async () => {
     for (const { algorithm, ciphertext } of [
       encryptPkcs12Pbe(
-        OID.pbeWithSHAAnd3KeyTripleDesCbc,
+        PBE.pbeWithSHAAnd3KeyTripleDesCbc,
         plain,
         'pässwörd',
         2048,
@@ -129,15 +129,15 @@ describe('decryptPrivateKeyInfo: refusals', () => {
   test.each([
     { name: 'not DER at all', der: new Uint8Array([1, 2, 3]), code: 'malformed' },
     { name: 'an empty sequence', der: new Uint8Array([0x30, 0]), code: 'malformed' },
-    { name: 'iteration count 0', der: pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, 0), code: 'malformed' },
+    { name: 'iteration count 0', der: pbe(PBE.pbeWithSHAAnd3KeyTripleDesCbc, 0), code: 'malformed' },
     {
       name: 'an absurd iteration count (would hang)',
-      der: pbe(OID.pbeWithSHAAnd3KeyTripleDesCbc, 2 ** 31 - 1),
+      der: pbe(PBE.pbeWithSHAAnd3KeyTripleDesCbc, 2 ** 31 - 1),
       code: 'unsupported',
     },
     {
       name: 'RC4',
-      der: pbe(OID.pbeWithSHAAnd128BitRC4, 2048),
+      der: pbe(PBE.pbeWithSHAAnd128BitRC4, 2048),
       code: 'unsupported',
       message: /1\.2\.840\.113549\.1\.12\.1\.1/,
     },

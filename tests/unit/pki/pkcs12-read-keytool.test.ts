@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12 } from '../../../src/pki';
 import { runTool, tempDir } from '../../support/openssl';
 import { pemCertificates, spkiOfCert, spkiOfKey, toHex } from './pkcs12-fixtures';
 

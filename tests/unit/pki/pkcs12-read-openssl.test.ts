@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12 } from '../../../src/pki';
 import { openssl } from '../../support/openssl';
 import {
   LEGACY_PROVIDERS,

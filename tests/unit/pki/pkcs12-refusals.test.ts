@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12, writePkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12, writePkcs12 } from '../../../src/pki';
 import { makeFixtures, type Fixtures } from './pkcs12-fixtures';
 
 // Well-formed files with algorithms we do not do must say 'unsupported' and name the OID;

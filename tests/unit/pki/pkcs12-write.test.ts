@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12, writePkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12, writePkcs12 } from '../../../src/pki';
 import { openssl, runTool } from '../../support/openssl';
 import {
   makeFixtures,
