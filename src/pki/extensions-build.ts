@@ -42,6 +42,9 @@ export function requestExtensions(options: ExtensionOptions): x509.Extension[] {
       if (flag === undefined) throw new PkiError('bad-input', `unknown key usage ${usage}`);
       flags |= flag;
     }
+    // KeyUsageFlags is a bit-flag enum: an OR of its members is a valid value though not a member,
+    // which this rule cannot tell from a stray number.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-enum-assignment
     out.push(new x509.KeyUsagesExtension(flags, true));
   }
   if (options.enhancedKeyUsage && options.enhancedKeyUsage.length > 0) {
