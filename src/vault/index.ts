@@ -8,3 +8,4 @@ export { describeCertificate, describeCsr, toPem, type CertificateInfo, type Csr
 export { keyOperationsFor, type KeyOperation } from './key-operations';
 export { inspectImport, certificatesToP7b, type ImportInspection } from './inspect-import';
 export * from './types';
+export { EKU } from '../pki/asn1/oids';
