@@ -3,11 +3,10 @@
  * (RFC 5280 §4.1.2.4) and, when both sides have them, by AKI = SKI (§4.2.1.1), which tells
  * apart cross-signed or re-keyed CAs with the same name. Cycles and duplicates end the walk.
  */
-import * as asn1js from 'asn1js';
 import { EXTENSION } from './asn1/oids';
-import { contentOf, decodeBer, isContextTag, nodesOf } from './asn1/reader';
 import { equalBytes, toBytes } from './bytes';
-import { readCertificateDer } from './certificate-der';
+import { readCertificateDer, type RawExtension } from './certificate-der';
+import { akiOf, skiOf } from './extensions-decode';
 import { exportSpki, spkiMatchesKey } from './keys';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
@@ -21,18 +20,13 @@ interface Node {
   aki?: string;
 }
 
-/** The key id of an SKI (OCTET STRING) or AKI ([0] keyIdentifier) value; undefined when unreadable. */
-function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
-  const node = decodeBer(value)?.node;
-  if (!node) return undefined;
-  let keyId: Uint8Array | undefined;
-  if (!aki) keyId = node instanceof asn1js.OctetString ? contentOf(node) : undefined;
-  else {
-    const items = node instanceof asn1js.Sequence ? nodesOf(node) : [];
-    const tagged = items.find((n) => isContextTag(n, 0));
-    keyId = tagged && contentOf(tagged);
+/** A key identifier, or undefined when the extension is absent or unreadable (then names alone decide). */
+function keyIdOf(ext: RawExtension | undefined, read: (ext: RawExtension) => string | undefined): string | undefined {
+  try {
+    return ext && read(ext);
+  } catch {
+    return undefined;
   }
-  return keyId && Array.from(keyId).join(',');
 }
 
 function nodeOf(der: Uint8Array): Node {
@@ -45,8 +39,8 @@ function nodeOf(der: Uint8Array): Node {
     subject: c.subjectDer,
     issuer: c.issuerDer,
     spki: c.spki,
-    ski: ski && keyIdHex(ski.value, false),
-    aki: aki && keyIdHex(aki.value, true),
+    ski: keyIdOf(ski, skiOf),
+    aki: keyIdOf(aki, akiOf),
   };
 }
 

@@ -3,13 +3,11 @@
  * Key usage is critical (RFC 5280 §4.2.1.3 "SHOULD"); EKU and SAN are not (SAN is critical
  * only with an empty subject, which a Key Vault policy cannot have).
  */
-import { EXTENSION } from './asn1/oids';
+import { EXTENSION, isDottedOid } from './asn1/oids';
 import { encodeSubjectAltNames, hasAnySan } from './general-names';
 import { PkiError } from './pki-error';
 import type { KeyUsage, SubjectAlternativeNames } from './types';
 import { x509 } from './x509-lib';
-
-const OID = /^[0-2](\.(0|[1-9][0-9]*))+$/;
 
 /** KeyUsage bits by name; a Map, because names arrive from JavaScript callers unchecked. */
 const KEY_USAGE_FLAGS = new Map<string, number>([
@@ -49,7 +47,7 @@ export function requestExtensions(options: ExtensionOptions): x509.Extension[] {
   }
   if (options.enhancedKeyUsage && options.enhancedKeyUsage.length > 0) {
     for (const oid of options.enhancedKeyUsage)
-      if (!OID.test(oid)) throw new PkiError('bad-input', `bad eku oid ${oid}`);
+      if (!isDottedOid(oid)) throw new PkiError('bad-input', `bad eku oid ${oid}`);
     out.push(new x509.ExtendedKeyUsageExtension([...options.enhancedKeyUsage], false));
   }
   return out;

@@ -58,7 +58,8 @@ export function skiOf(ext: RawExtension): string | undefined {
   return node instanceof asn1js.OctetString ? toHex(node.valueBlock.valueHexView) : undefined;
 }
 
-function akiOf(ext: RawExtension): string | undefined {
+/** The keyIdentifier of an authorityKeyIdentifier extension, uppercase hex. */
+export function akiOf(ext: RawExtension): string | undefined {
   const node = parseValue(ext);
   const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
   // RFC 5280 §4.2.1.1: keyIdentifier is [0] IMPLICIT OCTET STRING.

@@ -2,7 +2,7 @@
  * Attribute type keywords of RFC 4514 §3 plus the aliases people type (Windows/.NET's S, E,
  * T, G; OpenSSL's emailAddress, SN for surname) and the ASN.1 string type each gets.
  */
-import { ATTRIBUTE } from './asn1/oids';
+import { ATTRIBUTE, isDottedOid } from './asn1/oids';
 
 interface TypeInfo {
   oid: string;
@@ -60,12 +60,10 @@ const BY_NAME = new Map<string, string>([
   ...Object.entries(ALIASES),
 ]);
 
-const OID = /^[0-2](\.(0|[1-9][0-9]*))+$/;
-
 /** The OID for a keyword or dotted OID (an `OID.` prefix allowed, RFC 2253 §4); undefined if unknown. */
 export function attributeOid(keyword: string): string | undefined {
   const k = keyword.replace(/^OID\./i, '');
-  if (OID.test(k)) return k;
+  if (isDottedOid(k)) return k;
   return BY_NAME.get(k.toUpperCase());
 }
 

@@ -1,8 +1,15 @@
 /**
  * Every object identifier pki/ reads or writes, in one place. Groups follow the standard that
  * defines them; a member is named as its standard (or openssl, for display tables) names it.
- * Data only, no imports: loading this file costs nothing.
+ * Data and the dotted-form check, no imports: loading this file costs nothing.
  */
+
+const DOTTED = /^[0-2](\.(0|[1-9][0-9]*))+$/;
+
+/** True for an OID in dotted form: a first arc of 0-2, then arcs without leading zeros. */
+export function isDottedOid(text: string): boolean {
+  return DOTTED.test(text);
+}
 
 /** Extended key usage purposes (RFC 5280 §4.2.1.12), as the SDK passes them. */
 export const EKU = {
