@@ -3,7 +3,7 @@
  * Keys come out as PKCS#8 whatever went in (PKCS#1, SEC1, encrypted PKCS#8).
  */
 import * as asn1js from 'asn1js';
-import { decodeBer } from './asn1/reader';
+import { leadingElements } from './asn1/reader';
 import { equalBytes, toBytes } from './bytes';
 import { certificatesInPem, readCertificates } from './certificate-bundle';
 import { privateKeyToPkcs8 } from './keys';
@@ -24,8 +24,7 @@ export interface KeyBundle {
 /** PFX = PFX ::= SEQUENCE { version INTEGER (v3), authSafe ContentInfo, macData OPTIONAL } (RFC 7292 §4). */
 function looksLikePkcs12(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0x30) return false;
-  const pfx = decodeBer(bytes)?.node;
-  const [version, authSafe] = pfx instanceof asn1js.Sequence ? pfx.valueBlock.value : [];
+  const [version, authSafe] = leadingElements(bytes);
   return version instanceof asn1js.Integer && version.valueBlock.valueDec === 3 && authSafe instanceof asn1js.Sequence;
 }
 

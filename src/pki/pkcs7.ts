@@ -5,7 +5,7 @@
  */
 import * as asn1js from 'asn1js';
 import { CONTENT_TYPE } from './asn1/oids';
-import { decodeBer, isContextTag, nodesOf, rawOf, type Node } from './asn1/reader';
+import { decodeBer, isContextTag, leadingElements, nodesOf, rawOf, type Node } from './asn1/reader';
 import { oidDer, setOf, tlv } from './asn1/writer';
 import { toBytes } from './bytes';
 import { PkiError } from './pki-error';
@@ -15,7 +15,7 @@ const malformed = (why: string): PkiError => new PkiError('malformed', `bad pkcs
 
 /** True when DER is a ContentInfo of type signedData (used to sniff P7B vs certificate). */
 export function isPkcs7(der: Uint8Array): boolean {
-  const type = contentTypeOf(decodeBer(der)?.node);
+  const type = leadingElements(der).at(0);
   return type instanceof asn1js.ObjectIdentifier && type.valueBlock.toString() === CONTENT_TYPE.signedData;
 }
 

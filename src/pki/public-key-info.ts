@@ -5,7 +5,7 @@
 import * as asn1js from 'asn1js';
 import { curveName } from './algorithm-names';
 import { GOST_ARC, KEY_ALGORITHM } from './asn1/oids';
-import { decodeBer } from './asn1/reader';
+import { leadingElements } from './asn1/reader';
 import { webCryptoCurve } from './key-der';
 import type { KeySpec } from './types';
 
@@ -33,8 +33,8 @@ function bitLength(int: asn1js.Integer): number {
 function rsaModulusBits(spki: asn1js.Sequence): number | undefined {
   const bits = spki.valueBlock.value.at(1);
   if (!(bits instanceof asn1js.BitString)) return undefined;
-  const key = decodeBer(bits.valueBlock.valueHexView)?.node;
-  const n = key instanceof asn1js.Sequence ? key.valueBlock.value.at(0) : undefined;
+  // RSAPublicKey ::= SEQUENCE { modulus, publicExponent }: the modulus is all the size needs.
+  const n = leadingElements(bits.valueBlock.valueHexView).at(0);
   return n instanceof asn1js.Integer ? bitLength(n) : undefined;
 }
 

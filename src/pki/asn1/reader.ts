@@ -12,20 +12,30 @@ import type { Bytes } from '../types';
 /** A decoded element. */
 export type Node = asn1js.AsnType;
 
-/**
- * The first BER element of `bytes` and the offset just past it; undefined when it does not
- * decode. Never throws: asn1js reports most errors through offset -1, but some (a UTCTime with
- * non-digits) escape as a raw Error.
- */
-export function decodeBer(bytes: Uint8Array): { node: Node; end: number } | undefined {
-  let decoded: asn1js.FromBerResult;
+/** asn1js.fromBER that never throws: most errors come back as offset -1, but some (a UTCTime with non-digits) escape as a raw Error. */
+function fromBer(bytes: Uint8Array): asn1js.FromBerResult | undefined {
   try {
     // One copy, ours: the nodes keep views into it, so later changes to `bytes` cannot reach them.
-    decoded = asn1js.fromBER(toBytes(bytes), { copyInput: false });
+    return asn1js.fromBER(toBytes(bytes), { copyInput: false });
   } catch {
     return undefined;
   }
-  return decoded.offset === -1 ? undefined : { node: decoded.result, end: decoded.offset };
+}
+
+/** The first BER element of `bytes` and the offset just past it; undefined when it does not decode. */
+export function decodeBer(bytes: Uint8Array): { node: Node; end: number } | undefined {
+  const decoded = fromBer(bytes);
+  return decoded && decoded.offset !== -1 ? { node: decoded.result, end: decoded.offset } : undefined;
+}
+
+/**
+ * The elements at the start of a SEQUENCE that decoded before the first damage, for
+ * sniffing by content: a PFX or P7B hurt past its first fields is still taken for one (and then
+ * refused with its own error), and an RSA key shows its modulus size.
+ */
+export function leadingElements(bytes: Uint8Array): Node[] {
+  const decoded = fromBer(bytes);
+  return decoded?.result instanceof asn1js.Sequence ? nodesOf(decoded.result) : [];
 }
 
 /**
