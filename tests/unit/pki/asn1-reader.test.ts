@@ -2,7 +2,7 @@ import * as asn1js from 'asn1js';
 import { describe, expect, it } from 'vitest';
 import { readPkcs12 } from '../../../src/pki';
 import { BAG, CONTENT_TYPE } from '../../../src/pki/asn1/oids';
-import { children, decodeBer, octets, rawOf, readDer } from '../../../src/pki/asn1/reader';
+import { children, decodeBer, leadingElements, octets, rawOf, readDer } from '../../../src/pki/asn1/reader';
 
 const der = (node: asn1js.AsnType): Uint8Array => new Uint8Array(node.toBER(false));
 
@@ -37,6 +37,16 @@ describe('asn1 reader', () => {
   ])('refuses %s: decodeBer gives undefined, readDer a malformed PkiError', (_name, bytes) => {
     expect(decodeBer(bytes)).toBeUndefined();
     expect(() => readDer(bytes, 'test')).toThrow(expect.objectContaining({ name: 'PkiError', code: 'malformed' }));
+  });
+
+  it('gives the leading elements of a SEQUENCE damaged further on, for sniffing', () => {
+    const seq = der(new asn1js.Sequence({ value: [new asn1js.Integer({ value: 3 }), new asn1js.Sequence()] }));
+    const damaged = new Uint8Array([...seq.subarray(0, seq.length - 2), 0x30, 0x05]); // the inner SEQUENCE overruns
+    expect(decodeBer(damaged)).toBeUndefined();
+    const [first, ...rest] = leadingElements(damaged);
+    expect(first).toBeInstanceOf(asn1js.Integer);
+    expect(rest).toEqual([]);
+    expect(leadingElements(der(new asn1js.Set({ value: [new asn1js.Integer({ value: 3 })] })))).toEqual([]);
   });
 
   it('reads nesting up to the limit', () => {
