@@ -46,3 +46,4 @@ export { keyOperationsFor, type KeyOperation } from './key-operations';
 export { inspectImport, certificatesToP7b, type ImportInspection } from './inspect-import';
 export { daysUntilExpiry, expiryPhrase } from './lifetime-schedule';
 export * from './types';
+export { EKU } from '../pki/asn1/oids';
