@@ -10,6 +10,7 @@ import { readCertificateDer } from './certificate-der';
 import { decodeExtensions } from './extensions-decode';
 import { PkiError, isPkiError } from './pki-error';
 import { describePublicKey } from './public-key-info';
+import type { DecodedNameConstraints } from './name-constraints';
 import { formatX500Name } from './x500-name';
 import type { Bytes, KeySpec, KeyUsage, SubjectAlternativeNames } from './types';
 import { decodeX500Name } from './x500-name-der';
@@ -41,6 +42,8 @@ export interface CertificateInfo {
   selfSigned: boolean;
   subjectKeyIdentifier?: string;
   authorityKeyIdentifier?: string;
+  /** the CA's name constraints (RFC 5280 §4.2.1.10), DNS/email/IP forms */
+  nameConstraints?: DecodedNameConstraints;
   spki: Bytes;
 }
 
@@ -78,6 +81,7 @@ async function parse(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
     basicConstraints,
     subjectKeyIdentifier,
     authorityKeyIdentifier,
+    nameConstraints,
   } = decodeExtensions(c.extensions);
   const { keySpec, keyDescription } = describePublicKey(c.spkiNode);
   const sameName = equalBytes(c.subjectDer, c.issuerDer);
@@ -103,5 +107,6 @@ async function parse(der: Uint8Array<ArrayBuffer>): Promise<CertificateInfo> {
   if (keySpec) info.keySpec = keySpec;
   if (subjectKeyIdentifier) info.subjectKeyIdentifier = subjectKeyIdentifier;
   if (authorityKeyIdentifier) info.authorityKeyIdentifier = authorityKeyIdentifier;
+  if (nameConstraints) info.nameConstraints = nameConstraints;
   return info;
 }

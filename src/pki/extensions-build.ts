@@ -5,6 +5,7 @@
  */
 import { EXTENSION, isDottedOid } from './asn1/oids';
 import { encodeSubjectAltNames, hasAnySan } from './general-names';
+import { encodeNameConstraints, hasAnyName, type NameConstraints } from './name-constraints';
 import { PkiError } from './pki-error';
 import type { KeyUsage, SubjectAlternativeNames } from './types';
 import { x509 } from './x509-lib';
@@ -49,6 +50,34 @@ export function requestExtensions(options: ExtensionOptions): x509.Extension[] {
     for (const oid of options.enhancedKeyUsage)
       if (!isDottedOid(oid)) throw new PkiError('bad-input', `bad eku oid ${oid}`);
     out.push(new x509.ExtendedKeyUsageExtension([...options.enhancedKeyUsage], false));
+  }
+  return out;
+}
+
+/** What makes a certificate a CA (or says it is not one). */
+export interface CaOptions {
+  /** basicConstraints cA; default false */
+  isCa?: boolean;
+  /** basicConstraints pathLenConstraint, only with isCa */
+  pathLength?: number;
+  /** nameConstraints, only with isCa */
+  nameConstraints?: NameConstraints;
+}
+
+/**
+ * basicConstraints, always present and critical (RFC 5280 §4.2.1.9 requires critical in a CA
+ * certificate; an end-entity one says cA FALSE so no verifier guesses), and for a CA its
+ * nameConstraints, critical as §4.2.1.10 requires.
+ */
+export function caExtensions(options: CaOptions): x509.Extension[] {
+  const isCa = !!options.isCa;
+  const { pathLength, nameConstraints } = options;
+  if (pathLength !== undefined && (!isCa || !Number.isInteger(pathLength) || pathLength < 0))
+    throw new PkiError('bad-input', 'path length needs a ca and a whole number from 0');
+  const out: x509.Extension[] = [new x509.BasicConstraintsExtension(isCa, isCa ? pathLength : undefined, true)];
+  if (nameConstraints && (hasAnyName(nameConstraints.permitted) || hasAnyName(nameConstraints.excluded))) {
+    if (!isCa) throw new PkiError('bad-input', 'name constraints belong in a ca certificate');
+    out.push(new x509.Extension(EXTENSION.nameConstraints, true, encodeNameConstraints(nameConstraints)));
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { contentOf, decodeBer, isContextTag, type Node } from './asn1/reader';
 import { toHex } from './bytes';
 import type { RawExtension } from './certificate-der';
 import { decodeSubjectAltNames } from './general-names';
+import { decodeNameConstraints, type DecodedNameConstraints } from './name-constraints';
 import { PkiError } from './pki-error';
 import type { KeyUsage, SubjectAlternativeNames } from './types';
 
@@ -75,6 +76,7 @@ export interface DecodedExtensions {
   basicConstraints?: { ca: boolean; pathLength?: number };
   subjectKeyIdentifier?: string;
   authorityKeyIdentifier?: string;
+  nameConstraints?: DecodedNameConstraints;
 }
 
 /** The extensions we model; a malformed one is skipped (pyca malformed-san, wosign-bc-invalid). */
@@ -88,6 +90,7 @@ export function decodeExtensions(extensions: RawExtension[]): DecodedExtensions 
       else if (ext.oid === EXTENSION.basicConstraints) out.basicConstraints ??= basicConstraintsOf(ext);
       else if (ext.oid === EXTENSION.subjectKeyIdentifier) out.subjectKeyIdentifier = skiOf(ext);
       else if (ext.oid === EXTENSION.authorityKeyIdentifier) out.authorityKeyIdentifier = akiOf(ext);
+      else if (ext.oid === EXTENSION.nameConstraints) out.nameConstraints = decodeNameConstraints(ext.value);
     } catch {
       // Malformed on purpose in the wild: skip this one extension.
     }

@@ -19,7 +19,16 @@ export {
 export { createCsr, parseCsr, type CsrOptions, type CsrInfo } from './csr';
 export { createSelfSignedCertificate, type SelfSignedOptions } from './x509';
 export { parseCertificate, type CertificateInfo } from './certificate-info';
-export { issueCertificate, type IssueOptions } from './certificate-issue';
+export { issueCertificate, type IssueOptions, type IssuedCertificate } from './certificate-issue';
+export { createCrl, REVOCATION_REASONS, type CrlOptions, type RevocationReason, type RevokedEntry } from './crl';
+export {
+  encodeNameConstraints,
+  decodeNameConstraints,
+  type NameConstraints,
+  type NameSet,
+  type DecodedNameConstraints,
+} from './name-constraints';
+export { certifiedNamesOf, findNameViolation, type CertifiedNames, type NameViolation } from './name-constraints-check';
 export { readPkcs7Certificates, writePkcs7Certificates } from './pkcs7';
 export { readCertificates } from './certificate-bundle';
 export { orderChain, findLeafForKey } from './chain';

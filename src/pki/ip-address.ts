@@ -72,3 +72,43 @@ export function formatIpAddress(bytes: Uint8Array): string {
   if (bestStart < 0) return hex.join(':');
   return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
+
+/**
+ * An address range as a name constraint holds it (RFC 5280 §4.2.1.10: the address, then a mask
+ * of as many octets). `text` is CIDR ("10.0.0.0/8", "fd00::/8"); a bare address is that one
+ * address (/32, /128). Host bits under the mask are refused rather than silently cleared, so a
+ * typo such as "10.1.0.0/8" is seen.
+ */
+export function parseCidr(text: string): { address: Bytes; mask: Bytes; prefix: number } {
+  const t = text.trim();
+  const slash = t.indexOf('/');
+  const address = parseIpAddress(slash < 0 ? t : t.slice(0, slash));
+  const bits = address.length * 8;
+  const prefixText = slash < 0 ? String(bits) : t.slice(slash + 1);
+  if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits)
+    throw new PkiError('bad-input', `bad prefix length in ${text}`);
+  const prefix = Number(prefixText);
+  const mask = new Uint8Array(address.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = 0xff & (0xff << (8 - Math.min(8, Math.max(0, prefix - i * 8))));
+  if (address.some((b, i) => (b & ~mask[i] & 0xff) !== 0)) throw new PkiError('bad-input', `host bits set in ${text}`);
+  return { address, mask, prefix };
+}
+
+/** Address + mask octets (8 or 32) as CIDR text; undefined when the mask is not a prefix. */
+export function formatCidr(octets: Uint8Array): string | undefined {
+  if (octets.length !== 8 && octets.length !== 32) return undefined;
+  const half = octets.length / 2;
+  const address = octets.subarray(0, half);
+  const mask = octets.subarray(half);
+  let prefix = 0;
+  let ended = false;
+  for (const byte of mask) {
+    for (let bit = 7; bit >= 0; bit--) {
+      const set = (byte >> bit) & 1;
+      if (set && ended) return undefined;
+      if (set) prefix++;
+      else ended = true;
+    }
+  }
+  return `${formatIpAddress(address)}/${prefix}`;
+}

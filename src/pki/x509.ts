@@ -3,7 +3,7 @@
  * and serial rules every certificate built here follows. Reading one is certificate-info.ts.
  */
 import { toBytes, toHex } from './bytes';
-import { requestExtensions, signingAlgorithmFor } from './extensions-build';
+import { caExtensions, requestExtensions, signingAlgorithmFor, type CaOptions } from './extensions-build';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
 import type { CsrOptions } from './csr';
@@ -11,16 +11,44 @@ import { parseX500Name } from './x500-name';
 import { encodeX500Name } from './x500-name-der';
 import { x509 } from './x509-lib';
 
-/** A CSR's options plus validity; issuer = subject, signed by `keys.privateKey`. */
-export interface SelfSignedOptions extends CsrOptions {
+/** How long a certificate is valid: calendar months, or days (which win when both are given). */
+export interface Validity {
   notBefore: Date;
-  validityInMonths: number;
-  /** basicConstraints cA; default false */
-  isCa?: boolean;
-  /** basicConstraints pathLenConstraint, only with isCa */
-  pathLength?: number;
+  validityInMonths?: number;
+  validityInDays?: number;
+}
+
+/** A CSR's options plus validity; issuer = subject, signed by `keys.privateKey`. */
+export interface SelfSignedOptions extends CsrOptions, CaOptions, Validity {
   /** serial bytes (tests); default 16 random bytes, positive */
   serialNumber?: Uint8Array;
+}
+
+/** Longest validity, as Key Vault's 1200 months. */
+const MAX_DAYS = 36_525;
+
+/**
+ * notBefore to whole seconds (RFC 5280 §4.1.2.5.1 times have no fractions) and the notAfter the
+ * validity asks for; PkiError('bad-input') when out of range.
+ */
+export function validityWindow(v: Validity): { start: Date; end: Date } {
+  const { notBefore, validityInMonths, validityInDays } = v;
+  if (!(notBefore instanceof Date) || Number.isNaN(notBefore.getTime()))
+    throw new PkiError('bad-input', 'bad notBefore');
+  const start = new Date(Math.floor(notBefore.getTime() / 1000) * 1000);
+  if (validityInDays !== undefined) {
+    if (!Number.isInteger(validityInDays) || validityInDays < 1 || validityInDays > MAX_DAYS)
+      throw new PkiError('bad-input', `validity must be 1-${MAX_DAYS} days, not ${validityInDays}`);
+    return { start, end: new Date(start.getTime() + validityInDays * 86_400_000) };
+  }
+  if (
+    !Number.isInteger(validityInMonths) ||
+    validityInMonths === undefined ||
+    validityInMonths < 1 ||
+    validityInMonths > 1200
+  )
+    throw new PkiError('bad-input', `validity must be 1-1200 months, not ${String(validityInMonths)}`);
+  return { start, end: addMonths(start, validityInMonths) };
 }
 
 /** notBefore + n calendar months, the day clamped to the month's end (Jan 31 + 1 → Feb 28/29). */
@@ -43,21 +71,18 @@ export function randomSerial(): Bytes {
   return serial;
 }
 
-/** 16 random serial bytes; KU/EKU/SAN/basicConstraints/SKI/AKI; validity from notBefore. */
+/**
+ * 16 random serial bytes; basicConstraints, nameConstraints (a CA), KU/EKU/SAN, SKI/AKI; validity
+ * from notBefore.
+ */
 export async function createSelfSignedCertificate(options: SelfSignedOptions): Promise<Bytes> {
-  const { notBefore, validityInMonths, keys } = options;
-  if (!(notBefore instanceof Date) || Number.isNaN(notBefore.getTime()))
-    throw new PkiError('bad-input', 'bad notBefore');
-  if (!Number.isInteger(validityInMonths) || validityInMonths < 1 || validityInMonths > 1200) {
-    throw new PkiError('bad-input', `validity must be 1-1200 months, not ${validityInMonths}`);
-  }
+  const { keys } = options;
+  const { start, end } = validityWindow(options);
   const name = encodeX500Name(parseX500Name(options.subject));
-  // Certificate times have whole seconds (RFC 5280 §4.1.2.5.1).
-  const start = new Date(Math.floor(notBefore.getTime() / 1000) * 1000);
   const serial = options.serialNumber ? toBytes(options.serialNumber) : randomSerial();
   try {
     const extensions: x509.Extension[] = [
-      new x509.BasicConstraintsExtension(!!options.isCa, options.isCa ? options.pathLength : undefined, true),
+      ...caExtensions(options),
       ...requestExtensions(options),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
       await x509.AuthorityKeyIdentifierExtension.create(keys.publicKey),
@@ -67,7 +92,7 @@ export async function createSelfSignedCertificate(options: SelfSignedOptions): P
       subject: new x509.Name(name),
       issuer: new x509.Name(name),
       notBefore: start,
-      notAfter: addMonths(start, validityInMonths),
+      notAfter: end,
       publicKey: keys.publicKey,
       signingKey: keys.privateKey,
       signingAlgorithm: signingAlgorithmFor(keys.privateKey),

@@ -21,12 +21,15 @@ export const EKU = {
   ocspSigning: '1.3.6.1.5.5.7.3.9',
 } as const;
 
-/** Certificate extensions (RFC 5280 §4.2.1). */
+/** Certificate extensions (RFC 5280 §4.2.1) and CRL extensions (§5.2, §5.3). */
 export const EXTENSION = {
   subjectKeyIdentifier: '2.5.29.14',
   keyUsage: '2.5.29.15',
   subjectAltName: '2.5.29.17',
   basicConstraints: '2.5.29.19',
+  cRLNumber: '2.5.29.20',
+  reasonCode: '2.5.29.21',
+  nameConstraints: '2.5.29.30',
   authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
 } as const;

@@ -47,7 +47,7 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
       '-addext',
       'extendedKeyUsage=serverAuth',
     ]);
-    const der = await issueCertificate({
+    const { der, cutToIssuer } = await issueCertificate({
       csr: new Uint8Array(csr),
       issuerCertificate: ca.cert,
       issuerPrivateKey: ca.keys.privateKey,
@@ -72,21 +72,24 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
     });
     expect(info.authorityKeyIdentifier).toBe(caInfo.subjectKeyIdentifier);
     expect(info.subjectKeyIdentifier).toBeDefined();
+    expect(cutToIssuer).toBe(false);
   });
 
   it('signs our own CSR and never outlives the CA', async () => {
     const ca = await makeCa(1);
     const keys = await generateKeyPair({ kty: 'EC', curve: 'P-256' }, false);
     const csr = await createCsr({ subject: 'CN=short', keys, keyUsage: ['digitalSignature'] });
-    const der = await issueCertificate({
+    const issued = await issueCertificate({
       csr,
       issuerCertificate: ca.cert,
       issuerPrivateKey: ca.keys.privateKey,
       notBefore: new Date(),
       validityInMonths: 12,
     });
+    const der = issued.der;
     const [info, caInfo] = await Promise.all([parseCertificate(der), parseCertificate(ca.cert)]);
     expect(info.notAfter).toEqual(caInfo.notAfter);
+    expect(issued).toMatchObject({ cutToIssuer: true, notAfter: caInfo.notAfter, serialNumber: info.serialNumber });
     expect(info.keyUsage).toEqual(['digitalSignature']);
     const leafFile = tmp.path('short.pem');
     writeFileSync(leafFile, encodePem('CERTIFICATE', der));
