@@ -17,11 +17,15 @@ import { parseCidr, parseIpAddress } from './ip-address';
 import type { NameConstraints, NameSet } from './name-constraints';
 import { decodeX500Name } from './x500-name-der';
 
-/** The names a certificate vouches for, by form. */
+/** The names a certificate vouches for, by form: its subjectAltName, and the subject's names checked as such. */
 export interface CertifiedNames {
   dnsNames: string[];
   emails: string[];
   ipAddresses: string[];
+  /** commonNames checked as DNS names */
+  commonNames?: string[];
+  /** the subject's emailAddress attributes */
+  subjectEmails?: string[];
 }
 
 export type NameForm = 'DNS name' | 'email address' | 'IP address';
@@ -32,7 +36,7 @@ export interface NameViolation {
   name: string;
   /** "excluded": it lies in an excluded subtree; "not permitted": no permitted subtree of its form holds it */
   reason: 'excluded' | 'not permitted';
-  /** true when the name is a commonName checked as a DNS name */
+  /** true when the name comes from the subject (a commonName read as a DNS name, an emailAddress) */
   fromSubject?: boolean;
 }
 
@@ -41,7 +45,7 @@ const HOST_LIKE = /^(\*\.)?[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\.[A-Za-z0-
 const trimDot = (s: string): string => (s.endsWith('.') ? s.slice(0, -1) : s).toLowerCase();
 
 /** The names of a certificate (DER) that constraints apply to, and which commonNames were read as DNS names. */
-export function certifiedNamesOf(der: Uint8Array): CertifiedNames & { commonNames: string[] } {
+export function certifiedNamesOf(der: Uint8Array): Required<CertifiedNames> {
   const c = readCertificateDer(der);
   const ext = decodeExtensions(c.extensions);
   const subject = decodeX500Name(c.subject);
@@ -51,11 +55,11 @@ export function certifiedNamesOf(der: Uint8Array): CertifiedNames & { commonName
   if (dnsNames.length === 0 && !ext.basicConstraints?.ca) {
     for (const a of subject) if (a.oid === ATTRIBUTE.commonName && HOST_LIKE.test(a.value)) commonNames.push(a.value);
   }
-  const subjectEmails = subject.filter((a) => a.oid === ATTRIBUTE.emailAddress).map((a) => a.value);
   return {
     dnsNames,
     commonNames,
-    emails: [...(san.emails ?? []), ...subjectEmails],
+    emails: [...(san.emails ?? [])],
+    subjectEmails: subject.filter((a) => a.oid === ATTRIBUTE.emailAddress).map((a) => a.value),
     ipAddresses: [...(san.ipAddresses ?? [])],
   };
 }
@@ -109,7 +113,7 @@ function ipWithin(ip: string, range: string): boolean {
 
 interface Form {
   form: NameForm;
-  names: (n: CertifiedNames & { commonNames: string[] }) => { name: string; fromSubject?: boolean }[];
+  names: (n: Required<CertifiedNames>) => { name: string; fromSubject?: boolean }[];
   bases: (s: NameSet) => string[] | undefined;
   within: (name: string, base: string) => boolean;
   meets: (name: string, base: string) => boolean;
@@ -128,7 +132,10 @@ const FORMS: Form[] = [
   },
   {
     form: 'email address',
-    names: (n) => n.emails.map((name) => ({ name })),
+    names: (n) => [
+      ...n.emails.map((name) => ({ name })),
+      ...n.subjectEmails.map((name) => ({ name, fromSubject: true })),
+    ],
     bases: (s) => s.emails,
     within: emailWithin,
     meets: emailWithin,
@@ -143,11 +150,8 @@ const FORMS: Form[] = [
 ];
 
 /** The first of `names` outside `constraints`, undefined when all are inside. */
-export function findNameViolation(
-  names: CertifiedNames & { commonNames?: string[] },
-  constraints: NameConstraints,
-): NameViolation | undefined {
-  const all = { ...names, commonNames: names.commonNames ?? [] };
+export function findNameViolation(names: CertifiedNames, constraints: NameConstraints): NameViolation | undefined {
+  const all = { ...names, commonNames: names.commonNames ?? [], subjectEmails: names.subjectEmails ?? [] };
   for (const f of FORMS) {
     const excluded = constraints.excluded ? (f.bases(constraints.excluded) ?? []) : [];
     const permitted = constraints.permitted ? (f.bases(constraints.permitted) ?? []) : [];

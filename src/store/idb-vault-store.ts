@@ -109,6 +109,8 @@ function wrapTx(tx: VaultTx): StoreTx {
     versionsOf: (key) => tx.objectStore('versions').index('byCertificate').getAll(key),
     keysOf: (key) => tx.objectStore('keys').index('byCertificate').getAll(key),
     lifetimeLogOf: (key) => tx.objectStore('lifetimeLog').index('byCertificate').getAll(key),
+    // Local CAs: the byCa index of schema v5 (its keys sort by serial within a CA).
+    issuedBy: (caKey) => tx.objectStore('issued').index('byCa').getAll(caKey),
     // Lifetime actions: the byNextDue index of schema v3.
     certificatesDueBy: (ms) => tx.objectStore('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)),
     countScheduledCertificates: () => tx.objectStore('certificates').index('byNextDue').count(),

@@ -6,7 +6,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { STORE_NAMES, type StoreKey, type StoreName, type StoreValue } from '../vault/vault-store';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 5;
 /** Every vault is its own database; listVaults() finds them by this prefix. */
 export const DB_PREFIX = 'certkeep-vault:';
 
@@ -22,6 +22,8 @@ interface VaultIndexes {
   keys: { byCertificate: 'certificateKey' };
   /** v2 */
   lifetimeLog: { byCertificate: 'certificateKey' };
+  /** v5: a CA's issued-certificates log */
+  issued: { byCa: 'caKey' };
 }
 
 /** What an index declaration may say: only stores of the map, only fields of their records. */
@@ -88,6 +90,13 @@ export function upgradeVaultDb(
         await cursor.continue().then(mark);
       })
       .catch(() => undefined); // rows left unmarked are still found: runLifetimeActions then reads every row once
+  }
+  if (oldVersion < 5 && target >= 5) {
+    // v5: local CAs keep the certificates they signed and their CRL number. New stores only:
+    // no existing row changes, and a vault without CAs simply has them empty.
+    const issued = db.createObjectStore('issued', { keyPath: ['caKey', 'serialNumber'] });
+    issued.createIndex('byCa', 'caKey');
+    db.createObjectStore('caStates', { keyPath: 'caKey' });
   }
 }
 

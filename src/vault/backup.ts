@@ -9,6 +9,9 @@
  * decrypting and unwrapping with them is Forbidden, verifying and encrypting still work from the
  * certificate's public key.
  *
+ * A CA's issued-certificates log and CRL number travel with it (ARCHITECTURE §8), so a restored
+ * CA keeps its serials unique and its CRL numbers growing.
+ *
  * Not in a backup: a pending request (its key is single-use and its CSR is already with the
  * CA; cancel it and request again after a restore), the vault's issuers and contacts
  * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
@@ -23,7 +26,7 @@ import type { BackupCertificateOptions, KeyVaultCertificateWithPolicy, RestoreCe
 import { summaryOf } from './version-records';
 import { toCertificateWithPolicy } from './views';
 import { VaultError } from './vault-error';
-import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
+import type { CaStateRecord, CertificateRecord, IssuedRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
 
 const PAYLOAD_KIND = 'certkeep-certificate-backup';
 const PAYLOAD_VERSION = 1;
@@ -48,6 +51,9 @@ interface BackupPayload {
   certificate: Omit<CertificateRecord, 'latest' | 'nextDueMs' | 'lifetimeSeen'>;
   versions: (Omit<VersionRecord, 'keyId'> & { keyRef?: string })[];
   keys: BackupKey[];
+  /** a CA's log and CRL state (absent for other certificates, and in backups made before local CAs) */
+  issued?: Omit<IssuedRecord, 'caKey'>[];
+  caState?: Omit<CaStateRecord, 'caKey'>;
 }
 
 /** Test hook: a lower PBKDF2 count. The vault never passes it (public default ≥ 600 000). */
@@ -68,9 +74,15 @@ export async function backupCertificate(
       field: 'password',
     });
   }
-  const { cert, versions, keys } = await ctx.store.read(async (tx) => {
+  const { cert, versions, keys, issued, caState } = await ctx.store.read(async (tx) => {
     const c = await requireCertificate(tx, key, name);
-    return { cert: c, versions: await tx.versionsOf(key), keys: await tx.keysOf(key) };
+    return {
+      cert: c,
+      versions: await tx.versionsOf(key),
+      keys: await tx.keysOf(key),
+      issued: await tx.issuedBy(key),
+      caState: await tx.get('caStates', key),
+    };
   });
   if (versions.length === 0) {
     throw new VaultError(
@@ -106,6 +118,13 @@ export async function backupCertificate(
       })),
     keys: backupKeys,
   };
+  if (issued.length > 0)
+    payload.issued = issued.map((r) => {
+      const copy: Partial<IssuedRecord> = { ...r };
+      delete copy.caKey;
+      return copy as Omit<IssuedRecord, 'caKey'>;
+    });
+  if (caState) payload.caState = { crlNumber: caState.crlNumber, lastCrlOn: caState.lastCrlOn };
   return sealBackup(encodePayload(payload), password, { iterations: internals.iterations });
 }
 
@@ -151,6 +170,8 @@ export async function restoreCertificateBackup(
     await assertFree(tx, key, name);
     for (const k of keyRecords) await tx.put('keys', k);
     for (const v of versions) await tx.put('versions', v);
+    for (const r of payload.issued ?? []) await tx.put('issued', { ...r, caKey: key });
+    if (payload.caState) await tx.put('caStates', { ...payload.caState, caKey: key });
     await tx.put('certificates', cert);
   });
   return toCertificateWithPolicy(ctx, cert, latest);

@@ -32,6 +32,11 @@ import type {
   UpdateCertificatePropertiesOptions,
   UpdateIssuerOptions,
   Bytes,
+  GetCrlOptions,
+  IssuedCertificate,
+  RevokeCertificateOptions,
+  SignCertificateRequestOptions,
+  SignedCertificate,
 } from './types';
 import type { VaultContext } from './context';
 import {
@@ -43,6 +48,7 @@ import {
 } from './deleted';
 import { cancelCertificateOperation, deleteCertificateOperation, getCertificateOperation } from './operations';
 import * as issuers from './issuers';
+import * as issuedLog from './ca/issued-log';
 import * as contactBook from './contacts';
 import { runLifetimeActions } from './lifetime-actions';
 import {
@@ -64,6 +70,8 @@ const onDemand = {
   secret: () => import('./secret'),
   cryptoClient: () => import('./crypto-client'),
   backup: () => import('./backup'),
+  signRequest: () => import('./ca/sign-request'),
+  crl: () => import('./ca/get-crl'),
 };
 
 /** Builds the vault over a context (openVault in open-vault.ts makes the context). */
@@ -211,6 +219,31 @@ class LocalCertificateVault implements CertificateVault {
   }
   runLifetimeActions(): Promise<LifetimeEvent[]> {
     return guard('Running lifetime actions', () => runLifetimeActions(this.ctx));
+  }
+
+  signCertificateRequest(
+    issuerName: string,
+    csr: Uint8Array,
+    options?: SignCertificateRequestOptions,
+  ): Promise<SignedCertificate> {
+    return guard('Signing the request', async () =>
+      (await onDemand.signRequest()).signCertificateRequest(this.ctx, issuerName, csr, options),
+    );
+  }
+  listIssuedCertificates(issuerName: string): AsyncIterable<IssuedCertificate> {
+    return guardIterable('Listing issued certificates', () => issuedLog.listIssuedCertificates(this.ctx, issuerName));
+  }
+  revokeCertificate(
+    issuerName: string,
+    serialNumber: string,
+    options?: RevokeCertificateOptions,
+  ): Promise<IssuedCertificate> {
+    return guard('Revoking the certificate', () =>
+      issuedLog.revokeCertificate(this.ctx, issuerName, serialNumber, options),
+    );
+  }
+  getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes> {
+    return guard('Making the CRL', async () => (await onDemand.crl()).getCrl(this.ctx, issuerName, options));
   }
   close(): void {
     this.ctx.store.close();

@@ -1,10 +1,11 @@
 /**
  * createCertificate (ARCHITECTURE §5): issuer Self makes key + self-signed certificate at once (a new
- * version, operation "completed"); Unknown or a named issuer makes key + CSR, and the version
- * appears only when mergeCertificate brings the signed certificate.
+ * version, operation "completed"), and so does a Local issuer, whose CA signs it (§8 "Local CA");
+ * Unknown or an external issuer makes key + CSR, and the version appears only when
+ * mergeCertificate brings the signed certificate.
  *
- * `createVersion` is the internal entry AutoRenew uses: a new self-signed version of an
- * existing certificate under its current policy.
+ * `createVersion` is the internal entry AutoRenew uses: a new version of an existing Self or
+ * Local certificate under its current policy. A CA keeps its key when it renews.
  */
 import { createCsr } from '../pki/csr';
 import { createSelfSignedCertificate } from '../pki/x509';
@@ -12,15 +13,18 @@ import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import { newKeyRecord, sameSpec } from './key-material';
+import { issueFromLocalCa } from './ca/issue-local';
+import { logIssued } from './ca/issued-log';
 import {
   assertNoPendingOperation,
   assertNotDeleted,
   discardOldOperation,
-  knownIssuerNames,
+  knownIssuers,
   requireCertificate,
 } from './lookups';
 import { certificateKey } from './names';
 import { defaultPolicy, isExportable, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
+import { isCaPolicy } from './policy-ca';
 import type {
   CertificateOperation,
   CertificatePolicy,
@@ -29,12 +33,21 @@ import type {
 } from './types';
 import { buildVersion, commitVersion, stampPolicy } from './version-records';
 import { VaultError } from './vault-error';
-import type { CertificateRecord, KeyRecord, OperationRecord, StoreTx, VersionRecord } from './vault-store';
+import type {
+  CertificateRecord,
+  IssuedRecord,
+  KeyRecord,
+  OperationRecord,
+  StoreTx,
+  VersionRecord,
+} from './vault-store';
 import { toCertificateWithPolicy, toOperation } from './views';
 
 export const PENDING_DETAILS = 'Pending certificate created. Please Perform Merge to complete the request.';
 
 const isSelf = (p: CertificatePolicy): boolean => (p.issuerName ?? 'Self').toLowerCase() === 'self';
+const isLocal = (p: CertificatePolicy, localIssuers: string[]): boolean =>
+  localIssuers.some((n) => n.toLowerCase() === (p.issuerName ?? '').toLowerCase());
 
 export async function createCertificate(
   ctx: VaultContext,
@@ -44,23 +57,25 @@ export async function createCertificate(
 ): Promise<CertificateOperation> {
   const key = certificateKey(name);
   validateAttributes(options);
-  const policy = defaultPolicy(input ?? {});
   const before = await ctx.store.read(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
-    return { issuers: await knownIssuerNames(tx), reusable: await reusableKey(tx, key, policy) };
+    return { issuers: await knownIssuers(tx), reusable: await reusableKey(tx, key, defaultPolicy(input ?? {})) };
   });
-  validatePolicy(policy, { knownIssuers: before.issuers });
-  policy.issuerName = canonicalIssuer(policy.issuerName ?? 'Self', before.issuers);
+  const policy = defaultPolicy(input ?? {}, before.issuers);
+  validatePolicy(policy, before.issuers);
+  policy.issuerName = canonicalIssuer(policy.issuerName ?? 'Self', before.issuers.knownIssuers);
 
-  if (isSelf(policy)) {
-    const made = await issueSelfSigned(ctx, key, policy, options, before.reusable);
+  if (isSelf(policy) || isLocal(policy, before.issuers.localIssuers)) {
+    const made = await issueVersion(ctx, key, name, policy, options, before.reusable);
     return ctx.store.write(async (tx) => {
       await assertNotDeleted(tx, key, name);
       await assertNoPendingOperation(tx, key, name);
       await discardOldOperation(tx, key, made.keyId);
       const { cert } = await commitVersion(tx, ctx, { name, version: made.version, key: made.newKey, policy });
+      if (made.issued) await logIssued(tx, made.issued);
       const op = operationRecord(ctx, cert, policy, made.keyId, options, 'completed');
+      op.statusDetails = made.statusDetails;
       await tx.put('operations', op);
       return toOperation(ctx, op);
     });
@@ -93,8 +108,8 @@ export async function createCertificate(
 }
 
 /**
- * A new self-signed version of certificate `name` under its current policy (AutoRenew). The
- * policy must have issuer Self; the certificate must exist and have no pending request.
+ * A new version of certificate `name` under its current policy (AutoRenew). The policy must
+ * have issuer Self or a Local issuer; the certificate must exist and have no pending request.
  */
 export async function createVersion(
   ctx: VaultContext,
@@ -105,33 +120,52 @@ export async function createVersion(
   const before = await ctx.store.read(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
-    return { cert, reusable: await reusableKey(tx, key, cert.policy) };
+    return { cert, reusable: await reusableKey(tx, key, cert.policy), issuers: await knownIssuers(tx) };
   });
   const policy = before.cert.policy;
-  if (!isSelf(policy)) {
+  if (!isSelf(policy) && !isLocal(policy, before.issuers.localIssuers)) {
     throw new VaultError(
       'BadParameter',
-      `Certificate "${name}" has issuer "${policy.issuerName}": only Self-issued certificates can be renewed inside the vault.`,
+      `Certificate "${name}" has issuer "${policy.issuerName}": only certificates issued by Self or a Local issuer can be renewed inside the vault.`,
       { field: 'issuerName' },
     );
   }
-  const made = await issueSelfSigned(ctx, key, policy, options, before.reusable);
+  // A CA renewed with a new key would orphan everything it issued: it keeps its key (ARCHITECTURE §8).
+  if (isCaPolicy(policy) && !before.reusable) {
+    throw new VaultError(
+      'BadParameter',
+      `CA certificate "${name}" cannot be renewed: a CA keeps its key, and the key of its latest version is not in this browser or no longer fits its policy's key type, size or exportability. Put the policy's key fields back, or create a new CA.`,
+      { field: 'keyType' },
+    );
+  }
+  const made = await issueVersion(ctx, key, name, policy, options, before.reusable);
   return ctx.store.write(async (tx) => {
     await requireCertificate(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
     const { cert, version } = await commitVersion(tx, ctx, { name, version: made.version, key: made.newKey });
+    if (made.issued) await logIssued(tx, made.issued);
     return toCertificateWithPolicy(ctx, cert, version);
   });
 }
 
-/** Key + self-signed certificate + version record, all before any transaction. */
-async function issueSelfSigned(
+interface Made {
+  version: VersionRecord;
+  newKey?: KeyRecord;
+  keyId: string;
+  /** a Local issuer's log row */
+  issued?: IssuedRecord;
+  statusDetails: string;
+}
+
+/** Key + certificate (self-signed, or by the Local issuer's CA) + version record, all before any transaction. */
+async function issueVersion(
   ctx: VaultContext,
   key: string,
+  name: string,
   policy: CertificatePolicy,
   options: CreateCertificateOptions,
   reusable: KeyRecord | undefined,
-): Promise<{ version: VersionRecord; newKey?: KeyRecord; keyId: string }> {
+): Promise<Made> {
   let newKey: KeyRecord | undefined;
   let keys: KeyRecord;
   if (reusable) keys = reusable;
@@ -139,6 +173,11 @@ async function issueSelfSigned(
     newKey = await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy));
     newKey.merged = true;
     keys = newKey;
+  }
+  const enabled = options.enabled ?? policy.enabled ?? true;
+  if (!isSelf(policy)) {
+    const local = await issueFromLocalCa(ctx, { certificateKey: key, name, policy, keys, enabled, tags: options.tags });
+    return { ...local, newKey, keyId: keys.id };
   }
   const cer = await createSelfSignedCertificate({
     subject: policy.subject ?? '',
@@ -148,6 +187,10 @@ async function issueSelfSigned(
     keys: { privateKey: keys.privateKey, publicKey: keys.publicKey },
     notBefore: ctx.now(),
     validityInMonths: policy.validityInMonths ?? 12,
+    validityInDays: policy.validityInDays,
+    isCa: isCaPolicy(policy),
+    pathLength: policy.basicConstraints?.pathLength,
+    nameConstraints: isCaPolicy(policy) ? policy.nameConstraints : undefined,
   });
   const version = await buildVersion(ctx, {
     certificateKey: key,
@@ -155,10 +198,10 @@ async function issueSelfSigned(
     chain: [cer],
     keyId: keys.id,
     keyExportable: keys.exportable,
-    enabled: options.enabled ?? policy.enabled ?? true,
+    enabled,
     tags: options.tags,
   });
-  return { version, newKey, keyId: keys.id };
+  return { version, newKey, keyId: keys.id, statusDetails: '' };
 }
 
 /** With reuseKey, the latest version's key when it fits the policy (same type, size, exportability). */

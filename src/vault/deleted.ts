@@ -1,6 +1,7 @@
 /**
  * Soft delete (ARCHITECTURE §5): a deleted certificate keeps every version, key and its operation in
- * one record until purged; recover puts them back unchanged; the name stays taken meanwhile.
+ * one record until purged, and a CA its issued-certificates log and CRL state (§8); recover puts
+ * them back unchanged; the name stays taken meanwhile.
  */
 import type { VaultContext } from './context';
 import { requireCertificate } from './lookups';
@@ -25,6 +26,8 @@ export async function deleteCertificate(ctx: VaultContext, name: string): Promis
     const versions = await tx.versionsOf(key);
     const keys = await tx.keysOf(key);
     const operation = await tx.get('operations', key);
+    const issued = await tx.issuedBy(key);
+    const caState = await tx.get('caStates', key);
     const deletedOn = ctx.now();
     const record: DeletedRecord = {
       key,
@@ -35,8 +38,12 @@ export async function deleteCertificate(ctx: VaultContext, name: string): Promis
       versions,
       keys,
       operation,
+      ...(issued.length > 0 ? { issued } : {}),
+      ...(caState ? { caState } : {}),
     };
     await tx.put('deleted', record);
+    for (const r of issued) await tx.delete('issued', [key, r.serialNumber]);
+    if (caState) await tx.delete('caStates', key);
     for (const v of versions) await tx.delete('versions', [key, v.version]);
     for (const k of keys) await tx.delete('keys', k.id);
     if (operation) await tx.delete('operations', key);
@@ -74,6 +81,8 @@ export async function recoverDeletedCertificate(
     for (const k of d.keys) await tx.put('keys', k);
     for (const v of d.versions) await tx.put('versions', v);
     if (d.operation) await tx.put('operations', d.operation);
+    for (const r of d.issued ?? []) await tx.put('issued', r);
+    if (d.caState) await tx.put('caStates', d.caState);
     await tx.put('certificates', d.certificate);
     await tx.delete('deleted', key);
     const latest = latestOf(d.versions);

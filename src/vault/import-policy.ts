@@ -38,6 +38,9 @@ export function derivePolicy(
   // from the policy rather than refusing the import.
   const keyUsage = spec.kty === 'EC' ? info.keyUsage.filter((u) => !EC_FORBIDDEN.includes(u)) : info.keyUsage;
   const keepLifetime = base?.lifetimeActions?.every((a) => !(a.action === 'AutoRenew' && issuerName === 'Unknown'));
+  // A CA keeps what makes it one, so its renewals stay a CA with the same constraints (ARCHITECTURE §8).
+  const ca = info.basicConstraints?.ca === true;
+  const constraints = info.nameConstraints;
   const policy = defaultPolicy({
     contentType: base?.contentType,
     lifetimeActions: keepLifetime ? base?.lifetimeActions : undefined,
@@ -47,12 +50,16 @@ export function derivePolicy(
     keySize: spec.kty === 'RSA' ? spec.size : undefined,
     keyCurveName: spec.kty === 'EC' ? spec.curve : undefined,
     exportable,
-    reuseKey: base?.reuseKey ?? false,
+    reuseKey: ca ? true : (base?.reuseKey ?? false),
     // Empty: defaultPolicy fills in the default usage, reported below.
     keyUsage,
     enhancedKeyUsage: info.enhancedKeyUsage,
     validityInMonths: Math.min(MAX_VALIDITY_MONTHS, Math.max(1, months)),
     issuerName,
+    ...(ca ? { basicConstraints: { ...info.basicConstraints, ca } } : {}),
+    ...(ca && constraints
+      ? { nameConstraints: { permitted: constraints.permitted, excluded: constraints.excluded } }
+      : {}),
   });
   return { policy, derivedDefaults: keyUsage.length === 0 ? ['keyUsage'] : [] };
 }

@@ -12,7 +12,7 @@ import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { derivePolicy } from './import-policy';
 import { keyRecordOf, sameSpec } from './key-material';
-import { assertNoPendingOperation, assertNotDeleted, discardOldOperation, knownIssuerNames } from './lookups';
+import { assertNoPendingOperation, assertNotDeleted, discardOldOperation, knownIssuers } from './lookups';
 import { KEY_MISMATCH } from './merge';
 import { certificateKey } from './names';
 import { defaultPolicy, isExportable, keySpecOfPolicy, validatePolicy } from './policy';
@@ -41,7 +41,7 @@ export async function importCertificate(
   const before = await ctx.store.read(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
-    return { existing: await tx.get('certificates', key), issuers: await knownIssuerNames(tx) };
+    return { existing: await tx.get('certificates', key), issuers: await knownIssuers(tx) };
   });
 
   let bundle: KeyBundle;
@@ -84,7 +84,7 @@ export async function importCertificate(
     );
   }
   const policy = explicit ?? derivePolicy(info, imported.spec, exportable, before.existing?.policy).policy;
-  validatePolicy(policy, { knownIssuers: before.issuers, imported: !explicit });
+  validatePolicy(policy, { ...before.issuers, imported: !explicit });
 
   const keyRecord = await keyRecordOf(key, imported.keyPair, imported.spec, exportable, true);
   const chain = await parsing('The certificate chain in the file', () =>

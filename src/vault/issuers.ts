@@ -1,28 +1,25 @@
 /**
  * Certificate issuers (Key Vault's integrated CAs: DigiCert, GlobalSign, or any provider name).
  * Certkeep never calls a CA (no network), but keeps every field of the integrated-CA docs so a
- * policy can name the issuer and the admin has the account details at hand.
+ * policy can name the issuer and the admin has the account details at hand. A "Local" issuer is
+ * a CA held in the vault itself, which signs at once (ARCHITECTURE §8 "Local CA").
  *
  * The password / API key is sealed under the vault key (secret-box.ts) before it reaches the
  * store; getIssuer returns it decrypted, as the SDK does (the UI masks it).
  */
 import type { VaultContext } from './context';
 import { issuerIdOf } from './ids';
-import { isValidEmail } from './contacts';
+import { checkFields, checkProvider, isLocal, LOCAL } from './issuer-fields';
 import { issuerKey, newIssuerKey } from './names';
 import { getVaultKey, openText, sealText, type SealedValue } from './secret-box';
-import type {
-  AdministratorContact,
-  CertificateIssuer,
-  CreateIssuerOptions,
-  IssuerProperties,
-  UpdateIssuerOptions,
-} from './types';
-import { VaultError, type VaultErrorField } from './vault-error';
+import type { CertificateIssuer, CreateIssuerOptions, IssuerProperties, UpdateIssuerOptions } from './types';
+import { VaultError } from './vault-error';
 import type { IssuerRecord, StoreTx } from './vault-store';
 
-const MAX_FIELD = 1024;
-
+/**
+ * Provider "Local" (any case) makes a local CA issuer: `certificateName` names a vault CA
+ * certificate whose key is here (ARCHITECTURE §8 "Local CA"), checked now and at every use.
+ */
 export async function createIssuer(
   ctx: VaultContext,
   name: string,
@@ -31,7 +28,9 @@ export async function createIssuer(
 ): Promise<CertificateIssuer> {
   const key = newIssuerKey(name);
   const fields = checkFields(options);
-  const checkedProvider = checkProvider(provider);
+  const local = isLocal(checkProvider(provider));
+  const checkedProvider = local ? LOCAL : checkProvider(provider);
+  const certificateName = await localCertificate(ctx, local, fields.certificateName, true);
   const password = fields.password ? await seal(ctx, key, fields.password) : undefined;
   const now = ctx.now();
   const record: IssuerRecord = {
@@ -45,6 +44,7 @@ export async function createIssuer(
     enabled: fields.enabled ?? true,
     createdOn: now,
     updatedOn: now,
+    ...(certificateName !== undefined ? { certificateName } : {}),
   };
   await ctx.store.write(async (tx) => {
     const existing = await tx.get('issuers', key);
@@ -79,11 +79,21 @@ export async function updateIssuer(
   const key = issuerKey(name);
   const fields = checkFields(options);
   const sealed = fields.password ? await seal(ctx, key, fields.password) : undefined;
+  const current = await ctx.store.read((tx) => requireIssuer(tx, key, name));
+  const local = isLocal(current.provider);
+  if (fields.provider !== undefined && isLocal(fields.provider) !== local)
+    throw new VaultError(
+      'BadParameter',
+      `Issuer "${current.name}" cannot change between a Local CA and an external provider: create a new issuer instead.`,
+      { field: 'provider' },
+    );
+  const certificateName = await localCertificate(ctx, local, fields.certificateName, false);
   const record = await ctx.store.write(async (tx) => {
     const old = await requireIssuer(tx, key, name);
     const next: IssuerRecord = {
+      certificateName: certificateName ?? old.certificateName,
       ...old,
-      provider: fields.provider ?? old.provider,
+      provider: local ? LOCAL : (fields.provider ?? old.provider),
       accountId: 'accountId' in fields ? fields.accountId : old.accountId,
       organizationId: 'organizationId' in fields ? fields.organizationId : old.organizationId,
       administratorContacts: fields.administratorContacts ?? old.administratorContacts,
@@ -181,83 +191,33 @@ function toIssuer(ctx: VaultContext, r: IssuerRecord, password: string | undefin
     createdOn: new Date(r.createdOn),
     updatedOn: new Date(r.updatedOn),
     properties: toProperties(ctx, r),
+    ...(r.certificateName !== undefined ? { certificateName: r.certificateName } : {}),
   };
 }
 
 /**
- * Type and length checks of an options object from the caller (anything may arrive at run
- * time); only the fields present are returned (undefined = keep, a present undefined = clear).
+ * A Local issuer's CA certificate, checked (the CA module is loaded only for Local issuers:
+ * listing and reading issuers stay free of the PKI libraries). `required` at creation.
  */
-function checkFields(input: unknown): UpdateIssuerOptions {
-  if (input === undefined) return {};
-  if (typeof input !== 'object' || input === null)
-    throw new VaultError('BadParameter', 'Issuer options must be an object.');
-  const o = input as Record<string, unknown>;
-  const out: UpdateIssuerOptions = {};
-  if (o.enabled !== undefined) {
-    if (typeof o.enabled !== 'boolean')
-      throw new VaultError('BadParameter', 'enabled must be true or false.', { field: 'enabled' });
-    out.enabled = o.enabled;
-  }
-  if (o.provider !== undefined) out.provider = checkProvider(o.provider);
-  if (o.accountId !== undefined) out.accountId = text(o.accountId, 'accountId', 'accountId') || undefined;
-  if (o.organizationId !== undefined)
-    out.organizationId = text(o.organizationId, 'organizationId', 'organizationId') || undefined;
-  // Passwords and API keys are kept exactly as typed (no trim: a space may be part of them).
-  if (o.password !== undefined) out.password = raw(o.password, 'password', 'password');
-  if (o.administratorContacts !== undefined) {
-    if (!Array.isArray(o.administratorContacts))
-      throw new VaultError('BadParameter', 'administratorContacts must be a list.', { field: 'administratorContacts' });
-    out.administratorContacts = o.administratorContacts.map((c: unknown, i) =>
-      adminContact(c, `Administrator contact ${i + 1}`),
-    );
-  }
-  return out;
-}
-
-function checkProvider(v: unknown): string {
-  const p = text(v, 'provider', 'provider');
-  if (!p)
-    throw new VaultError('BadParameter', 'The issuer needs a provider, e.g. "DigiCert" or "GlobalSign".', {
-      field: 'provider',
+async function localCertificate(
+  ctx: VaultContext,
+  local: boolean,
+  certificateName: string | undefined,
+  required: boolean,
+): Promise<string | undefined> {
+  if (!local) {
+    if (certificateName === undefined) return undefined;
+    throw new VaultError('BadParameter', 'certificateName applies to Local issuers only (provider "Local").', {
+      field: 'certificateName',
     });
-  return p;
-}
-
-function adminContact(c: unknown, label: string): AdministratorContact {
-  const field = 'administratorContacts';
-  if (typeof c !== 'object' || c === null)
-    throw new VaultError('BadParameter', `${label} is not a contact: give { firstName, lastName, email, phone }.`, {
-      field,
-    });
-  const r = c as Record<string, unknown>;
-  const out: AdministratorContact = {};
-  for (const f of ['firstName', 'lastName', 'email', 'phone'] as const) {
-    if (r[f] === undefined || r[f] === null) continue;
-    const v = text(r[f], `${label}: ${f}`, field);
-    if (v) out[f] = v;
   }
-  if (Object.keys(out).length === 0)
-    throw new VaultError('BadParameter', `${label} is empty: give a name, an email address or a phone number.`, {
-      field,
-    });
-  if (out.email !== undefined && !isValidEmail(out.email)) {
+  if (certificateName === undefined) {
+    if (!required) return undefined;
     throw new VaultError(
       'BadParameter',
-      `${label}: "${out.email}" is not a valid email address (expected name@example.com).`,
-      { field },
+      'A Local issuer needs certificateName: the name of the vault CA certificate that signs for it.',
+      { field: 'certificateName' },
     );
   }
-  return out;
-}
-
-function raw(v: unknown, label: string, field: VaultErrorField): string {
-  if (typeof v !== 'string') throw new VaultError('BadParameter', `${label} must be text.`, { field });
-  if (v.length > MAX_FIELD)
-    throw new VaultError('BadParameter', `${label} is longer than ${MAX_FIELD} characters.`, { field });
-  return v;
-}
-
-function text(v: unknown, label: string, field: VaultErrorField): string {
-  return raw(v, label, field).trim();
+  return (await import('./ca/local-ca')).checkLocalIssuerCertificate(ctx, certificateName);
 }

@@ -3,6 +3,7 @@
  * write it protects see the same state.
  */
 import type { CertificateRecord, KeyRecord, OperationRecord, StoreTx, VersionRecord } from './vault-store';
+import { isLocal } from './issuer-fields';
 import { VaultError } from './vault-error';
 
 /** A name in the deleted list cannot be reused until purged (Key Vault's soft-delete rule). */
@@ -92,8 +93,13 @@ export function assertUsable(v: VersionRecord, name: string, now: Date): void {
     );
 }
 
-export async function knownIssuerNames(tx: StoreTx): Promise<string[]> {
-  return (await tx.getAll('issuers')).map((i) => i.name);
+/** The vault's issuer names, and those of provider Local (which can sign, so AutoRenew works with them). */
+export async function knownIssuers(tx: StoreTx): Promise<{ knownIssuers: string[]; localIssuers: string[] }> {
+  const all = await tx.getAll('issuers');
+  return {
+    knownIssuers: all.map((i) => i.name),
+    localIssuers: all.filter((i) => isLocal(i.provider)).map((i) => i.name),
+  };
 }
 
 /**

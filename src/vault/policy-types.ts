@@ -3,7 +3,10 @@
  * public shapes (types.ts) and the option bags (option-types.ts), which therefore need not
  * import each other.
  */
+import type { NameSet } from '../pki/name-constraints';
 import type { KeyUsage, SubjectAlternativeNames } from '../pki/types';
+
+export type { NameSet };
 
 /** The SDK's KeyUsageType values (same spelling as pki's KeyUsage). */
 export type KeyUsageType = KeyUsage;
@@ -18,6 +21,19 @@ export interface LifetimeAction {
   action: CertificatePolicyAction;
   daysBeforeExpiry?: number;
   lifetimePercentage?: number;
+}
+
+/** Certkeep: basicConstraints of a CA certificate (RFC 5280 §4.2.1.9). */
+export interface BasicConstraints {
+  ca: boolean;
+  /** how many CA certificates may follow this one in a path; only with ca */
+  pathLength?: number;
+}
+
+/** Certkeep: the names a CA may certify (RFC 5280 §4.2.1.10); only with basicConstraints.ca. */
+export interface CertificateNameConstraints {
+  permitted?: NameSet;
+  excluded?: NameSet;
 }
 
 /**
@@ -41,6 +57,12 @@ export interface CertificatePolicy {
   /** EKU OIDs, e.g. "1.3.6.1.5.5.7.3.1" */
   enhancedKeyUsage?: string[];
   validityInMonths?: number;
+  /** Certkeep: validity in days; overrides validityInMonths when given (1–36525) */
+  validityInDays?: number;
+  /** Certkeep: a CA certificate (root with issuer Self, intermediate with a Local issuer); ARCHITECTURE §8 */
+  basicConstraints?: BasicConstraints;
+  /** Certkeep: what a CA may certify; critical in the certificate */
+  nameConstraints?: CertificateNameConstraints;
   lifetimeActions?: LifetimeAction[];
   /** "Self", "Unknown" or the name of an issuer in this vault */
   issuerName?: string;

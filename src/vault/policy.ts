@@ -12,6 +12,8 @@ import type {
   KeyUsageType,
   LifetimeAction,
 } from './types';
+import { caDefaults, checkCaFields } from './policy-ca';
+import { validateLifetimeActions } from './policy-lifetime';
 import { BAD_X500_NAME, VaultError, type VaultErrorField } from './vault-error';
 
 const KEY_TYPES: CertificateKeyType[] = ['RSA', 'RSA-HSM', 'EC', 'EC-HSM'];
@@ -34,8 +36,6 @@ const KEY_USAGES: KeyUsageType[] = [
 const EC_FORBIDDEN_USAGES: KeyUsageType[] = ['keyEncipherment', 'dataEncipherment', 'encipherOnly', 'decipherOnly'];
 /** Key Vault caps validity at 1200 months (100 years) too. */
 export const MAX_VALIDITY_MONTHS = 1200;
-/** daysBeforeExpiry may be at most validityInMonths × 27 (Key Vault's rule). */
-const DAYS_PER_MONTH_LIMIT = 27;
 
 const isEc = (t: CertificateKeyType | undefined): boolean => t === 'EC' || t === 'EC-HSM';
 const isHsm = (t: CertificateKeyType | undefined): boolean => t === 'RSA-HSM' || t === 'EC-HSM';
@@ -43,9 +43,14 @@ const isHsm = (t: CertificateKeyType | undefined): boolean => t === 'RSA-HSM' ||
 /**
  * A complete policy: `overrides` with Azure's defaults for every missing field (RSA 2048,
  * exportable, PKCS#12, 12 months, KU digitalSignature + keyEncipherment (EC: digitalSignature),
- * EKU serverAuth + clientAuth, AutoRenew at 80 % for Self / EmailContacts at 80 % otherwise).
+ * EKU serverAuth + clientAuth, AutoRenew at 80 % for Self (and for the `localIssuers` named,
+ * which the vault signs too) / EmailContacts at 80 % otherwise). A CA policy has its own key
+ * usage, EKU and reuseKey defaults (policy-ca.ts).
  */
-export function defaultPolicy(overrides: CertificatePolicy = {}): CertificatePolicy {
+export function defaultPolicy(
+  overrides: CertificatePolicy = {},
+  options: { localIssuers?: string[] } = {},
+): CertificatePolicy {
   const keyType = overrides.keyType ?? 'RSA';
   const ec = isEc(keyType);
   const issuerName = overrides.issuerName ?? 'Self';
@@ -54,8 +59,9 @@ export function defaultPolicy(overrides: CertificatePolicy = {}): CertificatePol
     : ec
       ? ['digitalSignature' as const]
       : ['digitalSignature' as const, 'keyEncipherment' as const];
+  const renews = issuerName.toLowerCase() === 'self' || isNamedIn(issuerName, options.localIssuers);
   const lifetimeActions: LifetimeAction[] = overrides.lifetimeActions ?? [
-    { action: issuerName.toLowerCase() === 'self' ? 'AutoRenew' : 'EmailContacts', lifetimePercentage: 80 },
+    { action: renews ? 'AutoRenew' : 'EmailContacts', lifetimePercentage: 80 },
   ];
   return {
     ...overrides,
@@ -73,8 +79,12 @@ export function defaultPolicy(overrides: CertificatePolicy = {}): CertificatePol
     lifetimeActions,
     issuerName,
     enabled: overrides.enabled ?? true,
+    ...caDefaults(overrides),
   };
 }
+
+const isNamedIn = (name: string, list: string[] | undefined): boolean =>
+  !!list?.some((n) => n.toLowerCase() === name.toLowerCase());
 
 const bad = (field: VaultErrorField, message: string): VaultError => new VaultError('BadParameter', message, { field });
 const list = (values: readonly (string | number)[]): string => values.map(String).join(', ');
@@ -83,6 +93,11 @@ const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInt
 export interface ValidatePolicyOptions {
   /** issuer names in the vault; when given, any other issuerName than Self/Unknown is refused */
   knownIssuers?: string[];
+  /**
+   * the Local issuers among them (ARCHITECTURE §8); when given, AutoRenew is refused for any
+   * issuer but Self and these, since the vault cannot sign for an external CA
+   */
+  localIssuers?: string[];
   /**
    * A policy derived from an imported certificate: the certificate exists already, so its
    * subject/SANs are taken as they are and any RSA size from 1024 bits is accepted.
@@ -145,47 +160,10 @@ export function validatePolicy(policy: CertificatePolicy, options: ValidatePolic
       `validityInMonths ${months} is out of range: use a whole number from 1 to ${MAX_VALIDITY_MONTHS}.`,
     );
   }
-  validateLifetimeActions(policy, months);
+  checkCaFields(policy, options.imported);
+  validateLifetimeActions(policy, months, options.localIssuers);
   validateIssuer(policy, options.knownIssuers);
   if (!options.imported) validateSubject(policy);
-}
-
-function validateLifetimeActions(policy: CertificatePolicy, months: number): void {
-  const actions = policy.lifetimeActions ?? [];
-  if (actions.length > 1)
-    throw bad(
-      'lifetimeActions',
-      `lifetimeActions has ${actions.length} entries: a policy allows at most one lifetime action.`,
-    );
-  for (const a of actions) {
-    // Widened: the policy may come from a caller that ignored the types.
-    const action: string = a.action;
-    if (action !== 'EmailContacts' && action !== 'AutoRenew')
-      throw bad('lifetimeActions', `lifetimeActions action "${action}" is unknown: use EmailContacts or AutoRenew.`);
-    const hasDays = a.daysBeforeExpiry !== undefined;
-    const hasPct = a.lifetimePercentage !== undefined;
-    if (hasDays === hasPct)
-      throw bad('lifetimeActions', 'lifetimeActions: give exactly one of daysBeforeExpiry or lifetimePercentage.');
-    if (hasPct && (!isInt(a.lifetimePercentage) || a.lifetimePercentage < 1 || a.lifetimePercentage > 99)) {
-      throw bad(
-        'lifetimeActions',
-        `lifetimePercentage ${a.lifetimePercentage} is out of range: use a whole number from 1 to 99.`,
-      );
-    }
-    const maxDays = months * DAYS_PER_MONTH_LIMIT;
-    if (hasDays && (!isInt(a.daysBeforeExpiry) || a.daysBeforeExpiry < 1 || a.daysBeforeExpiry > maxDays)) {
-      throw bad(
-        'lifetimeActions',
-        `daysBeforeExpiry ${a.daysBeforeExpiry} is out of range: use a whole number from 1 to ${maxDays} (validityInMonths × ${DAYS_PER_MONTH_LIMIT}).`,
-      );
-    }
-    if (a.action === 'AutoRenew' && (policy.issuerName ?? 'Self').toLowerCase() === 'unknown') {
-      throw bad(
-        'lifetimeActions',
-        'lifetimeActions AutoRenew is not possible with issuer "Unknown": nobody here can sign the renewal. Use EmailContacts.',
-      );
-    }
-  }
 }
 
 function validateIssuer(policy: CertificatePolicy, knownIssuers: string[] | undefined): void {

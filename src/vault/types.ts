@@ -8,6 +8,14 @@ import type { CertificatePolicy, CertificatePolicyAction } from './policy-types'
 
 export type { Bytes, SubjectAlternativeNames };
 export * from './policy-types';
+export * from './ca/ca-types';
+import type {
+  GetCrlOptions,
+  IssuedCertificate,
+  RevokeCertificateOptions,
+  SignCertificateRequestOptions,
+  SignedCertificate,
+} from './ca/ca-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
@@ -116,6 +124,8 @@ export interface CertificateIssuer {
   createdOn: Date;
   updatedOn: Date;
   properties: IssuerProperties;
+  /** Certkeep: provider "Local", the vault certificate that is the CA */
+  certificateName?: string;
 }
 
 export interface CreateIssuerOptions {
@@ -124,6 +134,8 @@ export interface CreateIssuerOptions {
   organizationId?: string;
   administratorContacts?: AdministratorContact[];
   enabled?: boolean;
+  /** Certkeep: provider "Local": a vault CA certificate (basicConstraints cA, keyCertSign) whose key is here */
+  certificateName?: string;
 }
 
 export interface UpdateIssuerOptions extends CreateIssuerOptions {
@@ -262,5 +274,22 @@ export interface CertificateVault {
   getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret>;
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient>;
   runLifetimeActions(): Promise<LifetimeEvent[]>;
+
+  /** Certkeep (ARCHITECTURE §8 "Local CA"): a Local issuer signs a PKCS#10 request (DER or PEM). */
+  signCertificateRequest(
+    issuerName: string,
+    csr: Uint8Array,
+    options?: SignCertificateRequestOptions,
+  ): Promise<SignedCertificate>;
+  /** Certkeep: what the Local issuer's CA signed, in serial order. */
+  listIssuedCertificates(issuerName: string): AsyncIterable<IssuedCertificate>;
+  /** Certkeep: marks an issued certificate revoked; the next getCrl lists it. */
+  revokeCertificate(
+    issuerName: string,
+    serialNumber: string,
+    options?: RevokeCertificateOptions,
+  ): Promise<IssuedCertificate>;
+  /** Certkeep: a new CRL (DER) of the Local issuer's CA, with the next CRL number. */
+  getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes>;
   close(): void;
 }

@@ -3,7 +3,7 @@
  * which reading and listing never do.
  */
 import type { VaultContext } from './context';
-import { knownIssuerNames, requireCertificate } from './lookups';
+import { knownIssuers, requireCertificate } from './lookups';
 import { certificateKey } from './names';
 import { defaultPolicy, validatePolicy } from './policy';
 import type { CertificatePolicy } from './types';
@@ -36,7 +36,7 @@ export async function updateCertificatePolicy(
       if (!('keyCurveName' in defined)) delete merged.keyCurveName;
     }
     const policy = defaultPolicy(merged);
-    validatePolicy(policy, { knownIssuers: await knownIssuerNames(tx) });
+    validatePolicy(policy, await knownIssuers(tx));
     const now = ctx.now();
     const updated: CertificateRecord = { ...cert, policy: stampPolicy(policy, cert.policy, now), updatedOn: now };
     await tx.put('certificates', updated);

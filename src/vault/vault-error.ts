@@ -23,7 +23,9 @@ export type VaultErrorCode =
  * the argument or option of the call: `name` (certificate, issuer or vault), `password`, `file`
  * (the bytes given to import, merge, restore or describe), `enabled`/`tags` (attributes),
  * `contacts`, the issuer's `provider`/`accountId`/`organizationId`/`administratorContacts`, and a
- * cryptography call's `algorithm`/`data`. `policy` is the policy argument as a whole.
+ * cryptography call's `algorithm`/`data`; a Local issuer's `certificateName`, a request to sign
+ * (`csr`), a revocation's `serialNumber`/`reason`, a CRL's `nextUpdateInDays`. `policy` is the
+ * policy argument as a whole.
  */
 export type VaultErrorField =
   | 'name'
@@ -37,6 +39,9 @@ export type VaultErrorField =
   | 'keyUsage'
   | 'enhancedKeyUsage'
   | 'validityInMonths'
+  | 'validityInDays'
+  | 'basicConstraints'
+  | 'nameConstraints'
   | 'lifetimeActions'
   | 'issuerName'
   | 'policy'
@@ -50,7 +55,12 @@ export type VaultErrorField =
   | 'organizationId'
   | 'administratorContacts'
   | 'algorithm'
-  | 'data';
+  | 'data'
+  | 'certificateName'
+  | 'csr'
+  | 'serialNumber'
+  | 'reason'
+  | 'nextUpdateInDays';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

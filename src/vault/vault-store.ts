@@ -10,6 +10,7 @@
  */
 import type {
   AdministratorContact,
+  RevocationReason,
   CertificateContact,
   CertificateOperationError,
   CertificateOperationStatus,
@@ -115,6 +116,9 @@ export interface DeletedRecord {
   versions: VersionRecord[];
   keys: KeyRecord[];
   operation?: OperationRecord;
+  /** a CA's issued-certificates log and CRL state (schema v5), kept so recover brings them back */
+  issued?: IssuedRecord[];
+  caState?: CaStateRecord;
 }
 
 export interface IssuerRecord {
@@ -127,6 +131,8 @@ export interface IssuerRecord {
   administratorContacts?: AdministratorContact[];
   /** the password / API key, AES-GCM under the vault key (meta "vaultKey") */
   encryptedPassword?: { iv: Bytes; data: Bytes };
+  /** provider "Local": the vault certificate that is the CA, as its name was given */
+  certificateName?: string;
   enabled: boolean;
   createdOn: Date;
   updatedOn: Date;
@@ -144,6 +150,38 @@ export interface LifetimeLogRecord {
   certificateKey: string;
   at: Date;
   event: LifetimeEvent;
+}
+
+/**
+ * One certificate a local CA signed (schema v5). The log belongs to the CA certificate, not to
+ * an issuer record: every issuer naming that certificate shares it, and delete, recover and
+ * backup of the CA carry it (ARCHITECTURE §8 "Local CA").
+ */
+export interface IssuedRecord {
+  /** lowercase name of the CA certificate */
+  caKey: string;
+  /** uppercase hex as openssl prints it; unique per CA */
+  serialNumber: string;
+  subject: string;
+  notBefore: Date;
+  notAfter: Date;
+  issuedOn: Date;
+  /** the vault certificate it was made for (create, renewal); undefined for a signed request */
+  certificateName?: string;
+  certificateVersion?: string;
+  /** the CA version that signed it */
+  caVersion: string;
+  cer: Bytes;
+  sha256Fingerprint: string;
+  revocation?: { revokedOn: Date; reason: RevocationReason };
+}
+
+/** A CA's CRL state (schema v5): the last CRL number given out, so the next one is greater. */
+export interface CaStateRecord {
+  /** lowercase name of the CA certificate */
+  caKey: string;
+  crlNumber: number;
+  lastCrlOn?: Date;
 }
 
 /** Contacts are one row in the contacts store under this key. */
@@ -164,6 +202,8 @@ export interface VaultStoreMap {
   contacts: { key: string; value: ContactsRecord };
   meta: { key: string; value: MetaRecord };
   lifetimeLog: { key: string; value: LifetimeLogRecord };
+  issued: { key: [string, string]; value: IssuedRecord };
+  caStates: { key: string; value: CaStateRecord };
 }
 
 export type StoreName = keyof VaultStoreMap;
@@ -181,6 +221,8 @@ const STORES: { readonly [S in StoreName]: S } = {
   contacts: 'contacts',
   meta: 'meta',
   lifetimeLog: 'lifetimeLog',
+  issued: 'issued',
+  caStates: 'caStates',
 };
 
 /** Every store of VaultStoreMap, once: the scope of each transaction, and what a dump of a vault reads. */
@@ -200,6 +242,8 @@ export interface StoreTx {
   keysOf(certificateKey: string): Promise<KeyRecord[]>;
   /** Lifetime log rows of one certificate (index on certificateKey). */
   lifetimeLogOf(certificateKey: string): Promise<LifetimeLogRecord[]>;
+  /** The issued-certificates log of one CA certificate (index byCa, schema v5), in serial order. */
+  issuedBy(caKey: string): Promise<IssuedRecord[]>;
   /** Certificate rows whose nextDueMs ≤ ms (index byNextDue, schema v3). */
   certificatesDueBy(ms: number): Promise<CertificateRecord[]>;
   /** How many certificate rows carry a nextDueMs (all of them, unless written around the vault). */

@@ -19,3 +19,9 @@ export function tempDir(prefix = 'certkeep-'): { dir: string; path: (name: strin
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, path: (name) => join(dir, name), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** A tool's exit and output without throwing, for checks whose expected answer is a refusal. */
+export function opensslOutcome(args: string[], input?: Uint8Array | string): { ok: boolean; out: string } {
+  const result = spawnSync('openssl', args, { input, maxBuffer: 64 * 1024 * 1024 });
+  return { ok: result.status === 0, out: `${result.stdout?.toString() ?? ''}${result.stderr?.toString() ?? ''}` };
+}

@@ -14,7 +14,7 @@ import {
   issueCertificate,
   parseCertificate,
 } from '../../../src/pki';
-import { openssl, runTool, tempDir } from '../../support/openssl';
+import { openssl, opensslOutcome as tryOpenssl, tempDir } from '../../support/openssl';
 
 const tmp = tempDir('certkeep-pki-ca-');
 afterAll(() => tmp.cleanup());
@@ -24,15 +24,6 @@ function pemFile(name: string, der: Uint8Array, label = 'CERTIFICATE'): string {
   const f = tmp.path(name);
   writeFileSync(f, encodePem(label, der));
   return f;
-}
-
-/** openssl's exit status and output, without throwing (a refusal is the expected answer). */
-function tryOpenssl(args: string[]): { ok: boolean; out: string } {
-  try {
-    return { ok: true, out: runTool('openssl', args).toString() };
-  } catch (e) {
-    return { ok: false, out: String(e) };
-  }
 }
 
 async function hierarchy() {
