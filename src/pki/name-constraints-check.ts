@@ -28,7 +28,7 @@ export interface CertifiedNames {
   subjectEmails?: string[];
 }
 
-export type NameForm = 'DNS name' | 'email address' | 'IP address';
+type NameForm = 'DNS name' | 'email address' | 'IP address';
 
 /** The first name outside the constraints, and why. */
 export interface NameViolation {

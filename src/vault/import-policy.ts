@@ -14,7 +14,8 @@
 import type { CertificateInfo } from '../pki/certificate-info';
 import type { KeySpec } from '../pki/types';
 import { defaultPolicy, MAX_VALIDITY_MONTHS } from './policy';
-import type { CertificatePolicy, KeyUsageType } from './types';
+import type { DecodedNameConstraints } from '../pki/name-constraints';
+import type { CertificateNameConstraints, CertificatePolicy, KeyUsageType } from './types';
 
 const AVERAGE_MONTH_MS = 30.436875 * 24 * 3600 * 1000;
 const EC_FORBIDDEN: KeyUsageType[] = ['keyEncipherment', 'dataEncipherment', 'encipherOnly', 'decipherOnly'];
@@ -39,7 +40,9 @@ export function derivePolicy(
   const keyUsage = spec.kty === 'EC' ? info.keyUsage.filter((u) => !EC_FORBIDDEN.includes(u)) : info.keyUsage;
   const keepLifetime = base?.lifetimeActions?.every((a) => !(a.action === 'AutoRenew' && issuerName === 'Unknown'));
   // A CA keeps what makes it one, so its renewals stay a CA with the same constraints (ARCHITECTURE §8).
-  const ca = info.basicConstraints?.ca === true;
+  // Only a CA that states keyCertSign: `openssl req -x509` marks every certificate cA TRUE without a
+  // key usage, and such a server certificate must keep renewing as one.
+  const ca = info.basicConstraints?.ca === true && info.keyUsage.includes('keyCertSign');
   const constraints = info.nameConstraints;
   const policy = defaultPolicy({
     contentType: base?.contentType,
@@ -57,9 +60,15 @@ export function derivePolicy(
     validityInMonths: Math.min(MAX_VALIDITY_MONTHS, Math.max(1, months)),
     issuerName,
     ...(ca ? { basicConstraints: { ...info.basicConstraints, ca } } : {}),
-    ...(ca && constraints
-      ? { nameConstraints: { permitted: constraints.permitted, excluded: constraints.excluded } }
-      : {}),
+    ...(ca && constraints ? { nameConstraints: withoutOtherForms(constraints) } : {}),
   });
   return { policy, derivedDefaults: keyUsage.length === 0 ? ['keyUsage'] : [] };
+}
+
+/** The DNS, email and IP subtrees a policy can hold (other forms stay only in the certificate). */
+function withoutOtherForms(nc: DecodedNameConstraints): CertificateNameConstraints {
+  const out: CertificateNameConstraints = {};
+  if (nc.permitted) out.permitted = nc.permitted;
+  if (nc.excluded) out.excluded = nc.excluded;
+  return out;
 }

@@ -9,7 +9,7 @@ import type { CertificatePolicy, KeyUsageType } from './policy-types';
 import { VaultError, type VaultErrorField } from './vault-error';
 
 /** As validityInMonths' 1200: one hundred years. */
-export const MAX_VALIDITY_DAYS = 36_525;
+const MAX_VALIDITY_DAYS = 36_525;
 /** Far beyond any real hierarchy; a bound so a typo is seen. */
 const MAX_PATH_LENGTH = 32;
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export function runTool(command: string, args: string[], input?: Uint8Array | string): Buffer {
   const result = spawnSync(command, args, { input, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr?.toString()}`);
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
   }
   return result.stdout;
 }
@@ -23,5 +23,5 @@ export function tempDir(prefix = 'certkeep-'): { dir: string; path: (name: strin
 /** A tool's exit and output without throwing, for checks whose expected answer is a refusal. */
 export function opensslOutcome(args: string[], input?: Uint8Array | string): { ok: boolean; out: string } {
   const result = spawnSync('openssl', args, { input, maxBuffer: 64 * 1024 * 1024 });
-  return { ok: result.status === 0, out: `${result.stdout?.toString() ?? ''}${result.stderr?.toString() ?? ''}` };
+  return { ok: result.status === 0, out: `${result.stdout.toString()}${result.stderr.toString()}` };
 }

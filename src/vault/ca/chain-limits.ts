@@ -13,7 +13,7 @@ import { VaultError, type VaultErrorField } from '../vault-error';
  * A CA at distance i above the new one has i CA certificates between them (path[0] … path[i-1])
  * plus the new one, so pathLen_i − i − 1 remain (negative: no subordinate CA at all).
  */
-export function subCaPathLimit(path: CertificateInfo[]): number | undefined {
+function subCaPathLimit(path: CertificateInfo[]): number | undefined {
   let limit: number | undefined;
   path.forEach((ca, i) => {
     const p = ca.basicConstraints?.pathLength;

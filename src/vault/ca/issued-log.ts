@@ -60,7 +60,7 @@ export async function logIssued(tx: StoreTx, record: IssuedRecord): Promise<void
   await tx.put('issued', record);
 }
 
-export function toIssuedCertificate(r: IssuedRecord): IssuedCertificate {
+function toIssuedCertificate(r: IssuedRecord): IssuedCertificate {
   const out: IssuedCertificate = {
     serialNumber: r.serialNumber,
     subject: r.subject,

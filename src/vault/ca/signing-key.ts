@@ -10,7 +10,7 @@ import { VaultError } from '../vault-error';
 import type { KeyRecord } from '../vault-store';
 
 /** The WebCrypto algorithm a CA key signs with: RS256's for RSA, ECDSA on the key's curve. */
-export function caSigningAlgorithm(spec: KeySpec): RsaHashedImportParams | EcKeyImportParams {
+function caSigningAlgorithm(spec: KeySpec): RsaHashedImportParams | EcKeyImportParams {
   return spec.kty === 'RSA'
     ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
     : { name: 'ECDSA', namedCurve: spec.curve };

@@ -78,4 +78,48 @@ describe('vault database upgrade ladder', () => {
     expect(await collect(vault.listPropertiesOfCertificates())).toHaveLength(1);
     vault.close();
   });
+
+  it('v3 → v5: the issued store (index byCa, key [caKey, serialNumber]) and caStates; rows of v3 are kept', async () => {
+    const name = fresh();
+    const v3 = await openDB<VaultDbSchema>(vaultDbName(name), 3, { upgrade: upgradeVaultDb });
+    expect([...v3.objectStoreNames]).not.toContain('issued');
+    const row: CertificateRecord = {
+      key: 'kept',
+      name: 'Kept',
+      policy: { subject: 'CN=kept' },
+      createdOn: new Date(0),
+      updatedOn: new Date(0),
+      versionCount: 0,
+      nextDueMs: Infinity,
+    };
+    await v3.put('certificates', row);
+    v3.close();
+
+    const store = await openIdbVaultStore(name);
+    expect(await store.read((t) => t.get('certificates', 'kept'))).toEqual(row);
+    const issued = {
+      caKey: 'root',
+      serialNumber: '7F',
+      subject: 'CN=x',
+      notBefore: new Date(0),
+      notAfter: new Date(1),
+      issuedOn: new Date(0),
+      caVersion: 'v',
+      cer: new Uint8Array([1]),
+      sha256Fingerprint: 'AA',
+    };
+    await store.write(async (t) => {
+      await t.put('issued', issued);
+      await t.put('issued', { ...issued, caKey: 'other' });
+      await t.put('caStates', { caKey: 'root', crlNumber: 4 });
+    });
+    expect(await store.read((t) => t.issuedBy('root'))).toEqual([issued]);
+    expect(await store.read((t) => t.get('caStates', 'root'))).toEqual({ caKey: 'root', crlNumber: 4 });
+    store.close();
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
+    const tx = db.transaction('issued');
+    expect(tx.objectStore('issued').keyPath).toEqual(['caKey', 'serialNumber']);
+    expect([...tx.objectStore('issued').indexNames]).toEqual(['byCa']);
+    db.close();
+  });
 });

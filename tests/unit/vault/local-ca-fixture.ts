@@ -80,3 +80,15 @@ export const leafPolicy = (dns: string, extra: CertificatePolicy = {}): Certific
   validityInDays: 90,
   ...extra,
 });
+
+/** The VaultError a call rejects with (fails the test when it resolves), for checks on its words. */
+export async function refusal(
+  p: Promise<unknown>,
+): Promise<{ name: string; code: string; field?: string; message: string }> {
+  try {
+    await p;
+  } catch (e) {
+    return e as { name: string; code: string; field?: string; message: string };
+  }
+  throw new Error('expected a rejection, but the call succeeded');
+}
