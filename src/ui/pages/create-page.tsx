@@ -6,6 +6,7 @@ import { explainError } from '../errors';
 import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
+import { useAction } from '../state/use-action';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { hrefFor, navigate } from '../state/router';
 
@@ -25,8 +26,7 @@ export function CreatePage() {
   const [tags, setTags] = useState<TagRow[]>([]);
   const [enabled, setEnabled] = useState(true);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const liveErrors = usePolicyCheck(draft, issuers, touched);
   const words = error ? explainError(error) : undefined;
   // Errors about a field the form shows go next to it; the rest go to the banner.
@@ -36,22 +36,16 @@ export function CreatePage() {
     ? (nameError(name) ?? (submitWords?.field === 'name' ? submitWords.message : undefined))
     : undefined;
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
     setTouched(true);
     if (nameError(name) || Object.keys(draftErrors(draft)).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       const vault = await getVault();
       await vault.createCertificate(name, draftToPolicy(draft), { enabled, tags: rowsToTags(tags) });
       vaultChanged();
       navigate('certificate', name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -14,6 +14,7 @@ import {
 } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
+import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, vaultChanged } from '../state/vault-client';
 
 /**
@@ -39,28 +40,21 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
   const issuers = useIssuerNames();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const live = usePolicyCheck(draft, issuers, editing);
   const words = error ? explainError(error) : undefined;
   const errors = {
     ...live,
     ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}),
   };
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
     if (Object.keys(draftErrors(draft)).length) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await (await getVault()).updateCertificatePolicy(name, draftToPolicy(draft));
       setEditing(false);
       vaultChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const sans = SAN_TYPES.flatMap((t) =>
     (policy.subjectAlternativeNames?.[t.field] ?? []).map((v) => `${t.label}: ${v}`),
