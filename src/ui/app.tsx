@@ -16,9 +16,11 @@ import { DueBanner } from './notifications/due-banner';
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
-  certificate: ([name = '', version]) => (
-    <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />
-  ),
+  certificate: (params) => {
+    const name = params.at(0) ?? '';
+    const version = params.at(1);
+    return <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />;
+  },
   create: () => <CreatePage />,
   import: () => <ImportPage />,
   issuers: () => <IssuersPage />,

@@ -11,7 +11,8 @@ startRouter();
 // Before the first render: Chromium may fire beforeinstallprompt / launch files early.
 startInstallPrompt();
 startLaunchQueue();
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<App />, root);
 void registerServiceWorker();
 void requestPersistence();
 void import('./notifications/lifetime-client').then((m) => m.startLifetimeNotifications());

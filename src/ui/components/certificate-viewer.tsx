@@ -80,7 +80,11 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
     let live = true;
     const all = chain.length ? chain : [der];
     Promise.all(all.map((d) => describeCertificate(d))).then(
-      (r) => live && (setInfos(r), setShown(0)),
+      (r) => {
+        if (!live) return;
+        setInfos(r);
+        setShown(0);
+      },
       (e: unknown) => live && setError(e),
     );
     return () => {
@@ -89,7 +93,8 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
   }, [der, chain]);
   if (error) return <ErrorBanner error={error} />;
   if (!infos) return <p aria-busy="true">Reading the certificate…</p>;
-  const info = infos[shown] ?? infos[0]!;
+  const info = infos.at(shown) ?? infos.at(0);
+  if (!info) return null;
   return (
     <div class="viewer">
       {infos.length > 1 && (

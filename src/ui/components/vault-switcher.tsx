@@ -57,11 +57,10 @@ export function VaultSwitcher() {
       {error !== undefined && !creating && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
       <Dialog open={creating} title="New vault" onClose={() => setCreating(false)}>
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
             if (!newName || invalid) return;
-            await change(newName);
-            setCreating(false);
+            void change(newName).then(() => setCreating(false));
           }}
         >
           <p class="hint">A separate set of certificates, issuers and contacts, like another Key Vault.</p>

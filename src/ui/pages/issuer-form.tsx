@@ -3,7 +3,7 @@ import type { CertificateIssuer } from '../state/vault-api';
 import { FieldError } from '../components/error-banner';
 
 /** The providers of Key Vault's integrated-CA docs; "other" lets a name be typed. */
-export const PROVIDERS = ['DigiCert', 'GlobalSign', 'OneCertV2-PublicCA', 'OneCertV2-PrivateCA'];
+const PROVIDERS = ['DigiCert', 'GlobalSign', 'OneCertV2-PublicCA', 'OneCertV2-PrivateCA'];
 
 export interface IssuerDraft {
   name: string;

@@ -88,7 +88,7 @@ export function IssuersPage() {
                 <span class="hint"> · {i.provider}</span>
               </div>
               <div class="actions">
-                <button type="button" onClick={() => openEdit(i.name)} aria-label={`Edit ${i.name}`}>
+                <button type="button" onClick={() => void openEdit(i.name)} aria-label={`Edit ${i.name}`}>
                   Edit
                 </button>
                 <button
@@ -139,9 +139,10 @@ export function IssuersPage() {
         danger
         busy={busy}
         onCancel={() => setDeleting(undefined)}
-        onConfirm={() =>
-          void run(async () => (await getVault()).deleteIssuer(deleting!)).finally(() => setDeleting(undefined))
-        }
+        onConfirm={() => {
+          const name = deleting;
+          if (name) void run(async () => (await getVault()).deleteIssuer(name)).finally(() => setDeleting(undefined));
+        }}
       />
     </section>
   );

@@ -31,7 +31,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
       vaultChanged();
     });
   const merge = (file: PickedFile) =>
-    run(async () => {
+    void run(async () => {
       await (await getVault()).mergeCertificate(op.name, [file.bytes], { preserveCertificateOrder: preserveOrder });
     });
   const copy = async () => {
@@ -67,7 +67,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <label for="csr-pem">Certificate signing request (PEM)</label>
           <textarea id="csr-pem" class="mono" rows={8} readOnly value={pem} />
           <p class="actions">
-            <button type="button" onClick={copy}>
+            <button type="button" onClick={() => void copy()}>
               Copy
             </button>
             <button type="button" onClick={() => downloadBytes(fileNameFor(op.name, 'csr'), pem, 'application/pkcs10')}>
@@ -75,7 +75,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
             </button>
             <button
               type="button"
-              onClick={() => downloadBytes(fileNameFor(op.name, 'der.csr'), op.csr!, 'application/pkcs10')}
+              onClick={() => op.csr && downloadBytes(fileNameFor(op.name, 'der.csr'), op.csr, 'application/pkcs10')}
             >
               Download .csr (DER)
             </button>
@@ -111,7 +111,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => run(async () => (await getVault()).cancelCertificateOperation(op.name))}
+            onClick={() => void run(async () => (await getVault()).cancelCertificateOperation(op.name))}
           >
             Cancel the request
           </button>
@@ -131,7 +131,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
         busy={busy}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() =>
-          run(async () => {
+          void run(async () => {
             await (await getVault()).deleteCertificateOperation(op.name);
             setConfirmDelete(false);
             navigate('certificates');

@@ -56,7 +56,7 @@ export type ImportEvent =
 export const EMPTY: ImportState = { step: 'empty' };
 
 /** The form for a freshly read file: the name from the leaf's CN (else the file name), the derived policy. */
-export function formFor(file: PickedFile, inspection: ImportInspection): ImportForm {
+function formFor(file: PickedFile, inspection: ImportInspection): ImportForm {
   const leaf = inspection.certificates.at(0);
   return {
     name: leaf ? nameFromCn(commonName(leaf.subject) || file.name.replace(/\.[^.]*$/, '')) : '',
