@@ -6,5 +6,6 @@ export { VaultError, isVaultError, type VaultErrorCode } from './vault-error';
 export { defaultPolicy, validatePolicy } from './policy';
 export { describeCertificate, describeCsr, toPem, type CertificateInfo, type CsrInfo } from './describe';
 export { keyOperationsFor, type KeyOperation } from './key-operations';
+export { subjectAsOpenssl } from './subject-preview';
 export { inspectImport, certificatesToP7b, type ImportInspection } from './inspect-import';
 export * from './types';

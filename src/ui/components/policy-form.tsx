@@ -7,6 +7,7 @@ import type {
 } from '../state/vault-api';
 import { FieldError } from './error-banner';
 import { SanEditor } from './san-editor';
+import { SubjectField } from './subject-field';
 
 export type PolicyErrors = Partial<Record<string, string>>;
 
@@ -47,22 +48,13 @@ export function PolicyForm(props: {
     errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {};
   return (
     <div class="policy-form">
-      <div class="field">
-        <label for={id('subject')}>Subject</label>
-        <input
-          id={id('subject')}
-          type="text"
-          value={d.subject}
-          placeholder="CN=www.example.com, O=Example"
-          spellcheck={false}
-          autocomplete="off"
-          disabled={disabled}
-          onInput={(e) => set({ subject: e.currentTarget.value })}
-          {...invalid('subject')}
-        />
-        <p class="hint">An X.500 name as in RFC 4514, e.g. CN=www.contoso.com, O=Contoso, C=US.</p>
-        <FieldError id={id('subject-error')} message={errors.subject} />
-      </div>
+      <SubjectField
+        id={id('subject')}
+        value={d.subject}
+        onChange={(subject) => set({ subject })}
+        error={errors.subject}
+        disabled={disabled}
+      />
       <SanEditor rows={d.sans} onChange={(sans) => set({ sans })} disabled={disabled} />
       <FieldError id={id('sans-error')} message={errors.sans} />
 

@@ -1,6 +1,7 @@
 import { useEffect, useReducer } from 'preact/hooks';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ErrorBanner, FieldError } from '../components/error-banner';
+import { SubjectText } from '../components/subject-text';
 import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags } from '../components/tags-editor';
 import { explainError } from '../errors';
@@ -149,10 +150,12 @@ export function ImportPage() {
           <ol class="contents">
             {inspection.certificates.map((c, i) => (
               <li key={i}>
-                <span class="mono-wrap">{c.subject || '(empty subject)'}</span>
+                <span class="mono-wrap">
+                  <SubjectText subject={c.subject} empty="(empty subject)" />
+                </span>
                 <br />
                 <span class="hint">
-                  issued by {c.issuer || '(empty)'} · {c.keyDescription} · {formatDate(c.notBefore)} to{' '}
+                  issued by <SubjectText subject={c.issuer} /> · {c.keyDescription} · {formatDate(c.notBefore)} to{' '}
                   {formatDate(c.notAfter)}
                 </span>
               </li>

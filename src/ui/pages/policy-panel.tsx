@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CertificatePolicy } from '../state/vault-api';
 import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
 import { ErrorBanner } from '../components/error-banner';
+import { SubjectText } from '../components/subject-text';
 import { explainError } from '../errors';
 import {
   KEY_USAGES,
@@ -66,7 +67,9 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
         <>
           <dl class="facts">
             <dt>Subject</dt>
-            <dd class="mono-wrap">{policy.subject || '(empty)'}</dd>
+            <dd class="mono-wrap" data-testid="policy-subject">
+              <SubjectText subject={policy.subject ?? ''} />
+            </dd>
             <dt>Alternative names</dt>
             <dd>{sans.length ? sans.join(', ') : 'none'}</dd>
             <dt>Key</dt>

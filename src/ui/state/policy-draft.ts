@@ -200,6 +200,6 @@ export function draftErrors(
       errors.lifetime = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
   }
   if (!d.subject.trim() && !d.sans.some((s) => s.value.trim()))
-    errors.subject = 'Give a subject, or at least one subject alternative name.';
+    errors.subject = 'Give a subject (e.g. CN=www.contoso.com) or at least one subject alternative name.';
   return errors;
 }
