@@ -5,9 +5,11 @@ import { requestPersistence } from './pwa/storage-persistence';
 import { startRouter } from './state/router';
 import { startInstallPrompt } from './pwa/install-prompt';
 import { startLaunchQueue } from './pwa/launch-queue';
+import { startNetworkStatus } from './pwa/network-status';
 import './styles.css';
 
 startRouter();
+startNetworkStatus();
 // Before the first render: Chromium may fire beforeinstallprompt / launch files early.
 startInstallPrompt();
 startLaunchQueue();

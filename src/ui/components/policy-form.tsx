@@ -209,8 +209,8 @@ export function PolicyForm(props: {
 
       <fieldset>
         <legend>Lifetime action</legend>
-        <div class="grid-fields">
-          <div class="field">
+        <div class="lifetime-fields">
+          <div class="field trigger">
             <label for={id('trigger')}>Trigger</label>
             <select
               id={id('trigger')}
@@ -237,7 +237,7 @@ export function PolicyForm(props: {
               {...invalid('lifetime')}
             />
           </div>
-          <div class="field">
+          <div class="field action">
             <label for={id('action')}>Action</label>
             <select
               id={id('action')}

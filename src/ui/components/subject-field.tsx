@@ -37,9 +37,9 @@ export function SubjectField(props: {
         onInput={(e) => props.onChange(e.currentTarget.value)}
       />
       <p id={`${id}-hint`} class="hint">
-        Attribute=value pairs as in RFC 4514, quotes keeping a comma in a value (OU="Docs,Contoso"). They are encoded in
-        the order written: the first is the first name part in the certificate, as Key Vault does it. A name copied from
-        an RFC 4514 tool, which prints the parts last first, comes out reversed.
+        Written as in RFC 4514; quotes keep a comma in a value (OU="Docs,Contoso"). Encoded in the order written: the
+        first attribute is the first in the certificate, as Key Vault does. RFC 4514 tools print names the other way
+        round, so a name copied from one comes out reversed.
       </p>
       {preview && (
         <p id={`${id}-preview`} class="subject-preview">

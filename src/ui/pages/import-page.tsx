@@ -97,6 +97,7 @@ export function ImportPage() {
       <FileSource
         label="Certificate file (PFX, P12 or PEM with the private key)"
         accept=".pfx,.p12,.pem,.crt,.cer,.key,.der,.p7b"
+        file={file}
         onFile={choose}
         disabled={busy}
       />

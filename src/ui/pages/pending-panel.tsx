@@ -24,16 +24,19 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
   const [copied, setCopied] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [preserveOrder, setPreserveOrder] = useState(false);
+  const [picked, setPicked] = useState<PickedFile>();
   const pem = op.csr ? toPem('CERTIFICATE REQUEST', op.csr) : '';
   const run = (action: () => Promise<unknown>) =>
     act(async () => {
       await action();
       vaultChanged();
     });
-  const merge = (file: PickedFile) =>
+  const merge = (file: PickedFile) => {
+    setPicked(file);
     void run(async () => {
       await (await getVault()).mergeCertificate(op.name, [file.bytes], { preserveCertificateOrder: preserveOrder });
     });
+  };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(pem);
@@ -98,6 +101,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <FileSource
             label="Signed certificate file"
             accept=".cer,.crt,.pem,.der,.p7b,.p7c"
+            file={picked}
             onFile={merge}
             pasteLabel="Or paste the signed certificate (PEM)"
             disabled={busy}
