@@ -6,21 +6,14 @@ import { listVaultDatabases, openIdbVaultStore } from '../store/idb-vault-store'
 import { createCertificateVault } from './certificate-vault';
 import { createVaultContext } from './context';
 import { purgeExpiredDeleted } from './deleted';
+import { checkVaultName } from './names';
 import type { CertificateVault, OpenVaultOptions } from './types';
 import { guard, VaultError } from './vault-error';
-
-const VAULT_NAME = /^[0-9a-zA-Z-]{1,63}$/;
 
 /** Opens (creating on first use) the vault `name` (default "default"). */
 export function openVault(options: OpenVaultOptions = {}): Promise<CertificateVault> {
   return guard('Opening the vault', async () => {
-    const name = options.name ?? 'default';
-    if (!VAULT_NAME.test(name)) {
-      throw new VaultError(
-        'BadParameter',
-        `The vault name "${name}" is not valid: use 1 to 63 letters, digits and hyphens.`,
-      );
-    }
+    const name = checkVaultName(options.name ?? 'default');
     if (typeof indexedDB === 'undefined') {
       throw new VaultError(
         'Unsupported',

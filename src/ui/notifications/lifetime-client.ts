@@ -16,6 +16,7 @@ import {
 } from '../../sw/lifetime-notice';
 import type { NotificationLogEntry } from '../../sw/notification-log';
 import { loadVaultModule, vaultChanged } from '../state/vault-client';
+import { SINGLE_FILE } from '../pwa/build-info';
 
 /** Chromium runs periodic sync at most this often; daily is enough for expiry dates. */
 export const PERIODIC_SYNC_MIN_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -61,7 +62,8 @@ function periodicSyncOf(registration: ServiceWorkerRegistration | undefined): Pe
 
 /** The active registration, or undefined when there is no service worker (dev server, unsupported). */
 async function activeRegistration(timeoutMs = 10_000): Promise<ServiceWorkerRegistration | undefined> {
-  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return undefined;
+  // The single file never registers one: waiting for `ready` would only stall the first check.
+  if (SINGLE_FILE || !('serviceWorker' in navigator) || !import.meta.env.PROD) return undefined;
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs));
   return Promise.race([navigator.serviceWorker.ready, timeout]);
 }

@@ -2,7 +2,7 @@ import { useEffect, useReducer } from 'preact/hooks';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { SubjectText } from '../components/subject-text';
-import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
+import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags } from '../components/tags-editor';
 import { explainError } from '../errors';
 import { getVault, loadImportTools, vaultChanged } from '../state/vault-client';
@@ -83,10 +83,7 @@ export function ImportPage() {
   const wrongPassword = state.step === 'needs-password' && state.wrongPassword;
 
   const words = error ? explainError(error) : undefined;
-  const errors = {
-    ...live,
-    ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}),
-  };
+  const errors = { ...live, ...policyErrorsOf(words) };
   const nameProblem = name ? (nameError(name) ?? (words?.field === 'name' ? words.message : undefined)) : undefined;
   return (
     <section aria-labelledby="import-title" aria-busy={busy ? 'true' : undefined}>
@@ -100,6 +97,7 @@ export function ImportPage() {
         file={file}
         onFile={choose}
         disabled={busy}
+        errorId={words?.field === 'file' ? 'import-error-message' : undefined}
       />
       {file && (
         <p data-testid="import-file">
@@ -162,6 +160,12 @@ export function ImportPage() {
               </li>
             ))}
           </ol>
+          {inspection.derivedDefaults.includes('keyUsage') && (
+            <p class="notice" data-testid="derived-defaults">
+              The certificate states no key usage, so the policy gets Key Vault's default key usage (see the policy
+              below), which also decides the key operations this key allows.
+            </p>
+          )}
           {!inspection.keyPresent && (
             <p class="notice">
               Import needs the private key. A signed certificate for a pending request is merged from that certificate's
@@ -170,8 +174,8 @@ export function ImportPage() {
           )}
         </section>
       )}
-      {words && !(words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) && (
-        <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismiss' })} />
+      {words && !(words.field === 'name' || isPolicyField(words.field)) && (
+        <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismiss' })} messageId="import-error-message" />
       )}
       {form?.draft && inspection?.keyPresent && (
         <form class="form" onSubmit={doImport} noValidate>

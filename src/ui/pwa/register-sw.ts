@@ -1,8 +1,10 @@
 import { Workbox } from 'workbox-window';
 import { createStore } from 'zustand/vanilla';
+import { SINGLE_FILE } from './build-info';
+import { serviceWorkerScriptUrl } from './sw-script-url';
 
 export interface PwaState {
-  /** A service worker holds the app: it will start with the network cut. */
+  /** The app will start with the network cut: the service worker controls this page, or it is the single file. */
   offlineReady: boolean;
   /** The first service worker is installing (precaching): offline use is being prepared. */
   installing: boolean;
@@ -20,7 +22,7 @@ function controlled(): boolean {
 }
 
 export const pwaStore = createStore<PwaState>(() => ({
-  offlineReady: controlled(),
+  offlineReady: SINGLE_FILE || controlled(),
   installing: false,
   updateWaiting: false,
 }));
@@ -29,8 +31,13 @@ let workbox: Workbox | undefined;
 
 /** Registers the precaching service worker (production builds only: dev has no precache manifest). */
 export async function registerServiceWorker(): Promise<void> {
+  // The single file is the whole app already, and file:// pages cannot have a service worker.
+  if (SINGLE_FILE) {
+    pwaStore.setState({ offlineReady: true });
+    return;
+  }
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox = new Workbox(serviceWorkerScriptUrl(), { scope: '/' });
   workbox.addEventListener('waiting', () => pwaStore.setState({ updateWaiting: true }));
   workbox.addEventListener('controlling', (event) => {
     // A reload only when an update we asked for took over, not on the first install.

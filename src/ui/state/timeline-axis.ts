@@ -1,7 +1,7 @@
 import { formatDate } from './cert-status';
 
 /** Where a label sits on the axis: `at` is 0 (left) … 1 (right); `align` keeps it inside the chart. */
-export interface AxisMark {
+interface AxisMark {
   at: number;
   align: 'start' | 'center' | 'end';
   text: string;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { explainError } from '../errors';
 import { draftErrors, draftToPolicy, type PolicyDraft } from './policy-draft';
 import { checkPolicy } from './vault-client';
-import type { PolicyErrors } from '../components/policy-form';
+import { isPolicyField, type PolicyErrors } from '../components/policy-form';
 
 /**
  * The errors a policy form shows: its own checks when any fail, else the vault's. The vault
@@ -33,7 +33,7 @@ export function usePolicyCheck(draft: PolicyDraft, issuers: string[], touched: b
             return;
           }
           const words = explainError(e);
-          setVaultErrors({ [words.field ?? 'policy']: words.message });
+          setVaultErrors({ [isPolicyField(words.field) ? words.field : 'policy']: words.message });
         },
         () => live && setVaultErrors({}),
       );

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { loadVaultModule, loadedVaultModule, type VaultModule } from './vault-client';
+import { useVaultModule } from './use-vault-module';
 
 /** Subject text → how openssl prints it; undefined when the text is not an X.500 name. */
 export type SubjectFormat = (subject: string) => string | undefined;
@@ -9,11 +8,7 @@ export type SubjectFormat = (subject: string) => string | undefined;
  * shows vault data; the first render of a fresh Create page may wait for it).
  */
 export function useSubjectFormat(): SubjectFormat | undefined {
-  const [vault, setVault] = useState<VaultModule | undefined>(loadedVaultModule);
-  useEffect(() => {
-    if (!vault) loadVaultModule().then(setVault, () => undefined);
-  }, []);
-  return vault?.subjectAsOpenssl;
+  return useVaultModule()?.subjectAsOpenssl;
 }
 
 /** A subject as shown on every screen: openssl's one-line form, or the text itself until the vault has loaded. */

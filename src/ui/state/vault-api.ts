@@ -18,4 +18,7 @@ export type {
   KeyUsageType,
   CertificateInfo,
   ImportInspection,
+  VaultError,
+  VaultErrorCode,
+  VaultErrorField,
 } from '../../vault';

@@ -9,8 +9,7 @@ import type { CertificateVault } from './vault-api';
 const STORAGE_KEY = 'certkeep.vault';
 const DEFAULT_VAULT = 'default';
 
-/** The vault module's exports, for screens that call its pure helpers synchronously once loaded. */
-export type VaultModule = typeof import('../../vault');
+type VaultModule = typeof import('../../vault');
 
 export interface VaultSession {
   /** The vault the screens show; remembered in localStorage. */

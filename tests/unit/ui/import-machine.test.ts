@@ -26,13 +26,26 @@ const leaf = {
   notAfter: new Date('2027-01-01T00:00:00Z'),
 } as unknown as ImportInspection['certificates'][number];
 
-const locked: ImportInspection = { format: 'pkcs12', needsPassword: true, keyPresent: false, certificates: [] };
-const opened: ImportInspection = { format: 'pkcs12', needsPassword: false, keyPresent: true, certificates: [leaf] };
+const locked: ImportInspection = {
+  format: 'pkcs12',
+  needsPassword: true,
+  keyPresent: false,
+  certificates: [],
+  derivedDefaults: [],
+};
+const opened: ImportInspection = {
+  format: 'pkcs12',
+  needsPassword: false,
+  keyPresent: true,
+  certificates: [leaf],
+  derivedDefaults: [],
+};
 const certOnly: ImportInspection = {
   format: 'certificates',
   needsPassword: false,
   keyPresent: false,
   certificates: [leaf],
+  derivedDefaults: [],
 };
 
 const drive = (events: ImportEvent[], from: ImportState = EMPTY): ImportState => events.reduce(importReducer, from);
