@@ -261,7 +261,7 @@ export function PolicyForm(props: {
               {...invalid('lifetimeActions')}
             />
           </div>
-          <div class="field action">
+          <div class="field">
             <label for={id('action')}>Action</label>
             <select
               id={id('action')}
