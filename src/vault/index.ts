@@ -14,4 +14,5 @@ export {
   type KeyVaultJsonForm,
   type PolicyToKeyVaultJsonOptions,
 } from './policy-json/policy-to-key-vault-json';
+export { expiryCalendar, type ExpiryCalendarEntry, type ExpiryCalendarOptions } from './calendar/expiry-calendar';
 export * from './types';
