@@ -23,7 +23,7 @@ import {
 export type { KeyVaultJsonForm };
 
 /** A JSON value as JSON.stringify writes it. */
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [member: string]: JsonValue };
+type JsonValue = string | number | boolean | null | JsonValue[] | { [member: string]: JsonValue };
 
 /** A Key Vault certificate policy document. */
 export type KeyVaultPolicyJson = Record<string, JsonValue>;
