@@ -5,21 +5,21 @@
 import type { CsrInfo } from '../pki/csr';
 import { encodePem } from '../pki/pem';
 import type { CertificateInfo } from '../pki/x509';
-import { guard } from './vault-error';
+import { guard, parsing } from './vault-error';
 
 export type { CertificateInfo, CsrInfo };
 
 /** Subject, issuer, validity, SANs, KU/EKU, key, fingerprints of one DER certificate. */
 export function describeCertificate(der: Uint8Array): Promise<CertificateInfo> {
-  return guard('The certificate', async () => (await import('../pki/x509')).parseCertificate(der));
+  return parsing('The certificate', async () => (await import('../pki/x509')).parseCertificate(der));
 }
 
 /** Subject, SANs, public key and signature check of a PKCS#10 request (DER). */
 export function describeCsr(der: Uint8Array): Promise<CsrInfo> {
-  return guard('The certificate request', async () => (await import('../pki/csr')).parseCsr(der));
+  return parsing('The certificate request', async () => (await import('../pki/csr')).parseCsr(der));
 }
 
 /** PEM text for a DER certificate ("CERTIFICATE") or request ("CERTIFICATE REQUEST"). */
 export function toPem(label: 'CERTIFICATE' | 'CERTIFICATE REQUEST', der: Uint8Array): Promise<string> {
-  return guard('Encoding PEM', async () => encodePem(label, der));
+  return guard('Encoding PEM', () => Promise.resolve(encodePem(label, der)));
 }

@@ -22,7 +22,10 @@ export async function updateCertificatePolicy(
   patch: CertificatePolicy,
 ): Promise<CertificatePolicy> {
   const key = certificateKey(name);
-  if (typeof patch !== 'object' || patch === null) throw new VaultError('BadParameter', 'The policy is missing.');
+  // Checked at run time: the policy comes from the caller, whatever its static type said.
+  const given: unknown = patch;
+  if (typeof given !== 'object' || given === null)
+    throw new VaultError('BadParameter', 'The policy is missing.', { field: 'policy' });
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CertificatePolicy;
   return ctx.store.write(async (tx) => {
     const cert = await requireCertificate(tx, key, name);

@@ -3,7 +3,6 @@
  * it), then `commitVersion` inside one write transaction. The parser is loaded on first use:
  * this module is also on the light path of updating attributes.
  */
-import type { Bytes } from '../pki/types';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import type { CertificatePolicy } from './types';
@@ -37,8 +36,8 @@ export async function buildVersion(ctx: VaultContext, input: NewVersionInput): P
     x509Thumbprint: info.sha1Thumbprint,
     sha256Fingerprint: info.sha256Fingerprint,
     subject: info.subject,
-    cer: new Uint8Array(input.cer) as Bytes,
-    chain: input.chain.map((c) => new Uint8Array(c) as Bytes),
+    cer: new Uint8Array(input.cer),
+    chain: input.chain.map((c) => new Uint8Array(c)),
     keyId: input.keyId,
     keyExportable: input.keyExportable,
   };
@@ -79,8 +78,10 @@ export function stampPolicy(
   previous: CertificatePolicy | undefined,
   now: Date,
 ): CertificatePolicy {
-  const { createdOn: _c, updatedOn: _u, ...rest } = policy;
-  return { ...structuredClone(rest), createdOn: previous?.createdOn ?? now, updatedOn: now };
+  const rest = structuredClone(policy);
+  delete rest.createdOn;
+  delete rest.updatedOn;
+  return { ...rest, createdOn: previous?.createdOn ?? now, updatedOn: now };
 }
 
 /**

@@ -84,6 +84,10 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
     await panel.getByLabel('Or paste the signed certificate (PEM)').fill(readFileSync(tmp.path('ca.pem'), 'utf8'));
     await panel.getByRole('button', { name: 'Use pasted text' }).click();
     await expect(panel.getByRole('alert')).toContainText('does not match the public part of the specified private key');
+    // The vault names the merged certificate as the input at fault: the hint's "value shown" is marked.
+    await expect(panel.getByLabel('Or paste the signed certificate (PEM)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByLabel('Signed certificate file')).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByRole('alert')).toContainText('Correct the value shown');
     await expect(panel.getByTestId('operation-status')).toHaveText('Waiting for the signed certificate');
 
     // The real answer, as a DER P7B through the file picker.

@@ -16,8 +16,11 @@ export function FileSource(props: {
   onFile: (file: PickedFile) => void;
   pasteLabel?: string;
   disabled?: boolean;
+  /** Marks both inputs invalid, described by the element with this id (the error's message). */
+  errorId?: string;
 }) {
   const id = useId();
+  const invalid = props.errorId ? { 'aria-invalid': 'true' as const, 'aria-describedby': props.errorId } : {};
   const [over, setOver] = useState(false);
   const [text, setText] = useState('');
   const read = async (file: File) => props.onFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
@@ -43,6 +46,7 @@ export function FileSource(props: {
         type="file"
         accept={props.accept}
         disabled={props.disabled}
+        {...invalid}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (file) void read(file);
@@ -58,6 +62,7 @@ export function FileSource(props: {
         value={text}
         onInput={(e) => setText(e.currentTarget.value)}
         disabled={props.disabled}
+        {...invalid}
       />
       <p>
         <button

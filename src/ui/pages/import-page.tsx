@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ImportInspection } from '../state/vault-api';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ErrorBanner, FieldError } from '../components/error-banner';
-import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
+import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
 import { explainError } from '../errors';
 import { getVault, loadImportTools, vaultChanged } from '../state/vault-client';
@@ -101,10 +101,7 @@ export function ImportPage() {
 
   const words = error ? explainError(error) : undefined;
   const ready = inspection && !inspection.needsPassword && inspection.keyPresent;
-  const errors = {
-    ...live,
-    ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}),
-  };
+  const errors = { ...live, ...policyErrorsOf(words) };
   const nameProblem = name ? (nameError(name) ?? (words?.field === 'name' ? words.message : undefined)) : undefined;
   return (
     <section aria-labelledby="import-title" aria-busy={busy ? 'true' : undefined}>
@@ -117,6 +114,7 @@ export function ImportPage() {
         accept=".pfx,.p12,.pem,.crt,.cer,.key,.der,.p7b"
         onFile={choose}
         disabled={busy}
+        errorId={words?.field === 'file' ? 'import-error-message' : undefined}
       />
       {file && (
         <p data-testid="import-file">
@@ -175,6 +173,12 @@ export function ImportPage() {
               </li>
             ))}
           </ol>
+          {inspection.derivedDefaults.includes('keyUsage') && (
+            <p class="notice" data-testid="derived-defaults">
+              The certificate states no key usage, so the policy gets Key Vault's default key usage (see the policy
+              below), which also decides the key operations this key allows.
+            </p>
+          )}
           {!inspection.keyPresent && (
             <p class="notice">
               Import needs the private key. A signed certificate for a pending request is merged from that certificate's
@@ -183,8 +187,8 @@ export function ImportPage() {
           )}
         </section>
       )}
-      {words && !(words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) && (
-        <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+      {words && !(words.field === 'name' || isPolicyField(words.field)) && (
+        <ErrorBanner error={error} onDismiss={() => setError(undefined)} messageId="import-error-message" />
       )}
       {ready && draft && (
         <form class="form" onSubmit={doImport} noValidate>

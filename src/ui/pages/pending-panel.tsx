@@ -3,6 +3,7 @@ import type { CertificateOperation } from '../state/vault-api';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ConfirmDialog } from '../components/dialog';
 import { ErrorBanner } from '../components/error-banner';
+import { explainError } from '../errors';
 import { downloadBytes, fileNameFor, toPem } from '../components/download';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
@@ -45,6 +46,8 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
     }
   };
   const inProgress = op.status === 'inProgress';
+  // An error about the merged certificate (key mismatch, unreadable file) marks the file and paste inputs.
+  const fileError = error !== undefined && explainError(error).field === 'file';
   return (
     <section class="panel pending" aria-labelledby="pending-title" aria-busy={busy ? 'true' : undefined}>
       <h2 id="pending-title">Pending certificate request</h2>
@@ -101,11 +104,12 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
             onFile={merge}
             pasteLabel="Or paste the signed certificate (PEM)"
             disabled={busy}
+            errorId={fileError ? 'merge-error-message' : undefined}
           />
           {busy && <p role="status">Merging…</p>}
         </>
       )}
-      <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+      <ErrorBanner error={error} onDismiss={() => setError(undefined)} messageId="merge-error-message" />
       <p class="actions">
         {inProgress && (
           <button

@@ -1,7 +1,7 @@
 import { PolicyJsonTools } from '../components/policy-json-tools';
 import { useState } from 'preact/hooks';
 import type { CertificatePolicy } from '../state/vault-api';
-import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
+import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { ErrorBanner } from '../components/error-banner';
 import { explainError } from '../errors';
 import {
@@ -44,10 +44,7 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
   const [error, setError] = useState<unknown>();
   const live = usePolicyCheck(draft, issuers, editing);
   const words = error ? explainError(error) : undefined;
-  const errors = {
-    ...live,
-    ...(words?.field && POLICY_FIELDS.has(words.field) ? { [words.field]: words.message } : {}),
-  };
+  const errors = { ...live, ...policyErrorsOf(words) };
   const save = async (e: Event) => {
     e.preventDefault();
     if (Object.keys(draftErrors(draft)).length) return;
@@ -129,9 +126,7 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             issuers={issuers}
             disabled={busy}
           />
-          {words && !(words.field && POLICY_FIELDS.has(words.field)) && (
-            <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
-          )}
+          {words && !isPolicyField(words.field) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
           <p class="actions">
             <button type="submit" class="primary" disabled={busy}>
               Save the policy

@@ -1,8 +1,10 @@
 import { Workbox } from 'workbox-window';
 import { createStore } from 'zustand/vanilla';
+import { SINGLE_FILE } from './build-info';
+import { serviceWorkerScriptUrl } from './sw-script-url';
 
 export interface PwaState {
-  /** The service worker controls this page: the app will start with the network cut. */
+  /** The app will start with the network cut: the service worker controls this page, or it is the single file. */
   offlineReady: boolean;
   /** A new version is installed and waiting; `applyUpdate` activates it and reloads. */
   updateWaiting: boolean;
@@ -15,8 +17,13 @@ let workbox: Workbox | undefined;
 
 /** Registers the precaching service worker (production builds only: dev has no precache manifest). */
 export async function registerServiceWorker(): Promise<void> {
+  // The single file is the whole app already, and file:// pages cannot have a service worker.
+  if (SINGLE_FILE) {
+    pwaStore.setState({ offlineReady: true });
+    return;
+  }
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox = new Workbox(serviceWorkerScriptUrl(), { scope: '/' });
   workbox.addEventListener('waiting', () => pwaStore.setState({ updateWaiting: true }));
   workbox.addEventListener('controlling', (event) => {
     // A reload only when an update we asked for took over, not on the first install.

@@ -179,20 +179,20 @@ export function policyToDraft(p: CertificatePolicy): PolicyDraft {
   };
 }
 
-/** Field checks the form can make before asking the vault (which checks everything again). */
-export function draftErrors(
-  d: PolicyDraft,
-): Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> {
-  const errors: Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> = {};
+type DraftErrorField = 'validityInMonths' | 'lifetimeActions' | 'subject';
+
+/** Field checks the form can make before asking the vault (which checks everything again); keyed by the vault's field names. */
+export function draftErrors(d: PolicyDraft): Partial<Record<DraftErrorField, string>> {
+  const errors: Partial<Record<DraftErrorField, string>> = {};
   const months = Number(d.validityInMonths);
   if (!Number.isInteger(months) || months < 1 || months > 1200)
     errors.validityInMonths = 'Validity must be a whole number of months, 1 or more.';
   if (d.lifetimeValue.trim()) {
     const v = Number(d.lifetimeValue);
     if (d.lifetimeTrigger === 'percentage' && (!Number.isInteger(v) || v < 1 || v > 99))
-      errors.lifetime = 'The lifetime percentage must be between 1 and 99.';
+      errors.lifetimeActions = 'The lifetime percentage must be between 1 and 99.';
     if (d.lifetimeTrigger === 'days' && Number.isInteger(months) && (!Number.isInteger(v) || v < 1 || v > months * 27))
-      errors.lifetime = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
+      errors.lifetimeActions = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
   }
   if (!d.subject.trim() && !d.sans.some((s) => s.value.trim()))
     errors.subject = 'Give a subject, or at least one subject alternative name.';

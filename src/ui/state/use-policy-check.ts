@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { explainError } from '../errors';
 import { draftErrors, draftToPolicy, type PolicyDraft } from './policy-draft';
 import { checkPolicy } from './vault-client';
-import type { PolicyErrors } from '../components/policy-form';
+import { isPolicyField, type PolicyErrors } from '../components/policy-form';
 
 /**
  * Field errors for a policy draft as the user types: the form's own checks at once, then the
@@ -20,7 +20,7 @@ export function usePolicyCheck(draft: PolicyDraft, issuers: string[], touched: b
           if (!live) return;
           if (!e) return setVaultErrors({});
           const words = explainError(e);
-          setVaultErrors({ [words.field ?? 'policy']: words.message });
+          setVaultErrors({ [isPolicyField(words.field) ? words.field : 'policy']: words.message });
         },
         () => live && setVaultErrors({}),
       );

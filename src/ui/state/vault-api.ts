@@ -22,4 +22,7 @@ export type {
   KeyUsageType,
   CertificateInfo,
   ImportInspection,
+  VaultError,
+  VaultErrorCode,
+  VaultErrorField,
 } from '../../vault';

@@ -33,7 +33,9 @@ export function policyFromKeyVaultJson(json: unknown): CertificatePolicy {
   const problems = [...structural, ...judged];
   if (problems.length > 0) {
     const count = problems.length === 1 ? 'a problem' : `${problems.length} problems`;
-    throw new VaultError('BadParameter', [`The Key Vault policy JSON has ${count}:`, ...problems].join('\n'));
+    throw new VaultError('BadParameter', [`The Key Vault policy JSON has ${count}:`, ...problems].join('\n'), {
+      field: 'policy',
+    });
   }
   return policy;
 }
@@ -42,7 +44,9 @@ export function policyFromKeyVaultJson(json: unknown): CertificatePolicy {
 function parseJsonText(text: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
   if (body.trim() === '') {
-    throw new VaultError('BadParameter', 'The Key Vault policy JSON is empty: paste or choose a policy document.');
+    throw new VaultError('BadParameter', 'The Key Vault policy JSON is empty: paste or choose a policy document.', {
+      field: 'policy',
+    });
   }
   try {
     return JSON.parse(body) as unknown;
@@ -51,7 +55,7 @@ function parseJsonText(text: string): unknown {
     throw new VaultError(
       'BadParameter',
       `The Key Vault policy JSON is not valid JSON${whereIn(body, detail)}: ${reasonOf(detail)}.`,
-      { cause: e },
+      { cause: e, field: 'policy' },
     );
   }
 }

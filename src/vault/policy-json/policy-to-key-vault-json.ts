@@ -180,5 +180,6 @@ function refuseUncarried(policy: CertificatePolicy): void {
       `The policy cannot be written as Key Vault JSON: Key Vault has no place for ${problems.length === 1 ? 'this field' : 'these fields'}, and Azure would issue a different certificate without ${problems.length === 1 ? 'it' : 'them'}. Remove ${problems.length === 1 ? 'it' : 'them'} from the policy to export:`,
       ...problems,
     ].join('\n'),
+    { field: 'policy' },
   );
 }
