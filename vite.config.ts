@@ -71,6 +71,10 @@ export default defineConfig(({ mode }) => ({
         injectManifest: {
           globPatterns: ['**/*.{js,css,html,png,svg,ico,webmanifest}'],
           maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+          // A classic script: the worker is registered without type "module", and an ES build
+          // wraps the vault's on-demand imports in preload code that reads import.meta,
+          // which a classic script cannot parse (the worker would fail to start).
+          rollupFormat: 'iife',
         },
         manifest: {
           id: '/',

@@ -25,6 +25,7 @@
  * The header is also the GCM additional data, so editing it (e.g. lowering the iteration count
  * and fixing the checksum) still fails authentication.
  */
+import { equalBytes } from '../pki/bytes';
 import type { Bytes } from './types';
 import { VaultError } from './vault-error';
 
@@ -190,11 +191,4 @@ async function headerChecksum(header: Bytes): Promise<Bytes> {
 
 function startsWithMagic(bytes: Uint8Array): boolean {
   return MAGIC.every((b, i) => bytes[i] === b);
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
 }

@@ -11,7 +11,7 @@
  * generated as RSASSA-PKCS1-v1_5/SHA-256 (RS256) or ECDSA (ES256/384/512 by curve). Public-key
  * operations (verify, encrypt, wrapKey) import the SPKI per algorithm, so they always work.
  */
-import { parseCertificate } from '../pki/x509';
+import { parseCertificate } from '../pki/certificate-info';
 import type { KeySpec } from '../pki/types';
 import type { VaultContext } from './context';
 import { keyIdOf } from './ids';

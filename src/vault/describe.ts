@@ -4,14 +4,14 @@
  */
 import type { CsrInfo } from '../pki/csr';
 import { encodePem } from '../pki/pem';
-import type { CertificateInfo } from '../pki/x509';
+import type { CertificateInfo } from '../pki/certificate-info';
 import { guard, parsing } from './vault-error';
 
 export type { CertificateInfo, CsrInfo };
 
 /** Subject, issuer, validity, SANs, KU/EKU, key, fingerprints of one DER certificate. */
 export function describeCertificate(der: Uint8Array): Promise<CertificateInfo> {
-  return parsing('The certificate', async () => (await import('../pki/x509')).parseCertificate(der));
+  return parsing('The certificate', async () => (await import('../pki/certificate-info')).parseCertificate(der));
 }
 
 /** Subject, SANs, public key and signature check of a PKCS#10 request (DER). */

@@ -11,8 +11,8 @@
  * mean "none stated" for long; so the default is written out and the derivation names it in
  * `derivedDefaults`, and whoever shows the policy can say which values the certificate did not state.
  */
+import type { CertificateInfo } from '../pki/certificate-info';
 import type { KeySpec } from '../pki/types';
-import type { CertificateInfo } from '../pki/x509';
 import { defaultPolicy, MAX_VALIDITY_MONTHS } from './policy';
 import type { CertificatePolicy, KeyUsageType } from './types';
 

@@ -7,7 +7,7 @@
 import { importPkcs8 } from '../pki/keys';
 import { findLeafForKey, orderChain } from '../pki/chain';
 import { readKeyBundle, type KeyBundle } from '../pki/key-bundle';
-import { parseCertificate } from '../pki/x509';
+import { parseCertificate } from '../pki/certificate-info';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { derivePolicy } from './import-policy';

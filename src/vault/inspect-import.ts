@@ -5,7 +5,7 @@
  */
 import { isPkiError } from '../pki/pki-error';
 import type { Bytes } from '../pki/types';
-import type { CertificateInfo } from '../pki/x509';
+import type { CertificateInfo } from '../pki/certificate-info';
 import type { DerivedPolicy } from './import-policy';
 import { guard, parsing } from './vault-error';
 
@@ -32,7 +32,7 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
     // The readers are loaded on first use: this module is part of the vault's light entry.
     const [{ readKeyBundle }, { parseCertificate }, { readCertificates }] = await Promise.all([
       import('../pki/key-bundle'),
-      import('../pki/x509'),
+      import('../pki/certificate-info'),
       import('../pki/certificate-bundle'),
     ]);
     try {

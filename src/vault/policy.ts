@@ -2,7 +2,8 @@
  * Certificate policy: Azure's defaults and validation (ARCHITECTURE §5). The UI reuses both to fill
  * and check its form before calling the vault; the vault runs them again on every write.
  */
-import { EKU, type KeySpec, type KeyUsage } from '../pki/types';
+import { EKU } from '../pki/asn1/oids';
+import type { KeySpec, KeyUsage } from '../pki/types';
 import { parseX500Name } from '../pki/x500-name';
 import type {
   CertificateKeyCurveName,

@@ -4,7 +4,7 @@
  * CryptoKey: the browser itself refuses exportKey, so the secret holds certificates only.
  */
 import { encodePem } from '../pki/pem';
-import { writePkcs12 } from '../pki/pkcs12';
+import { writePkcs12 } from '../pki/pkcs12/write-pfx';
 import type { VaultContext } from './context';
 import { assertUsable, requireCertificate, requireVersion } from './lookups';
 import { certificateKey } from './names';

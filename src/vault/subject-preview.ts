@@ -5,7 +5,7 @@
  * text would print them reversed.
  */
 import { parseX500Name, type NameAttribute } from '../pki/x500-name';
-import { decodeAttributeValue } from '../pki/x500-name-der';
+import { decodeStringValue } from '../pki/asn1/strings';
 
 /** OpenSSL's short names (its objects table); an OID it has no name for prints dotted. */
 const OPENSSL_NAMES: Record<string, string> = {
@@ -48,7 +48,7 @@ const HEX = (b: number): string => `\\${b.toString(16).toUpperCase().padStart(2,
  * it is also the first, so a lone `#` is printed bare: copied here, since the point is to match.
  */
 function opensslValue(a: NameAttribute): string {
-  if (a.der && decodeAttributeValue(a.der)?.text === undefined) return a.value; // `#hex`, as DUMP_DER prints
+  if (a.der && decodeStringValue(a.der)?.text === undefined) return a.value; // `#hex`, as DUMP_DER prints
   const bytes = new TextEncoder().encode(a.value);
   let quoted = false;
   let out = '';

@@ -166,12 +166,12 @@ export interface LifetimeEvent {
   contacts: CertificateContact[];
   /** one sentence a person can read in a notification */
   message: string;
-  /** Certkeep (lifetime-actions.ts always fills it): the policy's issuer; "Self" → the UI may offer "Renew now" */
-  issuerName?: string;
-  /** Certkeep (always filled): the lifetime action that fell due */
-  action?: CertificatePolicyAction;
-  /** Certkeep (always filled): whole days from the run to expiresOn, rounded down; negative once expired */
-  daysLeft?: number;
+  /** Certkeep: the policy's issuer; "Self" → the UI may offer "Renew now" */
+  issuerName: string;
+  /** Certkeep: the lifetime action that fell due */
+  action: CertificatePolicyAction;
+  /** Certkeep: whole days from the run to expiresOn, rounded down; negative once expired */
+  daysLeft: number;
   /** Certkeep: 'renewalFailed' only, why the renewal failed (the VaultError's message) */
   error?: string;
 }

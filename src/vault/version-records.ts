@@ -20,7 +20,7 @@ export interface NewVersionInput {
 
 /** A version record with its parsed attributes; `ordinal` is set by commitVersion. */
 export async function buildVersion(ctx: VaultContext, input: NewVersionInput): Promise<VersionRecord> {
-  const { parseCertificate } = await import('../pki/x509');
+  const { parseCertificate } = await import('../pki/certificate-info');
   const info = await parseCertificate(input.cer);
   const now = ctx.now();
   return {

@@ -1,3 +1,4 @@
+import { KeyVaultJsonLoader } from '../components/key-vault-json-loader';
 import { useState } from 'preact/hooks';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
@@ -59,6 +60,9 @@ export function CreatePage() {
         <a href={hrefFor('certificates')}>Certificates</a> ›
       </p>
       <h1 id="create-title">Create a certificate</h1>
+      <div class="actions">
+        <KeyVaultJsonLoader onDraft={setDraft} disabled={busy} />
+      </div>
       <form
         class="form"
         onSubmit={submit}

@@ -1,3 +1,4 @@
+import { PolicyJsonTools } from '../components/policy-json-tools';
 import { useState } from 'preact/hooks';
 import type { CertificatePolicy } from '../state/vault-api';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
@@ -102,6 +103,14 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
           >
             Edit the policy
           </button>
+          <PolicyJsonTools
+            name={name}
+            policy={policy}
+            onDraft={(d) => {
+              setDraft(d);
+              setEditing(true);
+            }}
+          />
         </>
       ) : (
         <form class="form" onSubmit={save} aria-busy={busy ? 'true' : undefined} noValidate>

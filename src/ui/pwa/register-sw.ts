@@ -37,9 +37,7 @@ export async function registerServiceWorker(): Promise<void> {
     return;
   }
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
-  // A module worker: the vault's parsers load on first use, and the bundler's helper for those
-  // imports reads import.meta, which a classic worker script fails to evaluate.
-  workbox = new Workbox(serviceWorkerScriptUrl(), { scope: '/', type: 'module' });
+  workbox = new Workbox(serviceWorkerScriptUrl(), { scope: '/' });
   workbox.addEventListener('waiting', () => pwaStore.setState({ updateWaiting: true }));
   workbox.addEventListener('controlling', (event) => {
     // A reload only when an update we asked for took over, not on the first install.

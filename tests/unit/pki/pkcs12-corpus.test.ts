@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12 } from '../../../src/pki';
 import { isPkiError } from '../../../src/pki/pki-error';
 import { openssl } from '../../support/openssl';
 import {
@@ -19,7 +19,6 @@ import {
   sha1Hex,
   spkiOfCert,
   spkiOfKey,
-  toHex,
 } from './pkcs12-fixtures';
 
 const rows = readCatalog().filter((r) => r.kind === 'pfx');
@@ -120,4 +119,3 @@ describe.skipIf(!HAS_CORPUS)('readPkcs12: pyca PKCS#12 corpus', () => {
 });
 
 if (!HAS_CORPUS) console.warn(NO_CORPUS_REASON);
-void toHex;

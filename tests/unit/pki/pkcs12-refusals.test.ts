@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12, writePkcs12 } from '../../../src/pki/pkcs12';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readPkcs12, writePkcs12 } from '../../../src/pki';
 import { makeFixtures, type Fixtures } from './pkcs12-fixtures';
 
 // Well-formed files with algorithms we do not do must say 'unsupported' and name the OID;
@@ -10,11 +10,17 @@ let pfx: Uint8Array;
 beforeAll(async () => {
   fx = makeFixtures();
   pfx = await writePkcs12({ key: fx.ecP256.pkcs8, certificates: [fx.ecP256.certDer], password: 'p', iterations: 100 });
+  return () => {
+    fx.cleanup();
+  };
 }, 120_000);
-afterAll(() => fx?.cleanup());
 
-type Seq = asn1js.Sequence & { valueBlock: { value: asn1js.AsnType[] } };
-const seq = (node: asn1js.AsnType): Seq => node as Seq;
+/** A SEQUENCE or an EXPLICIT wrapper of the parsed file, whose elements the tests replace. */
+type Seq = asn1js.Constructed;
+const seq = (node: asn1js.AsnType): Seq => {
+  if (!(node instanceof asn1js.Constructed)) throw new Error('fixture: expected a constructed node');
+  return node;
+};
 const GOST_MAC = '1.2.643.7.1.1.2.2'; // GOST R 34.11-2012 (256), as Russian CryptoPro PFX files use
 const GOST_PBE = '1.2.643.2.2.21'; // GOST 28147-89
 
@@ -30,7 +36,8 @@ function mutateAuthSafe(edit: (authSafe: Seq) => void, dropMac = true): Uint8Arr
   return mutate((root) => {
     const contentInfo = seq(root.valueBlock.value[1]);
     const wrapper = seq(contentInfo.valueBlock.value[1]);
-    const octets = wrapper.valueBlock.value[0] as asn1js.OctetString;
+    const octets = wrapper.valueBlock.value[0];
+    if (!(octets instanceof asn1js.OctetString)) throw new Error('fixture: expected the auth safe octets');
     const authSafe = seq(asn1js.fromBER(octets.valueBlock.valueHexView.slice()).result);
     edit(authSafe);
     wrapper.valueBlock.value[0] = new asn1js.OctetString({ valueHex: authSafe.toBER() });
@@ -51,7 +58,7 @@ describe('readPkcs12: refusals', () => {
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       name: 'PkiError',
       code: 'unsupported',
-      message: expect.stringContaining(GOST_MAC),
+      message: expect.stringContaining(GOST_MAC) as unknown,
     });
   });
 
@@ -63,7 +70,7 @@ describe('readPkcs12: refusals', () => {
     });
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining(GOST_PBE),
+      message: expect.stringContaining(GOST_PBE) as unknown,
     });
   });
 
@@ -75,7 +82,7 @@ describe('readPkcs12: refusals', () => {
     });
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining('1.2.840.113549.1.7.3'),
+      message: expect.stringContaining('1.2.840.113549.1.7.3') as unknown,
     });
   });
 
@@ -87,7 +94,7 @@ describe('readPkcs12: refusals', () => {
     });
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining('1.2.840.113549.1.7.2'),
+      message: expect.stringContaining('1.2.840.113549.1.7.2') as unknown,
     });
   });
 

@@ -23,7 +23,7 @@ describe('a vault connection that another context needs', () => {
     await expect(vault.getContacts()).rejects.toMatchObject({
       name: 'VaultError',
       code: 'Conflict',
-      message: expect.stringContaining('Reload this page'),
+      message: expect.stringContaining('Reload this page') as unknown,
     });
     vault.close();
   });

@@ -2,7 +2,8 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openIdbVaultStore, vaultDbName } from '../../../src/store/idb-vault-store';
 import { DB_VERSION, upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
-import { openVault } from '../../../src/vault/open-vault';
+import { openVault } from '../../../src/vault';
+import type { CertificateRecord } from '../../../src/vault/vault-store';
 import { collect, makeVault } from '../vault/vault-fixture';
 
 let n = 0;
@@ -53,8 +54,10 @@ describe('vault database upgrade ladder', () => {
       log: await t.getAll('lifetimeLog'),
     }));
     // Later steps may add derived fields to certificate rows (v3: nextDueMs); the data itself is kept.
-    const withoutDerived = (row: object) => {
-      const { nextDueMs: _n, lifetimeSeen: _s, ...rest } = row as Record<string, unknown>;
+    const withoutDerived = (row: CertificateRecord) => {
+      const rest = { ...row };
+      delete rest.nextDueMs;
+      delete rest.lifetimeSeen;
       return rest;
     };
     expect(after.certificates.map(withoutDerived)).toEqual(rows.certificates.map(withoutDerived));

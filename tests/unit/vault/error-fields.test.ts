@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PkiError } from '../../../src/pki/pki-error';
-import { openVault } from '../../../src/vault/open-vault';
+import { openVault } from '../../../src/vault';
 import { certificateNameProblem, issuerNameProblem, vaultNameProblem } from '../../../src/vault/names';
 import { defaultPolicy, validatePolicy } from '../../../src/vault/policy';
 import type { CertificatePolicy } from '../../../src/vault/types';

@@ -11,7 +11,7 @@ import {
   readUnseenNotices,
   recordLifetimeRuns,
   type NotificationLogEntry,
-} from '../../../src/sw/notification-log';
+} from '../../../src/shared/notification-log';
 
 beforeEach(() => deleteDB(NOTIFICATION_LOG_DB));
 
@@ -66,7 +66,7 @@ test('unseen = not shown and not acknowledged; acknowledging removes them', asyn
     entry(3, { shown: false, notShownReason: 'unsupported' }),
   ]);
   expect((await readUnseenNotices()).map((e) => e.title)).toEqual(['t3', 't1']);
-  await acknowledgeNotices([ids[0]!]);
+  await acknowledgeNotices(ids.slice(0, 1));
   expect((await readUnseenNotices()).map((e) => e.title)).toEqual(['t3']);
 });
 

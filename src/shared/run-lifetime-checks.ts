@@ -3,19 +3,17 @@
  * (corrupt, blocked by an upgrade in another tab) is reported and skipped; the others are
  * still checked, because one broken vault must not silence expiry notices for the rest.
  */
-import type { CertificateVault, OpenVaultOptions } from '../vault/types';
-import type { LifetimeNotice, VaultCheckFailure } from './lifetime-notice';
+import type { CertificateVault, LifetimeEvent, OpenVaultOptions } from '../vault';
+import type { VaultCheckFailure } from './lifetime-messages';
 
 /** The two vault entry points the checks need (ARCHITECTURE §4); injected so tests can pass fakes. */
 export interface VaultAccess {
   listVaults(): Promise<string[]>;
-  openVault(
-    options?: OpenVaultOptions,
-  ): Promise<Pick<CertificateVault, 'runLifetimeActions' | 'getCertificatePolicy' | 'close'>>;
+  openVault(options?: OpenVaultOptions): Promise<Pick<CertificateVault, 'runLifetimeActions' | 'close'>>;
 }
 
 export interface LifetimeChecksResult {
-  notices: LifetimeNotice[];
+  notices: LifetimeEvent[];
   failures: VaultCheckFailure[];
   /** vaults checked, with how many events each produced (failed vaults excluded) */
   checked: { vaultName: string; events: number }[];
@@ -47,21 +45,8 @@ export async function runLifetimeChecks(
     try {
       vault = await access.openVault({ name: vaultName, now: options.now });
       const events = await vault.runLifetimeActions();
-      for (const event of events) {
-        const notice: LifetimeNotice = { ...(event as LifetimeNotice) };
-        // Who acts (AutoRenew or a person) and whether "Renew now" can work: from the event
-        // when the vault says, else from the policy. A policy read failing only loses hints.
-        if (notice.issuerName === undefined || notice.action === undefined) {
-          try {
-            const policy = await vault.getCertificatePolicy(event.certificateName);
-            notice.issuerName ??= policy.issuerName;
-            notice.action ??= policy.lifetimeActions?.[0]?.action;
-          } catch {
-            /* keep the notice without hints */
-          }
-        }
-        result.notices.push(notice);
-      }
+      // Each event carries what a notification needs (issuer, action): nothing more to read.
+      for (const event of events) result.notices.push(event);
       result.checked.push({ vaultName, events: events.length });
     } catch (error) {
       result.failures.push({ vaultName, message: messageOf(error) });

@@ -1,18 +1,16 @@
 /**
- * Pure: a lifetime notice → the title and options of an OS notification. Key Vault tells
+ * Pure: a lifetime event → the title and options of an OS notification. Key Vault tells
  * contacts of the expiry first, then (AutoRenew) whether renewal worked, or (EmailContacts)
  * that it is time to renew; these texts say the same things, offline.
  */
-import { daysUntilExpiry, expiryPhrase } from '../vault/lifetime-schedule';
-import type { CertificateContact, LifetimeEventKind } from '../vault/types';
-import type { LifetimeNotice } from './lifetime-notice';
+import { expiryPhrase, type CertificateContact, type LifetimeEvent, type LifetimeEventKind } from '../vault';
 
 /** Notification action ids; notification-click.ts dispatches on them. */
 export const OPEN_ACTION = 'open';
 export const RENEW_NOW_ACTION = 'renew-now';
 
 /** NotificationOptions.actions is missing from TypeScript's lib; Chromium shows up to Notification.maxActions (2). */
-export interface LifetimeNotificationAction {
+interface LifetimeNotificationAction {
   action: string;
   title: string;
 }
@@ -51,7 +49,7 @@ export interface NotificationForEventOptions {
 
 /**
  * The URL of a certificate's page. Mirrors ui/state/router.ts `hrefFor('certificate', name)`
- * (sw/ may not import ui/); a unit test keeps the two in step.
+ * (nothing imports ui/); a unit test keeps the two in step.
  */
 export function certificateUrl(certificateName: string): string {
   return `/#/certificate/${encodeURIComponent(certificateName)}`;
@@ -63,11 +61,6 @@ export function certificateUrl(certificateName: string): string {
  */
 export function notificationTag(vaultName: string, certificateName: string, kind: LifetimeEventKind): string {
   return `${vaultName}/${certificateName.toLowerCase()}/${kind}`;
-}
-
-/** Days left as the vault counts them (calendar days, UTC), so event and notice agree. */
-export function daysLeft(expiresOn: Date, now: Date): number {
-  return daysUntilExpiry(expiresOn.getTime(), now.getTime());
 }
 
 /** "expires in 12 days, on 2027-03-03" / "expires today, on …" / "expired 3 days ago, on …" */
@@ -82,7 +75,7 @@ export function shortThumbprint(hex: string | undefined): string {
 }
 
 /** "Contacts: Ann <ann@contoso.com>, ops@contoso.com." or '' when the vault has none. */
-export function describeContacts(contacts: CertificateContact[]): string {
+function describeContacts(contacts: CertificateContact[]): string {
   const named = contacts
     .map((c) => (c.name && c.email ? `${c.name} <${c.email}>` : (c.email ?? c.name ?? c.phone)))
     .filter((x): x is string => !!x);
@@ -93,9 +86,9 @@ function sentence(...parts: string[]): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Builds the notification for one notice. */
+/** Builds the notification for one event. */
 export function notificationForEvent(
-  notice: LifetimeNotice,
+  notice: LifetimeEvent,
   options: NotificationForEventOptions,
 ): LifetimeNotification {
   const { now } = options;

@@ -1,24 +1,22 @@
 import { expect, test } from 'vitest';
-import { runLifetimeChecks } from '../../../src/sw/run-lifetime-checks';
+import { runLifetimeChecks } from '../../../src/shared/run-lifetime-checks';
 import { fakeAccess, lifetimeEvent } from './fakes';
 
-test('checks every vault, adds the policy hints, and closes each vault', async () => {
+test('checks every vault, passes its events on as the notices, and closes each vault', async () => {
   const { access, closed } = fakeAccess({
     default: {
-      events: [lifetimeEvent({ certificateName: 'web' }), lifetimeEvent({ certificateName: 'api', kind: 'renewed' })],
-      policies: {
-        web: { issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] },
-        api: { issuerName: 'Self', lifetimeActions: [{ action: 'AutoRenew', lifetimePercentage: 80 }] },
-      },
+      events: [
+        lifetimeEvent({ certificateName: 'web' }),
+        lifetimeEvent({ certificateName: 'api', kind: 'renewed', issuerName: 'Self', action: 'AutoRenew' }),
+      ],
     },
-    prod: { events: [lifetimeEvent({ vaultName: 'prod', certificateName: 'db' })], policies: {} },
+    prod: { events: [lifetimeEvent({ vaultName: 'prod', certificateName: 'db', issuerName: 'DigiCert-prod' })] },
   });
   const result = await runLifetimeChecks(access);
   expect(result.notices.map((n) => [n.vaultName, n.certificateName, n.kind, n.issuerName, n.action])).toEqual([
     ['default', 'web', 'notify', 'Unknown', 'EmailContacts'],
     ['default', 'api', 'renewed', 'Self', 'AutoRenew'],
-    // the policy read failed: the notice is kept without hints
-    ['prod', 'db', 'notify', undefined, undefined],
+    ['prod', 'db', 'notify', 'DigiCert-prod', 'EmailContacts'],
   ]);
   expect(result.checked).toEqual([
     { vaultName: 'default', events: 2 },
@@ -32,7 +30,7 @@ test('a vault that fails to open or to run does not stop the others', async () =
   const { access, closed } = fakeAccess({
     broken: { openError: new Error('The vault "broken" could not be opened: blocked by another tab.') },
     failing: { runError: new Error('Running lifetime actions failed.') },
-    ok: { events: [lifetimeEvent({ vaultName: 'ok' })], policies: {} },
+    ok: { events: [lifetimeEvent({ vaultName: 'ok' })] },
   });
   const result = await runLifetimeChecks(access);
   expect(result.notices.map((n) => n.vaultName)).toEqual(['ok']);
@@ -60,10 +58,10 @@ test('the clock is passed to every vault', async () => {
   const now = () => new Date('2030-01-01T00:00:00Z');
   await runLifetimeChecks(
     {
-      listVaults: async () => ['a', 'b'],
-      openVault: async (o) => {
+      listVaults: () => Promise.resolve(['a', 'b']),
+      openVault: (o) => {
         seen.push(o?.now?.().toISOString());
-        return { runLifetimeActions: async () => [], getCertificatePolicy: async () => ({}), close: () => undefined };
+        return Promise.resolve({ runLifetimeActions: () => Promise.resolve([]), close: () => undefined });
       },
     },
     { now },

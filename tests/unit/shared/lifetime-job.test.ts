@@ -1,12 +1,12 @@
 import { deleteDB } from 'idb';
 import { beforeEach, expect, test } from 'vitest';
-import { runLifetimeJob, withLifetimeLock } from '../../../src/sw/lifetime-job';
+import { runLifetimeJob, withLifetimeLock } from '../../../src/shared/lifetime-job';
 import {
   NOTIFICATION_LOG_DB,
   readLifetimeRuns,
   readNotificationLog,
   readUnseenNotices,
-} from '../../../src/sw/notification-log';
+} from '../../../src/shared/notification-log';
 import { fakeAccess, fakeSurface, lifetimeEvent, NOW } from './fakes';
 
 beforeEach(() => deleteDB(NOTIFICATION_LOG_DB));
@@ -14,19 +14,16 @@ beforeEach(() => deleteDB(NOTIFICATION_LOG_DB));
 const now = () => NOW;
 
 function twoDue() {
+  const self = { issuerName: 'Self', action: 'AutoRenew' } as const;
   return fakeAccess({
     default: {
       events: [
-        lifetimeEvent({ certificateName: 'web' }),
-        lifetimeEvent({ certificateName: 'web', kind: 'renewed', newX509ThumbprintString: 'ab'.repeat(20) }),
+        lifetimeEvent({ certificateName: 'web', ...self }),
+        lifetimeEvent({ certificateName: 'web', kind: 'renewed', newX509ThumbprintString: 'ab'.repeat(20), ...self }),
       ],
-      policies: { web: { issuerName: 'Self', lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 40 }] } },
     },
     mail: {
       events: [lifetimeEvent({ vaultName: 'mail', certificateName: 'smtp', contacts: [{ email: 'ops@contoso.com' }] })],
-      policies: {
-        smtp: { issuerName: 'Unknown', lifetimeActions: [{ action: 'EmailContacts', daysBeforeExpiry: 30 }] },
-      },
     },
   });
 }
@@ -47,7 +44,7 @@ test('granted: one notification per notice, tagged per certificate and kind, all
     ["'web' renewed", 'default/web/renewed'],
     ["Time to renew 'smtp'", 'mail/smtp/notify'],
   ]);
-  expect(surface.shown[2]!.options.body).toMatch(/Contacts: ops@contoso\.com\./);
+  expect(surface.shown[2]?.options.body).toMatch(/Contacts: ops@contoso\.com\./);
   const log = await readNotificationLog();
   // newest first; same time → last written first
   expect(log.map((e) => [e.tag, e.shown])).toEqual([
@@ -106,7 +103,7 @@ test('showNotification failing (permission revoked meanwhile) is logged as unsee
 test('a failing vault is reported and recorded; the others still notify', async () => {
   const { access } = fakeAccess({
     broken: { openError: new Error('cannot open') },
-    ok: { events: [lifetimeEvent({ vaultName: 'ok' })], policies: {} },
+    ok: { events: [lifetimeEvent({ vaultName: 'ok' })] },
   });
   const surface = fakeSurface();
   const result = await runLifetimeJob({ access, surface, permission: 'granted', now, ranIn: 'service-worker' });
@@ -126,9 +123,9 @@ test('runs never overlap: a renewal started under the lock finishes before check
   });
   const job = runLifetimeJob({
     access: {
-      listVaults: async () => {
+      listVaults: () => {
         order.push('checks:start');
-        return [];
+        return Promise.resolve([]);
       },
       openVault: () => Promise.reject(new Error('unused')),
     },

@@ -4,14 +4,13 @@
  * own IndexedDB database, apart from the vaults, so a vault can be deleted or restored without
  * losing the history of what people were told.
  *
- * The UI imports this module as an API (ui → sw is allowed for this one module and
- * lifetime-job.ts): it keeps idb out of ui/ while both sides share one schema.
+ * Both sides use this one module (shared/), so they share one schema and ui/ needs no idb.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { LifetimeEventKind } from '../vault/types';
+import type { LifetimeEventKind } from '../vault';
 
 export const NOTIFICATION_LOG_DB = 'certkeep-notifications';
-export const NOTIFICATION_LOG_VERSION = 2;
+const NOTIFICATION_LOG_VERSION = 2;
 /** Keep the newest entries only: a vault of 10 000 certificates must not grow the log without end. */
 export const NOTIFICATION_LOG_LIMIT = 1000;
 
@@ -86,8 +85,10 @@ export function appendNotificationLog(entries: NotificationLogEntry[]): Promise<
     const tx = db.transaction('entries', 'readwrite');
     const ids: number[] = [];
     for (const entry of entries) {
-      const { id: _ignored, ...rest } = entry;
-      ids.push(await tx.store.add(rest as NotificationLogEntry));
+      // The store numbers entries itself (autoIncrement): a caller's id is not kept.
+      const row = { ...entry };
+      delete row.id;
+      ids.push(await tx.store.add(row));
     }
     const count = await tx.store.count();
     if (count > NOTIFICATION_LOG_LIMIT) {

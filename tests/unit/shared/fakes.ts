@@ -1,11 +1,11 @@
-/** Fake vaults, registration and clients for the service worker's lifetime modules. */
-import type { LifetimeEvent, CertificatePolicy } from '../../../src/vault/types';
-import type { VaultAccess } from '../../../src/sw/run-lifetime-checks';
-import type { LifetimeNotificationOptions } from '../../../src/sw/notification-for-event';
+/** Fake vaults, registration and clients for the lifetime modules of shared/ and sw/. */
+import type { LifetimeEvent } from '../../../src/vault';
+import type { VaultAccess } from '../../../src/shared/run-lifetime-checks';
+import type { LifetimeNotificationOptions } from '../../../src/shared/notification-for-event';
 
 export const NOW = new Date('2027-02-19T09:00:00Z');
 
-/** Only the fields every version of LifetimeEvent has; newer optional hints come from `over`. */
+/** An EmailContacts notice for "web", due 12 days before expiry; `over` changes any field. */
 export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent {
   return {
     kind: 'notify',
@@ -17,8 +17,11 @@ export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent 
     expiresOn: new Date('2027-03-03T08:00:00Z'),
     contacts: [],
     message: 'due',
+    issuerName: 'Unknown',
+    action: 'EmailContacts',
+    daysLeft: 12,
     ...over,
-  } as LifetimeEvent;
+  };
 }
 
 export interface FakeVaultSpec {
@@ -27,34 +30,29 @@ export interface FakeVaultSpec {
   openError?: Error;
   /** runLifetimeActions rejects */
   runError?: Error;
-  policies?: Record<string, CertificatePolicy>;
 }
 
 /** A VaultAccess over named fake vaults; `closed` records which were closed. */
-export function fakeAccess(vaults: Record<string, FakeVaultSpec>) {
+export function fakeAccess(vaults: Partial<Record<string, FakeVaultSpec>>) {
   const closed: string[] = [];
   const opened: string[] = [];
   const access: VaultAccess = {
-    listVaults: async () => Object.keys(vaults),
-    openVault: async (options) => {
+    listVaults: () => Promise.resolve(Object.keys(vaults)),
+    openVault: (options) => {
       const name = options?.name ?? 'default';
-      const spec = vaults[name]!;
-      if (spec.openError) throw spec.openError;
+      const spec = vaults[name];
+      if (!spec) return Promise.reject(new Error(`no fake vault ${name}`));
+      if (spec.openError) return Promise.reject(spec.openError);
       opened.push(name);
-      return {
-        runLifetimeActions: async () => {
-          if (spec.runError) throw spec.runError;
+      return Promise.resolve({
+        runLifetimeActions: () => {
+          if (spec.runError) return Promise.reject(spec.runError);
           const events = spec.events ?? [];
           spec.events = []; // idempotent, like the vault: what fell due is reported once
-          return events;
-        },
-        getCertificatePolicy: async (certificate: string) => {
-          const p = spec.policies?.[certificate];
-          if (!p) throw new Error(`no policy for ${certificate}`);
-          return p;
+          return Promise.resolve(events);
         },
         close: () => void closed.push(name),
-      };
+      });
     },
   };
   return { access, closed, opened };
@@ -65,9 +63,10 @@ export function fakeSurface(fail = false) {
   const shown: { title: string; options: LifetimeNotificationOptions }[] = [];
   return {
     shown,
-    showNotification: async (title: string, options: LifetimeNotificationOptions) => {
-      if (fail) throw new TypeError('No notification permission has been granted for this origin.');
+    showNotification: (title: string, options: LifetimeNotificationOptions) => {
+      if (fail) return Promise.reject(new TypeError('No notification permission has been granted for this origin.'));
       shown.push({ title, options });
+      return Promise.resolve();
     },
   };
 }

@@ -2,10 +2,8 @@
  * One run of the lifetime checks, end to end: check every vault, show a notification per
  * notice when allowed, and log every notice either way (so the page can list what it could not
  * show). The service worker runs it on periodic sync and on the page's message; the page runs
- * it itself only when no service worker answers (dev server, first visit).
- *
- * The UI imports this module as an API (ui → sw, see notification-log.ts); it uses only types
- * that exist in both the DOM and WebWorker libs.
+ * it itself only when no service worker answers (dev server, first visit), so the module lives
+ * in shared/ and uses only types that exist in both the DOM and WebWorker libs.
  */
 import {
   appendNotificationLog,
@@ -13,8 +11,9 @@ import {
   type NotificationLogEntry,
   type NotShownReason,
 } from './notification-log';
+import type { LifetimeEvent } from '../vault';
 import { notificationForEvent, type LifetimeNotificationOptions } from './notification-for-event';
-import { LIFETIME_ACTIONS_RESULT, type LifetimeActionsResult, type LifetimeNotice } from './lifetime-notice';
+import { LIFETIME_ACTIONS_RESULT, type LifetimeActionsResult } from './lifetime-messages';
 import { runLifetimeChecks, type VaultAccess } from './run-lifetime-checks';
 
 /** A ServiceWorkerRegistration, or a fake in tests. */
@@ -34,7 +33,7 @@ export interface LifetimeJobOptions {
 }
 
 /** Cross-context lock name: the page and the worker must never renew the same certificate twice at once. */
-export const LIFETIME_LOCK = 'certkeep-lifetime-actions';
+const LIFETIME_LOCK = 'certkeep-lifetime-actions';
 
 let localChain: Promise<unknown> = Promise.resolve();
 
@@ -58,7 +57,7 @@ export type RaiseOptions = Pick<LifetimeJobOptions, 'surface' | 'permission' | '
  * notifications were already shown.
  */
 export async function raiseNotices(
-  notices: LifetimeNotice[],
+  notices: LifetimeEvent[],
   options: RaiseOptions,
 ): Promise<{ shown: number; logError?: string }> {
   const entries: NotificationLogEntry[] = [];

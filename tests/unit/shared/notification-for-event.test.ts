@@ -5,14 +5,14 @@ import {
   notificationForEvent,
   notificationTag,
   shortThumbprint,
-} from '../../../src/sw/notification-for-event';
-import type { LifetimeNotice } from '../../../src/sw/lifetime-notice';
+} from '../../../src/shared/notification-for-event';
+import type { LifetimeEvent } from '../../../src/vault';
 import { hrefFor } from '../../../src/ui/state/router';
 
 const NOW = new Date('2027-02-19T09:00:00Z');
 const EXPIRES = new Date('2027-03-03T08:00:00Z');
 
-function notice(over: Partial<LifetimeNotice>): LifetimeNotice {
+function notice(over: Partial<LifetimeEvent>): LifetimeEvent {
   return {
     kind: 'notify',
     certificateName: 'web',
@@ -23,6 +23,9 @@ function notice(over: Partial<LifetimeNotice>): LifetimeNotice {
     expiresOn: EXPIRES,
     contacts: [],
     message: '',
+    issuerName: 'Unknown',
+    action: 'EmailContacts',
+    daysLeft: 12,
     ...over,
   };
 }
@@ -30,7 +33,7 @@ function notice(over: Partial<LifetimeNotice>): LifetimeNotice {
 describe('notificationForEvent', () => {
   const cases: {
     name: string;
-    in: Partial<LifetimeNotice>;
+    in: Partial<LifetimeEvent>;
     title: string;
     body: RegExp[];
     actions: string[];
