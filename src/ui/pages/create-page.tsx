@@ -60,7 +60,7 @@ export function CreatePage() {
         <a href={hrefFor('certificates')}>Certificates</a> ›
       </p>
       <h1 id="create-title">Create a certificate</h1>
-      <div class="actions">
+      <div class="actions page-tools">
         <KeyVaultJsonLoader onDraft={setDraft} disabled={busy} />
       </div>
       <form
