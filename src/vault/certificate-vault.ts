@@ -12,6 +12,7 @@ import type {
   CertificateIssuer,
   CertificateOperation,
   CertificatePolicy,
+  CertificatePolicyPatch,
   CertificateProperties,
   CertificateSecret,
   CertificateVault,
@@ -112,7 +113,7 @@ class LocalCertificateVault implements CertificateVault {
   getCertificatePolicy(name: string): Promise<CertificatePolicy> {
     return guard('Reading the policy', () => getCertificatePolicy(this.ctx, name));
   }
-  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy> {
+  updateCertificatePolicy(name: string, policy: CertificatePolicyPatch): Promise<CertificatePolicy> {
     return guard('Updating the policy', async () =>
       (await onDemand.updatePolicy()).updateCertificatePolicy(this.ctx, name, policy),
     );

@@ -72,3 +72,16 @@ export interface CertificatePolicy {
   createdOn?: Date;
   updatedOn?: Date;
 }
+
+/** Certkeep's own optional policy fields, which an update may remove with `null` (RFC 7396 merge patch). */
+type ClearableField = 'validityInDays' | 'basicConstraints' | 'nameConstraints';
+
+/**
+ * What updateCertificatePolicy takes: fields given replace the current ones, fields left out
+ * stay; `null` removes one of Certkeep's own optional fields (validityInDays, basicConstraints,
+ * nameConstraints), which the policy would otherwise keep for ever.
+ */
+export type CertificatePolicyPatch = Omit<CertificatePolicy, ClearableField> & {
+  [K in ClearableField]?: CertificatePolicy[K] | null;
+};
+

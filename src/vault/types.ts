@@ -4,7 +4,7 @@
  * whenever the vault always fills them; additions beyond the SDK are marked "Certkeep:".
  */
 import type { Bytes, SubjectAlternativeNames } from '../pki/types';
-import type { CertificatePolicy, CertificatePolicyAction } from './policy-types';
+import type { CertificatePolicy, CertificatePolicyAction, CertificatePolicyPatch } from './policy-types';
 
 export type { Bytes, SubjectAlternativeNames };
 export * from './policy-types';
@@ -227,7 +227,8 @@ export interface CertificateVault {
   listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties>;
   listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties>;
   getCertificatePolicy(name: string): Promise<CertificatePolicy>;
-  updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy>;
+  /** Certkeep: `null` removes validityInDays, basicConstraints or nameConstraints (CertificatePolicyPatch). */
+  updateCertificatePolicy(name: string, policy: CertificatePolicyPatch): Promise<CertificatePolicy>;
   /** version '' or undefined = the latest, as the SDK */
   updateCertificateProperties(
     name: string,

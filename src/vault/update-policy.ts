@@ -6,30 +6,37 @@ import type { VaultContext } from './context';
 import { knownIssuers, requireCertificate } from './lookups';
 import { certificateKey } from './names';
 import { defaultPolicy, validatePolicy } from './policy';
-import type { CertificatePolicy } from './types';
+import type { CertificatePolicy, CertificatePolicyPatch } from './types';
 import { stampPolicy } from './version-records';
 import { VaultError } from './vault-error';
 import type { CertificateRecord } from './vault-store';
 import { copyPolicy } from './views';
 
+/** Certkeep's optional fields a `null` removes. */
+const CLEARABLE = ['validityInDays', 'basicConstraints', 'nameConstraints'] as const;
+
 /**
- * Fields given replace the current ones (PATCH, as Key Vault); the result is validated as a
- * whole and applies to the next version.
+ * Fields given replace the current ones (PATCH, as Key Vault); `null` removes one of Certkeep's
+ * own optional fields. The result is validated as a whole and applies to the next version.
  */
 export async function updateCertificatePolicy(
   ctx: VaultContext,
   name: string,
-  patch: CertificatePolicy,
+  patch: CertificatePolicyPatch,
 ): Promise<CertificatePolicy> {
   const key = certificateKey(name);
   // Checked at run time: the policy comes from the caller, whatever its static type said.
   const given: unknown = patch;
   if (typeof given !== 'object' || given === null)
     throw new VaultError('BadParameter', 'The policy is missing.', { field: 'policy' });
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CertificatePolicy;
+  const defined = Object.fromEntries(
+    Object.entries(patch).filter(([, v]) => v !== undefined && v !== null),
+  ) as CertificatePolicy;
+  const cleared = CLEARABLE.filter((f) => (patch as Record<string, unknown>)[f] === null);
   return ctx.store.write(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
     const merged = { ...cert.policy, ...defined };
+    for (const f of cleared) delete merged[f];
     // Switching key type drops the other type's size/curve, so the merged policy stays coherent.
     if (defined.keyType && defined.keyType.startsWith('EC') !== (cert.policy.keyType ?? 'RSA').startsWith('EC')) {
       if (!('keySize' in defined)) delete merged.keySize;

@@ -3,6 +3,7 @@ import type { CertificateInfo } from '../state/vault-api';
 import { describeCertificate } from '../state/vault-client';
 import { colonHex, formatDateTime } from '../state/cert-status';
 import { KEY_USAGES, ekuLabel, SAN_TYPES } from '../state/policy-draft';
+import { describeNameConstraints } from '../state/ca-draft';
 import { ErrorBanner } from './error-banner';
 import { SubjectText } from './subject-text';
 
@@ -51,6 +52,19 @@ function Fields({ info }: { info: CertificateInfo }) {
           ? `${info.basicConstraints.ca ? 'CA' : 'End entity'}${info.basicConstraints.pathLength !== undefined ? `, path length ${info.basicConstraints.pathLength}` : ''}`
           : 'absent (end entity)'}
       </dd>
+      {info.nameConstraints && (
+        <>
+          <dt>Name constraints</dt>
+          <dd data-testid="viewer-name-constraints">
+            {[
+              describeNameConstraints(info.nameConstraints),
+              info.nameConstraints.otherForms ? `and ${info.nameConstraints.otherForms} of other forms` : '',
+            ]
+              .filter(Boolean)
+              .join('; ') || 'none'}
+          </dd>
+        </>
+      )}
       <dt>Public key</dt>
       <dd>{info.keyDescription}</dd>
       <dt>Signature algorithm</dt>

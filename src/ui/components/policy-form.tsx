@@ -11,6 +11,7 @@ import { FieldError } from './error-banner';
 import { SanEditor } from './san-editor';
 import { SubjectField } from './subject-field';
 import { LifetimeFields } from './lifetime-fields';
+import { CaFields } from './ca-fields';
 
 /** The fields this form shows an error under, by the vault's names (VaultError.field); others go to a banner. */
 const POLICY_FIELDS = [
@@ -22,6 +23,9 @@ const POLICY_FIELDS = [
   'exportable',
   'contentType',
   'validityInMonths',
+  'validityInDays',
+  'basicConstraints',
+  'nameConstraints',
   'keyUsage',
   'enhancedKeyUsage',
   'lifetimeActions',
@@ -51,9 +55,12 @@ export function PolicyForm(props: {
   onChange: (d: PolicyDraft) => void;
   errors: PolicyErrors;
   issuers: string[];
+  /** the issuers among them that are Local CAs (they sign at once, and renew) */
+  localIssuers?: string[];
   disabled?: boolean;
   idPrefix: string;
 }) {
+  const local = props.localIssuers ?? [];
   const { draft: d, onChange, errors, disabled } = props;
   const id = (s: string) => `${props.idPrefix}-${s}`;
   const set = (patch: Partial<PolicyDraft>) => onChange({ ...d, ...patch });
@@ -180,7 +187,23 @@ export function PolicyForm(props: {
           />
           <FieldError id={id('validityInMonths-error')} message={errors.validityInMonths} />
         </div>
+        <div class="field">
+          <label for={id('validityInDays')}>Validity in days (instead of months)</label>
+          <input
+            id={id('validityInDays')}
+            type="number"
+            min={1}
+            inputMode="numeric"
+            value={d.validityInDays}
+            disabled={disabled}
+            onInput={(e) => set({ validityInDays: e.currentTarget.value })}
+            {...invalid('validityInDays')}
+          />
+          <FieldError id={id('validityInDays-error')} message={errors.validityInDays} />
+        </div>
       </div>
+
+      <CaFields id={id} draft={d} onChange={onChange} errors={errors} disabled={disabled} />
 
       <fieldset>
         <legend>Key usage</legend>
@@ -240,14 +263,14 @@ export function PolicyForm(props: {
           id={id('issuer')}
           value={d.issuerName}
           disabled={disabled}
-          onChange={(e) => onChange(withIssuer(d, e.currentTarget.value))}
+          onChange={(e) => onChange(withIssuer(d, e.currentTarget.value, local.includes(e.currentTarget.value)))}
           {...invalid('issuerName')}
         >
           <option value="Self">Self (self-signed, made now)</option>
           <option value="Unknown">Unknown (make a CSR for any CA)</option>
           {props.issuers.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {local.includes(name) ? `${name} (Local CA, signed now)` : name}
             </option>
           ))}
         </select>

@@ -14,6 +14,7 @@ import { PropertiesPanel } from './properties-panel';
 import { PolicyPanel } from './policy-panel';
 import { ManagePanel } from './manage-panel';
 import { KeyOperationsPanel } from './key-operations-panel';
+import { CaPanel } from './ca-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
@@ -97,6 +98,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           {shown && (
             <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />
           )}
+          {d.latest && <CaPanel name={name} cer={d.latest.cer} version={d.latest.properties.version} />}
           <VersionsPanel name={name} versions={d.versions} current={shown?.properties.version} now={now} />
           {shown && <PropertiesPanel cert={shown} />}
           {shown && d.policy && shown.keyIncluded && (

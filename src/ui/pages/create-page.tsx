@@ -6,7 +6,7 @@ import { ErrorBanner, FieldError } from '../components/error-banner';
 import { explainError } from '../errors';
 import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
-import { useIssuerNames } from '../state/use-issuer-names';
+import { useIssuerChoices } from '../state/use-issuer-names';
 import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, loadVaultModule, vaultChanged } from '../state/vault-client';
 import { useVaultModule } from '../state/use-vault-module';
@@ -22,14 +22,16 @@ export function nameError(name: string): string | undefined {
 
 export function CreatePage() {
   useVaultModule();
-  const issuers = useIssuerNames();
+  const { names: issuers, local } = useIssuerChoices();
   const [name, setName] = useState('');
   const [draft, setDraft] = useState<PolicyDraft>(() => defaultDraft());
   const [tags, setTags] = useState<TagRow[]>([]);
   const [enabled, setEnabled] = useState(true);
   const [touched, setTouched] = useState(false);
   const { busy, error, setError, run } = useAction();
-  const liveErrors = usePolicyCheck(draft, issuers, touched);
+  const liveErrors = usePolicyCheck(draft, issuers, touched, local);
+  // Self and Local issuers sign at once; any other makes a CSR to carry to its CA.
+  const signsNow = draft.issuerName === 'Self' || local.includes(draft.issuerName);
   const words = error ? explainError(error) : undefined;
   // Errors about a field the form shows go next to it; the rest go to the banner.
   const submitWords = words && (words.field === 'name' || isPolicyField(words.field)) ? words : undefined;
@@ -94,6 +96,7 @@ export function CreatePage() {
           onChange={setDraft}
           errors={errors}
           issuers={issuers}
+          localIssuers={local}
           disabled={busy}
         />
         <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
@@ -114,7 +117,7 @@ export function CreatePage() {
         )}
         <div class="actions form-actions">
           <button type="submit" class="primary" disabled={busy}>
-            {busy ? 'Creating…' : draft.issuerName === 'Self' ? 'Create' : 'Create and make a CSR'}
+            {busy ? 'Creating…' : signsNow ? 'Create' : 'Create and make a CSR'}
           </button>
           <a class="button" href={hrefFor('certificates')}>
             Cancel
@@ -123,8 +126,7 @@ export function CreatePage() {
         {busy && (
           <p class="progress" role="status">
             <span class="spinner" aria-hidden="true" /> Generating the key pair
-            {draft.issuerName === 'Self' ? ' and signing the certificate' : ' and the CSR'}… RSA 4096 can take several
-            seconds.
+            {signsNow ? ' and signing the certificate' : ' and the CSR'}… RSA 4096 can take several seconds.
           </p>
         )}
       </form>

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FieldError } from '../components/error-banner';
-import { EMPTY_ADMIN, type AdminRow, type IssuerDraft } from '../state/issuer-draft';
+import { EMPTY_ADMIN, LOCAL_PROVIDER, type AdminRow, type IssuerDraft } from '../state/issuer-draft';
+import type { CaCandidate } from '../state/use-ca-certificates';
+import { CaChoice } from './issuer-ca-choice';
 
 /** The providers of Key Vault's integrated-CA docs; "other" lets a name be typed. */
 const PROVIDERS = ['DigiCert', 'GlobalSign', 'OneCertV2-PublicCA', 'OneCertV2-PrivateCA'];
@@ -71,7 +73,8 @@ function AdminContacts(props: { rows: AdminRow[]; onChange: (rows: AdminRow[]) =
 
 /**
  * The provider's fields (DigiCert: account id, API key, organization id; GlobalSign: account
- * id, password, administrators). The secret is never shown back: a masked, empty input.
+ * id, password, administrators; Local: the CA certificate). The secret is never shown back: a
+ * masked, empty input.
  */
 export function IssuerForm(props: {
   draft: IssuerDraft;
@@ -79,10 +82,13 @@ export function IssuerForm(props: {
   editing: boolean;
   disabled?: boolean;
   nameError?: string;
+  caCandidates: CaCandidate[];
+  caError?: string;
 }) {
   const d = props.draft;
   const set = (patch: Partial<IssuerDraft>) => props.onChange({ ...d, ...patch });
-  const [other, setOther] = useState(!PROVIDERS.includes(d.provider));
+  const local = d.provider === LOCAL_PROVIDER;
+  const [other, setOther] = useState(!PROVIDERS.includes(d.provider) && !local);
   const digicert = d.provider === 'DigiCert';
   const text = (id: 'provider' | 'accountId' | 'organizationId', label: string) => (
     <div class="field">
@@ -119,42 +125,61 @@ export function IssuerForm(props: {
         <select
           id="issuer-provider"
           value={other ? 'other' : d.provider}
-          disabled={props.disabled}
+          // An issuer cannot move between a CA in the vault and an external one.
+          disabled={props.disabled || (props.editing && local)}
           onChange={(e) => {
             const v = e.currentTarget.value;
             setOther(v === 'other');
             set({ provider: v === 'other' ? '' : v });
           }}
         >
-          {PROVIDERS.map((p) => (
-            <option key={p} value={p}>
-              {p}
-            </option>
-          ))}
-          <option value="other">Other…</option>
+          {(!props.editing || local) && (
+            <option value={LOCAL_PROVIDER}>Local CA (a CA certificate in this vault)</option>
+          )}
+          {!(props.editing && local) && (
+            <>
+              {PROVIDERS.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+              <option value="other">Other…</option>
+            </>
+          )}
         </select>
       </div>
-      {other && text('provider', 'Provider name')}
-      {text('accountId', 'Account ID')}
-      <div class="field">
-        <label for="issuer-password">{digicert ? 'API key' : 'Password'}</label>
-        <input
-          id="issuer-password"
-          type="password"
-          autocomplete="new-password"
-          value={d.password}
+      {local && (
+        <CaChoice
+          value={d.certificateName}
+          candidates={props.caCandidates}
+          onChange={(certificateName) => set({ certificateName })}
           disabled={props.disabled}
-          aria-describedby="issuer-password-hint"
-          onInput={(e) => set({ password: e.currentTarget.value })}
+          error={props.caError}
         />
-        <p id="issuer-password-hint" class="hint">
-          {props.editing
-            ? 'Stored encrypted and never shown. Leave empty to keep the stored one.'
-            : 'Stored encrypted under a key that never leaves this browser.'}
-        </p>
-      </div>
+      )}
+      {other && text('provider', 'Provider name')}
+      {!local && text('accountId', 'Account ID')}
+      {!local && (
+        <div class="field">
+          <label for="issuer-password">{digicert ? 'API key' : 'Password'}</label>
+          <input
+            id="issuer-password"
+            type="password"
+            autocomplete="new-password"
+            value={d.password}
+            disabled={props.disabled}
+            aria-describedby="issuer-password-hint"
+            onInput={(e) => set({ password: e.currentTarget.value })}
+          />
+          <p id="issuer-password-hint" class="hint">
+            {props.editing
+              ? 'Stored encrypted and never shown. Leave empty to keep the stored one.'
+              : 'Stored encrypted under a key that never leaves this browser.'}
+          </p>
+        </div>
+      )}
       {digicert && text('organizationId', 'Organization ID')}
-      <AdminContacts rows={d.admins} onChange={(admins) => set({ admins })} disabled={props.disabled} />
+      {!local && <AdminContacts rows={d.admins} onChange={(admins) => set({ admins })} disabled={props.disabled} />}
       <label class="check">
         <input
           type="checkbox"

@@ -6,13 +6,28 @@ import { Dialog, ConfirmDialog } from '../components/dialog';
 import { ErrorBanner } from '../components/error-banner';
 import { explainError } from '../errors';
 import { IssuerForm } from './issuer-form';
-import { issuerDraft, issuerOptions, type IssuerDraft } from '../state/issuer-draft';
+import { issuerDraft, issuerOptions, LOCAL_PROVIDER, type IssuerDraft } from '../state/issuer-draft';
+import { useCaCandidates } from '../state/use-ca-certificates';
+import { hrefFor } from '../state/router';
+import type { CertificateVault } from '../state/vault-api';
+
+/** Every issuer, with the CA certificate of the Local ones. */
+async function listIssuers(v: CertificateVault) {
+  const all = await collect(v.listPropertiesOfIssuers());
+  return Promise.all(
+    all.map(async (i) => ({
+      ...i,
+      certificateName: i.provider === LOCAL_PROVIDER ? (await v.getIssuer(i.name)).certificateName : undefined,
+    })),
+  );
+}
 
 type Editing = { mode: 'create' } | { mode: 'edit'; name: string };
 
-/** Certificate issuers of this vault (ARCHITECTURE §3): create, edit, delete. */
+/** Certificate issuers of this vault (ARCHITECTURE §3, §8 "Local CA"): create, edit, delete. */
 export function IssuersPage() {
-  const q = useVaultQuery(async (v) => collect(v.listPropertiesOfIssuers()), []);
+  const q = useVaultQuery(listIssuers, []);
+  const caCandidates = useCaCandidates();
   const [editing, setEditing] = useState<Editing>();
   const [draft, setDraft] = useState<IssuerDraft>(issuerDraft());
   const { busy, error, setError, run: act } = useAction();
@@ -46,11 +61,24 @@ export function IssuersPage() {
   return (
     <section aria-labelledby="issuers-title">
       <h1 id="issuers-title">Issuers</h1>
-      <p class="hint">A named issuer records a CA account. Certificates created for it get a CSR to send to that CA.</p>
-      <p>
+      <p class="hint">
+        A named issuer records a CA account: certificates created for it get a CSR to send to that CA. A Local CA issuer
+        is a CA certificate in this vault: it signs at once, offline, and its certificates renew automatically.
+      </p>
+      <p class="actions">
         <button
           type="button"
           class="primary"
+          onClick={() => {
+            setDraft({ ...issuerDraft(), provider: LOCAL_PROVIDER, admins: [] });
+            setError(undefined);
+            setEditing({ mode: 'create' });
+          }}
+        >
+          Add a Local CA
+        </button>
+        <button
+          type="button"
           onClick={() => {
             setDraft(issuerDraft());
             setError(undefined);
@@ -68,7 +96,19 @@ export function IssuersPage() {
             <li key={i.name} class="card">
               <div>
                 <strong>{i.name}</strong>
-                <span class="hint"> · {i.provider}</span>
+                {i.provider === LOCAL_PROVIDER ? (
+                  <span class="hint">
+                    {' '}
+                    · Local CA, signs with{' '}
+                    {i.certificateName ? (
+                      <a href={hrefFor('certificate', i.certificateName)}>{i.certificateName}</a>
+                    ) : (
+                      'no certificate'
+                    )}
+                  </span>
+                ) : (
+                  <span class="hint"> · {i.provider}</span>
+                )}
               </div>
               <div class="actions">
                 <button type="button" onClick={() => void openEdit(i.name)} aria-label={`Edit ${i.name}`}>
@@ -89,7 +129,13 @@ export function IssuersPage() {
       )}
       <Dialog
         open={!!editing}
-        title={editing?.mode === 'edit' ? `Edit ${editing.name}` : 'Add an issuer'}
+        title={
+          editing?.mode === 'edit'
+            ? `Edit ${editing.name}`
+            : draft.provider === LOCAL_PROVIDER
+              ? 'Add a Local CA issuer'
+              : 'Add an issuer'
+        }
         onClose={() => setEditing(undefined)}
         busy={busy}
       >
@@ -100,8 +146,10 @@ export function IssuersPage() {
             editing={editing?.mode === 'edit'}
             disabled={busy}
             nameError={words?.field === 'name' ? words.message : undefined}
+            caCandidates={caCandidates}
+            caError={words?.field === 'certificateName' ? words.message : undefined}
           />
-          {words?.field !== 'name' && <ErrorBanner error={error} />}
+          {words?.field !== 'name' && words?.field !== 'certificateName' && <ErrorBanner error={error} />}
           <div class="actions dialog-actions">
             <button type="button" onClick={() => setEditing(undefined)}>
               Cancel

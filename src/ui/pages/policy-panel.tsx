@@ -9,13 +9,14 @@ import {
   KEY_USAGES,
   ekuLabel,
   policyToDraft,
-  draftToPolicy,
+  draftToPatch,
   draftErrors,
   SAN_TYPES,
   type PolicyDraft,
 } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
-import { useIssuerNames } from '../state/use-issuer-names';
+import { describeNameConstraints } from '../state/ca-draft';
+import { useIssuerChoices } from '../state/use-issuer-names';
 import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, vaultChanged } from '../state/vault-client';
 
@@ -37,20 +38,27 @@ function lifetimeText(p: CertificatePolicy): string {
     : `${what} at ${a.lifetimePercentage} % of the lifetime`;
 }
 
+/** "CA, path length 0; permitted DNS contoso.com". */
+function caText(p: CertificatePolicy): string {
+  const length = p.basicConstraints?.pathLength;
+  const ca = length === undefined ? 'CA, no path length limit' : `CA, path length ${length}`;
+  return [ca, describeNameConstraints(p.nameConstraints)].filter(Boolean).join('; ');
+}
+
 /** The policy shared by all versions: read view, and an editor for the next version. */
 export function PolicyPanel({ name, policy }: { name: string; policy: CertificatePolicy }) {
-  const issuers = useIssuerNames();
+  const { names: issuers, local } = useIssuerChoices();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
   const { busy, error, setError, run } = useAction();
-  const live = usePolicyCheck(draft, issuers, editing);
+  const live = usePolicyCheck(draft, issuers, editing, local);
   const words = error ? explainError(error) : undefined;
   const errors = { ...live, ...policyErrorsOf(words) };
   const save = (e: Event) => {
     e.preventDefault();
     if (Object.keys(draftErrors(draft)).length) return;
     void run(async () => {
-      await (await getVault()).updateCertificatePolicy(name, draftToPolicy(draft));
+      await (await getVault()).updateCertificatePolicy(name, draftToPatch(draft, policy));
       setEditing(false);
       vaultChanged();
     });
@@ -81,7 +89,17 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             <dt>Secret format</dt>
             <dd>{policy.contentType === 'application/x-pem-file' ? 'PEM' : 'PKCS#12 (PFX)'}</dd>
             <dt>Validity</dt>
-            <dd>{policy.validityInMonths} months</dd>
+            <dd>
+              {policy.validityInDays !== undefined
+                ? `${policy.validityInDays} days`
+                : `${policy.validityInMonths} months`}
+            </dd>
+            {policy.basicConstraints?.ca && (
+              <>
+                <dt>Certificate authority</dt>
+                <dd data-testid="policy-ca">{caText(policy)}</dd>
+              </>
+            )}
             <dt>Key usage</dt>
             <dd>
               {(policy.keyUsage ?? []).map((k) => KEY_USAGES.find((u) => u.value === k)?.label ?? k).join(', ') ||
@@ -121,6 +139,7 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             onChange={setDraft}
             errors={errors}
             issuers={issuers}
+            localIssuers={local}
             disabled={busy}
           />
           {words && !isPolicyField(words.field) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}

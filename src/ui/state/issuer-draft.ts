@@ -1,4 +1,4 @@
-import type { AdministratorContact, CertificateIssuer } from './vault-api';
+import type { AdministratorContact, CertificateIssuer, CreateIssuerOptions } from './vault-api';
 
 /** One administrator as the form holds it: strings, empty meaning "not given". */
 export interface AdminRow {
@@ -18,7 +18,12 @@ export interface IssuerDraft {
   /** Key Vault keeps a list of administrator contacts per issuer (ARCHITECTURE §3). */
   admins: AdminRow[];
   enabled: boolean;
+  /** provider Local: the vault CA certificate that signs (ARCHITECTURE §8 "Local CA") */
+  certificateName: string;
 }
+
+/** The provider of issuers whose CA is a certificate in this vault. */
+export const LOCAL_PROVIDER = 'Local';
 
 export const EMPTY_ADMIN: AdminRow = { firstName: '', lastName: '', email: '', phone: '' };
 
@@ -38,6 +43,7 @@ export function issuerDraft(i?: CertificateIssuer): IssuerDraft {
     organizationId: i?.organizationId ?? '',
     admins: i ? admins : [{ ...EMPTY_ADMIN }],
     enabled: i?.enabled ?? true,
+    certificateName: i?.certificateName ?? '',
   };
 }
 
@@ -51,8 +57,12 @@ function toContact(row: AdminRow): AdministratorContact | undefined {
   return Object.values(contact).some(Boolean) ? contact : undefined;
 }
 
-/** The options createIssuer / updateIssuer take; blank administrator rows are left out. */
-export function issuerOptions(d: IssuerDraft, editing: boolean) {
+/**
+ * The options createIssuer / updateIssuer take; blank administrator rows are left out. A Local
+ * issuer has no account: only its CA certificate and the enabled flag.
+ */
+export function issuerOptions(d: IssuerDraft, editing: boolean): CreateIssuerOptions {
+  if (d.provider === LOCAL_PROVIDER) return { certificateName: d.certificateName || undefined, enabled: d.enabled };
   return {
     accountId: d.accountId || undefined,
     // On edit an empty secret keeps the stored one: the field is left out.

@@ -1,10 +1,12 @@
 import type {
   CertificatePolicy,
+  CertificatePolicyPatch,
   KeyUsageType,
   CertificateKeyType,
   CertificateKeyCurveName,
   CertificateContentType,
 } from './vault-api';
+import { CA_KEY_USAGE, caDraftError, caDraftOf, caPolicyFields, NO_CA, type CaDraft } from './ca-draft';
 
 /** The form's view of a policy: strings where the user types, rows for lists. */
 export type SanType = 'dns' | 'email' | 'upn' | 'ip' | 'uri';
@@ -19,6 +21,8 @@ export interface PolicyDraft {
   reuseKey: boolean;
   contentType: CertificateContentType;
   validityInMonths: string;
+  /** Certkeep: days, overriding the months when given; '' = months */
+  validityInDays: string;
   keyUsage: KeyUsageType[];
   enhancedKeyUsage: string[];
   /** Other EKU OIDs, comma separated. */
@@ -27,6 +31,8 @@ export interface PolicyDraft {
   lifetimeValue: string;
   lifetimeAction: 'AutoRenew' | 'EmailContacts';
   issuerName: string;
+  /** Certkeep: a CA certificate (ARCHITECTURE §8) */
+  ca: CaDraft;
 }
 
 export const SAN_TYPES: {
@@ -87,13 +93,39 @@ export function defaultDraft(issuerName = 'Self'): PolicyDraft {
     reuseKey: false,
     contentType: 'application/x-pkcs12',
     validityInMonths: '12',
+    validityInDays: '',
     keyUsage: [...RSA_KU],
-    enhancedKeyUsage: ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'],
+    enhancedKeyUsage: [...DEFAULT_EKU],
     otherEku: '',
     lifetimeTrigger: 'percentage',
     lifetimeValue: '80',
     lifetimeAction: issuerName === 'Self' ? 'AutoRenew' : 'EmailContacts',
     issuerName,
+    ca: { ...NO_CA },
+  };
+}
+
+const DEFAULT_EKU = ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'];
+
+/**
+ * The CA switch: a CA's key signs certificates and CRLs and keeps its key on renewal; its EKU is
+ * left empty (an EKU in a root limits everything under it). Values the admin changed stay.
+ */
+export function withCa(d: PolicyDraft, ca: boolean): PolicyDraft {
+  const ku = d.keyType.startsWith('EC') ? EC_KU : RSA_KU;
+  if (ca)
+    return {
+      ...d,
+      ca: { ...d.ca, ca: true },
+      keyUsage: sameSet(d.keyUsage, ku) ? [...CA_KEY_USAGE] : d.keyUsage,
+      enhancedKeyUsage: sameSet(d.enhancedKeyUsage, DEFAULT_EKU) ? [] : d.enhancedKeyUsage,
+      reuseKey: true,
+    };
+  return {
+    ...d,
+    ca: { ...d.ca, ca: false },
+    keyUsage: sameSet(d.keyUsage, CA_KEY_USAGE) ? [...ku] : d.keyUsage,
+    enhancedKeyUsage: d.enhancedKeyUsage.length === 0 ? [...DEFAULT_EKU] : d.enhancedKeyUsage,
   };
 }
 
@@ -109,9 +141,13 @@ export function withKeyType(d: PolicyDraft, keyType: CertificateKeyType): Policy
   };
 }
 
-/** AutoRenew only works for Self; others default to notifying the contacts. */
-export function withIssuer(d: PolicyDraft, issuerName: string): PolicyDraft {
-  return { ...d, issuerName, lifetimeAction: issuerName === 'Self' ? d.lifetimeAction : 'EmailContacts' };
+/**
+ * AutoRenew works where the vault signs: Self and Local issuers (`local`). Others default to
+ * notifying the contacts; choosing a Local issuer after one offers AutoRenew again.
+ */
+export function withIssuer(d: PolicyDraft, issuerName: string, local = false): PolicyDraft {
+  const signsHere = issuerName === 'Self' || local;
+  return { ...d, issuerName, lifetimeAction: signsHere ? (local ? 'AutoRenew' : d.lifetimeAction) : 'EmailContacts' };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -142,6 +178,8 @@ export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
     reuseKey: d.reuseKey,
     contentType: d.contentType,
     validityInMonths: Number(d.validityInMonths),
+    ...(d.validityInDays.trim() ? { validityInDays: Number(d.validityInDays) } : {}),
+    ...caPolicyFields(d.ca),
     keyUsage: d.keyUsage,
     enhancedKeyUsage: [...new Set([...d.enhancedKeyUsage, ...others])],
     lifetimeActions: d.lifetimeValue.trim()
@@ -174,6 +212,7 @@ export function policyToDraft(p: CertificatePolicy): PolicyDraft {
     reuseKey: p.reuseKey ?? base.reuseKey,
     contentType: p.contentType ?? base.contentType,
     validityInMonths: String(p.validityInMonths ?? 12),
+    validityInDays: p.validityInDays === undefined ? '' : String(p.validityInDays),
     keyUsage: p.keyUsage ?? base.keyUsage,
     enhancedKeyUsage: eku.filter((o) => common.has(o)),
     otherEku: eku.filter((o) => !common.has(o)).join(', '),
@@ -181,10 +220,23 @@ export function policyToDraft(p: CertificatePolicy): PolicyDraft {
     lifetimeValue: action ? String(action.daysBeforeExpiry ?? action.lifetimePercentage ?? '') : '',
     lifetimeAction: action?.action ?? base.lifetimeAction,
     issuerName: p.issuerName ?? 'Self',
+    ca: caDraftOf(p),
   };
 }
 
-type DraftErrorField = 'validityInMonths' | 'lifetimeActions' | 'subject';
+/**
+ * An update of `original` to the draft: the fields of draftToPolicy, and `null` for each of
+ * Certkeep's own optional fields the original had and the draft no longer gives (a PATCH keeps
+ * what it is not told to remove).
+ */
+export function draftToPatch(d: PolicyDraft, original: CertificatePolicy): CertificatePolicyPatch {
+  const next: CertificatePolicyPatch = draftToPolicy(d);
+  for (const f of ['validityInDays', 'basicConstraints', 'nameConstraints'] as const)
+    if (original[f] !== undefined && next[f] === undefined) next[f] = null;
+  return next;
+}
+
+type DraftErrorField = 'validityInMonths' | 'validityInDays' | 'basicConstraints' | 'lifetimeActions' | 'subject';
 
 /** Field checks the form can make before asking the vault (which checks everything again); keyed by the vault's field names. */
 export function draftErrors(d: PolicyDraft): Partial<Record<DraftErrorField, string>> {
@@ -192,7 +244,12 @@ export function draftErrors(d: PolicyDraft): Partial<Record<DraftErrorField, str
   const months = Number(d.validityInMonths);
   if (!Number.isInteger(months) || months < 1 || months > 1200)
     errors.validityInMonths = 'Validity must be a whole number of months, 1 or more.';
-  if (d.lifetimeValue.trim()) {
+  const days = d.validityInDays.trim() === '' ? undefined : Number(d.validityInDays);
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 36525))
+    errors.validityInDays = 'Validity in days must be a whole number from 1 to 36525, or empty to count months.';
+  const pathLength = caDraftError(d.ca);
+  if (pathLength) errors.basicConstraints = pathLength;
+  if (d.lifetimeValue.trim() && days === undefined) {
     const v = Number(d.lifetimeValue);
     if (d.lifetimeTrigger === 'percentage' && (!Number.isInteger(v) || v < 1 || v > 99))
       errors.lifetimeActions = 'The lifetime percentage must be between 1 and 99.';

@@ -19,13 +19,18 @@ export function policyErrorsToShow(local: PolicyErrors, vault: PolicyErrors): Po
  * vault's validatePolicy (debounced, loaded on demand) for the rest, e.g. "The subject name
  * provided is not a valid X500 name".
  */
-export function usePolicyCheck(draft: PolicyDraft, issuers: string[], touched: boolean): PolicyErrors {
+export function usePolicyCheck(
+  draft: PolicyDraft,
+  issuers: string[],
+  touched: boolean,
+  localIssuers?: string[],
+): PolicyErrors {
   const [vaultErrors, setVaultErrors] = useState<PolicyErrors>({});
   useEffect(() => {
     if (!touched) return;
     let live = true;
     const timer = setTimeout(() => {
-      checkPolicy(draftToPolicy(draft), issuers).then(
+      checkPolicy(draftToPolicy(draft), issuers, localIssuers).then(
         (e) => {
           if (!live) return;
           if (!e) {
@@ -42,7 +47,7 @@ export function usePolicyCheck(draft: PolicyDraft, issuers: string[], touched: b
       live = false;
       clearTimeout(timer);
     };
-  }, [draft, issuers, touched]);
+  }, [draft, issuers, touched, localIssuers]);
   if (!touched) return {};
   return policyErrorsToShow(draftErrors(draft), vaultErrors);
 }

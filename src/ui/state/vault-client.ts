@@ -114,10 +114,11 @@ export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 export async function checkPolicy(
   policy: import('./vault-api').CertificatePolicy,
   knownIssuers?: string[],
+  localIssuers?: string[],
 ): Promise<unknown> {
   const m = await loadVaultModule();
   try {
-    m.validatePolicy(m.defaultPolicy(policy), { knownIssuers });
+    m.validatePolicy(m.defaultPolicy(policy, { localIssuers }), { knownIssuers, localIssuers });
     return undefined;
   } catch (e) {
     return e;
@@ -132,4 +133,9 @@ export async function describeCertificate(der: Uint8Array) {
 /** The import inspector and P7B writer: part of the vault module, through the same lazy load. */
 export function loadImportTools(): Promise<Pick<VaultModule, 'inspectImport' | 'certificatesToP7b'>> {
   return loadVaultModule();
+}
+
+/** What a PKCS#10 request (DER or PEM) asks for and whether its signature verifies, through the vault. */
+export async function describeCsr(bytes: Uint8Array) {
+  return (await loadVaultModule()).describeCsr(bytes);
 }
