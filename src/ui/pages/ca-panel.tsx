@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { downloadBytes, fileNameFor } from '../components/download';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { explainError } from '../errors';
+import { describeNameConstraints } from '../state/ca-draft';
 import { LOCAL_PROVIDER } from '../state/issuer-draft';
 import { useAction } from '../state/use-action';
 import { useVaultQuery } from '../state/use-vault-query';
@@ -21,7 +22,12 @@ async function load(v: CertificateVault, name: string, cer: Uint8Array) {
   }
   // The log belongs to the CA certificate: every issuer naming it lists the same entries.
   const issued = issuers.length ? await collect(v.listIssuedCertificates(issuers[0])) : [];
-  return { ca: info.basicConstraints?.ca === true, issuers, issued };
+  return {
+    ca: info.basicConstraints?.ca === true,
+    issuers,
+    issued,
+    constraints: describeNameConstraints(info.nameConstraints),
+  };
 }
 
 /** Makes the first Local issuer of a CA certificate, named by the admin. */
@@ -131,7 +137,13 @@ export function CaPanel({ name, cer, version }: { name: string; cer: Uint8Array;
             <span role="status"> {crl.done}</span>
           </div>
           <ErrorBanner error={crl.error} onDismiss={() => crl.setError(undefined)} />
-          <SignRequestDialog open={signing} issuerName={issuer} caName={name} onClose={() => setSigning(false)} />
+          <SignRequestDialog
+            open={signing}
+            issuerName={issuer}
+            caName={name}
+            constraints={d.constraints}
+            onClose={() => setSigning(false)}
+          />
         </>
       )}
     </section>

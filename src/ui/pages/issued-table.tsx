@@ -54,8 +54,8 @@ export function IssuedTable(props: { issuerName: string; entries: IssuedCertific
                 <th scope="row" class="mono" title={e.serialNumber}>
                   {e.serialNumber.slice(0, 12)}…
                 </th>
-                <td class="mono-wrap">{e.subject}</td>
-                <td>
+                <td class="cn">{e.subject}</td>
+                <td class="when">
                   {formatDate(e.notBefore)} – {formatDate(e.notAfter)}
                 </td>
                 <td>
@@ -70,33 +70,35 @@ export function IssuedTable(props: { issuerName: string; entries: IssuedCertific
                     {statusText(e, props.now)}
                   </span>
                 </td>
-                <td class="actions">
-                  <button
-                    type="button"
-                    aria-label={`Download ${e.serialNumber} as PEM`}
-                    onClick={() =>
-                      downloadBytes(
-                        `serial-${e.serialNumber.slice(0, 12).toLowerCase()}.pem`,
-                        toPem('CERTIFICATE', e.certificate),
-                        'application/x-pem-file',
-                      )
-                    }
-                  >
-                    PEM
-                  </button>
-                  {!e.revocation && (
+                <td>
+                  <div class="actions row-actions">
                     <button
                       type="button"
-                      class="danger"
-                      aria-label={`Revoke ${e.serialNumber}`}
-                      onClick={() => {
-                        setReason('unspecified');
-                        setRevoking(e);
-                      }}
+                      aria-label={`Download ${e.serialNumber} as PEM`}
+                      onClick={() =>
+                        downloadBytes(
+                          `serial-${e.serialNumber.slice(0, 12).toLowerCase()}.pem`,
+                          toPem('CERTIFICATE', e.certificate),
+                          'application/x-pem-file',
+                        )
+                      }
                     >
-                      Revoke
+                      PEM
                     </button>
-                  )}
+                    {!e.revocation && (
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={`Revoke ${e.serialNumber}`}
+                        onClick={() => {
+                          setReason('unspecified');
+                          setRevoking(e);
+                        }}
+                      >
+                        Revoke
+                      </button>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -45,7 +45,14 @@ function RequestFacts({ info }: { info: CsrInfo }) {
  * certificate to download. Errors about the request (a bad signature, a name outside the CA's
  * constraints) are shown in the vault's words.
  */
-export function SignRequestDialog(props: { open: boolean; issuerName: string; caName: string; onClose: () => void }) {
+export function SignRequestDialog(props: {
+  open: boolean;
+  issuerName: string;
+  caName: string;
+  /** the CA's name constraints in words, '' for none */
+  constraints: string;
+  onClose: () => void;
+}) {
   const [file, setFile] = useState<PickedFile>();
   const [info, setInfo] = useState<CsrInfo>();
   const [profile, setProfile] = useState<CsrProfile>('tls-server');
@@ -99,6 +106,11 @@ export function SignRequestDialog(props: { open: boolean; issuerName: string; ca
         <SignedDownloads signed={signed} onDone={close} />
       ) : (
         <form onSubmit={submit} noValidate aria-busy={sign.busy ? 'true' : undefined}>
+          <p class="hint">
+            {props.constraints
+              ? `${props.caName} may certify only: ${props.constraints}.`
+              : `${props.caName} has no name constraints.`}
+          </p>
           <FileSource
             label="Certificate request (CSR)"
             accept=".csr,.req,.pem,.der,.p10"
