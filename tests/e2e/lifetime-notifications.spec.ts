@@ -1,7 +1,8 @@
-import { expect, test, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import { expect, test, type CDPSession, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 import { launchPersistent, waitForServiceWorker } from './persistent-context';
 import { installVaultHarness } from './lifetime-harness';
+import { grantAll, lastRunAt, shownNotifications, versionCount } from './lifetime-probes';
 
 const DAY_MS = 86_400_000;
 const SYNC_TAG = 'lifetime-actions';
@@ -44,50 +45,6 @@ async function createDueCertificates(
   );
 }
 
-async function versionCount(page: Page, name: string): Promise<number> {
-  return page.evaluate(async (name) => {
-    const { openVault } = (globalThis as unknown as { certkeepVault: typeof import('../../src/vault') }).certkeepVault;
-    const vault = await openVault({ name: 'default' });
-    try {
-      let n = 0;
-      for await (const _ of vault.listPropertiesOfCertificateVersions(name)) n += 1;
-      return n;
-    } finally {
-      vault.close();
-    }
-  }, name);
-}
-
-/** Tags and titles of the notifications the service worker registration shows, sorted by tag. */
-async function shownNotifications(page: Page): Promise<{ tag: string; title: string; body: string }[]> {
-  return page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    const list = await reg.getNotifications();
-    return list.map((n) => ({ tag: n.tag, title: n.title, body: n.body })).sort((a, b) => a.tag.localeCompare(b.tag));
-  });
-}
-
-/** When the worker last finished a run for the vault (from the notification log's runs store). */
-async function lastRunAt(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('certkeep-notifications');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains('runs')) return 0;
-      const runs = await new Promise<{ vaultName: string; at: Date }[]>((resolve) => {
-        const q = db.transaction('runs').objectStore('runs').getAll();
-        q.onsuccess = () => resolve(q.result);
-      });
-      return runs.find((r) => r.vaultName === 'default')?.at.getTime() ?? 0;
-    } finally {
-      db.close();
-    }
-  });
-}
-
 async function logCount(page: Page): Promise<number> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -123,18 +80,6 @@ async function firePeriodicSync(page: Page, cdp: CDPSession, id: string): Promis
   const before = await lastRunAt(page);
   await cdp.send('ServiceWorker.dispatchPeriodicSyncEvent', { origin: BASE_URL, registrationId: id, tag: SYNC_TAG });
   await expect.poll(() => lastRunAt(page), { timeout: 30_000 }).toBeGreaterThan(before);
-}
-
-async function grantAll(context: BrowserContext, page: Page): Promise<CDPSession> {
-  await context.grantPermissions(['notifications'], { origin: BASE_URL });
-  const cdp = await context.newCDPSession(page);
-  // Chromium grants periodic sync only to installed apps with engagement; CDP stands in for that.
-  await cdp.send('Browser.setPermission', {
-    permission: { name: 'periodic-background-sync' },
-    setting: 'granted',
-    origin: BASE_URL,
-  });
-  return cdp;
 }
 
 test('periodic sync raises expiry and renewal notifications once, renews, and works offline', async () => {
