@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openssl, opensslOutcome } from '../support/openssl';
-import { expectNoSeriousA11yViolations } from './ui-helpers';
+import { expectNoSeriousA11yViolations, hasHorizontalScroll } from './ui-helpers';
 
 const SHOTS = process.env.CA_SHOTS;
 /** With CA_SHOTS set, a screenshot for a person to look at: the page, or a dialog as it shows. */
@@ -177,6 +177,9 @@ test('a root CA, its Local issuer, a leaf signed at once, a CSR signed, a revoca
     expect(crlText.out).toMatch(/CRL Reason Code:\s+Key Compromise/);
     const webSerial = (await row.getAttribute('data-serial')) ?? '';
     expect(crlText.out).toContain(`Serial Number: ${webSerial}`);
+    // At 360 px the log scrolls inside its own region; the page does not scroll sideways.
+    await page.setViewportSize({ width: 360, height: 800 });
+    expect(await hasHorizontalScroll(page)).toBe(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 describe('the vault entry without the PKI libraries', () => {
-  it('opens, lists, reads contacts, issuers and deleted certificates, and scans lifetime actions', async () => {
+  it('opens, lists, reads contacts, issuers, deleted and issued certificates, and scans lifetime actions', async () => {
     const vault = await openVault({ name: `light-${crypto.randomUUID().slice(0, 8)}` });
     opened.push(vault);
     const listed = [];
@@ -35,6 +35,10 @@ describe('the vault entry without the PKI libraries', () => {
     for await (const d of vault.listDeletedCertificates()) deleted.push(d);
     expect(deleted).toEqual([]);
     expect(await vault.runLifetimeActions()).toEqual([]);
+    // A Local issuer's log and revocation read stored rows only.
+    const log = vault.listIssuedCertificates('no-such-ca')[Symbol.asyncIterator]();
+    await expect(log.next()).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
+    await expect(vault.revokeCertificate('no-such-ca', '01')).rejects.toMatchObject({ code: 'NotFound' });
     await expect(vault.getCertificate('absent')).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
   });
 

@@ -93,4 +93,20 @@ describe('local CA lifetime', () => {
     expect(root).toMatchObject({ kind: 'renewalFailed' });
     expect(root?.error).toContain('a CA keeps its key');
   });
+
+  it('updateCertificatePolicy: null removes validityInDays, basicConstraints and nameConstraints; absent keeps them', async () => {
+    const p = await pki();
+    const kept = await p.vault.updateCertificatePolicy('inter', { validityInMonths: 24 });
+    expect(kept).toMatchObject({ validityInDays: 1825, basicConstraints: { ca: true, pathLength: 0 } });
+    const cleared = await p.vault.updateCertificatePolicy('inter', {
+      validityInDays: null,
+      basicConstraints: null,
+      nameConstraints: null,
+      keyUsage: ['digitalSignature'],
+    });
+    expect(cleared.validityInDays).toBeUndefined();
+    expect(cleared.basicConstraints).toBeUndefined();
+    expect(cleared.nameConstraints).toBeUndefined();
+    expect(cleared.validityInMonths).toBe(24);
+  });
 });
