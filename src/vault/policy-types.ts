@@ -84,4 +84,3 @@ type ClearableField = 'validityInDays' | 'basicConstraints' | 'nameConstraints';
 export type CertificatePolicyPatch = Omit<CertificatePolicy, ClearableField> & {
   [K in ClearableField]?: CertificatePolicy[K] | null;
 };
-

@@ -29,14 +29,17 @@ export async function updateCertificatePolicy(
   const given: unknown = patch;
   if (typeof given !== 'object' || given === null)
     throw new VaultError('BadParameter', 'The policy is missing.', { field: 'policy' });
-  const defined = Object.fromEntries(
-    Object.entries(patch).filter(([, v]) => v !== undefined && v !== null),
-  ) as CertificatePolicy;
-  const cleared = CLEARABLE.filter((f) => (patch as Record<string, unknown>)[f] === null);
+  // Entries as they arrived (unknown: a caller may send null for any field); null only clears CLEARABLE ones.
+  const entries: [string, unknown][] = Object.entries(patch);
+  const defined = Object.fromEntries(entries.filter(([, v]) => v !== undefined && v !== null)) as CertificatePolicy;
+  const cleared = new Set(
+    entries.filter(([k, v]) => v === null && (CLEARABLE as readonly string[]).includes(k)).map(([k]) => k),
+  );
   return ctx.store.write(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
-    const merged = { ...cert.policy, ...defined };
-    for (const f of cleared) delete merged[f];
+    const merged = Object.fromEntries(
+      Object.entries({ ...cert.policy, ...defined }).filter(([k]) => !cleared.has(k)),
+    ) as CertificatePolicy;
     // Switching key type drops the other type's size/curve, so the merged policy stays coherent.
     if (defined.keyType && defined.keyType.startsWith('EC') !== (cert.policy.keyType ?? 'RSA').startsWith('EC')) {
       if (!('keySize' in defined)) delete merged.keySize;
