@@ -55,7 +55,12 @@ describe('createCertificate', () => {
       subjectAlternativeNames: { dnsNames: ['pending.contoso.com'] },
     });
     expect(op.status).toBe('inProgress');
+    // Key Vault's status details for a pending request, word for word (ARCHITECTURE §5).
     expect(op.statusDetails).toBe('Pending certificate created. Please Perform Merge to complete the request.');
+    expect(await vault.getCertificateOperation('pending')).toMatchObject({
+      status: 'inProgress',
+      statusDetails: 'Pending certificate created. Please Perform Merge to complete the request.',
+    });
     const csr = await describeCsr(op.csr!);
     expect(csr.subject).toBe('CN=pending.contoso.com');
     expect(csr.signatureValid).toBe(true);
@@ -123,7 +128,7 @@ describe('createCertificate', () => {
     const { vault } = await makeVault();
     await expect(vault.createCertificate('s', { subject: 'CN=a,=b' })).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('The subject name provided is not a valid X500 name'),
+      message: 'The subject name provided is not a valid X500 name: "CN=a,=b".',
     });
   });
 

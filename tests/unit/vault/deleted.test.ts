@@ -42,6 +42,24 @@ describe('soft delete', () => {
     expect(await collect(vault.listPropertiesOfCertificateVersions('n'))).toHaveLength(1);
   });
 
+  it('the hold covers import and restore too: Conflict in the same words, nothing changes, recover still works', async () => {
+    const { vault, dump } = await makeVault();
+    await vault.createCertificate('held', { subject: 'CN=held', keyType: 'EC' });
+    const pfx = (await vault.getSecret('held')).value;
+    const backup = await vault.backupCertificate('held', { password: 'pw' });
+    const deleted = await vault.deleteCertificate('held');
+    const before = await dump();
+    const words =
+      'A deleted certificate named "Held" still exists: recover it or purge it before using the name again.';
+    await expect(vault.importCertificate('Held', pfx)).rejects.toMatchObject({ code: 'Conflict', message: words });
+    await expect(vault.restoreCertificateBackup(backup, { password: 'pw' })).rejects.toMatchObject({
+      code: 'Conflict',
+      message: 'A deleted certificate named "held" still exists: recover it or purge it before using the name again.',
+    });
+    expect(await dump()).toEqual(before);
+    expect((await vault.recoverDeletedCertificate('held')).properties.version).toBe(deleted.properties.version);
+  });
+
   it('purge removes the keys too', async () => {
     const { vault, store } = await makeVault();
     await vault.createCertificate('p', { subject: 'CN=p', keyType: 'EC' });
