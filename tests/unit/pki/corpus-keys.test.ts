@@ -1,21 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
 import { exportSpki, importPrivateKey, isPkiError } from '../../../src/pki';
 import { openssl } from '../../support/openssl';
-import {
-  CORPUS_DIR,
-  HAS_CORPUS,
-  NO_CORPUS_REASON,
-  corpusFile,
-  isInvalidOnPurpose,
-  readCatalog,
-} from '../../support/shared-corpus';
+import { describeCorpus, CORPUS_DIR, corpusFile, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
 
 const rows = readCatalog().filter((r) => r.kind === 'key');
 /** Keys WebCrypto can hold: RSA (not PSS) and EC on the NIST curves. */
 const usable = (alg: string): boolean => /^RSA-\d+$/.test(alg) || alg === 'EC-prime256v1';
 
-describe.skipIf(!HAS_CORPUS)(`corpus private keys through importPrivateKey (${NO_CORPUS_REASON.split(':')[0]})`, () => {
+describeCorpus(`corpus private keys through importPrivateKey`, () => {
   // pbe/ does not do RC4 or scrypt (a decision of the PKCS#12 side): those say 'unsupported'.
   const undoneCipher = (r: { encryption: string }): boolean => /RC4|scrypt/.test(r.encryption);
   const good = rows.filter(

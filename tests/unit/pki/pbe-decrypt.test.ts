@@ -7,7 +7,7 @@ import { decryptPrivateKeyInfo } from '../../../src/pki/pbe/decrypt-private-key'
 import { OID } from '../../../src/pki/pbe/oids';
 import { encryptPkcs12Pbe } from '../../../src/pki/pbe/pkcs12-pbe';
 import { encryptPbes2Aes256 } from '../../../src/pki/pbe/pbes2';
-import { CORPUS_DIR, HAS_CORPUS, NO_CORPUS_REASON, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
+import { describeCorpus, CORPUS_DIR, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
 import { openssl, tempDir } from '../../support/openssl';
 
 const LEGACY = ['-provider', 'legacy', '-provider', 'default'];
@@ -151,7 +151,7 @@ describe('decryptPrivateKeyInfo: refusals', () => {
   });
 });
 
-describe.skipIf(!HAS_CORPUS)('decryptPrivateKeyInfo: pyca PKCS#8 corpus', () => {
+describeCorpus('decryptPrivateKeyInfo: pyca PKCS#8 corpus', () => {
   const rows = readCatalog().filter((r) => r.path.startsWith('pyca/asymmetric/PKCS8/') && r.encryption !== 'none');
   // Not done on purpose: RC4 is broken and scrypt is not in WebCrypto; they must say 'unsupported'.
   const unsupported = (r: (typeof rows)[number]) => /RC4|scrypt/i.test(r.encryption);
@@ -198,5 +198,3 @@ describe.skipIf(!HAS_CORPUS)('decryptPrivateKeyInfo: pyca PKCS#8 corpus', () => 
     },
   );
 });
-
-if (!HAS_CORPUS) console.warn(NO_CORPUS_REASON);

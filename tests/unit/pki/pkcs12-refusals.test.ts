@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPkcs12, writePkcs12 } from '../../../src/pki/pkcs12';
+import { checkIterations } from '../../../src/pki/pbe/limits';
 import { makeFixtures, type Fixtures } from './pkcs12-fixtures';
 
 // Well-formed files with algorithms we do not do must say 'unsupported' and name the OID;
@@ -105,13 +106,27 @@ describe('readPkcs12: refusals', () => {
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({ code: 'invalid-password' });
   });
 
-  test('an absurd MAC iteration count fails fast, not after minutes', async () => {
+  // An iteration cap, not a stopwatch: the count alone decides, so the refusal is the same
+  // with the right and a wrong password (a MAC that had been computed would tell them apart).
+  test.each([
+    [10_000_001, 'unsupported', 'mac: iteration count 10000001 is too large'],
+    [2 ** 40, 'unsupported', 'mac: iteration count 1099511627776 is too large'],
+    [0, 'malformed', 'mac: iteration count 0'],
+  ])('MAC iteration count %d → %s before any MAC is computed', async (count, code, message) => {
     const bad = mutate((root) => {
-      seq(root.valueBlock.value[2]).valueBlock.value[2] = new asn1js.Integer({ value: 2 ** 40 });
+      seq(root.valueBlock.value[2]).valueBlock.value[2] = new asn1js.Integer({ value: count });
     });
-    const started = Date.now();
-    await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({ name: 'PkiError' });
-    expect(Date.now() - started).toBeLessThan(2000);
+    for (const password of ['p', 'wrong']) {
+      await expect(readPkcs12(bad, password)).rejects.toMatchObject({ name: 'PkiError', code, message });
+    }
+  });
+
+  test('the cap is ten million iterations: at it a count passes, one more is refused', () => {
+    expect(checkIterations(10_000_000, 'mac')).toBe(10_000_000);
+    expect(checkIterations(1, 'mac')).toBe(1);
+    expect(() => checkIterations(10_000_001, 'mac')).toThrow(
+      expect.objectContaining({ code: 'unsupported', message: 'mac: iteration count 10000001 is too large' }),
+    );
   });
 
   test.each([
