@@ -152,12 +152,16 @@ describe('policy draft', () => {
     expect(withIssuer(defaultDraft(), 'Unknown').lifetimeAction).toBe('EmailContacts');
   });
   it('checks ranges the vault also checks', () => {
-    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', validityInMonths: '0' }).validityInMonths).toBeDefined();
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', validityInMonths: '0' })).toEqual({
+      validityInMonths: 'Validity must be a whole number of months, 1 or more.',
+    });
     expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeValue: '100' }).lifetime).toMatch(/1 and 99/);
     expect(
       draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeTrigger: 'days', lifetimeValue: '325' }).lifetime,
     ).toMatch(/1 and 324/);
-    expect(draftErrors({ ...defaultDraft(), subject: '' }).subject).toBeDefined();
+    expect(draftErrors({ ...defaultDraft(), subject: '' })).toEqual({
+      subject: 'Give a subject, or at least one subject alternative name.',
+    });
     expect(draftErrors({ ...defaultDraft(), subject: 'CN=ok' })).toEqual({});
   });
 });

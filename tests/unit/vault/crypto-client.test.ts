@@ -303,7 +303,9 @@ describe('CryptographyClient: gates', () => {
     });
     await seedCertificate(ctx, { name: 't' });
     const c = await getCryptographyClient(ctx, 't');
-    await expect(c.signData('RS256', data)).resolves.toBeTruthy();
+    const signed = await c.signData('RS256', data);
+    expect(signed).toMatchObject({ algorithm: 'RS256', keyID: c.keyID });
+    expect((await c.verifyData('RS256', data, signed.result)).result).toBe(true);
     clock.value = new Date('2025-12-31T23:59:59Z');
     await expect(c.signData('RS256', data)).rejects.toMatchObject({
       code: 'Forbidden',

@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openssl, runTool, tempDir } from '../../support/openssl';
 import { makeVault } from './vault-fixture';
+import { readPkcs12 } from '../../../src/pki';
 
 const t = tempDir('certkeep-secret-');
 afterAll(() => t.cleanup());
@@ -147,7 +148,11 @@ describe('getSecret', () => {
       message: expect.stringContaining('disabled'),
     });
     await vault.updateCertificateProperties('f', props.version, { enabled: true });
-    await expect(vault.getSecret('f')).resolves.toBeTruthy();
+    const secret = await vault.getSecret('f');
+    expect(secret.contentType).toBe('application/x-pkcs12');
+    expect((await readPkcs12(secret.value, '')).certificates.map((c) => Buffer.from(c.der).toString('hex'))).toEqual([
+      Buffer.from((await vault.getCertificate('f')).cer).toString('hex'),
+    ]);
     clock.now = new Date(props.notBefore!.getTime() - 1000);
     await expect(vault.getSecret('f')).rejects.toMatchObject({
       code: 'Forbidden',
