@@ -101,4 +101,4 @@ export function heldVault(name: string): CertificateVault {
   return v;
 }
 
-export { errorOf, enc };
+export { errorOf };

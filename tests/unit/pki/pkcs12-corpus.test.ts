@@ -12,7 +12,6 @@ import {
   sha1Hex,
   spkiOfCert,
   spkiOfKey,
-  toHex,
 } from './pkcs12-fixtures';
 
 const rows = readCatalog().filter((r) => r.kind === 'pfx');
@@ -111,5 +110,3 @@ describeCorpus('readPkcs12: pyca PKCS#12 corpus', () => {
     }
   });
 });
-
-void toHex;

@@ -17,7 +17,9 @@ let fx: Fixtures;
 beforeAll(() => {
   fx = makeFixtures(true);
 }, 120_000);
-afterAll(() => fx?.cleanup());
+afterAll(() => {
+  fx.cleanup();
+});
 
 function exportPfx(who: Identity, password: string, extra: string[], chain: Identity[] = []): Uint8Array {
   const out = fx.path(`out-${Math.random().toString(36).slice(2)}.p12`);

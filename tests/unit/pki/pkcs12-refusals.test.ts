@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPkcs12, writePkcs12 } from '../../../src/pki/pkcs12';
 import { checkIterations } from '../../../src/pki/pbe/limits';
 import { makeFixtures, type Fixtures } from './pkcs12-fixtures';
+import { stringContaining } from '../../support/match';
 
 // Well-formed files with algorithms we do not do must say 'unsupported' and name the OID;
 // a MAC we cannot check is never skipped.
@@ -12,10 +13,17 @@ beforeAll(async () => {
   fx = makeFixtures();
   pfx = await writePkcs12({ key: fx.ecP256.pkcs8, certificates: [fx.ecP256.certDer], password: 'p', iterations: 100 });
 }, 120_000);
-afterAll(() => fx?.cleanup());
+afterAll(() => {
+  fx.cleanup();
+});
 
-type Seq = asn1js.Sequence & { valueBlock: { value: asn1js.AsnType[] } };
-const seq = (node: asn1js.AsnType): Seq => node as Seq;
+/** A SEQUENCE or an EXPLICIT [n] wrapper: a node with children to edit. */
+type Seq = asn1js.Constructed;
+function seq(node: asn1js.AsnType): Seq {
+  if (!(node instanceof asn1js.Constructed))
+    throw new Error(`expected a constructed node, found ${node.constructor.name}`);
+  return node;
+}
 const GOST_MAC = '1.2.643.7.1.1.2.2'; // GOST R 34.11-2012 (256), as Russian CryptoPro PFX files use
 const GOST_PBE = '1.2.643.2.2.21'; // GOST 28147-89
 
@@ -31,7 +39,8 @@ function mutateAuthSafe(edit: (authSafe: Seq) => void, dropMac = true): Uint8Arr
   return mutate((root) => {
     const contentInfo = seq(root.valueBlock.value[1]);
     const wrapper = seq(contentInfo.valueBlock.value[1]);
-    const octets = wrapper.valueBlock.value[0] as asn1js.OctetString;
+    const octets = wrapper.valueBlock.value[0];
+    if (!(octets instanceof asn1js.OctetString)) throw new Error('the authSafe content is an OCTET STRING');
     const authSafe = seq(asn1js.fromBER(octets.valueBlock.valueHexView.slice()).result);
     edit(authSafe);
     wrapper.valueBlock.value[0] = new asn1js.OctetString({ valueHex: authSafe.toBER() });
@@ -52,7 +61,7 @@ describe('readPkcs12: refusals', () => {
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       name: 'PkiError',
       code: 'unsupported',
-      message: expect.stringContaining(GOST_MAC),
+      message: stringContaining(GOST_MAC),
     });
   });
 
@@ -64,7 +73,7 @@ describe('readPkcs12: refusals', () => {
     });
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining(GOST_PBE),
+      message: stringContaining(GOST_PBE),
     });
   });
 
@@ -76,7 +85,7 @@ describe('readPkcs12: refusals', () => {
     });
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining('1.2.840.113549.1.7.3'),
+      message: stringContaining('1.2.840.113549.1.7.3'),
     });
   });
 
@@ -88,7 +97,7 @@ describe('readPkcs12: refusals', () => {
     });
     await expect(readPkcs12(bad, 'p')).rejects.toMatchObject({
       code: 'unsupported',
-      message: expect.stringContaining('1.2.840.113549.1.7.2'),
+      message: stringContaining('1.2.840.113549.1.7.2'),
     });
   });
 

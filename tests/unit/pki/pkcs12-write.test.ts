@@ -17,7 +17,9 @@ let fx: Fixtures;
 beforeAll(() => {
   fx = makeFixtures();
 }, 120_000);
-afterAll(() => fx?.cleanup());
+afterAll(() => {
+  fx.cleanup();
+});
 
 function save(pfx: Uint8Array): string {
   const file = fx.path(`ours-${Math.random().toString(36).slice(2)}.p12`);

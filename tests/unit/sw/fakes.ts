@@ -18,7 +18,7 @@ export function lifetimeEvent(over: Partial<LifetimeEvent> = {}): LifetimeEvent 
     contacts: [],
     message: 'due',
     ...over,
-  } as LifetimeEvent;
+  };
 }
 
 export interface FakeVaultSpec {
@@ -38,7 +38,7 @@ export function fakeAccess(vaults: Record<string, FakeVaultSpec>) {
     listVaults: async () => Object.keys(vaults),
     openVault: async (options) => {
       const name = options?.name ?? 'default';
-      const spec = vaults[name]!;
+      const spec = vaults[name];
       if (spec.openError) throw spec.openError;
       opened.push(name);
       return {

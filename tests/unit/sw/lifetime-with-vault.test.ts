@@ -4,6 +4,7 @@
  */
 import { deleteDB } from 'idb';
 import { beforeEach, expect, test } from 'vitest';
+import { collect } from '../vault/vault-fixture';
 import { listVaults, openVault } from '../../../src/vault';
 import { runLifetimeJob } from '../../../src/sw/lifetime-job';
 import { renewNow } from '../../../src/sw/renew-now';
@@ -40,8 +41,7 @@ async function seed(vaultName: string) {
 
 async function versions(vaultName: string, name: string): Promise<number> {
   const vault = await openVault({ name: vaultName, now: () => NOW });
-  let n = 0;
-  for await (const _ of vault.listPropertiesOfCertificateVersions(name)) n += 1;
+  const n = (await collect(vault.listPropertiesOfCertificateVersions(name))).length;
   vault.close();
   return n;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, makeVault, T0 } from './vault-fixture';
+import { stringContaining } from '../../support/match';
 
 describe('soft delete', () => {
   it('delete → listed as deleted with recoveryId and purge date 90 days on; recover restores everything', async () => {
@@ -14,7 +15,7 @@ describe('soft delete', () => {
     expect(deleted.policy.subject).toBe('CN=d2');
     await expect(vault.getCertificate('d')).rejects.toMatchObject({
       code: 'NotFound',
-      message: expect.stringContaining('recover it first'),
+      message: stringContaining('recover it first'),
     });
     expect(await collect(vault.listPropertiesOfCertificates())).toEqual([]);
     expect((await collect(vault.listDeletedCertificates())).map((x) => x.name)).toEqual(['d']);

@@ -16,6 +16,7 @@ import {
   type CatalogRow,
 } from '../../support/shared-corpus';
 import { collect, makeVault } from './vault-fixture';
+import { stringMatching } from '../../support/match';
 
 const rows = readCatalog();
 const pfxRows = rows.filter((r) => r.kind === 'pfx' && r.opensslOk.startsWith('yes') && !isInvalidOnPurpose(r));
@@ -75,7 +76,7 @@ describeCorpus(`importCertificate over the shared corpus`, () => {
       expect(Buffer.from(cert.properties.x509Thumbprint!).toString('hex').toUpperCase()).toBe(expected);
       const back = await vault.getCertificate('c');
       expect(back.properties.x509ThumbprintString).toBe(expected);
-      expect(back.policy?.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
+      expect(back.policy.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
     },
   );
 
@@ -86,7 +87,7 @@ describeCorpus(`importCertificate over the shared corpus`, () => {
       await expect(vault.importCertificate('c', corpusFile(r.path), { password: r.password })).rejects.toMatchObject({
         name: 'VaultError',
         code: 'BadParameter',
-        message: expect.stringMatching(/no private key/i),
+        message: stringMatching(/no private key/i),
       });
       expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
     },
@@ -99,7 +100,7 @@ describeCorpus(`importCertificate over the shared corpus`, () => {
       await expect(vault.importCertificate('c', corpusFile(r.path), { password: r.password })).rejects.toMatchObject({
         name: 'VaultError',
         code: 'BadParameter',
-        message: expect.stringMatching(/no certificate/i),
+        message: stringMatching(/no certificate/i),
       });
       expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
     },
@@ -160,7 +161,7 @@ describeCorpus(`PEM key + certificate from the corpus's PKCS#8 keys`, () => {
       password: r.password,
     });
     expect(cert.properties.x509ThumbprintString).toBe(sha1(certPem));
-    expect(cert.policy?.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
+    expect(cert.policy.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
     // The key the vault keeps is the corpus key: openssl reads it back out of the vault's PFX.
     const secret = await vault.getSecret('k', { password: 'x' });
     const pfx = t.path('out.pfx');

@@ -5,6 +5,7 @@ import { LIFETIME_INDEX_META, runLifetimeActions, type RenewFn } from '../../../
 import { VaultError } from '../../../src/vault/vault-error';
 import type { CertificatePolicy } from '../../../src/vault/types';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
+import { stringContaining, stringMatching } from '../../support/match';
 
 afterEach(cleanupContexts);
 
@@ -73,7 +74,7 @@ describe('runLifetimeActions: EmailContacts', () => {
       kind: 'notify',
       daysLeft: 73,
       contacts: [],
-      message: expect.stringContaining('expires in 73 days, on 2027-01-01'),
+      message: stringContaining('expires in 73 days, on 2027-01-01'),
     });
     // A renewal by hand (a new version) starts a new lifetime.
     await seedCertificate(ctx, {
@@ -120,7 +121,7 @@ describe('runLifetimeActions: AutoRenew', () => {
     const old = await seedCertificate(ctx, { name: 'Auto', policy: selfPolicy(), tags: { team: 'web' } });
     const events = await runLifetimeActions(ctx);
     expect(events).toHaveLength(1);
-    const e = events[0]!;
+    const e = events[0];
     expect(e).toMatchObject({
       kind: 'renewed',
       certificateName: 'Auto',
@@ -130,7 +131,7 @@ describe('runLifetimeActions: AutoRenew', () => {
       action: 'AutoRenew',
       contacts: [{ email: 'ops@contoso.com' }],
       daysLeft: 73,
-      message: expect.stringContaining('renewed automatically'),
+      message: stringContaining('renewed automatically'),
     });
     expect(e.newVersion).toMatch(/^[0-9a-f]{32}$/);
     expect(e.newX509ThumbprintString).toMatch(/^[0-9A-F]{40}$/);
@@ -149,7 +150,7 @@ describe('runLifetimeActions: AutoRenew', () => {
     const ctx = await freshContext('lt', { value: at('2026-10-20T00:00:00Z') });
     await seedCertificate(ctx, { name: 'Same', policy: selfPolicy({ reuseKey: true }) });
     const [e] = await runLifetimeActions(ctx);
-    expect(e?.kind).toBe('renewed');
+    expect(e.kind).toBe('renewed');
     const versions = await ctx.store.read((tx) => tx.versionsOf('same'));
     expect(versions).toHaveLength(2);
     expect(new Set(versions.map((v) => v.keyId)).size).toBe(1);
@@ -169,11 +170,11 @@ describe('runLifetimeActions: AutoRenew', () => {
       kind: 'renewalFailed',
       issuerName: 'Self',
       error: 'Certificate "Fail" has a pending certificate operation.',
-      message: expect.stringMatching(
+      message: stringMatching(
         /could not be renewed automatically and expires in 73 days, on 2027-01-01: renew it by hand/,
       ),
     });
-    expect(e?.newVersion).toBeUndefined();
+    expect(e.newVersion).toBeUndefined();
     expect(await runLifetimeActions(ctx, failing)).toEqual([]);
     clock.value = at('2026-10-21T00:00:00Z');
     expect((await runLifetimeActions(ctx, failing)).map((x) => x.kind)).toEqual(['renewalFailed']);

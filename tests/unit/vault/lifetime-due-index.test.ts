@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { omit } from '../../support/omit';
 import { openDB } from 'idb';
 import { openIdbVaultStore, vaultDbName, deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
@@ -48,7 +49,7 @@ function counting(ctx: VaultContext): { ctx: VaultContext; rowsRead: () => numbe
   let rows = 0;
   const spy = (tx: StoreTx): StoreTx => ({
     ...tx,
-    get: tx.get,
+    get: (...args) => tx.get(...args),
     getAll: async (s, o) => {
       const r = await tx.getAll(s, o);
       if (s === 'certificates') rows += r.length;
@@ -143,8 +144,8 @@ describe('runLifetimeActions reads only what is due', () => {
     expect(await runLifetimeActions(ctx)).toHaveLength(1);
     // e.g. updateCertificatePolicy rebuilding the row without lifetimeSeen
     await ctx.store.write(async (tx) => {
-      const { lifetimeSeen: _s, ...r } = (await tx.get('certificates', 'web'))!;
-      await tx.put('certificates', { ...r, updatedOn: new Date() });
+      const row = (await tx.get('certificates', 'web'))!;
+      await tx.put('certificates', { ...omit(row, 'lifetimeSeen'), updatedOn: new Date() });
     });
     expect((await ctx.store.read((tx) => tx.get('certificates', 'web')))?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
     expect(await runLifetimeActions(ctx)).toEqual([]);

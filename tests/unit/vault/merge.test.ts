@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { describeCertificate } from '../../../src/vault/describe';
 import { makeOpensslCa } from './openssl-ca';
 import { collect, makeVault } from './vault-fixture';
+import { stringContaining, stringMatching } from '../../support/match';
 
 const ca = makeOpensslCa();
 afterAll(() => ca.cleanup());
@@ -105,7 +106,7 @@ describe('mergeCertificate', () => {
     expect(cancelled).toMatchObject({ status: 'cancelled', cancellationRequested: true });
     await expect(vault.mergeCertificate('c', [text(ca.sign(op.csr!))])).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('cancelled'),
+      message: stringContaining('cancelled'),
     });
     await vault.deleteCertificateOperation('c');
     await expect(vault.getCertificateOperation('c')).rejects.toMatchObject({ code: 'NotFound' });
@@ -121,7 +122,7 @@ describe('mergeCertificate', () => {
     await vault.createCertificate('g', pending);
     await expect(vault.mergeCertificate('g', [ca.caDer, new Uint8Array([0x30, 0x03, 1, 2])])).rejects.toMatchObject({
       name: 'VaultError',
-      message: expect.stringContaining('Certificate 2 of 2'),
+      message: stringContaining('Certificate 2 of 2'),
     });
   });
 
@@ -134,7 +135,7 @@ describe('mergeCertificate', () => {
     await expect(vault.mergeCertificate('t', [new Uint8Array(der)])).rejects.toMatchObject({
       name: 'VaultError',
       code: 'Malformed',
-      message: expect.stringMatching(/could not be read: it is damaged/),
+      message: stringMatching(/could not be read: it is damaged/),
     });
   });
 
