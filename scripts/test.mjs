@@ -4,11 +4,20 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium, ensureDependencies, run } from './ensure.mjs';
 
+const lockBefore = readFileSync('package-lock.json', 'utf8');
 ensureDependencies();
 ensureChromium();
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 let stepFailed = false;
+
+// A fresh clone must install exactly the committed lockfile; if the install rewrote it, the
+// committed one is stale and every fresh machine would run something slightly different.
+if (readFileSync('package-lock.json', 'utf8') !== lockBefore) {
+  console.error('\nnpm install rewrote package-lock.json: commit the lockfile it produced.');
+  counts.failed += 1;
+  stepFailed = true;
+}
 
 function step(title, command, args) {
   console.log(`\n=== ${title} ===`);

@@ -24,10 +24,16 @@ export function fromHex(hex: string): Bytes {
   return out;
 }
 
+/**
+ * Byte equality in constant time for a given length: no early exit, so comparing a MAC or a
+ * password check leaks nothing through timing (the length is not secret). The one byte compare
+ * of pki/ and the vault, for DER equality too, where the cost is the same.
+ */
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
+  return diff === 0;
 }
 
 export function concatBytes(...parts: Uint8Array[]): Bytes {

@@ -3,9 +3,9 @@
  * around, as `openssl x509 -text` prints), PKCS#7 in PEM or DER, bare base64. Sniffed by
  * content, never by file name.
  */
-import { fromBer } from './ber';
+import { decodeBer, rawOf } from './asn1/reader';
 import { toBytes } from './bytes';
-import { rawOf, readCertificateDer } from './certificate-der';
+import { readCertificateDer } from './certificate-der';
 import { bareBase64Of, decodePem, pemTextOf } from './pem';
 import { PkiError } from './pki-error';
 import { isPkcs7, readPkcs7Certificates } from './pkcs7';
@@ -16,9 +16,9 @@ const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS', 'CERTIFICAT
 
 /** The first DER element only: TRUSTED CERTIFICATE appends openssl's trust data after it. */
 function firstElement(der: Bytes): Bytes {
-  const parsed = fromBer(der);
-  if (parsed.offset === -1) throw new PkiError('malformed', 'bad certificate der');
-  return parsed.offset === der.length ? der : rawOf(parsed.result);
+  const decoded = decodeBer(der);
+  if (!decoded) throw new PkiError('malformed', 'bad certificate der');
+  return decoded.end === der.length ? der : rawOf(decoded.node);
 }
 
 function fromDer(der: Bytes): Bytes[] {

@@ -1,11 +1,11 @@
 /**
  * The structure of an X.509 Certificate (RFC 5280 §4.1) read with asn1js, keeping the exact
  * bytes of the parts we hash or compare (SPKI, names). Extension values stay raw here; each is
- * decoded on its own in certificate-extensions.ts so one odd extension cannot sink the rest.
+ * decoded on its own in extensions-decode.ts so one odd extension cannot sink the rest.
  */
 import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
-import { concatBytes, toBytes } from './bytes';
+import { decodeBer, isContextTag, nodesOf, octets, rawOf, type Node } from './asn1/reader';
+import { toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
 
@@ -22,12 +22,12 @@ export interface CertificateDer {
   signatureAlgorithmOid: string;
   /** tbsCertificate.signature: the one the signature covers, and the one openssl -text shows first */
   tbsSignatureAlgorithmOid: string;
-  issuer: asn1js.AsnType;
-  subject: asn1js.AsnType;
+  issuer: Node;
+  subject: Node;
   issuerDer: Bytes;
   subjectDer: Bytes;
-  notBefore: asn1js.AsnType;
-  notAfter: asn1js.AsnType;
+  notBefore: Node;
+  notAfter: Node;
   spki: Bytes;
   spkiNode: asn1js.Sequence;
   extensions: RawExtension[];
@@ -35,71 +35,65 @@ export interface CertificateDer {
   signature: Bytes;
 }
 
-const malformed = (why: string, cause?: unknown): PkiError =>
-  new PkiError('malformed', `bad certificate: ${why}`, { cause });
+const malformed = (why: string): PkiError => new PkiError('malformed', `bad certificate: ${why}`);
 
-/** Exact encoding of a node as it was read (not re-encoded: BER stays BER). */
-export function rawOf(node: asn1js.AsnType): Bytes {
-  return toBytes(
-    new Uint8Array(node.valueBeforeDecodeView.byteLength ? node.valueBeforeDecodeView : node.toBER(false)),
-  );
+/** The algorithm OID of an AlgorithmIdentifier node, undefined when it has none. */
+function algorithmOid(node: Node | undefined): string | undefined {
+  const id = node instanceof asn1js.Sequence ? node.valueBlock.value.at(0) : undefined;
+  return id instanceof asn1js.ObjectIdentifier ? id.valueBlock.toString() : undefined;
 }
 
-function isContext(node: asn1js.AsnType | undefined, n: number): node is asn1js.Constructed {
-  return !!node && node.idBlock.tagClass === 3 && node.idBlock.tagNumber === n;
+/** Extension ::= SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }, or undefined. */
+export function readExtension(ext: Node): RawExtension | undefined {
+  const parts = ext instanceof asn1js.Sequence ? ext.valueBlock.value : [];
+  const [id, flag] = parts;
+  const value = parts.at(-1);
+  if (!(id instanceof asn1js.ObjectIdentifier) || !(value instanceof asn1js.OctetString)) return undefined;
+  const critical = parts.length === 3 && flag instanceof asn1js.Boolean ? flag.valueBlock.value : false;
+  return { oid: id.valueBlock.toString(), critical, value: octets(value, 'extension value') };
 }
 
 /** The parts of a certificate; PkiError('malformed') when the outer structure is broken. */
 export function readCertificateDer(der: Uint8Array): CertificateDer {
-  let parsed: ReturnType<typeof fromBer>;
-  try {
-    parsed = fromBer(der);
-  } catch (e) {
-    throw malformed('not der', e);
-  }
-  if (parsed.offset === -1) throw malformed(parsed.result.error || 'not der');
-  const cert = parsed.result;
+  const decoded = decodeBer(der);
+  if (!decoded) throw malformed('not der');
+  const cert = decoded.node;
   if (!(cert instanceof asn1js.Sequence) || cert.valueBlock.value.length !== 3) throw malformed('not a certificate');
   const [tbsNode, sigAlg, sigValue] = cert.valueBlock.value;
   if (!(tbsNode instanceof asn1js.Sequence)) throw malformed('no tbsCertificate');
   const items = [...tbsNode.valueBlock.value];
   let version = 1;
-  if (isContext(items[0], 0)) {
-    const v = items.shift() as asn1js.Constructed;
-    const int = v.valueBlock.value[0];
+  const versionNode = items.at(0);
+  if (isContextTag(versionNode, 0) && versionNode.idBlock.isConstructed) {
+    items.shift();
+    const int = nodesOf(versionNode).at(0);
     if (!(int instanceof asn1js.Integer)) throw malformed('bad version');
     version = int.valueBlock.valueDec + 1;
   }
   const [serial, innerAlg, issuer, validity, subject, spki, ...rest] = items;
   if (!(serial instanceof asn1js.Integer)) throw malformed('bad serial number');
-  if (!(innerAlg instanceof asn1js.Sequence) || !(innerAlg.valueBlock.value[0] instanceof asn1js.ObjectIdentifier)) {
-    throw malformed('bad signature algorithm');
-  }
+  const tbsSignatureAlgorithmOid = algorithmOid(innerAlg);
+  if (tbsSignatureAlgorithmOid === undefined) throw malformed('bad signature algorithm');
   if (!(issuer instanceof asn1js.Sequence) || !(subject instanceof asn1js.Sequence)) throw malformed('bad name');
   if (!(validity instanceof asn1js.Sequence) || validity.valueBlock.value.length !== 2) throw malformed('bad validity');
   if (!(spki instanceof asn1js.Sequence)) throw malformed('bad subject public key info');
-  if (!(sigAlg instanceof asn1js.Sequence) || !(sigAlg.valueBlock.value[0] instanceof asn1js.ObjectIdentifier)) {
-    throw malformed('bad signature algorithm');
-  }
+  const signatureAlgorithmOid = algorithmOid(sigAlg);
+  if (signatureAlgorithmOid === undefined) throw malformed('bad signature algorithm');
   if (!(sigValue instanceof asn1js.BitString)) throw malformed('bad signature');
   const extensions: RawExtension[] = [];
-  const extsNode = rest.find((n) => isContext(n, 3)) as asn1js.Constructed | undefined;
-  const extSeq = extsNode?.valueBlock.value[0];
+  const extsNode = rest.find((n) => isContextTag(n, 3));
+  const extSeq = extsNode && nodesOf(extsNode).at(0);
   if (extsNode && !(extSeq instanceof asn1js.Sequence)) throw malformed('bad extensions');
   for (const ext of extSeq instanceof asn1js.Sequence ? extSeq.valueBlock.value : []) {
-    const parts = ext instanceof asn1js.Sequence ? ext.valueBlock.value : [];
-    const oid = parts[0];
-    const critical = parts.length === 3 && parts[1] instanceof asn1js.Boolean ? parts[1].valueBlock.value : false;
-    const value = parts[parts.length - 1];
-    if (!(oid instanceof asn1js.ObjectIdentifier) || !(value instanceof asn1js.OctetString))
-      throw malformed('bad extension');
-    extensions.push({ oid: oid.valueBlock.toString(), critical, value: toBytes(octets(value)) });
+    const read = readExtension(ext);
+    if (!read) throw malformed('bad extension');
+    extensions.push(read);
   }
   return {
     version,
-    serial: toBytes(new Uint8Array(serial.valueBlock.valueHexView)),
-    signatureAlgorithmOid: (sigAlg.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
-    tbsSignatureAlgorithmOid: (innerAlg.valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString(),
+    serial: toBytes(serial.valueBlock.valueHexView),
+    signatureAlgorithmOid,
+    tbsSignatureAlgorithmOid,
     issuer,
     subject,
     issuerDer: rawOf(issuer),
@@ -110,14 +104,8 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
     spkiNode: spki,
     extensions,
     tbs: rawOf(tbsNode),
-    signature: toBytes(new Uint8Array(sigValue.valueBlock.valueHexView)),
+    signature: toBytes(sigValue.valueBlock.valueHexView),
   };
-}
-
-/** An OCTET STRING's content, joining BER constructed segments. */
-export function octets(node: asn1js.OctetString): Uint8Array {
-  if (!node.idBlock.isConstructed) return new Uint8Array(node.valueBlock.valueHexView);
-  return concatBytes(...node.valueBlock.value.map((p) => octets(p as asn1js.OctetString)));
 }
 
 /** The SubjectPublicKeyInfo DER of a certificate. */

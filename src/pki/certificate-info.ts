@@ -4,15 +4,45 @@
  * bad one is skipped, not fatal; only a broken outer structure is PkiError('malformed').
  */
 import { signatureAlgorithmName } from './algorithm-names';
+import { readTime } from './asn1/time';
 import { digestHex, equalBytes, toBytes, toHex } from './bytes';
 import { readCertificateDer } from './certificate-der';
 import { decodeExtensions } from './extensions-decode';
 import { PkiError, isPkiError } from './pki-error';
 import { describePublicKey } from './public-key-info';
-import { readTime } from './asn1-time';
 import { formatX500Name } from './x500-name';
+import type { Bytes, KeySpec, KeyUsage, SubjectAlternativeNames } from './types';
 import { decodeX500Name } from './x500-name-der';
-import type { CertificateInfo } from './x509';
+
+/** Everything parseCertificate reads; names are RFC 4514 in DER order. */
+export interface CertificateInfo {
+  der: Bytes;
+  subject: string;
+  issuer: string;
+  /** uppercase hex, no separators */
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+  subjectAlternativeNames: SubjectAlternativeNames;
+  keyUsage: KeyUsage[];
+  /** EKU OIDs */
+  enhancedKeyUsage: string[];
+  basicConstraints?: { ca: boolean; pathLength?: number };
+  /** undefined for key types we cannot use (DSA, Ed25519, …) */
+  keySpec?: KeySpec;
+  /** e.g. "RSA 2048", "EC P-256", "Ed25519" */
+  keyDescription: string;
+  /** e.g. "sha256WithRSAEncryption" */
+  signatureAlgorithm: string;
+  /** SHA-1 of the DER, uppercase hex (Azure's x5t in hex) */
+  sha1Thumbprint: string;
+  /** SHA-256 of the DER, uppercase hex */
+  sha256Fingerprint: string;
+  selfSigned: boolean;
+  subjectKeyIdentifier?: string;
+  authorityKeyIdentifier?: string;
+  spki: Bytes;
+}
 
 /**
  * Serial as openssl prints it: the magnitude's hex without the sign-padding 00 byte, and a

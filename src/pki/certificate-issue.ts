@@ -4,17 +4,21 @@
  * name and AKI from the CA certificate (RFC 5280 §4.1.2.4: issuer = the CA's subject, byte
  * for byte, so chain builders match it).
  */
+import { EXTENSION } from './asn1/oids';
+import { readTime } from './asn1/time';
 import { toBytes, toHex } from './bytes';
 import { readCertificateDer } from './certificate-der';
 import { csrDerOf, parseCsr } from './csr';
 import { readCsrParts } from './csr-parts';
 import { signingAlgorithmFor } from './extensions-build';
 import { skiOf } from './extensions-decode';
-import { readTime } from './asn1-time';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
 import { addMonths, randomSerial } from './x509';
 import { x509 } from './x509-lib';
+
+/** What a CA copies from the request: the names and usages the requester asked for. */
+const COPIED_EXTENSIONS = new Set<string>([EXTENSION.subjectAltName, EXTENSION.keyUsage, EXTENSION.extKeyUsage]);
 
 /** What the CA decides; everything about the subject comes from the CSR. */
 export interface IssueOptions {
@@ -51,7 +55,7 @@ export async function issueCertificate(options: IssueOptions): Promise<Bytes> {
   const wanted = addMonths(start, validityInMonths);
   const notAfter = wanted > caNotAfter ? caNotAfter : wanted;
   if (notAfter <= start) throw new PkiError('bad-input', 'the issuer certificate has expired before notBefore');
-  const caSkiExt = ca.extensions.find((e) => e.oid === '2.5.29.14');
+  const caSkiExt = ca.extensions.find((e) => e.oid === EXTENSION.subjectKeyIdentifier);
   // RFC 5280 §4.2.1.1: AKI keyIdentifier = the issuer's SKI when it has one.
   let caKeyId: string | undefined;
   try {
@@ -65,7 +69,7 @@ export async function issueCertificate(options: IssueOptions): Promise<Bytes> {
       new x509.BasicConstraintsExtension(!!options.isCa, options.isCa ? options.pathLength : undefined, true),
       // Requested SAN/KU/EKU as the requester encoded them; a CA may not re-encode what it vouches for.
       ...parts.extensions
-        .filter((e) => ['2.5.29.17', '2.5.29.15', '2.5.29.37'].includes(e.oid))
+        .filter((e) => COPIED_EXTENSIONS.has(e.oid))
         .map((e) => new x509.Extension(e.oid, e.critical, e.value)),
       await x509.SubjectKeyIdentifierExtension.create(publicKey),
       caKeyId

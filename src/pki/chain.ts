@@ -3,13 +3,13 @@
  * (RFC 5280 §4.1.2.4) and, when both sides have them, by AKI = SKI (§4.2.1.1), which tells
  * apart cross-signed or re-keyed CAs with the same name. Cycles and duplicates end the walk.
  */
+import { EXTENSION } from './asn1/oids';
 import { equalBytes, toBytes } from './bytes';
-import { readCertificateDer } from './certificate-der';
+import { readCertificateDer, type RawExtension } from './certificate-der';
+import { akiOf, skiOf } from './extensions-decode';
 import { exportSpki, spkiMatchesKey } from './keys';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
-import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
 
 interface Node {
   der: Bytes;
@@ -20,16 +20,10 @@ interface Node {
   aki?: string;
 }
 
-function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
+/** A key identifier, or undefined when the extension is absent or unreadable (then names alone decide). */
+function keyIdOf(ext: RawExtension | undefined, read: (ext: RawExtension) => string | undefined): string | undefined {
   try {
-    const parsed = fromBer(value);
-    const node = parsed.result;
-    if (!aki)
-      return node instanceof asn1js.OctetString ? Array.from(node.valueBlock.valueHexView).join(',') : undefined;
-    const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
-    const keyId = items.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0) as
-      asn1js.Primitive | undefined;
-    return keyId ? Array.from(keyId.valueBlock.valueHexView).join(',') : undefined;
+    return ext && read(ext);
   } catch {
     return undefined;
   }
@@ -38,15 +32,15 @@ function keyIdHex(value: Uint8Array, aki: boolean): string | undefined {
 function nodeOf(der: Uint8Array): Node {
   const bytes = toBytes(der);
   const c = readCertificateDer(bytes);
-  const ski = c.extensions.find((e) => e.oid === '2.5.29.14');
-  const aki = c.extensions.find((e) => e.oid === '2.5.29.35');
+  const ski = c.extensions.find((e) => e.oid === EXTENSION.subjectKeyIdentifier);
+  const aki = c.extensions.find((e) => e.oid === EXTENSION.authorityKeyIdentifier);
   return {
     der: bytes,
     subject: c.subjectDer,
     issuer: c.issuerDer,
     spki: c.spki,
-    ski: ski && keyIdHex(ski.value, false),
-    aki: aki && keyIdHex(aki.value, true),
+    ski: keyIdOf(ski, skiOf),
+    aki: keyIdOf(aki, akiOf),
   };
 }
 
@@ -58,11 +52,20 @@ function issues(issuer: Node, child: Node): boolean {
 
 const isSelfIssued = (n: Node): boolean => equalBytes(n.subject, n.issuer) && (!n.ski || !n.aki || n.ski === n.aki);
 
+interface OrderOptions {
+  preserveOrder?: boolean;
+  leafSpki?: Uint8Array;
+}
+
 /** Leaf first up to the root (issuer/subject and AKI/SKI); as given when preserveOrder. Cycles end. */
-export async function orderChain(
-  certificates: Uint8Array[],
-  options?: { preserveOrder?: boolean; leafSpki?: Uint8Array },
-): Promise<Bytes[]> {
+export function orderChain(certificates: Uint8Array[], options?: OrderOptions): Promise<Bytes[]> {
+  // Asynchronous like the rest of the chain API (findLeafForKey); a throw inside rejects it.
+  return new Promise((resolve) => {
+    resolve(order(certificates, options));
+  });
+}
+
+function order(certificates: Uint8Array[], options?: OrderOptions): Bytes[] {
   let nodes: Node[];
   try {
     nodes = certificates.map(nodeOf);

@@ -70,7 +70,7 @@ export async function parseCsr(der: Uint8Array): Promise<CsrInfo> {
     if (isPkiError(e)) throw e;
     throw new PkiError('malformed', 'not a certificate request', { cause: e });
   }
-  let signatureValid = false;
+  let signatureValid: boolean;
   try {
     signatureValid = await new x509.Pkcs10CertificateRequest(bytes).verify();
   } catch {

@@ -3,6 +3,7 @@
  * This file is the contract vault/ codes against: keep these names and shapes.
  */
 export * from './types';
+export { EKU } from './asn1/oids';
 export { PkiError, isPkiError, type PkiErrorCode } from './pki-error';
 export { decodePem, encodePem, looksLikePem, type PemBlock } from './pem';
 export { parseX500Name, formatX500Name, type NameAttribute } from './x500-name';
@@ -16,10 +17,13 @@ export {
   type ImportedKey,
 } from './keys';
 export { createCsr, parseCsr, type CsrOptions, type CsrInfo } from './csr';
-export { createSelfSignedCertificate, parseCertificate, type SelfSignedOptions, type CertificateInfo } from './x509';
+export { createSelfSignedCertificate, type SelfSignedOptions } from './x509';
+export { parseCertificate, type CertificateInfo } from './certificate-info';
 export { issueCertificate, type IssueOptions } from './certificate-issue';
 export { readPkcs7Certificates, writePkcs7Certificates } from './pkcs7';
 export { readCertificates } from './certificate-bundle';
 export { orderChain, findLeafForKey } from './chain';
-export { readPkcs12, writePkcs12, type Pkcs12Contents, type Pkcs12WriteOptions } from './pkcs12';
+export { readPkcs12 } from './pkcs12/read-pfx';
+export { writePkcs12, type Pkcs12WriteOptions } from './pkcs12/write-pfx';
+export { type Pkcs12Contents } from './pkcs12/safe-contents';
 export { readKeyBundle, type KeyBundle } from './key-bundle';

@@ -37,7 +37,7 @@ export function parseIpAddress(text: string): Bytes {
   if (fill < (halves.length === 2 ? 1 : 0) || left.length + right.length + fill !== want) {
     throw new PkiError('bad-input', `bad ip address ${text}`);
   }
-  const all = [...left, ...Array(fill).fill('0'), ...right];
+  const all = [...left, ...new Array<string>(fill).fill('0'), ...right];
   const out: number[] = [];
   for (const g of all) {
     if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) throw new PkiError('bad-input', `bad ip address ${text}`);

@@ -3,13 +3,14 @@
  * Keys come out as PKCS#8 whatever went in (PKCS#1, SEC1, encrypted PKCS#8).
  */
 import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
+import { leadingElements } from './asn1/reader';
 import { equalBytes, toBytes } from './bytes';
 import { certificatesInPem, readCertificates } from './certificate-bundle';
 import { privateKeyToPkcs8 } from './keys';
 import { decodePem, pemTextOf } from './pem';
 import { PkiError, isPkiError } from './pki-error';
-import { readPkcs12, type Pkcs12Contents } from './pkcs12';
+import { readPkcs12 } from './pkcs12/read-pfx';
+import type { Pkcs12Contents } from './pkcs12/safe-contents';
 import type { Bytes } from './types';
 
 /** The key (PKCS#8) and certificates of an import file; needsPassword = the file was protected. */
@@ -21,17 +22,10 @@ export interface KeyBundle {
 }
 
 /** PFX = PFX ::= SEQUENCE { version INTEGER (v3), authSafe ContentInfo, macData OPTIONAL } (RFC 7292 §4). */
-export function looksLikePkcs12(bytes: Uint8Array): boolean {
+function looksLikePkcs12(bytes: Uint8Array): boolean {
   if (bytes[0] !== 0x30) return false;
-  try {
-    const parsed = fromBer(bytes);
-    const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
-    return (
-      items[0] instanceof asn1js.Integer && items[0].valueBlock.valueDec === 3 && items[1] instanceof asn1js.Sequence
-    );
-  } catch {
-    return false;
-  }
+  const [version, authSafe] = leadingElements(bytes);
+  return version instanceof asn1js.Integer && version.valueBlock.valueDec === 3 && authSafe instanceof asn1js.Sequence;
 }
 
 /**
@@ -78,12 +72,11 @@ async function readPfxBundle(data: Bytes, password?: string): Promise<KeyBundle>
     if (isPkiError(lastError)) throw lastError;
     throw new PkiError('malformed', 'cannot read pkcs#12', { cause: lastError });
   }
-  const key = contents.keys[0];
+  const key = contents.keys.at(0);
   const certs = contents.certificates;
   // The key's own certificate first (same localKeyId, RFC 7292 §4.2 friendly attributes).
-  const own = key?.localKeyId
-    ? certs.find((c) => c.localKeyId && equalBytes(c.localKeyId, key.localKeyId!))
-    : undefined;
+  const keyId = key?.localKeyId;
+  const own = keyId ? certs.find((c) => c.localKeyId && equalBytes(c.localKeyId, keyId)) : undefined;
   const ordered = own ? [own, ...certs.filter((c) => c !== own)] : certs;
   const out: KeyBundle = { format: 'pkcs12', certificates: ordered.map((c) => c.der), needsPassword: !!used };
   if (key) out.pkcs8 = key.pkcs8;

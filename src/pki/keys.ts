@@ -3,9 +3,11 @@
  * because signing CSRs and certificates is what pki/ does with them.
  */
 import * as asn1js from 'asn1js';
+import { KEY_ALGORITHM } from './asn1/oids';
+import { nodesOf, readDer } from './asn1/reader';
 import { equalBytes, fromBase64, toBytes } from './bytes';
 import { certificateSpki } from './certificate-der';
-import { CURVE_OIDS, OID_EC, OID_RSA, algorithmLabel, parseDer, pkcs8Algorithm, wrapPkcs1, wrapSec1 } from './key-der';
+import { algorithmLabel, pkcs8Algorithm, webCryptoCurve, wrapPkcs1, wrapSec1 } from './key-der';
 import { decodePem, pemTextOf } from './pem';
 import { PkiError, isPkiError } from './pki-error';
 import { decryptEncryptedPkcs8 } from './encrypted-key';
@@ -20,19 +22,23 @@ const CURVES: EcCurve[] = ['P-256', 'P-384', 'P-521'];
  */
 export async function generateKeyPair(spec: KeySpec, extractable: boolean): Promise<CryptoKeyPair> {
   let algorithm: RsaHashedKeyGenParams | EcKeyGenParams;
-  if (spec?.kty === 'RSA') {
-    if (!RSA_SIZES.includes(spec.size)) throw new PkiError('bad-input', `unsupported rsa key size ${spec.size}`);
-    algorithm = {
-      name: 'RSASSA-PKCS1-v1_5',
-      hash: 'SHA-256',
-      modulusLength: spec.size,
-      publicExponent: new Uint8Array([1, 0, 1]),
-    };
-  } else if (spec?.kty === 'EC') {
-    if (!CURVES.includes(spec.curve)) throw new PkiError('bad-input', `unsupported ec curve ${spec.curve}`);
-    algorithm = { name: 'ECDSA', namedCurve: spec.curve };
-  } else {
-    throw new PkiError('bad-input', 'unsupported key type');
+  // A switch with a default, because specs also come from stored records and JavaScript callers.
+  switch (spec.kty) {
+    case 'RSA':
+      if (!RSA_SIZES.includes(spec.size)) throw new PkiError('bad-input', `unsupported rsa key size ${spec.size}`);
+      algorithm = {
+        name: 'RSASSA-PKCS1-v1_5',
+        hash: 'SHA-256',
+        modulusLength: spec.size,
+        publicExponent: new Uint8Array([1, 0, 1]),
+      };
+      break;
+    case 'EC':
+      if (!CURVES.includes(spec.curve)) throw new PkiError('bad-input', `unsupported ec curve ${spec.curve}`);
+      algorithm = { name: 'ECDSA', namedCurve: spec.curve };
+      break;
+    default:
+      throw new PkiError('bad-input', 'unsupported key type');
   }
   try {
     return await crypto.subtle.generateKey(algorithm, extractable, ['sign', 'verify']);
@@ -53,11 +59,11 @@ export async function importPkcs8(pkcs8: Uint8Array, extractable: boolean): Prom
   const der = toBytes(pkcs8);
   const alg = pkcs8Algorithm(der);
   let algorithm: RsaHashedImportParams | EcKeyImportParams;
-  if (alg.oid === OID_RSA) algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  else if (alg.oid === OID_EC) {
+  if (alg.oid === KEY_ALGORITHM.rsaEncryption) algorithm = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
+  else if (alg.oid === KEY_ALGORITHM.ecPublicKey) {
     if (alg.explicitCurve)
       throw new PkiError('unsupported', 'ec keys with explicit curve parameters are not supported');
-    const curve = alg.curveOid ? CURVE_OIDS[alg.curveOid] : undefined;
+    const curve = alg.curveOid ? webCryptoCurve(alg.curveOid) : undefined;
     if (!curve) throw new PkiError('unsupported', `unsupported ec curve ${alg.curveOid}`);
     algorithm = { name: 'ECDSA', namedCurve: curve };
   } else throw new PkiError('unsupported', `unsupported key algorithm ${algorithmLabel(alg.oid)}`);
@@ -134,20 +140,16 @@ async function pkcs8FromDer(der: Bytes, label: string | undefined, password?: st
 }
 
 /** What a private key DER is: PKCS#8, encrypted PKCS#8, PKCS#1 or SEC1. */
-export function sniffKey(der: Uint8Array): 'pkcs8' | 'encrypted' | 'pkcs1' | 'sec1' {
-  const node = parseDer(der, 'private key');
-  const items = node instanceof asn1js.Sequence ? node.valueBlock.value : [];
-  if (items.length === 2 && items[0] instanceof asn1js.Sequence && items[1] instanceof asn1js.OctetString)
+function sniffKey(der: Uint8Array): 'pkcs8' | 'encrypted' | 'pkcs1' | 'sec1' {
+  const node = readDer(der, 'private key');
+  const items = node instanceof asn1js.Sequence ? nodesOf(node) : [];
+  const [first, second, third] = [items.at(0), items.at(1), items.at(2)];
+  if (items.length === 2 && first instanceof asn1js.Sequence && second instanceof asn1js.OctetString)
     return 'encrypted';
   if (items.length >= 9 && items.every((i) => i instanceof asn1js.Integer)) return 'pkcs1';
-  if (items[0] instanceof asn1js.Integer && items[1] instanceof asn1js.OctetString) {
-    if (items[0].valueBlock.valueDec === 1) return 'sec1';
-  }
-  if (
-    items[0] instanceof asn1js.Integer &&
-    items[1] instanceof asn1js.Sequence &&
-    items[2] instanceof asn1js.OctetString
-  )
+  if (first instanceof asn1js.Integer && second instanceof asn1js.OctetString && first.valueBlock.valueDec === 1)
+    return 'sec1';
+  if (first instanceof asn1js.Integer && second instanceof asn1js.Sequence && third instanceof asn1js.OctetString)
     return 'pkcs8';
   throw new PkiError('malformed', 'not a private key');
 }
@@ -187,13 +189,7 @@ export async function spkiMatchesKey(publicKey: CryptoKey, spki: Uint8Array, own
   const mine = ownSpki ?? (await exportSpki(publicKey));
   if (equalBytes(mine, spki)) return true;
   try {
-    const other = await crypto.subtle.importKey(
-      'spki',
-      toBytes(spki),
-      publicKey.algorithm as RsaHashedImportParams,
-      true,
-      ['verify'],
-    );
+    const other = await crypto.subtle.importKey('spki', toBytes(spki), publicKey.algorithm, true, ['verify']);
     return equalBytes(mine, new Uint8Array(await crypto.subtle.exportKey('spki', other)));
   } catch {
     return false;

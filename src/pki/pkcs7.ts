@@ -4,47 +4,39 @@
  * each certificate keeps its exact bytes.
  */
 import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
+import { CONTENT_TYPE } from './asn1/oids';
+import { decodeBer, isContextTag, leadingElements, nodesOf, rawOf, type Node } from './asn1/reader';
+import { oidDer, setOf, tlv } from './asn1/writer';
 import { toBytes } from './bytes';
-import { rawOf } from './certificate-der';
-import { oidDer, setOf, tlv } from './der-writer';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
-
-const OID_SIGNED_DATA = '1.2.840.113549.1.7.2';
-const OID_DATA = '1.2.840.113549.1.7.1';
 
 const malformed = (why: string): PkiError => new PkiError('malformed', `bad pkcs#7: ${why}`);
 
 /** True when DER is a ContentInfo of type signedData (used to sniff P7B vs certificate). */
 export function isPkcs7(der: Uint8Array): boolean {
-  try {
-    const parsed = fromBer(der);
-    const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
-    return items[0] instanceof asn1js.ObjectIdentifier && items[0].valueBlock.toString() === OID_SIGNED_DATA;
-  } catch {
-    return false;
-  }
+  const type = leadingElements(der).at(0);
+  return type instanceof asn1js.ObjectIdentifier && type.valueBlock.toString() === CONTENT_TYPE.signedData;
+}
+
+/** ContentInfo ::= SEQUENCE { contentType, content [0] EXPLICIT ANY }: the contentType node. */
+function contentTypeOf(node: Node | undefined): Node | undefined {
+  return node instanceof asn1js.Sequence ? node.valueBlock.value.at(0) : undefined;
 }
 
 /** Certificates of a PKCS#7 SignedData (DER, BER indefinite length too). */
 export function readPkcs7Certificates(der: Uint8Array): Bytes[] {
-  let parsed: ReturnType<typeof fromBer>;
-  try {
-    parsed = fromBer(der);
-  } catch {
-    throw malformed('not ber');
-  }
-  if (parsed.offset === -1) throw malformed('not ber');
-  const items = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value : [];
-  const [type, content] = items;
+  const decoded = decodeBer(der);
+  if (!decoded) throw malformed('not ber');
+  const type = contentTypeOf(decoded.node);
   if (!(type instanceof asn1js.ObjectIdentifier)) throw malformed('not a content info');
-  if (type.valueBlock.toString() !== OID_SIGNED_DATA)
+  if (type.valueBlock.toString() !== CONTENT_TYPE.signedData)
     throw new PkiError('unsupported', `pkcs#7 content type ${type.valueBlock.toString()} is not signedData`);
-  const signedData = content instanceof asn1js.Constructed ? content.valueBlock.value[0] : undefined;
+  const content = nodesOf(decoded.node).at(1);
+  const signedData = content instanceof asn1js.Constructed ? content.valueBlock.value.at(0) : undefined;
   if (!(signedData instanceof asn1js.Sequence)) throw malformed('no signed data');
   // certificates [0] IMPLICIT CertificateSet, after version, digestAlgorithms, encapContentInfo.
-  const certSet = signedData.valueBlock.value.find((n) => n.idBlock.tagClass === 3 && n.idBlock.tagNumber === 0);
+  const certSet = signedData.valueBlock.value.find((n) => isContextTag(n, 0));
   if (!certSet) return [];
   if (!(certSet instanceof asn1js.Constructed)) throw malformed('bad certificate set');
   // Only X.509 Certificates (a SEQUENCE); skip [0]/[1]/[2]/[3] other certificate formats.
@@ -57,10 +49,10 @@ export function writePkcs7Certificates(certificates: Uint8Array[]): Bytes {
     0x30,
     tlv(0x02, new Uint8Array([1])),
     setOf([]),
-    tlv(0x30, oidDer(OID_DATA)),
+    tlv(0x30, oidDer(CONTENT_TYPE.data)),
     // Kept in the caller's order (leaf first), not sorted: readers (openssl, Windows) show it so.
     tlv(0xa0, ...certificates.map((c) => toBytes(c))),
     setOf([]),
   );
-  return tlv(0x30, oidDer(OID_SIGNED_DATA), tlv(0xa0, signedData));
+  return tlv(0x30, oidDer(CONTENT_TYPE.signedData), tlv(0xa0, signedData));
 }

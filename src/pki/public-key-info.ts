@@ -3,9 +3,10 @@
  * a KeySpec when WebCrypto can use it (rsaEncryption, ECDSA on P-256/384/521 only).
  */
 import * as asn1js from 'asn1js';
-import { fromBer } from './ber';
 import { curveName } from './algorithm-names';
-import { CURVE_OIDS, OID_DSA, OID_EC, OID_RSA, OID_RSA_PSS } from './key-der';
+import { GOST_ARC, KEY_ALGORITHM } from './asn1/oids';
+import { leadingElements } from './asn1/reader';
+import { webCryptoCurve } from './key-der';
 import type { KeySpec } from './types';
 
 export interface PublicKeyDescription {
@@ -13,8 +14,16 @@ export interface PublicKeyDescription {
   keyDescription: string;
 }
 
+/** Display names of the key types we only describe. */
+const NAMES = new Map<string, string>([
+  [KEY_ALGORITHM.x25519, 'X25519'],
+  [KEY_ALGORITHM.x448, 'X448'],
+  [KEY_ALGORITHM.ed25519, 'Ed25519'],
+  [KEY_ALGORITHM.ed448, 'Ed448'],
+]);
+
 function bitLength(int: asn1js.Integer): number {
-  const bytes = new Uint8Array(int.valueBlock.valueHexView);
+  const bytes = int.valueBlock.valueHexView;
   let i = 0;
   while (i < bytes.length && bytes[i] === 0) i++;
   if (i === bytes.length) return 0;
@@ -22,49 +31,41 @@ function bitLength(int: asn1js.Integer): number {
 }
 
 function rsaModulusBits(spki: asn1js.Sequence): number | undefined {
-  const bits = spki.valueBlock.value[1];
+  const bits = spki.valueBlock.value.at(1);
   if (!(bits instanceof asn1js.BitString)) return undefined;
-  const parsed = fromBer(new Uint8Array(bits.valueBlock.valueHexView));
-  const n = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : undefined;
+  // RSAPublicKey ::= SEQUENCE { modulus, publicExponent }: the modulus is all the size needs.
+  const n = leadingElements(bits.valueBlock.valueHexView).at(0);
   return n instanceof asn1js.Integer ? bitLength(n) : undefined;
 }
 
 /** Display text and, when WebCrypto can use the key, its KeySpec. */
 export function describePublicKey(spki: asn1js.Sequence): PublicKeyDescription {
-  const alg = spki.valueBlock.value[0];
-  const oidNode = alg instanceof asn1js.Sequence ? alg.valueBlock.value[0] : undefined;
-  const params = alg instanceof asn1js.Sequence ? alg.valueBlock.value[1] : undefined;
+  const alg = spki.valueBlock.value.at(0);
+  const oidNode = alg instanceof asn1js.Sequence ? alg.valueBlock.value.at(0) : undefined;
+  const params = alg instanceof asn1js.Sequence ? alg.valueBlock.value.at(1) : undefined;
   const oid = oidNode instanceof asn1js.ObjectIdentifier ? oidNode.valueBlock.toString() : '?';
   switch (oid) {
-    case OID_RSA: {
+    case KEY_ALGORITHM.rsaEncryption: {
       const size = rsaModulusBits(spki);
       return size ? { keySpec: { kty: 'RSA', size }, keyDescription: `RSA ${size}` } : { keyDescription: 'RSA' };
     }
-    case OID_RSA_PSS: {
+    case KEY_ALGORITHM.rsassaPss: {
       const size = rsaModulusBits(spki);
       return { keyDescription: size ? `RSA-PSS ${size}` : 'RSA-PSS' };
     }
-    case OID_EC: {
+    case KEY_ALGORITHM.ecPublicKey: {
       if (!(params instanceof asn1js.ObjectIdentifier)) return { keyDescription: 'EC (explicit curve)' };
       const curveOid = params.valueBlock.toString();
-      const curve = CURVE_OIDS[curveOid];
+      const curve = webCryptoCurve(curveOid);
       return curve
         ? { keySpec: { kty: 'EC', curve }, keyDescription: `EC ${curve}` }
         : { keyDescription: `EC ${curveName(curveOid)}` };
     }
-    case OID_DSA: {
-      const p = params instanceof asn1js.Sequence ? params.valueBlock.value[0] : undefined;
+    case KEY_ALGORITHM.dsa: {
+      const p = params instanceof asn1js.Sequence ? params.valueBlock.value.at(0) : undefined;
       return { keyDescription: p instanceof asn1js.Integer ? `DSA ${bitLength(p)}` : 'DSA' };
     }
-    case '1.3.101.110':
-      return { keyDescription: 'X25519' };
-    case '1.3.101.111':
-      return { keyDescription: 'X448' };
-    case '1.3.101.112':
-      return { keyDescription: 'Ed25519' };
-    case '1.3.101.113':
-      return { keyDescription: 'Ed448' };
     default:
-      return { keyDescription: oid.startsWith('1.2.643') ? `GOST (${oid})` : oid };
+      return { keyDescription: NAMES.get(oid) ?? (oid.startsWith(GOST_ARC) ? `GOST (${oid})` : oid) };
   }
 }

@@ -27,15 +27,5 @@ export type EcCurve = 'P-256' | 'P-384' | 'P-521';
 /** What a key is: enough to regenerate one like it and to pick its signature algorithm. */
 export type KeySpec = { kty: 'RSA'; size: number } | { kty: 'EC'; curve: EcCurve };
 
-/** Well-known EKU OIDs, as the SDK passes them (strings of dotted OIDs). */
-export const EKU = {
-  serverAuth: '1.3.6.1.5.5.7.3.1',
-  clientAuth: '1.3.6.1.5.5.7.3.2',
-  codeSigning: '1.3.6.1.5.5.7.3.3',
-  emailProtection: '1.3.6.1.5.5.7.3.4',
-  timeStamping: '1.3.6.1.5.5.7.3.8',
-  ocspSigning: '1.3.6.1.5.5.7.3.9',
-} as const;
-
 /** Bytes as WebCrypto and @peculiar/x509 accept them (TS 5.9: an ArrayBuffer, not a SharedArrayBuffer). */
 export type Bytes = Uint8Array<ArrayBuffer>;

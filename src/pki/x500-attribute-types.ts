@@ -2,6 +2,7 @@
  * Attribute type keywords of RFC 4514 §3 plus the aliases people type (Windows/.NET's S, E,
  * T, G; OpenSSL's emailAddress, SN for surname) and the ASN.1 string type each gets.
  */
+import { ATTRIBUTE, isDottedOid } from './asn1/oids';
 
 interface TypeInfo {
   oid: string;
@@ -12,59 +13,57 @@ interface TypeInfo {
 }
 
 const TYPES: TypeInfo[] = [
-  { oid: '2.5.4.3', name: 'CN' },
-  { oid: '2.5.4.4', name: 'SN' },
-  { oid: '2.5.4.5', name: 'SERIALNUMBER', encoding: 'printable' },
-  { oid: '2.5.4.6', name: 'C', encoding: 'printable' },
-  { oid: '2.5.4.7', name: 'L' },
-  { oid: '2.5.4.8', name: 'ST' },
-  { oid: '2.5.4.9', name: 'STREET' },
-  { oid: '2.5.4.10', name: 'O' },
-  { oid: '2.5.4.11', name: 'OU' },
-  { oid: '2.5.4.12', name: 'T' },
-  { oid: '2.5.4.17', name: 'PostalCode' },
-  { oid: '2.5.4.42', name: 'G' },
-  { oid: '2.5.4.43', name: 'I' },
-  { oid: '2.5.4.46', name: 'dnQualifier', encoding: 'printable' },
-  { oid: '2.5.4.97', name: 'organizationIdentifier' },
-  { oid: '0.9.2342.19200300.100.1.25', name: 'DC', encoding: 'ia5' },
-  { oid: '0.9.2342.19200300.100.1.1', name: 'UID' },
-  { oid: '1.2.840.113549.1.9.1', name: 'E', encoding: 'ia5' },
+  { oid: ATTRIBUTE.commonName, name: 'CN' },
+  { oid: ATTRIBUTE.surname, name: 'SN' },
+  { oid: ATTRIBUTE.serialNumber, name: 'SERIALNUMBER', encoding: 'printable' },
+  { oid: ATTRIBUTE.countryName, name: 'C', encoding: 'printable' },
+  { oid: ATTRIBUTE.localityName, name: 'L' },
+  { oid: ATTRIBUTE.stateOrProvinceName, name: 'ST' },
+  { oid: ATTRIBUTE.streetAddress, name: 'STREET' },
+  { oid: ATTRIBUTE.organizationName, name: 'O' },
+  { oid: ATTRIBUTE.organizationalUnitName, name: 'OU' },
+  { oid: ATTRIBUTE.title, name: 'T' },
+  { oid: ATTRIBUTE.postalCode, name: 'PostalCode' },
+  { oid: ATTRIBUTE.givenName, name: 'G' },
+  { oid: ATTRIBUTE.initials, name: 'I' },
+  { oid: ATTRIBUTE.dnQualifier, name: 'dnQualifier', encoding: 'printable' },
+  { oid: ATTRIBUTE.organizationIdentifier, name: 'organizationIdentifier' },
+  { oid: ATTRIBUTE.domainComponent, name: 'DC', encoding: 'ia5' },
+  { oid: ATTRIBUTE.userId, name: 'UID' },
+  { oid: ATTRIBUTE.emailAddress, name: 'E', encoding: 'ia5' },
 ];
 
 const ALIASES: Record<string, string> = {
-  S: '2.5.4.8',
-  STATEORPROVINCENAME: '2.5.4.8',
-  COMMONNAME: '2.5.4.3',
-  SURNAME: '2.5.4.4',
-  COUNTRYNAME: '2.5.4.6',
-  LOCALITYNAME: '2.5.4.7',
-  ORGANIZATIONNAME: '2.5.4.10',
-  ORGANIZATIONALUNITNAME: '2.5.4.11',
-  TITLE: '2.5.4.12',
-  GN: '2.5.4.42',
-  GIVENNAME: '2.5.4.42',
-  INITIALS: '2.5.4.43',
-  EMAIL: '1.2.840.113549.1.9.1',
-  EMAILADDRESS: '1.2.840.113549.1.9.1',
-  DOMAINCOMPONENT: '0.9.2342.19200300.100.1.25',
-  USERID: '0.9.2342.19200300.100.1.1',
-  STREETADDRESS: '2.5.4.9',
-  DNQ: '2.5.4.46',
+  S: ATTRIBUTE.stateOrProvinceName,
+  STATEORPROVINCENAME: ATTRIBUTE.stateOrProvinceName,
+  COMMONNAME: ATTRIBUTE.commonName,
+  SURNAME: ATTRIBUTE.surname,
+  COUNTRYNAME: ATTRIBUTE.countryName,
+  LOCALITYNAME: ATTRIBUTE.localityName,
+  ORGANIZATIONNAME: ATTRIBUTE.organizationName,
+  ORGANIZATIONALUNITNAME: ATTRIBUTE.organizationalUnitName,
+  TITLE: ATTRIBUTE.title,
+  GN: ATTRIBUTE.givenName,
+  GIVENNAME: ATTRIBUTE.givenName,
+  INITIALS: ATTRIBUTE.initials,
+  EMAIL: ATTRIBUTE.emailAddress,
+  EMAILADDRESS: ATTRIBUTE.emailAddress,
+  DOMAINCOMPONENT: ATTRIBUTE.domainComponent,
+  USERID: ATTRIBUTE.userId,
+  STREETADDRESS: ATTRIBUTE.streetAddress,
+  DNQ: ATTRIBUTE.dnQualifier,
 };
 
 const BY_OID = new Map(TYPES.map((t) => [t.oid, t]));
 const BY_NAME = new Map<string, string>([
-  ...TYPES.map((t) => [t.name.toUpperCase(), t.oid] as [string, string]),
+  ...TYPES.map((t): [string, string] => [t.name.toUpperCase(), t.oid]),
   ...Object.entries(ALIASES),
 ]);
-
-const OID = /^[0-2](\.(0|[1-9][0-9]*))+$/;
 
 /** The OID for a keyword or dotted OID (an `OID.` prefix allowed, RFC 2253 §4); undefined if unknown. */
 export function attributeOid(keyword: string): string | undefined {
   const k = keyword.replace(/^OID\./i, '');
-  if (OID.test(k)) return k;
+  if (isDottedOid(k)) return k;
   return BY_NAME.get(k.toUpperCase());
 }
 
@@ -73,6 +72,7 @@ export function attributeName(oid: string): string {
   return BY_OID.get(oid)?.name ?? oid;
 }
 
+/** The string type an attribute is written in, when the standard fixes one. */
 export function attributeEncoding(oid: string): 'printable' | 'ia5' | undefined {
   return BY_OID.get(oid)?.encoding;
 }

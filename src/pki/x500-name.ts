@@ -3,11 +3,11 @@
  * separators, `;` separators, RFC 1779 double quotes, S/E/T/G aliases). Attributes keep the
  * order they are written in; that order is also the DER order (see x500-name-der.ts).
  */
+import { decodeStringValue } from './asn1/strings';
 import { fromHex } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
 import { attributeName, attributeOid } from './x500-attribute-types';
-import { decodeAttributeValue } from './x500-name-der';
 
 /** One RDN attribute; `type` is the short name (CN, OU, O, L, ST, C, E, DC, …) or a dotted OID. */
 export interface NameAttribute {
@@ -69,7 +69,7 @@ function readValue(text: string, start: number): { value: string; der?: Bytes; e
     const hex = text.slice(i + 1, j);
     if (hex.length === 0 || hex.length % 2 !== 0) throw bad('bad #hex value');
     const der = fromHex(hex);
-    const decoded = decodeAttributeValue(der);
+    const decoded = decodeStringValue(der);
     if (!decoded) throw bad('#hex value is not one ber element');
     return { value: decoded.text ?? `#${hex.toUpperCase()}`, der, end: j };
   }
@@ -79,7 +79,7 @@ function readValue(text: string, start: number): { value: string; der?: Bytes; e
     i++;
     while (i < n && text[i] !== '"') {
       if (text[i] === '\\') i = readEscape(text, i, bytes);
-      else pushChar(bytes, text[i++]);
+      else i = pushCodePoint(text, i, bytes);
     }
     if (i >= n) throw bad('unterminated quote');
     return { value: utf8(bytes), end: i + 1 };
@@ -92,8 +92,9 @@ function readValue(text: string, start: number): { value: string; der?: Bytes; e
       lastSignificant = bytes.length;
     } else {
       if (text[i] === '"') throw bad('quote inside an unquoted value');
-      pushChar(bytes, text[i++]);
-      if (text[i - 1] !== ' ') lastSignificant = bytes.length;
+      const space = text[i] === ' ';
+      i = pushCodePoint(text, i, bytes);
+      if (!space) lastSignificant = bytes.length;
     }
   }
   // Unescaped trailing spaces are not part of the value (RFC 4514 §2.4 makes them escaped).
@@ -101,9 +102,9 @@ function readValue(text: string, start: number): { value: string; der?: Bytes; e
 }
 
 function readEscape(text: string, at: number, bytes: number[]): number {
-  const next = text[at + 1];
+  const next = text.at(at + 1);
   if (next === undefined) throw bad('dangling backslash');
-  if (/[0-9a-fA-F]/.test(next) && /[0-9a-fA-F]/.test(text[at + 2] ?? '')) {
+  if (/[0-9a-fA-F]/.test(next) && /[0-9a-fA-F]/.test(text.at(at + 2) ?? '')) {
     bytes.push(parseInt(text.slice(at + 1, at + 3), 16));
     return at + 3;
   }
@@ -112,8 +113,11 @@ function readEscape(text: string, at: number, bytes: number[]): number {
   return at + 2;
 }
 
-function pushChar(bytes: number[], ch: string): void {
+/** Appends the UTF-8 of the whole code point at `at` (a character beyond the BMP is two UTF-16 units). */
+function pushCodePoint(text: string, at: number, bytes: number[]): number {
+  const ch = String.fromCodePoint(text.codePointAt(at) ?? 0xfffd);
   bytes.push(...new TextEncoder().encode(ch));
+  return at + ch.length;
 }
 
 function utf8(bytes: number[]): string {
@@ -135,8 +139,9 @@ export function formatX500Name(attributes: NameAttribute[]): string {
 }
 
 function formatValue(a: NameAttribute): string {
-  if (a.der && a.value.startsWith('#') && decodeAttributeValue(a.der)?.text === undefined) return a.value;
-  const chars = [...a.value];
+  if (a.der && a.value.startsWith('#') && decodeStringValue(a.der)?.text === undefined) return a.value;
+  // By code point, so an escaped character is never half a surrogate pair.
+  const chars = Array.from(a.value);
   return chars
     .map((c, i) => {
       if (c === '\0') return '\\00';

@@ -1,17 +1,15 @@
 /**
- * X.509 certificates: self-signed ones built here (RFC 5280 profile as Key Vault issues them),
- * and any certificate read into CertificateInfo (certificate-info.ts).
+ * Self-signed X.509 certificates (RFC 5280 profile as Key Vault issues them), and the validity
+ * and serial rules every certificate built here follows. Reading one is certificate-info.ts.
  */
 import { toBytes, toHex } from './bytes';
 import { requestExtensions, signingAlgorithmFor } from './extensions-build';
 import { PkiError, isPkiError } from './pki-error';
-import type { Bytes, KeySpec, KeyUsage, SubjectAlternativeNames } from './types';
+import type { Bytes } from './types';
 import type { CsrOptions } from './csr';
 import { parseX500Name } from './x500-name';
 import { encodeX500Name } from './x500-name-der';
 import { x509 } from './x509-lib';
-
-export { parseCertificate } from './certificate-info';
 
 /** A CSR's options plus validity; issuer = subject, signed by `keys.privateKey`. */
 export interface SelfSignedOptions extends CsrOptions {
@@ -23,35 +21,6 @@ export interface SelfSignedOptions extends CsrOptions {
   pathLength?: number;
   /** serial bytes (tests); default 16 random bytes, positive */
   serialNumber?: Uint8Array;
-}
-/** Everything parseCertificate reads; names are RFC 4514 in DER order. */
-export interface CertificateInfo {
-  der: Bytes;
-  subject: string;
-  issuer: string;
-  /** uppercase hex, no separators */
-  serialNumber: string;
-  notBefore: Date;
-  notAfter: Date;
-  subjectAlternativeNames: SubjectAlternativeNames;
-  keyUsage: KeyUsage[];
-  /** EKU OIDs */
-  enhancedKeyUsage: string[];
-  basicConstraints?: { ca: boolean; pathLength?: number };
-  /** undefined for key types we cannot use (DSA, Ed25519, …) */
-  keySpec?: KeySpec;
-  /** e.g. "RSA 2048", "EC P-256", "Ed25519" */
-  keyDescription: string;
-  /** e.g. "sha256WithRSAEncryption" */
-  signatureAlgorithm: string;
-  /** SHA-1 of the DER, uppercase hex (Azure's x5t in hex) */
-  sha1Thumbprint: string;
-  /** SHA-256 of the DER, uppercase hex */
-  sha256Fingerprint: string;
-  selfSigned: boolean;
-  subjectKeyIdentifier?: string;
-  authorityKeyIdentifier?: string;
-  spki: Bytes;
 }
 
 /** notBefore + n calendar months, the day clamped to the month's end (Jan 31 + 1 → Feb 28/29). */

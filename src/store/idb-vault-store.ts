@@ -4,18 +4,15 @@
  */
 import { deleteDB, openDB } from 'idb';
 import type { IDBPTransaction } from 'idb';
-import type {
-  CertificateRecord,
-  StoreName,
-  StoreTx,
-  VaultStore,
-  VersionRecord,
-  KeyRecord,
-  LifetimeLogRecord,
-} from '../vault/vault-store';
+import type { StoreName, StoreTx, VaultStore } from '../vault/vault-store';
 import { ALL_STORES, DB_PREFIX, DB_VERSION, upgradeVaultDb, type VaultDb, type VaultDbSchema } from './schema';
 
-type AnyTx = IDBPTransaction<VaultDbSchema, (typeof ALL_STORES)[number][], IDBTransactionMode>;
+/**
+ * A transaction over every store. Typed as readwrite for reads too: idb's types leave `put`
+ * out of a readonly store, while StoreTx offers it to both; IndexedDB itself refuses a write in
+ * a readonly transaction (ReadOnlyError), so nothing is lost by the wider type.
+ */
+type VaultTx = IDBPTransaction<VaultDbSchema, StoreName[], 'readwrite'>;
 
 /** The database name of a vault. */
 export function vaultDbName(vaultName: string): string {
@@ -61,15 +58,15 @@ export async function openIdbVaultStore(name: string, version: number = DB_VERSI
 }
 
 /** A connection source: the live database (reopened when needed) and a final close. */
-export interface VaultDbSource {
+interface VaultDbSource {
   db(): Promise<VaultDb>;
   close(): void;
 }
 
-export function createIdbVaultStore(name: string, source: VaultDbSource): VaultStore {
+function createIdbVaultStore(name: string, source: VaultDbSource): VaultStore {
   const run = async <T>(mode: IDBTransactionMode, fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
     const db = await source.db();
-    const tx = db.transaction([...ALL_STORES], mode) as AnyTx;
+    const tx = db.transaction([...ALL_STORES], mode) as VaultTx;
     let result: T;
     try {
       result = await fn(wrapTx(tx));
@@ -95,31 +92,26 @@ export function createIdbVaultStore(name: string, source: VaultDbSource): VaultS
   };
 }
 
-function wrapTx(tx: AnyTx): StoreTx {
-  // idb's typed overloads do not combine with a generic store name; the VaultStoreMap types
-  // on StoreTx are the contract, so the store is used untyped here.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const store = (name: StoreName) => tx.objectStore(name) as any;
+function wrapTx(tx: VaultTx): StoreTx {
   return {
-    get: (s, key) => store(s).get(key),
+    get: (s, key) => tx.objectStore(s).get(key),
     put: async (s, value) => {
-      await store(s).put(value);
+      await tx.objectStore(s).put(value);
     },
     delete: async (s, key) => {
-      await store(s).delete(key);
+      await tx.objectStore(s).delete(key);
     },
     getAll: (s, options) => {
       const range = options?.after === undefined ? undefined : IDBKeyRange.lowerBound(options.after, true);
-      return store(s).getAll(range, options?.count);
+      return tx.objectStore(s).getAll(range, options?.count);
     },
-    count: (s) => store(s).count(),
-    versionsOf: (key) => store('versions').index('byCertificate').getAll(key) as Promise<VersionRecord[]>,
-    keysOf: (key) => store('keys').index('byCertificate').getAll(key) as Promise<KeyRecord[]>,
-    lifetimeLogOf: (key) => store('lifetimeLog').index('byCertificate').getAll(key) as Promise<LifetimeLogRecord[]>,
+    count: (s) => tx.objectStore(s).count(),
+    versionsOf: (key) => tx.objectStore('versions').index('byCertificate').getAll(key),
+    keysOf: (key) => tx.objectStore('keys').index('byCertificate').getAll(key),
+    lifetimeLogOf: (key) => tx.objectStore('lifetimeLog').index('byCertificate').getAll(key),
     // Lifetime actions: the byNextDue index of schema v3.
-    certificatesDueBy: (ms) =>
-      store('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)) as Promise<CertificateRecord[]>,
-    countScheduledCertificates: () => store('certificates').index('byNextDue').count() as Promise<number>,
+    certificatesDueBy: (ms) => tx.objectStore('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)),
+    countScheduledCertificates: () => tx.objectStore('certificates').index('byNextDue').count(),
   };
 }
 

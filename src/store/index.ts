@@ -1,9 +1,5 @@
-/** store/: IndexedDB behind the vault's VaultStore interface (src/vault/vault-store.ts). */
-export {
-  openIdbVaultStore,
-  createIdbVaultStore,
-  listVaultDatabases,
-  deleteVaultDatabase,
-  vaultDbName,
-} from './idb-vault-store';
-export { DB_VERSION, DB_PREFIX, upgradeVaultDb, type VaultDbSchema } from './schema';
+/**
+ * store/: IndexedDB behind the vault's VaultStore interface (src/vault/vault-store.ts). Only the
+ * vault's composition root (src/vault/index.ts) imports it.
+ */
+export { openIdbVaultStore, listVaultDatabases } from './idb-vault-store';

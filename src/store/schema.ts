@@ -3,36 +3,46 @@
  * moves a database from N-1 to N and is never edited once shipped; a new change is a new step
  * (tests/unit/store/upgrade.test.ts opens a database at every older version with data in it).
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type {
-  CertificateRecord,
-  ContactsRecord,
-  DeletedRecord,
-  IssuerRecord,
-  KeyRecord,
-  LifetimeLogRecord,
-  MetaRecord,
-  OperationRecord,
-  VersionRecord,
-} from '../vault/vault-store';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { STORE_NAMES, type StoreKey, type StoreName, type StoreValue } from '../vault/vault-store';
 
 export const DB_VERSION = 3;
 /** Every vault is its own database; listVaults() finds them by this prefix. */
 export const DB_PREFIX = 'certkeep-vault:';
 
-export interface VaultDbSchema extends DBSchema {
-  /** v3: byNextDue (runLifetimeActions reads only the due rows) */
-  certificates: { key: string; value: CertificateRecord; indexes: { byNextDue: number } };
-  versions: { key: [string, string]; value: VersionRecord; indexes: { byCertificate: string } };
-  keys: { key: string; value: KeyRecord; indexes: { byCertificate: string } };
-  operations: { key: string; value: OperationRecord };
-  deleted: { key: string; value: DeletedRecord };
-  issuers: { key: string; value: IssuerRecord };
-  contacts: { key: string; value: ContactsRecord };
-  meta: { key: string; value: MetaRecord };
+/**
+ * The indexes, declared once: store → index name → the record field it indexes (its key path).
+ * The upgrade ladder creates them as each step shipped; idb checks every index name the ladder
+ * and idb-vault-store.ts use against this, and the key type comes from the record field.
+ */
+interface VaultIndexes {
+  /** v3: runLifetimeActions reads only the due rows */
+  certificates: { byNextDue: 'nextDueMs' };
+  versions: { byCertificate: 'certificateKey' };
+  keys: { byCertificate: 'certificateKey' };
   /** v2 */
-  lifetimeLog: { key: string; value: LifetimeLogRecord; indexes: { byCertificate: string } };
+  lifetimeLog: { byCertificate: 'certificateKey' };
 }
+
+/** What an index declaration may say: only stores of the map, only fields of their records. */
+type IndexDeclaration = { readonly [S in StoreName]?: Readonly<Record<string, keyof StoreValue<S>>> };
+
+/** Index name → the type of the field it indexes, as idb's DBSchema wants it. */
+type IndexKeys<S extends StoreName, D extends Readonly<Record<string, keyof StoreValue<S>>>> = {
+  [N in keyof D]: NonNullable<StoreValue<S>[D[N]]>;
+};
+
+/**
+ * idb's DBSchema (`{ [store]: { key, value, indexes? } }`) derived from the vault's record map
+ * (vault/vault-store.ts VaultStoreMap) and an index declaration.
+ */
+export type DbSchemaOf<I extends IndexDeclaration> = {
+  [S in StoreName]: I[S] extends Readonly<Record<string, keyof StoreValue<S>>>
+    ? { key: StoreKey<S>; value: StoreValue<S>; indexes: IndexKeys<S, I[S]> }
+    : { key: StoreKey<S>; value: StoreValue<S> };
+};
+
+export type VaultDbSchema = DbSchemaOf<VaultIndexes>;
 
 export type VaultDb = IDBPDatabase<VaultDbSchema>;
 
@@ -81,14 +91,5 @@ export function upgradeVaultDb(
   }
 }
 
-export const ALL_STORES = [
-  'certificates',
-  'versions',
-  'keys',
-  'operations',
-  'deleted',
-  'issuers',
-  'contacts',
-  'meta',
-  'lifetimeLog',
-] as const satisfies readonly StoreNames<VaultDbSchema>[];
+/** Every store: a transaction's scope (one scope, so a write never sees half of another). */
+export const ALL_STORES: readonly StoreNames<VaultDbSchema>[] = STORE_NAMES;

@@ -3,8 +3,8 @@
  * needed) and reports the outcome as a new notification; "Open" or a click on the body brings
  * the app forward on the certificate's page, reusing an open window when there is one.
  */
-import { OPEN_ACTION, RENEW_NOW_ACTION, type LifetimeNotificationData } from './notification-for-event';
-import type { LifetimeNotice } from './lifetime-notice';
+import { OPEN_ACTION, RENEW_NOW_ACTION, type LifetimeNotificationData } from '../shared/notification-for-event';
+import type { LifetimeEvent } from '../vault';
 
 /** The parts of WindowClient / Clients used here (structural, so Node tests pass fakes). */
 export interface WindowClientLike {
@@ -24,7 +24,7 @@ export interface NotificationClickDeps {
   /** the service worker's origin, e.g. https://certkeep.example */
   origin: string;
   /** renews and raises the outcome (renew-now.ts + raiseNotices) */
-  renew(vault: string, certificate: string): Promise<LifetimeNotice>;
+  renew(vault: string, certificate: string): Promise<LifetimeEvent>;
 }
 
 export type NotificationClickOutcome = 'focused' | 'opened' | 'renewed' | 'renewalFailed' | 'ignored';

@@ -1,11 +1,16 @@
 /**
  * "Renew now" from a notification: a new version of a Self certificate made with its current
  * policy, exactly what AutoRenew does (createCertificate on an existing name adds a version,
- * as in Key Vault). The outcome comes back as a notice, so the person sees "renewed" or
+ * as in Key Vault). The outcome comes back as a lifetime event, so the person sees "renewed" or
  * "renewal failed, renew by hand" in the same notification slot.
  */
-import type { CertificateVault, OpenVaultOptions } from '../vault/types';
-import type { LifetimeNotice } from './lifetime-notice';
+import {
+  daysUntilExpiry,
+  type CertificatePolicyAction,
+  type CertificateVault,
+  type LifetimeEvent,
+  type OpenVaultOptions,
+} from '../vault';
 
 export interface RenewAccess {
   openVault(
@@ -13,43 +18,51 @@ export interface RenewAccess {
   ): Promise<Pick<CertificateVault, 'getCertificate' | 'createCertificate' | 'getContacts' | 'close'>>;
 }
 
+/** A renewal by hand stands in for AutoRenew, so that is its action when the policy names none. */
+const RENEW_ACTION: CertificatePolicyAction = 'AutoRenew';
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Renews one certificate; resolves with a 'renewed' or 'renewalFailed' notice, never rejects. */
+/** Renews one certificate; resolves with a 'renewed' or 'renewalFailed' event, never rejects. */
 export async function renewNow(
   access: RenewAccess,
   vaultName: string,
   certificateName: string,
   now: () => Date = () => new Date(),
-): Promise<LifetimeNotice> {
-  const base = {
+): Promise<LifetimeEvent> {
+  const at = now();
+  // What is known before the vault answers: enough for a "renewal failed" notification.
+  let old: LifetimeEvent = {
+    kind: 'renewalFailed',
     vaultName,
     certificateName,
     version: '',
     x509ThumbprintString: '',
-    dueOn: now(),
-    expiresOn: now(),
+    dueOn: at,
+    expiresOn: at,
     contacts: [],
     issuerName: 'Self',
+    action: RENEW_ACTION,
+    daysLeft: 0,
     message: '',
-  } satisfies Partial<LifetimeNotice>;
+  };
   let vault: Awaited<ReturnType<RenewAccess['openVault']>> | undefined;
-  let old: LifetimeNotice | undefined;
   try {
     vault = await access.openVault({ name: vaultName, now });
     const current = await vault.getCertificate(certificateName);
     const contacts = await vault.getContacts().catch(() => []);
+    const expiresOn = current.properties.expiresOn ?? at;
     old = {
-      ...base,
-      kind: 'renewalFailed',
+      ...old,
       version: current.properties.version ?? '',
       x509ThumbprintString: current.properties.x509ThumbprintString ?? '',
-      expiresOn: current.properties.expiresOn ?? now(),
+      expiresOn,
+      daysLeft: daysUntilExpiry(expiresOn.getTime(), at.getTime()),
       contacts,
-      issuerName: current.policy.issuerName,
-      action: current.policy.lifetimeActions?.[0]?.action,
+      issuerName: current.policy.issuerName ?? 'Unknown',
+      action: current.policy.lifetimeActions?.[0]?.action ?? RENEW_ACTION,
     };
     if (current.policy.issuerName !== 'Self') {
       return {
@@ -70,7 +83,7 @@ export async function renewNow(
       message: `'${certificateName}' renewed by hand.`,
     };
   } catch (error) {
-    return { ...(old ?? { ...base, kind: 'renewalFailed' as const }), message: messageOf(error) };
+    return { ...old, message: messageOf(error) };
   } finally {
     try {
       vault?.close();

@@ -4,7 +4,7 @@
  * beside this file, each with tests.
  */
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
-import { isRunLifetimeActionsMessage, LIFETIME_SYNC_TAG } from './lifetime-notice';
+import { isRunLifetimeActionsMessage, isSkipWaitingMessage, LIFETIME_SYNC_TAG } from '../shared/lifetime-messages';
 import type { PeriodicSyncEvent } from './periodic-sync-event';
 import {
   answerLifetimeRequest,
@@ -22,7 +22,7 @@ cleanupOutdatedCaches();
 const scope: WorkerScope = { registration: self.registration, clients: self.clients, origin: self.location.origin };
 
 self.addEventListener('message', (event) => {
-  if (event.data?.type === 'SKIP_WAITING') void self.skipWaiting();
+  if (isSkipWaitingMessage(event.data)) void self.skipWaiting();
   else if (isRunLifetimeActionsMessage(event.data)) {
     // The answer goes back on the port the page sent (MessageChannel), so callers can await it.
     event.waitUntil(answerLifetimeRequest(scope, event.ports[0]));

@@ -2,9 +2,9 @@
  * Wires the lifetime modules to the real vault and to a service worker's registration. The
  * entry file (sw.ts) only forwards events here; everything below it is tested with fakes.
  */
-import { listVaults, openVault } from '../vault';
-import { raiseNotices, runLifetimeJob, withLifetimeLock, type NotificationSurface } from './lifetime-job';
-import { LIFETIME_ACTIONS_RESULT, type LifetimeActionsResult, type LifetimeNotice } from './lifetime-notice';
+import { listVaults, openVault, type LifetimeEvent } from '../vault';
+import { raiseNotices, runLifetimeJob, withLifetimeLock, type NotificationSurface } from '../shared/lifetime-job';
+import { LIFETIME_ACTIONS_RESULT, type LifetimeActionsResult } from '../shared/lifetime-messages';
 import { handleNotificationClick, type ClientsLike, type NotificationClickOutcome } from './notification-click';
 import { renewNow } from './renew-now';
 
@@ -22,7 +22,7 @@ interface NotificationStatics {
 }
 
 function notificationStatics(): NotificationStatics {
-  return ((globalThis as { Notification?: NotificationStatics }).Notification ?? {}) as NotificationStatics;
+  return (globalThis as { Notification?: NotificationStatics }).Notification ?? {};
 }
 
 function permission(): NotificationPermission | 'unsupported' {
@@ -81,7 +81,7 @@ export async function answerLifetimeRequest(scope: WorkerScope, port: ReplyPort 
   port?.postMessage(result);
 }
 
-async function renewAndRaise(scope: WorkerScope, vault: string, certificate: string): Promise<LifetimeNotice> {
+async function renewAndRaise(scope: WorkerScope, vault: string, certificate: string): Promise<LifetimeEvent> {
   const notice = await withLifetimeLock(() => renewNow({ openVault }, vault, certificate));
   await raiseNotices([notice], {
     surface: scope.registration,

@@ -3,9 +3,8 @@
  * it is written to be acted on; we add a title and a hint. Nothing else ever reaches the
  * screen: an unexpected exception shows a plain sentence, never a stack.
  */
-
-export type VaultErrorCode =
-  'NotFound' | 'Conflict' | 'BadParameter' | 'Forbidden' | 'InvalidPassword' | 'Unsupported' | 'Malformed';
+import type { VaultError, VaultErrorCode, VaultErrorField } from './state/vault-api';
+import { loadedVaultModule } from './state/vault-client';
 
 /** What a banner or a field shows. */
 export interface ErrorWords {
@@ -13,8 +12,8 @@ export interface ErrorWords {
   title: string;
   message: string;
   hint?: string;
-  /** The form field the error is about, when we can tell (`name`, `subject`, `password`, `file`, …). */
-  field?: string;
+  /** The input the error is about, as the vault names it (`name`, `subject`, `password`, `file`, …). */
+  field?: VaultErrorField;
 }
 
 const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
@@ -31,57 +30,34 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
   InvalidPassword: { title: 'Wrong password', hint: 'Type the password again; the file is kept.' },
   Unsupported: { title: 'Not supported', hint: 'The file uses an algorithm or feature Certkeep does not handle.' },
   Malformed: { title: 'Unreadable file', hint: 'Certkeep reads PEM, DER, PKCS#7 (P7B) and PKCS#12 (PFX) files.' },
+  Locked: {
+    title: 'Vault locked',
+    hint: 'This vault is protected: unlock it with your passphrase or passkey, then try again.',
+  },
+  Internal: {
+    title: 'Certkeep fault',
+    hint: 'This is a bug in Certkeep, not a problem with what you entered or with your file. Reload the page and try again; if it happens again, report the message above.',
+  },
 };
 
-interface VaultErrorLike {
-  name: 'VaultError';
-  code: VaultErrorCode;
-  message: string;
-}
+/** A BadParameter about no one input: the message itself says what to change. */
+const UNPLACED_BAD_PARAMETER_HINT = 'Change what the message names and try again.';
 
-/** True for a VaultError, also across realms (checked by name, as ARCHITECTURE §4 promises). */
-export function isVaultError(e: unknown): e is VaultErrorLike {
-  return (
-    typeof e === 'object' &&
-    e !== null &&
-    (e as { name?: unknown }).name === 'VaultError' &&
-    typeof (e as { code?: unknown }).code === 'string'
-  );
-}
-
-/** Guesses the field a BadParameter message is about, so the form can show it in place. */
-function fieldOf(code: VaultErrorCode, message: string): string | undefined {
-  const m = message.toLowerCase();
-  if (code === 'InvalidPassword') return 'password';
-  if (code === 'Malformed' || code === 'Unsupported') return 'file';
-  if (code === 'Conflict' && m.includes('name')) return 'name';
-  if (code !== 'BadParameter') return undefined;
-  if (m.includes('alternativenames') || m.includes('alternative name')) return 'sans';
-  if (m.includes('x500') || m.includes('subject')) return 'subject';
-  if (m.includes('public key') || m.includes('csr used')) return 'file';
-  if (m.includes('enhancedkeyusage')) return 'eku';
-  if (m.includes('keyusage')) return 'keyUsage';
-  if (m.includes('validity')) return 'validityInMonths';
-  if (m.includes('lifetime') || m.includes('percentage') || m.includes('daysbeforeexpiry')) return 'lifetime';
-  if (m.includes('exportable')) return 'exportable';
-  if (m.includes('keysize') || m.includes('key size') || m.includes('keycurvename')) return 'keySize';
-  if (m.includes('issuername')) return 'issuer';
-  if (m.includes('password')) return 'password';
-  if (m.includes('name')) return 'name';
-  return undefined;
+/**
+ * A VaultError, told apart by the vault module's own check. A VaultError exists only once that
+ * module has loaded, so nothing here imports it (which would pull the vault into the first load).
+ */
+function asVaultError(e: unknown): VaultError | undefined {
+  return loadedVaultModule()?.isVaultError(e) ? e : undefined;
 }
 
 /** Turns anything thrown into words for the screen. Unknown errors are logged, not shown. */
 export function explainError(e: unknown): ErrorWords {
-  if (isVaultError(e)) {
-    const words = WORDS[e.code] ?? { title: 'Error', hint: '' };
-    return {
-      code: e.code,
-      title: words.title,
-      message: e.message,
-      hint: words.hint || undefined,
-      field: fieldOf(e.code, e.message),
-    };
+  const v = asVaultError(e);
+  if (v) {
+    const words = WORDS[v.code];
+    const hint = v.code === 'BadParameter' && v.field === undefined ? UNPLACED_BAD_PARAMETER_HINT : words.hint;
+    return { code: v.code, title: words.title, message: v.message, hint, field: v.field };
   }
   console.error('unexpected error', e);
   return {
@@ -94,5 +70,5 @@ export function explainError(e: unknown): ErrorWords {
 
 /** True when the error means "there is no such thing", e.g. no pending operation. */
 export function isNotFound(e: unknown): boolean {
-  return isVaultError(e) && e.code === 'NotFound';
+  return asVaultError(e)?.code === 'NotFound';
 }

@@ -25,18 +25,19 @@
  * The header is also the GCM additional data, so editing it (e.g. lowering the iteration count
  * and fixing the checksum) still fails authentication.
  */
+import { equalBytes } from '../pki/bytes';
 import type { Bytes } from './types';
 import { VaultError } from './vault-error';
 
-export const BACKUP_MAGIC = 'CERTKEEP-BACKUP';
-export const BACKUP_FORMAT_VERSION = 1;
+const BACKUP_MAGIC = 'CERTKEEP-BACKUP';
+const BACKUP_FORMAT_VERSION = 1;
 const KDF_PBKDF2_SHA256 = 1;
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256. */
 export const DEFAULT_BACKUP_ITERATIONS = 600_000;
-/** Reading: below this the file was not made by Certkeep (tests use it as their floor too). */
-export const MIN_BACKUP_ITERATIONS = 1_000;
+/** Reading: below this the file was not made by Certkeep (the lowest count a test may seal with). */
+const MIN_BACKUP_ITERATIONS = 1_000;
 /** Reading: above this a crafted file could keep the tab busy for minutes. */
-export const MAX_BACKUP_ITERATIONS = 10_000_000;
+const MAX_BACKUP_ITERATIONS = 10_000_000;
 
 const MAGIC = new TextEncoder().encode(BACKUP_MAGIC);
 const SALT_LEN = 16;
@@ -63,7 +64,9 @@ export async function sealBackup(
   options: { iterations?: number } = {},
 ): Promise<Bytes> {
   if (typeof password !== 'string' || password.length === 0) {
-    throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.');
+    throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.', {
+      field: 'password',
+    });
   }
   const iterations = options.iterations ?? DEFAULT_BACKUP_ITERATIONS;
   const salt = crypto.getRandomValues(new Uint8Array(SALT_LEN));
@@ -96,18 +99,22 @@ export async function readBackupHeader(bytes: Uint8Array): Promise<BackupHeader>
     throw new VaultError(
       'Malformed',
       'This file is not a Certkeep certificate backup (it does not start with "CERTKEEP-BACKUP").',
+      { field: 'file' },
     );
   }
   const header = bytes.slice(0, BACKUP_HEADER_LENGTH);
   const sum = await headerChecksum(header);
   if (!equalBytes(sum, header.subarray(SUM_AT))) {
-    throw new VaultError('Malformed', 'The backup file is damaged: its header does not match its checksum.');
+    throw new VaultError('Malformed', 'The backup file is damaged: its header does not match its checksum.', {
+      field: 'file',
+    });
   }
-  const formatVersion = header[MAGIC.length]!;
+  const formatVersion = header[MAGIC.length];
   if (formatVersion !== BACKUP_FORMAT_VERSION || header[MAGIC.length + 1] !== KDF_PBKDF2_SHA256) {
     throw new VaultError(
       'Unsupported',
       `This backup uses format ${formatVersion}, which this version of Certkeep cannot read. Update Certkeep and try again.`,
+      { field: 'file' },
     );
   }
   const iterations = new DataView(header.buffer).getUint32(MAGIC.length + 2);
@@ -115,6 +122,7 @@ export async function readBackupHeader(bytes: Uint8Array): Promise<BackupHeader>
     throw new VaultError(
       'Malformed',
       `The backup file is damaged: its key-derivation count (${iterations}) is out of range.`,
+      { field: 'file' },
     );
   }
   const at = MAGIC.length + 6;
@@ -136,7 +144,9 @@ export async function openBackup(bytes: Uint8Array, password: string): Promise<B
     header.iterations,
   );
   if (!equalBytes(passwordCheck, header.passwordCheck)) {
-    throw new VaultError('InvalidPassword', 'The backup could not be opened: the password is wrong.');
+    throw new VaultError('InvalidPassword', 'The backup could not be opened: the password is wrong.', {
+      field: 'password',
+    });
   }
   try {
     const plain = await crypto.subtle.decrypt(
@@ -149,9 +159,7 @@ export async function openBackup(bytes: Uint8Array, password: string): Promise<B
     throw new VaultError(
       'Malformed',
       'The backup file is damaged: its contents were altered or truncated after it was made.',
-      {
-        cause: e,
-      },
+      { cause: e, field: 'file' },
     );
   }
 }
@@ -183,11 +191,4 @@ async function headerChecksum(header: Bytes): Promise<Bytes> {
 
 function startsWithMagic(bytes: Uint8Array): boolean {
   return MAGIC.every((b, i) => bytes[i] === b);
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
 }

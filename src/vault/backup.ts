@@ -62,9 +62,11 @@ export async function backupCertificate(
   internals: BackupInternals = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const key = certificateKey(name);
-  const password = options?.password;
+  const password = passwordOf(options);
   if (typeof password !== 'string' || password === '') {
-    throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.');
+    throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.', {
+      field: 'password',
+    });
   }
   const { cert, versions, keys } = await ctx.store.read(async (tx) => {
     const c = await requireCertificate(tx, key, name);
@@ -88,16 +90,14 @@ export async function backupCertificate(
       merged: k.merged,
       spki: k.spki,
       pkcs8: canExport ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', k.privateKey)) : null,
-      algorithm: k.privateKey.algorithm as BackupKey['algorithm'],
+      algorithm: k.privateKey.algorithm,
       usages: [...k.privateKey.usages],
     });
   }
-  // The lifetime schedule belongs to this vault (its contacts were notified, not the target's).
-  const { latest: _latest, nextDueMs: _due, lifetimeSeen: _seen, ...certificate } = cert;
   const payload: BackupPayload = {
     kind: PAYLOAD_KIND,
     payloadVersion: PAYLOAD_VERSION,
-    certificate,
+    certificate: withoutSchedule(cert),
     versions: versions
       .sort((a, b) => a.ordinal - b.ordinal)
       .map(({ keyId, ...v }) => ({
@@ -114,9 +114,12 @@ export async function restoreCertificateBackup(
   bytes: Uint8Array,
   options: RestoreCertificateBackupOptions,
 ): Promise<KeyVaultCertificateWithPolicy> {
-  if (!(bytes instanceof Uint8Array))
-    throw new VaultError('BadParameter', 'The backup must be the bytes of a Certkeep backup file.');
-  const payload = decodePayload(await openBackup(bytes, options?.password ?? ''));
+  // Checked at run time: the arguments come from the caller, whatever their static types said.
+  const given: unknown = bytes;
+  if (!(given instanceof Uint8Array))
+    throw new VaultError('BadParameter', 'The backup must be the bytes of a Certkeep backup file.', { field: 'file' });
+  const password = passwordOf(options);
+  const payload = decodePayload(await openBackup(given, typeof password === 'string' ? password : ''));
   const name = payload.certificate.name;
   const key = certificateKey(name);
   await ctx.store.read((tx) => assertFree(tx, key, name));
@@ -190,7 +193,7 @@ async function importKeyRecord(k: BackupKey, pkcs8: Uint8Array, id: string, cert
     throw new VaultError(
       'Malformed',
       'The backup holds a private key this browser cannot import: it is damaged or of an unsupported type.',
-      { cause: e },
+      { cause: e, field: 'file' },
     );
   }
 }
@@ -208,38 +211,61 @@ function encodePayload(p: BackupPayload): Uint8Array<ArrayBuffer> {
 }
 
 function decodePayload(bytes: Uint8Array): BackupPayload {
-  let p: BackupPayload;
+  let p: unknown;
   try {
     p = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes), (_k, v: unknown) => {
       if (v && typeof v === 'object' && '$date' in v) return new Date((v as { $date: string }).$date);
       if (v && typeof v === 'object' && '$b64' in v) return fromBase64((v as { $b64: string }).$b64);
       return v;
-    }) as BackupPayload;
+    });
   } catch (e) {
     throw new VaultError(
       'Malformed',
       'The backup decrypted but its contents are not readable: the file was not made by Certkeep.',
-      { cause: e },
+      { cause: e, field: 'file' },
     );
   }
-  if (p?.kind !== PAYLOAD_KIND)
-    throw new VaultError('Malformed', 'The backup decrypted but does not hold a certificate.');
+  if (!isRecord(p) || p.kind !== PAYLOAD_KIND)
+    throw new VaultError('Malformed', 'The backup decrypted but does not hold a certificate.', { field: 'file' });
   if (p.payloadVersion !== PAYLOAD_VERSION) {
     throw new VaultError(
       'Unsupported',
       `The backup holds data of version ${String(p.payloadVersion)}, which this version of Certkeep cannot read. Update Certkeep and try again.`,
+      { field: 'file' },
     );
   }
   if (
-    !p.certificate ||
+    !isRecord(p.certificate) ||
     typeof p.certificate.name !== 'string' ||
     !Array.isArray(p.versions) ||
     p.versions.length === 0 ||
     !Array.isArray(p.keys)
   ) {
-    throw new VaultError('Malformed', 'The backup decrypted but its certificate data is incomplete.');
+    throw new VaultError('Malformed', 'The backup decrypted but its certificate data is incomplete.', {
+      field: 'file',
+    });
   }
-  return p;
+  // The payload was sealed by Certkeep under this password (AES-GCM authenticates it), so past
+  // these checks its shape is the one encodePayload wrote.
+  return p as unknown as BackupPayload;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/** The password option as it arrived (the options object itself may be missing at run time). */
+function passwordOf(options: unknown): unknown {
+  return isRecord(options) ? options.password : undefined;
+}
+
+/** The certificate row without its lifetime schedule, which belongs to this vault (its contacts were notified, not the target's). */
+function withoutSchedule(cert: CertificateRecord): BackupPayload['certificate'] {
+  const copy: Partial<CertificateRecord> = { ...cert };
+  delete copy.latest;
+  delete copy.nextDueMs;
+  delete copy.lifetimeSeen;
+  return copy as BackupPayload['certificate'];
 }
 
 function toBase64(b: Uint8Array): string {

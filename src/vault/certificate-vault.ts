@@ -2,10 +2,9 @@
  * The CertificateVault implementation: a thin dispatcher, one line per method, each wrapped so
  * that only VaultError ever leaves (guard / guardIterable). Logic lives in one file per concern.
  *
- * For other vault files (lifetime actions, issuers, backup…):
- * - `createVersion(ctx, name, options)` in create.ts makes a new self-signed version of an
- *   existing certificate with its policy (what AutoRenew calls).
- * - A new method is one line here; keep this file a dispatcher.
+ * Reading and listing need only stored metadata, so their modules are imported here; every
+ * module that needs the PKI libraries (pkijs, @peculiar/x509, asn1js) is loaded on first use
+ * (see `onDemand`), so opening and listing a vault never fetches them.
  */
 import type {
   BackupCertificateOptions,
@@ -35,7 +34,6 @@ import type {
   Bytes,
 } from './types';
 import type { VaultContext } from './context';
-import { createCertificate } from './create';
 import {
   deleteCertificate,
   getDeletedCertificate,
@@ -43,14 +41,9 @@ import {
   purgeDeletedCertificate,
   recoverDeletedCertificate,
 } from './deleted';
-import { importCertificate } from './import';
-import { mergeCertificate } from './merge';
 import { cancelCertificateOperation, deleteCertificateOperation, getCertificateOperation } from './operations';
-import { getSecret } from './secret';
 import * as issuers from './issuers';
 import * as contactBook from './contacts';
-import { getCryptographyClient } from './crypto-client';
-import * as backup from './backup';
 import { runLifetimeActions } from './lifetime-actions';
 import {
   getCertificate,
@@ -58,10 +51,20 @@ import {
   getCertificateVersion,
   listPropertiesOfCertificates,
   listPropertiesOfCertificateVersions,
-  updateCertificatePolicy,
   updateCertificateProperties,
 } from './versions';
 import { guard, guardIterable } from './vault-error';
+
+/** Modules that need the PKI libraries, each fetched once on first use. */
+const onDemand = {
+  create: () => import('./create'),
+  import: () => import('./import'),
+  merge: () => import('./merge'),
+  updatePolicy: () => import('./update-policy'),
+  secret: () => import('./secret'),
+  cryptoClient: () => import('./crypto-client'),
+  backup: () => import('./backup'),
+};
 
 /** Builds the vault over a context (openVault in open-vault.ts makes the context). */
 export function createCertificateVault(ctx: VaultContext): CertificateVault {
@@ -82,7 +85,9 @@ class LocalCertificateVault implements CertificateVault {
     policy: CertificatePolicy,
     options?: CreateCertificateOptions,
   ): Promise<CertificateOperation> {
-    return guard('Creating the certificate', () => createCertificate(this.ctx, name, policy, options));
+    return guard('Creating the certificate', async () =>
+      (await onDemand.create()).createCertificate(this.ctx, name, policy, options),
+    );
   }
   getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> {
     return guard('Reading the certificate', () => getCertificate(this.ctx, name));
@@ -100,7 +105,9 @@ class LocalCertificateVault implements CertificateVault {
     return guard('Reading the policy', () => getCertificatePolicy(this.ctx, name));
   }
   updateCertificatePolicy(name: string, policy: CertificatePolicy): Promise<CertificatePolicy> {
-    return guard('Updating the policy', () => updateCertificatePolicy(this.ctx, name, policy));
+    return guard('Updating the policy', async () =>
+      (await onDemand.updatePolicy()).updateCertificatePolicy(this.ctx, name, policy),
+    );
   }
   updateCertificateProperties(
     name: string,
@@ -124,14 +131,18 @@ class LocalCertificateVault implements CertificateVault {
     x509Certificates: Uint8Array[],
     options?: MergeCertificateOptions,
   ): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Merging the certificate', () => mergeCertificate(this.ctx, name, x509Certificates, options));
+    return guard('Merging the certificate', async () =>
+      (await onDemand.merge()).mergeCertificate(this.ctx, name, x509Certificates, options),
+    );
   }
   importCertificate(
     name: string,
     bytes: Uint8Array,
     options?: ImportCertificateOptions,
   ): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Importing the file', () => importCertificate(this.ctx, name, bytes, options));
+    return guard('Importing the file', async () =>
+      (await onDemand.import()).importCertificate(this.ctx, name, bytes, options),
+    );
   }
 
   deleteCertificate(name: string): Promise<DeletedCertificate> {
@@ -151,13 +162,17 @@ class LocalCertificateVault implements CertificateVault {
   }
 
   backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> {
-    return guard('Backing up the certificate', () => backup.backupCertificate(this.ctx, name, options));
+    return guard('Backing up the certificate', async () =>
+      (await onDemand.backup()).backupCertificate(this.ctx, name, options),
+    );
   }
   restoreCertificateBackup(
     bytes: Uint8Array,
     options: RestoreCertificateBackupOptions,
   ): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Restoring the backup', () => backup.restoreCertificateBackup(this.ctx, bytes, options));
+    return guard('Restoring the backup', async () =>
+      (await onDemand.backup()).restoreCertificateBackup(this.ctx, bytes, options),
+    );
   }
 
   createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> {
@@ -187,10 +202,12 @@ class LocalCertificateVault implements CertificateVault {
   }
 
   getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> {
-    return guard('Exporting the certificate', () => getSecret(this.ctx, name, options));
+    return guard('Exporting the certificate', async () => (await onDemand.secret()).getSecret(this.ctx, name, options));
   }
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> {
-    return guard('Opening the key', () => getCryptographyClient(this.ctx, name, options));
+    return guard('Opening the key', async () =>
+      (await onDemand.cryptoClient()).getCryptographyClient(this.ctx, name, options),
+    );
   }
   runLifetimeActions(): Promise<LifetimeEvent[]> {
     return guard('Running lifetime actions', () => runLifetimeActions(this.ctx));

@@ -26,9 +26,10 @@ const NOT_FOUND = 'This vault has no certificate contacts: add them with setCont
 
 /** Replaces the vault's contacts. An empty list removes them (getContacts then says NotFound). */
 export async function setContacts(ctx: VaultContext, contacts: CertificateContact[]): Promise<CertificateContact[]> {
-  if (!Array.isArray(contacts))
-    throw new VaultError('BadParameter', 'Contacts must be a list of { email, name, phone }.');
-  const clean = contacts.map((c, i) => normalizeContact(c, `Contact ${i + 1}`));
+  // Checked at run time: the list comes from the caller, whatever its static type said.
+  const list: unknown = contacts;
+  if (!Array.isArray(list)) throw bad('Contacts must be a list of { email, name, phone }.');
+  const clean = list.map((c: unknown, i) => normalizeContact(c, `Contact ${i + 1}`));
   await ctx.store.write(async (tx) => {
     if (clean.length === 0) await tx.delete('contacts', CONTACTS_KEY);
     else await tx.put('contacts', { key: CONTACTS_KEY, contacts: clean });
@@ -54,7 +55,7 @@ export async function deleteContacts(ctx: VaultContext): Promise<CertificateCont
 }
 
 /** The contacts, or [] when none are set (lifetime actions must not fail for want of them). */
-export async function readContacts(ctx: VaultContext): Promise<CertificateContact[]> {
+async function readContacts(ctx: VaultContext): Promise<CertificateContact[]> {
   const row = await ctx.store.read((tx) => tx.get('contacts', CONTACTS_KEY));
   return (row?.contacts ?? []).map((c) => ({ ...c }));
 }
@@ -63,35 +64,29 @@ export async function readContacts(ctx: VaultContext): Promise<CertificateContac
  * Trims the fields, drops empty ones, checks the email. `label` names the entry in errors
  * ("Contact 2", "Administrator contact 1") so the person knows which line to fix.
  */
-export function normalizeContact(c: unknown, label: string): CertificateContact {
-  if (typeof c !== 'object' || c === null)
-    throw new VaultError('BadParameter', `${label} is not a contact: give { email, name, phone }.`);
+function normalizeContact(c: unknown, label: string): CertificateContact {
+  if (typeof c !== 'object' || c === null) throw bad(`${label} is not a contact: give { email, name, phone }.`);
   const raw = c as Record<string, unknown>;
   const out: CertificateContact = {};
   for (const field of ['email', 'name', 'phone'] as const) {
     const v = raw[field];
     if (v === undefined || v === null) continue;
-    if (typeof v !== 'string') throw new VaultError('BadParameter', `${label}: ${field} must be text.`);
+    if (typeof v !== 'string') throw bad(`${label}: ${field} must be text.`);
     const t = v.trim();
     if (t) out[field] = t;
   }
   if (!out.email && !out.name && !out.phone) {
-    throw new VaultError(
-      'BadParameter',
-      `${label} is empty: give at least an email address, a name or a phone number.`,
-    );
+    throw bad(`${label} is empty: give at least an email address, a name or a phone number.`);
   }
   if (out.email !== undefined && !isValidEmail(out.email)) {
-    throw new VaultError(
-      'BadParameter',
-      `${label}: "${out.email}" is not a valid email address (expected name@example.com).`,
-    );
+    throw bad(`${label}: "${out.email}" is not a valid email address (expected name@example.com).`);
   }
   if (out.phone !== undefined && !PHONE.test(out.phone)) {
-    throw new VaultError(
-      'BadParameter',
-      `${label}: "${out.phone}" is not a phone number (digits, spaces, + - ( ) only).`,
-    );
+    throw bad(`${label}: "${out.phone}" is not a phone number (digits, spaces, + - ( ) only).`);
   }
   return out;
+}
+
+function bad(message: string): VaultError {
+  return new VaultError('BadParameter', message, { field: 'contacts' });
 }

@@ -20,6 +20,6 @@ export function createVaultContext(store: VaultStore, now: () => Date = () => ne
 }
 
 /** A local stand-in for https://<vault>.vault.azure.net: never fetched, only an identifier. */
-export function vaultUrlOf(vaultName: string): string {
+function vaultUrlOf(vaultName: string): string {
   return `https://${vaultName.toLowerCase()}.vault.local`;
 }

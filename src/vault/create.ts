@@ -112,6 +112,7 @@ export async function createVersion(
     throw new VaultError(
       'BadParameter',
       `Certificate "${name}" has issuer "${policy.issuerName}": only Self-issued certificates can be renewed inside the vault.`,
+      { field: 'issuerName' },
     );
   }
   const made = await issueSelfSigned(ctx, key, policy, options, before.reusable);
@@ -131,9 +132,14 @@ async function issueSelfSigned(
   options: CreateCertificateOptions,
   reusable: KeyRecord | undefined,
 ): Promise<{ version: VersionRecord; newKey?: KeyRecord; keyId: string }> {
-  const newKey = reusable ? undefined : await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy));
-  if (newKey) newKey.merged = true;
-  const keys = (reusable ?? newKey)!;
+  let newKey: KeyRecord | undefined;
+  let keys: KeyRecord;
+  if (reusable) keys = reusable;
+  else {
+    newKey = await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy));
+    newKey.merged = true;
+    keys = newKey;
+  }
   const cer = await createSelfSignedCertificate({
     subject: policy.subject ?? '',
     subjectAlternativeNames: policy.subjectAlternativeNames,

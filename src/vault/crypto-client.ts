@@ -11,7 +11,7 @@
  * generated as RSASSA-PKCS1-v1_5/SHA-256 (RS256) or ECDSA (ES256/384/512 by curve). Public-key
  * operations (verify, encrypt, wrapKey) import the SPKI per algorithm, so they always work.
  */
-import { parseCertificate } from '../pki/x509';
+import { parseCertificate } from '../pki/certificate-info';
 import type { KeySpec } from '../pki/types';
 import type { VaultContext } from './context';
 import { keyIdOf } from './ids';
@@ -35,7 +35,6 @@ import type {
   CryptographyClient,
   EncryptionAlgorithm,
   GetCryptographyClientOptions,
-  KeyUsageType,
   SignatureAlgorithm,
 } from './types';
 import { guard, VaultError } from './vault-error';
@@ -72,7 +71,7 @@ export async function getCryptographyClient(
     op: KeyOperation,
   ): Promise<{ keyRecord?: KeyRecord; spec: KeySpec; spki: Bytes; requirePrivate: () => Promise<KeyRecord> }> => {
     const { cert: c, v, k } = await current();
-    const usage = c.policy.keyUsage as KeyUsageType[] | undefined;
+    const usage = c.policy.keyUsage;
     if (!keyOperationsFor(usage).has(op)) {
       throw new VaultError(
         'Forbidden',
@@ -83,13 +82,14 @@ export async function getCryptographyClient(
     // A restored version whose key stayed in another browser still has its certificate: the
     // public-key operations work from the certificate's SPKI.
     const info = k ? undefined : await parseCertificate(v.cer);
-    const specOf = k?.spec ?? info?.keySpec;
-    if (!specOf)
+    const spec = k ? k.spec : info?.keySpec;
+    const spki = k ? k.spki : info?.spki;
+    if (!spec || !spki)
       throw new VaultError('Unsupported', `The key of ${label} is of a type Certkeep cannot use for cryptography.`);
     return {
       keyRecord: k,
-      spec: specOf,
-      spki: k?.spki ?? info!.spki,
+      spec,
+      spki,
       // requireKey says why the key is missing (restored from a backup of a non-extractable key).
       requirePrivate: () => (k ? Promise.resolve(k) : ctx.store.read((tx) => requireKey(tx, v, c.name))),
     };
@@ -139,6 +139,7 @@ export async function getCryptographyClient(
       throw new VaultError(
         'BadParameter',
         `${String(alg)} needs an ${scheme.kty} key, but the key of ${label} is ${describeSpec(spec)}.`,
+        { field: 'algorithm' },
       );
     }
     if (scheme.kty === 'EC' && spec.kty === 'EC' && scheme.curve !== spec.curve) {
@@ -147,6 +148,7 @@ export async function getCryptographyClient(
       throw new VaultError(
         'BadParameter',
         `${String(alg)} needs a ${scheme.curve} key, but the key of ${label} is ${describeSpec(spec)}: use ${fit}.`,
+        { field: 'algorithm' },
       );
     }
     return scheme;
@@ -157,31 +159,31 @@ export async function getCryptographyClient(
       throw new VaultError(
         'BadParameter',
         `${String(alg)} needs an RSA key, but the key of ${label} is ${describeSpec(spec)}: EC keys cannot encrypt.`,
+        { field: 'algorithm' },
       );
     return ENCRYPTION_SCHEMES[alg as EncryptionAlgorithm];
   };
 
-  const checkSigAlg = (alg: unknown): void => {
+  const checkSigAlg = (alg: unknown): SignatureAlgorithm => {
     if (!isSignatureAlgorithm(alg))
       throw new VaultError(
         'BadParameter',
         `"${String(alg)}" is not a signature algorithm: use one of ${Object.keys(SIGNATURE_SCHEMES).join(', ')}.`,
+        { field: 'algorithm' },
       );
+    return alg;
   };
-  const checkEncAlg = (alg: unknown): void => {
+  const checkEncAlg = (alg: unknown): EncryptionAlgorithm => {
     if (!isEncryptionAlgorithm(alg))
       throw new VaultError(
         'BadParameter',
         `"${String(alg)}" is not an encryption algorithm: use RSA-OAEP or RSA-OAEP-256.`,
+        { field: 'algorithm' },
       );
+    return alg;
   };
 
-  const encryptWith = async (
-    op: 'encrypt' | 'wrapKey',
-    alg: EncryptionAlgorithm,
-    input: Uint8Array,
-  ): Promise<Bytes> => {
-    checkEncAlg(alg);
+  const encryptWith = async (op: 'encrypt' | 'wrapKey', alg: EncryptionAlgorithm, input: unknown): Promise<Bytes> => {
     const data = bytesOf(input, op === 'encrypt' ? 'plaintext' : 'key');
     const g = await gate(op);
     const scheme = encScheme(alg, g.spec);
@@ -193,17 +195,12 @@ export async function getCryptographyClient(
       throw new VaultError(
         'BadParameter',
         `${alg} cannot encrypt ${data.length} bytes with ${describeSpec(g.spec)}: at most ${max} bytes fit.`,
-        { cause: e },
+        { cause: e, field: 'data' },
       );
     }
   };
 
-  const decryptWith = async (
-    op: 'decrypt' | 'unwrapKey',
-    alg: EncryptionAlgorithm,
-    input: Uint8Array,
-  ): Promise<Bytes> => {
-    checkEncAlg(alg);
+  const decryptWith = async (op: 'decrypt' | 'unwrapKey', alg: EncryptionAlgorithm, input: unknown): Promise<Bytes> => {
     const data = bytesOf(input, op === 'decrypt' ? 'ciphertext' : 'encryptedKey');
     const g = await gate(op);
     const scheme = encScheme(alg, g.spec);
@@ -215,7 +212,7 @@ export async function getCryptographyClient(
       throw new VaultError(
         'BadParameter',
         `The ${op === 'decrypt' ? 'ciphertext' : 'wrapped key'} could not be decrypted with ${alg} and the key of ${label}: it was made for another key or algorithm, or it is damaged.`,
-        { cause: e },
+        { cause: e, field: 'data' },
       );
     }
   };
@@ -224,23 +221,23 @@ export async function getCryptographyClient(
     keyID,
     signData: (algorithm, data) =>
       guard('Signing', async () => {
-        checkSigAlg(algorithm);
+        const alg = checkSigAlg(algorithm);
         const bytes = bytesOf(data, 'data');
         const g = await gate('sign');
-        const scheme = signatureScheme(algorithm, g.spec);
+        const scheme = signatureScheme(alg, g.spec);
         const k = await g.requirePrivate();
-        const priv = await privateKeyFor(k, scheme, 'sign', algorithm);
+        const priv = await privateKeyFor(k, scheme, 'sign', alg);
         // ECDSA: WebCrypto returns r||s (IEEE P1363), as Key Vault and the SDK do for ES*.
         const result = new Uint8Array(await crypto.subtle.sign(signatureParams(scheme), priv, bytes));
-        return { result, algorithm, keyID };
+        return { result, algorithm: alg, keyID };
       }),
     verifyData: (algorithm, data, signature) =>
       guard('Verifying', async () => {
-        checkSigAlg(algorithm);
+        const alg = checkSigAlg(algorithm);
         const bytes = bytesOf(data, 'data');
         const sig = bytesOf(signature, 'signature');
         const g = await gate('verify');
-        const scheme = signatureScheme(algorithm, g.spec);
+        const scheme = signatureScheme(alg, g.spec);
         const pub = await publicKeyFor(g.spki, scheme, 'verify');
         let result: boolean;
         try {
@@ -252,31 +249,37 @@ export async function getCryptographyClient(
       }),
     encrypt: (parameters) =>
       guard('Encrypting', async () => {
-        const algorithm = parameters?.algorithm;
-        return { result: await encryptWith('encrypt', algorithm, parameters?.plaintext), algorithm, keyID };
+        const p = parametersOf(parameters);
+        const algorithm = checkEncAlg(p.algorithm);
+        return { result: await encryptWith('encrypt', algorithm, p.plaintext), algorithm, keyID };
       }),
     decrypt: (parameters) =>
       guard('Decrypting', async () => {
-        const algorithm = parameters?.algorithm;
-        return { result: await decryptWith('decrypt', algorithm, parameters?.ciphertext), algorithm, keyID };
+        const p = parametersOf(parameters);
+        const algorithm = checkEncAlg(p.algorithm);
+        return { result: await decryptWith('decrypt', algorithm, p.ciphertext), algorithm, keyID };
       }),
     wrapKey: (algorithm, key) =>
-      guard('Wrapping the key', async () => ({
-        result: await encryptWith('wrapKey', algorithm, key),
-        algorithm,
-        keyID,
-      })),
+      guard('Wrapping the key', async () => {
+        const alg = checkEncAlg(algorithm);
+        return { result: await encryptWith('wrapKey', alg, key), algorithm: alg, keyID };
+      }),
     unwrapKey: (algorithm, encryptedKey) =>
-      guard('Unwrapping the key', async () => ({
-        result: await decryptWith('unwrapKey', algorithm, encryptedKey),
-        algorithm,
-        keyID,
-      })),
+      guard('Unwrapping the key', async () => {
+        const alg = checkEncAlg(algorithm);
+        return { result: await decryptWith('unwrapKey', alg, encryptedKey), algorithm: alg, keyID };
+      }),
   };
 }
 
-function bytesOf(v: unknown, field: string): Bytes {
-  if (!(v instanceof Uint8Array)) throw new VaultError('BadParameter', `${field} must be bytes (a Uint8Array).`);
+/** A parameters object as it arrived: the caller may pass none at run time. */
+function parametersOf(p: unknown): Record<string, unknown> {
+  return typeof p === 'object' && p !== null ? (p as Record<string, unknown>) : {};
+}
+
+function bytesOf(v: unknown, label: string): Bytes {
+  if (!(v instanceof Uint8Array))
+    throw new VaultError('BadParameter', `${label} must be bytes (a Uint8Array).`, { field: 'data' });
   return new Uint8Array(v);
 }
 

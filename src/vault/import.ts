@@ -7,7 +7,7 @@
 import { importPkcs8 } from '../pki/keys';
 import { findLeafForKey, orderChain } from '../pki/chain';
 import { readKeyBundle, type KeyBundle } from '../pki/key-bundle';
-import { parseCertificate } from '../pki/x509';
+import { parseCertificate } from '../pki/certificate-info';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { derivePolicy } from './import-policy';
@@ -29,10 +29,13 @@ export async function importCertificate(
 ): Promise<KeyVaultCertificateWithPolicy> {
   const key = certificateKey(name);
   validateAttributes(options);
-  if (!(bytes instanceof Uint8Array) || bytes.length === 0) {
+  // Checked at run time: the bytes come from the caller, whatever its static type said.
+  const given: unknown = bytes;
+  if (!(given instanceof Uint8Array) || given.length === 0) {
     throw new VaultError(
       'BadParameter',
       'The file to import is empty: choose a PFX/P12 file or a PEM file with a private key and its certificate.',
+      { field: 'file' },
     );
   }
   const before = await ctx.store.read(async (tx) => {
@@ -51,12 +54,14 @@ export async function importCertificate(
     throw new VaultError(
       'BadParameter',
       `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds no private key: import needs the key with its certificate (a PFX, or a PEM with a PRIVATE KEY block). To store a certificate without its key, create the certificate with issuer "Unknown" and merge it.`,
+      { field: 'file' },
     );
   }
   if (bundle.certificates.length === 0) {
     throw new VaultError(
       'BadParameter',
       `The ${bundle.format === 'pem' ? 'PEM' : 'PFX'} file holds a private key but no certificate: add the certificate (and its chain) to the file.`,
+      { field: 'file' },
     );
   }
 
@@ -68,16 +73,17 @@ export async function importCertificate(
   const leaf = await parsing('The certificate in the file', () =>
     findLeafForKey(bundle.certificates, imported.keyPair.publicKey),
   );
-  if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
+  if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH, { field: 'file' });
   const info = await parsing('The certificate in the file', () => parseCertificate(leaf));
   if (explicit && !sameSpec(keySpecOfPolicy(explicit), imported.spec)) {
     const actual = imported.spec.kty === 'RSA' ? `RSA ${imported.spec.size}` : `EC ${imported.spec.curve}`;
     throw new VaultError(
       'BadParameter',
       `The policy asks for keyType ${explicit.keyType} ${explicit.keyType?.startsWith('EC') ? explicit.keyCurveName : explicit.keySize} but the key in the file is ${actual}: change the policy's key fields or leave the policy out.`,
+      { field: 'keyType' },
     );
   }
-  const policy = explicit ?? derivePolicy(info, imported.spec, exportable, before.existing?.policy);
+  const policy = explicit ?? derivePolicy(info, imported.spec, exportable, before.existing?.policy).policy;
   validatePolicy(policy, { knownIssuers: before.issuers, imported: !explicit });
 
   const keyRecord = await keyRecordOf(key, imported.keyPair, imported.spec, exportable, true);

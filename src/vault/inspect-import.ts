@@ -3,13 +3,11 @@
  * present?) and asks for a password only when one is needed. Also the chain encodings the
  * detail page downloads (PKCS#7). Reaches pki for the UI, which may not (ARCHITECTURE §2 arrows).
  */
-import { readKeyBundle } from '../pki/key-bundle';
-import { parseCertificate, type CertificateInfo } from '../pki/x509';
-import { writePkcs7Certificates } from '../pki/pkcs7';
-import { readCertificates } from '../pki/certificate-bundle';
 import { isPkiError } from '../pki/pki-error';
 import type { Bytes } from '../pki/types';
-import { guard } from './vault-error';
+import type { CertificateInfo } from '../pki/certificate-info';
+import type { DerivedPolicy } from './import-policy';
+import { guard, parsing } from './vault-error';
 
 export interface ImportInspection {
   format: 'pkcs12' | 'pem' | 'certificates';
@@ -17,6 +15,12 @@ export interface ImportInspection {
   needsPassword: boolean;
   keyPresent: boolean;
   certificates: CertificateInfo[];
+  /**
+   * Certkeep: policy fields the certificate the key belongs to does not state, which an import
+   * without a policy fills with Azure's defaults (today only `keyUsage`, for a certificate
+   * without a key usage extension). Empty when there is nothing to import.
+   */
+  derivedDefaults: DerivedPolicy['derivedDefaults'];
 }
 
 /**
@@ -24,15 +28,22 @@ export interface ImportInspection {
  * is reported as such (it cannot be imported, but it can be merged).
  */
 export async function inspectImport(bytes: Uint8Array, password?: string): Promise<ImportInspection> {
-  return guard('The file', async () => {
+  return parsing('The file', async () => {
+    // The readers are loaded on first use: this module is part of the vault's light entry.
+    const [{ readKeyBundle }, { parseCertificate }, { readCertificates }] = await Promise.all([
+      import('../pki/key-bundle'),
+      import('../pki/certificate-info'),
+      import('../pki/certificate-bundle'),
+    ]);
     try {
       const bundle = await readKeyBundle(bytes, password);
       const certificates = await Promise.all(bundle.certificates.map((der) => parseCertificate(der)));
+      const derivedDefaults = bundle.pkcs8 ? await defaultsOfLeaf(bundle.pkcs8, bundle.certificates, certificates) : [];
       // bundle.needsPassword says the file is protected; it opened, so nothing more to ask.
-      return { format: bundle.format, needsPassword: false, keyPresent: !!bundle.pkcs8, certificates };
+      return { format: bundle.format, needsPassword: false, keyPresent: !!bundle.pkcs8, certificates, derivedDefaults };
     } catch (e) {
       if (isPkiError(e) && e.code === 'invalid-password')
-        return { format: 'pkcs12', needsPassword: true, keyPresent: false, certificates: [] };
+        return { format: 'pkcs12', needsPassword: true, keyPresent: false, certificates: [], derivedDefaults: [] };
       // Not a key bundle: maybe certificates only (a .cer / .p7b), which Import can name as such.
       let ders: Bytes[];
       try {
@@ -41,12 +52,35 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
         throw e;
       }
       const certificates = await Promise.all(ders.map((der) => parseCertificate(der)));
-      return { format: 'certificates', needsPassword: false, keyPresent: false, certificates };
+      return { format: 'certificates', needsPassword: false, keyPresent: false, certificates, derivedDefaults: [] };
     }
   });
 }
 
+/**
+ * What importCertificate would fill in for the certificate the key belongs to (found as import.ts
+ * finds it). A key that does not import is the import's error to report, with its own words; the
+ * inspection still shows what the file holds.
+ */
+async function defaultsOfLeaf(
+  pkcs8: Bytes,
+  ders: Bytes[],
+  infos: CertificateInfo[],
+): Promise<DerivedPolicy['derivedDefaults']> {
+  const [{ importPkcs8 }, { findLeafForKey }, { equalBytes }, { derivePolicy }] = await Promise.all([
+    import('../pki/keys'),
+    import('../pki/chain'),
+    import('../pki/bytes'),
+    import('./import-policy'),
+  ]);
+  const key = await importPkcs8(pkcs8, false).catch(() => undefined);
+  const leaf = key && (await findLeafForKey(ders, key.keyPair.publicKey));
+  const at = leaf ? ders.findIndex((der) => equalBytes(der, leaf)) : -1;
+  // No certificate for the key: the import will refuse the file, so there is no policy to speak of.
+  return key && at >= 0 ? derivePolicy(infos[at], key.spec, true).derivedDefaults : [];
+}
+
 /** A PKCS#7 (P7B) "certs-only" file of the given DER certificates. */
 export function certificatesToP7b(ders: Uint8Array[]): Promise<Bytes> {
-  return guard('Writing the P7B file', async () => writePkcs7Certificates(ders));
+  return guard('Writing the P7B file', async () => (await import('../pki/pkcs7')).writePkcs7Certificates(ders));
 }

@@ -9,6 +9,7 @@
 import type { VaultContext } from './context';
 import { issuerIdOf } from './ids';
 import { isValidEmail } from './contacts';
+import { issuerKey, newIssuerKey } from './names';
 import { getVaultKey, openText, sealText, type SealedValue } from './secret-box';
 import type {
   AdministratorContact,
@@ -17,24 +18,10 @@ import type {
   IssuerProperties,
   UpdateIssuerOptions,
 } from './types';
-import { VaultError } from './vault-error';
+import { VaultError, type VaultErrorField } from './vault-error';
 import type { IssuerRecord, StoreTx } from './vault-store';
 
-const NAME = /^[0-9a-zA-Z-]{1,127}$/;
-/** Policy issuerName values with a meaning of their own; an issuer cannot take them. */
-const RESERVED = ['self', 'unknown'];
 const MAX_FIELD = 1024;
-
-/** The store key of a valid issuer name (names are case-insensitive, like certificate names). */
-export function issuerKey(name: unknown): string {
-  if (typeof name !== 'string' || !NAME.test(name)) {
-    throw new VaultError(
-      'BadParameter',
-      `The issuer name "${String(name)}" is not valid: use 1 to 127 letters, digits and hyphens.`,
-    );
-  }
-  return name.toLowerCase();
-}
 
 export async function createIssuer(
   ctx: VaultContext,
@@ -42,25 +29,20 @@ export async function createIssuer(
   provider: string,
   options: CreateIssuerOptions = {},
 ): Promise<CertificateIssuer> {
-  const key = issuerKey(name);
-  if (RESERVED.includes(key)) {
-    throw new VaultError(
-      'BadParameter',
-      `"${name}" is reserved for policies (issuerName "Self" or "Unknown"): choose another issuer name.`,
-    );
-  }
-  const fields = checkFields({ ...options, provider });
+  const key = newIssuerKey(name);
+  const fields = checkFields(options);
+  const checkedProvider = checkProvider(provider);
   const password = fields.password ? await seal(ctx, key, fields.password) : undefined;
   const now = ctx.now();
   const record: IssuerRecord = {
     key,
     name,
-    provider: fields.provider!,
+    provider: checkedProvider,
     accountId: fields.accountId,
     organizationId: fields.organizationId,
     administratorContacts: fields.administratorContacts,
     encryptedPassword: password,
-    enabled: options.enabled ?? true,
+    enabled: fields.enabled ?? true,
     createdOn: now,
     updatedOn: now,
   };
@@ -70,6 +52,9 @@ export async function createIssuer(
       throw new VaultError(
         'Conflict',
         `An issuer named "${existing.name}" already exists: update it, or delete it first.`,
+        {
+          field: 'name',
+        },
       );
     await tx.put('issuers', record);
   });
@@ -92,7 +77,7 @@ export async function updateIssuer(
   options: UpdateIssuerOptions,
 ): Promise<CertificateIssuer> {
   const key = issuerKey(name);
-  const fields = checkFields(options ?? {});
+  const fields = checkFields(options);
   const sealed = fields.password ? await seal(ctx, key, fields.password) : undefined;
   const record = await ctx.store.write(async (tx) => {
     const old = await requireIssuer(tx, key, name);
@@ -103,7 +88,7 @@ export async function updateIssuer(
       organizationId: 'organizationId' in fields ? fields.organizationId : old.organizationId,
       administratorContacts: fields.administratorContacts ?? old.administratorContacts,
       encryptedPassword: fields.password === undefined ? old.encryptedPassword : sealed,
-      enabled: options.enabled ?? old.enabled,
+      enabled: fields.enabled ?? old.enabled,
       updatedOn: ctx.now(),
     };
     await tx.put('issuers', next);
@@ -199,60 +184,80 @@ function toIssuer(ctx: VaultContext, r: IssuerRecord, password: string | undefin
   };
 }
 
-type CheckedFields = Omit<UpdateIssuerOptions, 'enabled'>;
-
-/** Type and length checks; only the fields present in `o` are returned (undefined = keep). */
-function checkFields(o: UpdateIssuerOptions): CheckedFields {
-  const out: CheckedFields = {};
-  if (typeof o !== 'object' || o === null) throw new VaultError('BadParameter', 'Issuer options must be an object.');
-  if (o.enabled !== undefined && typeof o.enabled !== 'boolean')
-    throw new VaultError('BadParameter', 'enabled must be true or false.');
-  if (o.provider !== undefined) {
-    const p = text(o.provider, 'provider');
-    if (!p) throw new VaultError('BadParameter', 'The issuer needs a provider, e.g. "DigiCert" or "GlobalSign".');
-    out.provider = p;
+/**
+ * Type and length checks of an options object from the caller (anything may arrive at run
+ * time); only the fields present are returned (undefined = keep, a present undefined = clear).
+ */
+function checkFields(input: unknown): UpdateIssuerOptions {
+  if (input === undefined) return {};
+  if (typeof input !== 'object' || input === null)
+    throw new VaultError('BadParameter', 'Issuer options must be an object.');
+  const o = input as Record<string, unknown>;
+  const out: UpdateIssuerOptions = {};
+  if (o.enabled !== undefined) {
+    if (typeof o.enabled !== 'boolean')
+      throw new VaultError('BadParameter', 'enabled must be true or false.', { field: 'enabled' });
+    out.enabled = o.enabled;
   }
-  if (o.accountId !== undefined) out.accountId = text(o.accountId, 'accountId') || undefined;
-  if (o.organizationId !== undefined) out.organizationId = text(o.organizationId, 'organizationId') || undefined;
+  if (o.provider !== undefined) out.provider = checkProvider(o.provider);
+  if (o.accountId !== undefined) out.accountId = text(o.accountId, 'accountId', 'accountId') || undefined;
+  if (o.organizationId !== undefined)
+    out.organizationId = text(o.organizationId, 'organizationId', 'organizationId') || undefined;
   // Passwords and API keys are kept exactly as typed (no trim: a space may be part of them).
-  if (o.password !== undefined) out.password = raw(o.password, 'password');
+  if (o.password !== undefined) out.password = raw(o.password, 'password', 'password');
   if (o.administratorContacts !== undefined) {
     if (!Array.isArray(o.administratorContacts))
-      throw new VaultError('BadParameter', 'administratorContacts must be a list.');
-    out.administratorContacts = o.administratorContacts.map((c, i) =>
+      throw new VaultError('BadParameter', 'administratorContacts must be a list.', { field: 'administratorContacts' });
+    out.administratorContacts = o.administratorContacts.map((c: unknown, i) =>
       adminContact(c, `Administrator contact ${i + 1}`),
     );
   }
   return out;
 }
 
+function checkProvider(v: unknown): string {
+  const p = text(v, 'provider', 'provider');
+  if (!p)
+    throw new VaultError('BadParameter', 'The issuer needs a provider, e.g. "DigiCert" or "GlobalSign".', {
+      field: 'provider',
+    });
+  return p;
+}
+
 function adminContact(c: unknown, label: string): AdministratorContact {
+  const field = 'administratorContacts';
   if (typeof c !== 'object' || c === null)
-    throw new VaultError('BadParameter', `${label} is not a contact: give { firstName, lastName, email, phone }.`);
+    throw new VaultError('BadParameter', `${label} is not a contact: give { firstName, lastName, email, phone }.`, {
+      field,
+    });
   const r = c as Record<string, unknown>;
   const out: AdministratorContact = {};
   for (const f of ['firstName', 'lastName', 'email', 'phone'] as const) {
     if (r[f] === undefined || r[f] === null) continue;
-    const v = text(r[f], `${label}: ${f}`);
+    const v = text(r[f], `${label}: ${f}`, field);
     if (v) out[f] = v;
   }
   if (Object.keys(out).length === 0)
-    throw new VaultError('BadParameter', `${label} is empty: give a name, an email address or a phone number.`);
+    throw new VaultError('BadParameter', `${label} is empty: give a name, an email address or a phone number.`, {
+      field,
+    });
   if (out.email !== undefined && !isValidEmail(out.email)) {
     throw new VaultError(
       'BadParameter',
       `${label}: "${out.email}" is not a valid email address (expected name@example.com).`,
+      { field },
     );
   }
   return out;
 }
 
-function raw(v: unknown, field: string): string {
-  if (typeof v !== 'string') throw new VaultError('BadParameter', `${field} must be text.`);
-  if (v.length > MAX_FIELD) throw new VaultError('BadParameter', `${field} is longer than ${MAX_FIELD} characters.`);
+function raw(v: unknown, label: string, field: VaultErrorField): string {
+  if (typeof v !== 'string') throw new VaultError('BadParameter', `${label} must be text.`, { field });
+  if (v.length > MAX_FIELD)
+    throw new VaultError('BadParameter', `${label} is longer than ${MAX_FIELD} characters.`, { field });
   return v;
 }
 
-function text(v: unknown, field: string): string {
-  return raw(v, field).trim();
+function text(v: unknown, label: string, field: VaultErrorField): string {
+  return raw(v, label, field).trim();
 }

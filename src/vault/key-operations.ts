@@ -24,13 +24,15 @@ const OPS_BY_USAGE: Record<KeyUsageType, readonly KeyOperation[]> = {
 };
 
 /** Key Vault's default when a policy names no usage. */
-export const DEFAULT_KEY_USAGE: readonly KeyUsageType[] = ['digitalSignature', 'keyEncipherment'];
+const DEFAULT_KEY_USAGE: readonly KeyUsageType[] = ['digitalSignature', 'keyEncipherment'];
 
 /** The operations a key with these usages may perform (none given → the default usages). */
 export function keyOperationsFor(keyUsage: readonly KeyUsageType[] | undefined): Set<KeyOperation> {
   const usages = keyUsage && keyUsage.length > 0 ? keyUsage : DEFAULT_KEY_USAGE;
   const ops = new Set<KeyOperation>();
-  for (const usage of usages) for (const op of OPS_BY_USAGE[usage] ?? []) ops.add(op);
+  // Widened: a stored policy written by another Certkeep version may name a usage this one lacks.
+  const table: Partial<Record<string, readonly KeyOperation[]>> = OPS_BY_USAGE;
+  for (const usage of usages) for (const op of table[usage] ?? []) ops.add(op);
   return ops;
 }
 

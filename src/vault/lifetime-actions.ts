@@ -9,8 +9,8 @@
  * due, so the two notices would arrive together: the 'renewed' / 'renewalFailed' event is the
  * single notice, carrying the contacts and the old version's expiry ("expires in N days").
  *
- * Idempotent: what ran is recorded per "<certificate>/<version>/<action>" (the index row below,
- * and the event in the lifetime log), so a second run yields nothing new until a new version
+ * Idempotent: what ran is recorded per "<certificate>/<version>/<action>" (the lifetime index of
+ * lifetime-claims.ts, and the event in the lifetime log), so a second run yields nothing new until a new version
  * falls due. Work is claimed inside a write transaction before it starts, so two runs at once
  * (page and service worker) cannot both notify or both renew. A failed renewal is retried once
  * per UTC day: a pending request or a full disk may clear up, and one 'renewalFailed' a day is
@@ -18,20 +18,20 @@
  *
  * Speed: only the certificate rows whose nextDueMs has passed are read (index byNextDue, kept
  * by lifetime-due-index.ts; each row carries its policy and a copy of the latest version's
- * attributes), plus the one index row below. Versions are never read. Rows this run handled,
+ * attributes), plus the one lifetime index row. Versions are never read. Rows this run handled,
  * or found not due after all, get a note that moves their nextDueMs past now, so the next run
  * does not read them again.
  */
 import type { VaultContext } from './context';
-import { createVersion } from './create';
 import {
-  DAY_MS,
-  expiryPhrase,
-  isLifetimeActionDue,
-  lifetimeActionDueMs,
-  daysUntilExpiry,
-  utcDay,
-} from './lifetime-schedule';
+  isOpen,
+  nextLookMs,
+  readLifetimeIndex,
+  writeLifetimeIndex,
+  type ClaimState,
+  type LifetimeIndex,
+} from './lifetime-claims';
+import { expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
 import { lifetimeIdOf } from './lifetime-due-index';
 import type {
   CertificateContact,
@@ -41,7 +41,13 @@ import type {
   LifetimeEvent,
 } from './types';
 import { isVaultError } from './vault-error';
-import { CONTACTS_KEY, type CertificateRecord, type LifetimeLogRecord, type StoreTx } from './vault-store';
+import {
+  CONTACTS_KEY,
+  type CertificateRecord,
+  type LifetimeLogRecord,
+  type StoreTx,
+  type VersionSummary,
+} from './vault-store';
 
 /** How AutoRenew makes the new version (createVersion; tests inject failures). */
 export type RenewFn = (
@@ -50,28 +56,25 @@ export type RenewFn = (
   options: CreateCertificateOptions,
 ) => Promise<KeyVaultCertificateWithPolicy>;
 
-/** A renewal claim older than this was left by a run that died (a killed service worker): retry. */
-const STALE_CLAIM_MS = 15 * 60_000;
+/** createVersion, loaded only when something is due for renewal: a scan needs no PKI code. */
+const renewWithPolicy: RenewFn = async (ctx, name, options) =>
+  (await import('./create')).createVersion(ctx, name, options);
 
-export interface Due {
+interface Due {
   cert: CertificateRecord;
+  /** the certificate's latest version, whose action fell due */
+  latest: VersionSummary;
   action: LifetimeAction;
   /** "<certificate key>/<version>/<action>" */
   id: string;
   dueMs: number;
 }
 
-/**
- * The meta row that says what already ran, one entry per "<certificate>/<version>/<action>":
- * 'done', 'failed:<YYYY-MM-DD>' (retry on another day) or the epoch ms of a renewal claim. One
- * row, read with one get, so a run over 10 000 due certificates needs no per-certificate lookup.
- * The lifetimeLog store keeps the events themselves (history for the UI).
- */
-export const LIFETIME_INDEX_META = 'lifetimeIndex';
-type LifetimeIndex = Record<string, string | number>;
-
 /** Runs what fell due since the last run; returns the events for the UI and the service worker. */
-export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = createVersion): Promise<LifetimeEvent[]> {
+export async function runLifetimeActions(
+  ctx: VaultContext,
+  renew: RenewFn = renewWithPolicy,
+): Promise<LifetimeEvent[]> {
   const now = ctx.now();
   const nowMs = now.getTime();
   const today = utcDay(nowMs);
@@ -81,9 +84,9 @@ export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = cre
     // written around the vault and carries none: then every row, once, and they get one.
     const complete = (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
     const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs);
-    const index = await readIndex(tx);
+    const index = await readLifetimeIndex(tx);
     const due = findDue(rows, nowMs);
-    const open = due.filter((d) => isOpen(index, d.id, nowMs, today));
+    const open = due.filter((d) => isOpen(index.get(d.id), nowMs, today));
     const contacts = open.length > 0 ? ((await tx.get('contacts', CONTACTS_KEY))?.contacts ?? []) : [];
     return { rows, complete, open, contacts };
   });
@@ -97,22 +100,22 @@ export async function runLifetimeActions(ctx: VaultContext, renew: RenewFn = cre
   // Claim inside one write transaction: re-check, write the notify events (final) and the
   // renewal claims; only what this run claimed is reported or renewed.
   const claimed = await ctx.store.write(async (tx) => {
-    const index = prune(await readIndex(tx), rows, complete);
+    const index = prune(await readLifetimeIndex(tx), rows, complete);
     const mine: { d: Due; event: LifetimeEvent }[] = [];
     for (const d of candidates) {
-      if (!isOpen(index, d.id, nowMs, today)) continue;
+      if (!isOpen(index.get(d.id), nowMs, today)) continue;
       const event = baseEvent(ctx, d, contacts, nowMs);
       if (d.action.action === 'EmailContacts') {
-        index[d.id] = 'done';
+        index.set(d.id, { kind: 'done' });
         await tx.put('lifetimeLog', { id: d.id, certificateKey: d.cert.key, at: now, event });
       } else {
-        index[d.id] = nowMs;
+        index.set(d.id, { kind: 'claimed', atMs: nowMs });
       }
       await note(tx, d.cert.key, index, nowMs, today);
       mine.push({ d, event });
     }
     for (const r of notes) await note(tx, r.key, index, nowMs, today);
-    await tx.put('meta', { key: LIFETIME_INDEX_META, value: index });
+    await writeLifetimeIndex(tx, index);
     return mine;
   });
 
@@ -134,25 +137,20 @@ async function note(tx: StoreTx, key: string, index: LifetimeIndex, nowMs: numbe
   const row = await tx.get('certificates', key);
   if (!row) return;
   const id = lifetimeIdOf(row);
-  const state = id === undefined ? undefined : index[`${key}/${id}`];
-  let nextMs: number | undefined;
-  if (state === 'done') nextMs = Infinity;
-  else if (typeof state === 'number') nextMs = state + STALE_CLAIM_MS + 1;
-  else if (state === `failed:${today}`) nextMs = Date.parse(`${today}T00:00:00Z`) + DAY_MS;
-  const { lifetimeSeen: _old, ...rest } = row;
-  await tx.put(
-    'certificates',
-    id !== undefined && nextMs !== undefined && nextMs > nowMs ? { ...rest, lifetimeSeen: { id, nextMs } } : rest,
-  );
+  const nextMs = id === undefined ? -Infinity : nextLookMs(index.get(`${key}/${id}`), today);
+  const noted = { ...row };
+  delete noted.lifetimeSeen;
+  if (id !== undefined && nextMs > nowMs) noted.lifetimeSeen = { id, nextMs };
+  await tx.put('certificates', noted);
 }
 
 /** Pure: the certificates whose (single) lifetime action is due for their latest version. */
-export function findDue(certs: CertificateRecord[], nowMs: number): Due[] {
+function findDue(certs: CertificateRecord[], nowMs: number): Due[] {
   const out: Due[] = [];
   for (const cert of certs) {
     const latest = cert.latest;
     // Pending-only (no version yet) and disabled certificates are skipped, as Key Vault does.
-    if (!latest || !latest.enabled) continue;
+    if (!latest?.enabled) continue;
     const action = cert.policy.lifetimeActions?.[0];
     if (!action) continue;
     const nb = +latest.notBefore;
@@ -160,25 +158,13 @@ export function findDue(certs: CertificateRecord[], nowMs: number): Due[] {
     if (!isLifetimeActionDue(action, nb, exp, nowMs)) continue;
     out.push({
       cert,
+      latest,
       action,
       id: `${cert.key}/${latest.version}/${action.action}`,
       dueMs: lifetimeActionDueMs(action, nb, exp),
     });
   }
   return out;
-}
-
-/** Not done, not failed today, not being renewed by another run right now. */
-function isOpen(index: LifetimeIndex, id: string, nowMs: number, today: string): boolean {
-  const state = index[id];
-  if (state === undefined) return true;
-  if (typeof state === 'number') return nowMs - state > STALE_CLAIM_MS;
-  return state !== 'done' && state !== `failed:${today}`;
-}
-
-async function readIndex(tx: StoreTx): Promise<LifetimeIndex> {
-  const row = await tx.get('meta', LIFETIME_INDEX_META);
-  return { ...((row?.value as LifetimeIndex | undefined) ?? {}) };
 }
 
 /**
@@ -188,10 +174,10 @@ async function readIndex(tx: StoreTx): Promise<LifetimeIndex> {
 function prune(index: LifetimeIndex, rows: CertificateRecord[], complete: boolean): LifetimeIndex {
   const current = new Set(rows.map((r) => `${r.key}/${r.latest?.version}/`));
   const seen = new Set(rows.map((r) => r.key));
-  for (const id of Object.keys(index)) {
+  for (const id of index.keys()) {
     const key = id.slice(0, id.indexOf('/'));
     const cut = id.indexOf('/', key.length + 1);
-    if ((complete || seen.has(key)) && !current.has(id.slice(0, cut + 1))) delete index[id];
+    if ((complete || seen.has(key)) && !current.has(id.slice(0, cut + 1))) index.delete(id);
   }
   return index;
 }
@@ -199,15 +185,15 @@ function prune(index: LifetimeIndex, rows: CertificateRecord[], complete: boolea
 async function setState(
   ctx: VaultContext,
   id: string,
-  state: string,
+  state: ClaimState,
   log: LifetimeLogRecord,
   nowMs: number,
   today: string,
 ): Promise<void> {
   await ctx.store.write(async (tx) => {
-    const index = await readIndex(tx);
-    index[id] = state;
-    await tx.put('meta', { key: LIFETIME_INDEX_META, value: index });
+    const index = await readLifetimeIndex(tx);
+    index.set(id, state);
+    await writeLifetimeIndex(tx, index);
     await tx.put('lifetimeLog', log);
     await note(tx, log.certificateKey, index, nowMs, today);
   });
@@ -221,11 +207,11 @@ async function autoRenew(
   now: Date,
   today: string,
 ): Promise<LifetimeEvent> {
-  const latest = d.cert.latest!;
+  const { latest } = d;
   const name = d.cert.name;
   const old = expiryPhrase(+latest.expiresOn, +now);
   let event: LifetimeEvent;
-  let state: string;
+  let state: ClaimState;
   try {
     const made = await renew(ctx, name, { tags: { ...latest.tags } });
     const newExpiry = made.properties.expiresOn ? utcDay(+made.properties.expiresOn) : 'unknown';
@@ -236,7 +222,7 @@ async function autoRenew(
       newX509ThumbprintString: made.properties.x509ThumbprintString,
       message: `Certificate "${name}" in vault "${ctx.name}" was renewed automatically: the new version is valid until ${newExpiry} (the old one ${old}).`,
     };
-    state = 'done';
+    state = { kind: 'done' };
   } catch (e) {
     const reason = isVaultError(e) ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
     event = {
@@ -245,9 +231,9 @@ async function autoRenew(
       error: reason,
       message: `Certificate "${name}" in vault "${ctx.name}" could not be renewed automatically and ${old}: renew it by hand. ${reason}`,
     };
-    state = `failed:${today}`;
+    state = { kind: 'failed', day: today };
   }
-  const logId = state === 'done' ? d.id : `${d.id}/failed/${today}`;
+  const logId = state.kind === 'done' ? d.id : `${d.id}/failed/${today}`;
   // If even this write fails, the event still reaches the caller and the claim goes stale.
   await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }, +now, today).catch(
     () => undefined,
@@ -257,7 +243,7 @@ async function autoRenew(
 
 /** The event as first written: 'notify' for EmailContacts, a renewal claim for AutoRenew. */
 function baseEvent(ctx: VaultContext, d: Due, contacts: CertificateContact[], nowMs: number): LifetimeEvent {
-  const latest = d.cert.latest!;
+  const { latest } = d;
   const exp = +latest.expiresOn;
   const phrase = expiryPhrase(exp, nowMs);
   return {

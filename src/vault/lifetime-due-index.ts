@@ -16,22 +16,30 @@
  * falls back to reading every row.
  */
 import { lifetimeActionDueMs } from './lifetime-schedule';
-import type { CertificateRecord, StoreTx, VaultStore } from './vault-store';
+import type { LifetimeAction } from './types';
+import type { CertificateRecord, StoreName, StoreTx, StoreValue, VaultStore, VersionSummary } from './vault-store';
+
+/** What can fall due on a row: its latest version, if enabled, and its policy's (single) lifetime action. */
+function dueParts(row: CertificateRecord): { latest: VersionSummary; action: LifetimeAction } | undefined {
+  const latest = row.latest;
+  const action = row.policy.lifetimeActions?.[0];
+  if (!latest?.enabled || !action) return undefined;
+  return { latest, action };
+}
 
 /** The lifetime action id of a row's latest version ("<version>/<action>"), or undefined when nothing can fall due. */
 export function lifetimeIdOf(row: CertificateRecord): string | undefined {
-  const latest = row.latest;
-  const action = row.policy?.lifetimeActions?.[0];
-  if (!latest || !latest.enabled || !action) return undefined;
-  return `${latest.version}/${action.action}`;
+  const parts = dueParts(row);
+  return parts && `${parts.latest.version}/${parts.action.action}`;
 }
 
 /** When a run must next look at `row` (Infinity: never, until the row changes). */
 export function nextDueMsOf(row: CertificateRecord): number {
-  const id = lifetimeIdOf(row);
-  if (id === undefined) return Infinity;
-  if (row.lifetimeSeen?.id === id && typeof row.lifetimeSeen.nextMs === 'number') return row.lifetimeSeen.nextMs;
-  const due = lifetimeActionDueMs(row.policy.lifetimeActions![0]!, +row.latest!.notBefore, +row.latest!.expiresOn);
+  const parts = dueParts(row);
+  if (!parts) return Infinity;
+  const seen = row.lifetimeSeen;
+  if (seen?.id === `${parts.latest.version}/${parts.action.action}`) return seen.nextMs;
+  const due = lifetimeActionDueMs(parts.action, +parts.latest.notBefore, +parts.latest.expiresOn);
   // A malformed action (no trigger) is never due.
   return Number.isNaN(due) ? Infinity : due;
 }
@@ -40,39 +48,41 @@ export function nextDueMsOf(row: CertificateRecord): number {
 export function scheduled(row: CertificateRecord): CertificateRecord {
   const id = lifetimeIdOf(row);
   const { lifetimeSeen, ...rest } = row;
-  const keep = lifetimeSeen && lifetimeSeen.id === id ? { lifetimeSeen } : {};
-  const out: CertificateRecord = { ...rest, ...keep };
+  const out: CertificateRecord = lifetimeSeen && lifetimeSeen.id === id ? { ...rest, lifetimeSeen } : rest;
   out.nextDueMs = nextDueMsOf(out);
   return out;
 }
 
+/** Per store, what a put through the vault's store does to the value first. */
+type PutHooks = { readonly [S in StoreName]?: (value: StoreValue<S>) => StoreValue<S> };
+
+const ON_PUT: PutHooks = { certificates: scheduled };
+
 /** The vault's store with nextDueMs maintained on every certificate write. */
 export function withLifetimeDueIndex(store: VaultStore): VaultStore {
-  const wrapTx = (tx: StoreTx): StoreTx => ({
-    ...bind(tx),
-    put: (name, value) =>
-      name === 'certificates' ? tx.put('certificates', scheduled(value as CertificateRecord)) : tx.put(name, value),
-  });
   return {
     name: store.name,
     read: (fn) => store.read(fn),
-    write: (fn) => store.write((tx) => fn(wrapTx(tx))),
+    write: (fn) => store.write((tx) => fn(withPutHooks(tx, ON_PUT))),
     close: () => store.close(),
   };
 }
 
-/** The tx's methods bound to it (it may be a class instance or a plain object). */
-function bind(tx: StoreTx): StoreTx {
-  return {
-    get: (s, k) => tx.get(s, k),
-    put: (s, v) => tx.put(s, v),
-    delete: (s, k) => tx.delete(s, k),
-    getAll: (s, o) => tx.getAll(s, o),
-    count: (s) => tx.count(s),
-    versionsOf: (k) => tx.versionsOf(k),
-    keysOf: (k) => tx.keysOf(k),
-    lifetimeLogOf: (k) => tx.lifetimeLogOf(k),
-    certificatesDueBy: (ms) => tx.certificatesDueBy(ms),
-    countScheduledCertificates: () => tx.countScheduledCertificates(),
+/**
+ * `tx` with `put` passing each value through its store's hook. Every other member is tx's own,
+ * bound to it (tx may be a class instance), so a method StoreTx gains later passes through
+ * without this file having to know it.
+ */
+function withPutHooks(tx: StoreTx, hooks: PutHooks): StoreTx {
+  const put: StoreTx['put'] = (name, value) => {
+    const hook = hooks[name];
+    return tx.put(name, hook ? hook(value) : value);
   };
+  return new Proxy(tx, {
+    get(target, property): unknown {
+      if (property === 'put') return put;
+      const member: unknown = Reflect.get(target, property);
+      return typeof member === 'function' ? member.bind(target) : member;
+    },
+  });
 }

@@ -11,6 +11,7 @@ export async function assertNotDeleted(tx: StoreTx, key: string, name: string): 
     throw new VaultError(
       'Conflict',
       `A deleted certificate named "${name}" still exists: recover it or purge it before using the name again.`,
+      { field: 'name' },
     );
   }
 }
@@ -22,6 +23,7 @@ export async function assertNoPendingOperation(tx: StoreTx, key: string, name: s
     throw new VaultError(
       'Conflict',
       `Certificate "${name}" has a pending certificate operation: merge the signed certificate, or cancel or delete the operation first.`,
+      { field: 'name' },
     );
   }
 }

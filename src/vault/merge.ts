@@ -26,10 +26,13 @@ export async function mergeCertificate(
   options: MergeCertificateOptions = {},
 ): Promise<KeyVaultCertificateWithPolicy> {
   const key = certificateKey(name);
-  if (!Array.isArray(x509Certificates) || x509Certificates.length === 0) {
+  // Checked at run time: the list comes from the caller, whatever its static type said.
+  const given: unknown = x509Certificates;
+  if (!Array.isArray(given) || given.length === 0) {
     throw new VaultError(
       'BadParameter',
       'x509Certificates is empty: give the signed certificate (DER, PEM or PKCS#7), optionally with its chain.',
+      { field: 'file' },
     );
   }
   const { op, keyRecord } = await ctx.store.read(async (tx) => {
@@ -56,9 +59,10 @@ export async function mergeCertificate(
       throw toVaultError(e, `Certificate ${i + 1} of ${x509Certificates.length}`, { parsing: true });
     }
   });
-  if (certificates.length === 0) throw new VaultError('BadParameter', 'No certificate was found in x509Certificates.');
+  if (certificates.length === 0)
+    throw new VaultError('BadParameter', 'No certificate was found in x509Certificates.', { field: 'file' });
   const leaf = await parsing('The certificate', () => findLeafForKey(certificates, keyRecord.publicKey));
-  if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH);
+  if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH, { field: 'file' });
   // A CSR's key is used once, unless the policy keeps keys across versions (Key Vault's rule).
   if (keyRecord.merged && !op.policy.reuseKey) throw new VaultError('BadParameter', CSR_ALREADY_USED);
   const chain = await parsing('The certificate chain', () =>

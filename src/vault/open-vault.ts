@@ -1,40 +1,36 @@
 /**
- * openVault / listVaults (ARCHITECTURE §4): each vault is its own IndexedDB database, so several
- * vaults segment certificates the way Key Vault users make several vaults.
+ * openVault / listVaults (ARCHITECTURE §4) over the stores a provider hands out: each vault is
+ * its own store (an IndexedDB database in the app), so several vaults segment certificates the
+ * way Key Vault users make several vaults. Which provider is decided by the composition root
+ * (index.ts), not here.
  */
-import { listVaultDatabases, openIdbVaultStore } from '../store/idb-vault-store';
 import { createCertificateVault } from './certificate-vault';
 import { createVaultContext } from './context';
 import { purgeExpiredDeleted } from './deleted';
+import { checkVaultName } from './names';
 import type { CertificateVault, OpenVaultOptions } from './types';
-import { guard, VaultError } from './vault-error';
+import { guard } from './vault-error';
+import type { VaultStoreProvider } from './vault-store';
 
-const VAULT_NAME = /^[0-9a-zA-Z-]{1,63}$/;
-
-/** Opens (creating on first use) the vault `name` (default "default"). */
-export function openVault(options: OpenVaultOptions = {}): Promise<CertificateVault> {
-  return guard('Opening the vault', async () => {
-    const name = options.name ?? 'default';
-    if (!VAULT_NAME.test(name)) {
-      throw new VaultError(
-        'BadParameter',
-        `The vault name "${name}" is not valid: use 1 to 63 letters, digits and hyphens.`,
-      );
-    }
-    if (typeof indexedDB === 'undefined') {
-      throw new VaultError(
-        'Unsupported',
-        'This browser offers no IndexedDB storage (a private window may disable it), so the vault cannot be opened.',
-      );
-    }
-    const store = await openIdbVaultStore(name);
-    const ctx = createVaultContext(store, options.now);
-    await purgeExpiredDeleted(ctx);
-    return createCertificateVault(ctx);
-  });
+/** The two entry points of the vault API, bound to one store provider. */
+export interface VaultOpener {
+  /** Opens (creating on first use) the vault `name` (default "default"). */
+  openVault(options?: OpenVaultOptions): Promise<CertificateVault>;
+  /** The names of the vaults in this browser profile, sorted. */
+  listVaults(): Promise<string[]>;
 }
 
-/** The names of the vaults in this browser profile, sorted. */
-export function listVaults(): Promise<string[]> {
-  return guard('Listing vaults', () => listVaultDatabases());
+/** openVault and listVaults over `stores`. */
+export function createVaultOpener(stores: VaultStoreProvider): VaultOpener {
+  return {
+    openVault: (options = {}) =>
+      guard('Opening the vault', async () => {
+        const name = checkVaultName(options.name ?? 'default');
+        const store = await stores.open(name);
+        const ctx = createVaultContext(store, options.now);
+        await purgeExpiredDeleted(ctx);
+        return createCertificateVault(ctx);
+      }),
+    listVaults: () => guard('Listing vaults', () => stores.list()),
+  };
 }

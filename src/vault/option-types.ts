@@ -3,7 +3,7 @@
  * types.ts to keep each file about one thing.
  */
 import type { Bytes } from '../pki/types';
-import type { CertificateContentType, CertificatePolicy } from './types';
+import type { CertificateContentType, CertificatePolicy } from './policy-types';
 
 export interface CreateCertificateOptions {
   enabled?: boolean;

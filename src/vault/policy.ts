@@ -2,7 +2,8 @@
  * Certificate policy: Azure's defaults and validation (ARCHITECTURE §5). The UI reuses both to fill
  * and check its form before calling the vault; the vault runs them again on every write.
  */
-import { EKU, type KeySpec, type KeyUsage } from '../pki/types';
+import { EKU } from '../pki/asn1/oids';
+import type { KeySpec, KeyUsage } from '../pki/types';
 import { parseX500Name } from '../pki/x500-name';
 import type {
   CertificateKeyCurveName,
@@ -11,7 +12,7 @@ import type {
   KeyUsageType,
   LifetimeAction,
 } from './types';
-import { BAD_X500_NAME, VaultError } from './vault-error';
+import { BAD_X500_NAME, VaultError, type VaultErrorField } from './vault-error';
 
 const KEY_TYPES: CertificateKeyType[] = ['RSA', 'RSA-HSM', 'EC', 'EC-HSM'];
 const RSA_SIZES = [2048, 3072, 4096];
@@ -75,7 +76,7 @@ export function defaultPolicy(overrides: CertificatePolicy = {}): CertificatePol
   };
 }
 
-const bad = (message: string): VaultError => new VaultError('BadParameter', message);
+const bad = (field: VaultErrorField, message: string): VaultError => new VaultError('BadParameter', message, { field });
 const list = (values: readonly (string | number)[]): string => values.map(String).join(', ');
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n);
 
@@ -95,12 +96,15 @@ export interface ValidatePolicyOptions {
  */
 export function validatePolicy(policy: CertificatePolicy, options: ValidatePolicyOptions = {}): void {
   const { keyType = 'RSA' } = policy;
-  if (!KEY_TYPES.includes(keyType)) throw bad(`keyType "${keyType}" is not supported: use ${list(KEY_TYPES)}.`);
+  if (!KEY_TYPES.includes(keyType))
+    throw bad('keyType', `keyType "${keyType}" is not supported: use ${list(KEY_TYPES)}.`);
   if (isEc(keyType)) {
     const curve = policy.keyCurveName ?? 'P-256';
-    if (!CURVES.includes(curve)) throw bad(`keyCurveName "${curve}" is not supported: use ${list(CURVES)}.`);
+    if (!CURVES.includes(curve))
+      throw bad('keyCurveName', `keyCurveName "${curve}" is not supported: use ${list(CURVES)}.`);
     if (policy.keySize !== undefined && policy.keySize !== CURVE_BITS[curve]) {
       throw bad(
+        'keySize',
         `keySize ${policy.keySize} does not fit curve ${curve}: leave keySize empty or use ${CURVE_BITS[curve]}.`,
       );
     }
@@ -108,33 +112,38 @@ export function validatePolicy(policy: CertificatePolicy, options: ValidatePolic
     const size = policy.keySize ?? 2048;
     const importedOk = options.imported && isInt(size) && size >= 1024;
     if (!RSA_SIZES.includes(size) && !importedOk)
-      throw bad(`keySize ${size} is not allowed for RSA keys: use ${list(RSA_SIZES)}.`);
+      throw bad('keySize', `keySize ${size} is not allowed for RSA keys: use ${list(RSA_SIZES)}.`);
     if (policy.keyCurveName !== undefined)
-      throw bad(`keyCurveName applies to EC keys only; remove it for keyType ${keyType}.`);
+      throw bad('keyCurveName', `keyCurveName applies to EC keys only; remove it for keyType ${keyType}.`);
   }
   if (policy.exportable && isHsm(keyType)) {
     throw bad(
+      'exportable',
       `exportable cannot be true for keyType ${keyType}: HSM keys never leave the vault. Use ${keyType.replace('-HSM', '')} or set exportable to false.`,
     );
   }
   if (policy.contentType !== undefined && !CONTENT_TYPES.includes(policy.contentType)) {
-    throw bad(`contentType "${policy.contentType}" is not supported: use ${list(CONTENT_TYPES)}.`);
+    throw bad('contentType', `contentType "${policy.contentType}" is not supported: use ${list(CONTENT_TYPES)}.`);
   }
   for (const usage of policy.keyUsage ?? []) {
-    if (!KEY_USAGES.includes(usage)) throw bad(`keyUsage "${usage}" is unknown: use ${list(KEY_USAGES)}.`);
+    if (!KEY_USAGES.includes(usage)) throw bad('keyUsage', `keyUsage "${usage}" is unknown: use ${list(KEY_USAGES)}.`);
     if (isEc(keyType) && EC_FORBIDDEN_USAGES.includes(usage)) {
       throw bad(
+        'keyUsage',
         `keyUsage "${usage}" is not possible with EC keys: EC keys have no encrypt/wrap. Remove ${list(EC_FORBIDDEN_USAGES.filter((u) => policy.keyUsage?.includes(u)))} or use an RSA key.`,
       );
     }
   }
   for (const oid of policy.enhancedKeyUsage ?? []) {
     if (typeof oid !== 'string' || !/^[0-2](\.(0|[1-9]\d*))+$/.test(oid))
-      throw bad(`enhancedKeyUsage "${oid}" is not a dotted OID such as ${EKU.serverAuth}.`);
+      throw bad('enhancedKeyUsage', `enhancedKeyUsage "${oid}" is not a dotted OID such as ${EKU.serverAuth}.`);
   }
   const months = policy.validityInMonths ?? 12;
   if (!isInt(months) || months < 1 || months > MAX_VALIDITY_MONTHS) {
-    throw bad(`validityInMonths ${months} is out of range: use a whole number from 1 to ${MAX_VALIDITY_MONTHS}.`);
+    throw bad(
+      'validityInMonths',
+      `validityInMonths ${months} is out of range: use a whole number from 1 to ${MAX_VALIDITY_MONTHS}.`,
+    );
   }
   validateLifetimeActions(policy, months);
   validateIssuer(policy, options.knownIssuers);
@@ -144,24 +153,35 @@ export function validatePolicy(policy: CertificatePolicy, options: ValidatePolic
 function validateLifetimeActions(policy: CertificatePolicy, months: number): void {
   const actions = policy.lifetimeActions ?? [];
   if (actions.length > 1)
-    throw bad(`lifetimeActions has ${actions.length} entries: a policy allows at most one lifetime action.`);
+    throw bad(
+      'lifetimeActions',
+      `lifetimeActions has ${actions.length} entries: a policy allows at most one lifetime action.`,
+    );
   for (const a of actions) {
-    if (a.action !== 'EmailContacts' && a.action !== 'AutoRenew')
-      throw bad(`lifetimeActions action "${a.action}" is unknown: use EmailContacts or AutoRenew.`);
+    // Widened: the policy may come from a caller that ignored the types.
+    const action: string = a.action;
+    if (action !== 'EmailContacts' && action !== 'AutoRenew')
+      throw bad('lifetimeActions', `lifetimeActions action "${action}" is unknown: use EmailContacts or AutoRenew.`);
     const hasDays = a.daysBeforeExpiry !== undefined;
     const hasPct = a.lifetimePercentage !== undefined;
-    if (hasDays === hasPct) throw bad('lifetimeActions: give exactly one of daysBeforeExpiry or lifetimePercentage.');
+    if (hasDays === hasPct)
+      throw bad('lifetimeActions', 'lifetimeActions: give exactly one of daysBeforeExpiry or lifetimePercentage.');
     if (hasPct && (!isInt(a.lifetimePercentage) || a.lifetimePercentage < 1 || a.lifetimePercentage > 99)) {
-      throw bad(`lifetimePercentage ${a.lifetimePercentage} is out of range: use a whole number from 1 to 99.`);
+      throw bad(
+        'lifetimeActions',
+        `lifetimePercentage ${a.lifetimePercentage} is out of range: use a whole number from 1 to 99.`,
+      );
     }
     const maxDays = months * DAYS_PER_MONTH_LIMIT;
     if (hasDays && (!isInt(a.daysBeforeExpiry) || a.daysBeforeExpiry < 1 || a.daysBeforeExpiry > maxDays)) {
       throw bad(
+        'lifetimeActions',
         `daysBeforeExpiry ${a.daysBeforeExpiry} is out of range: use a whole number from 1 to ${maxDays} (validityInMonths × ${DAYS_PER_MONTH_LIMIT}).`,
       );
     }
     if (a.action === 'AutoRenew' && (policy.issuerName ?? 'Self').toLowerCase() === 'unknown') {
       throw bad(
+        'lifetimeActions',
         'lifetimeActions AutoRenew is not possible with issuer "Unknown": nobody here can sign the renewal. Use EmailContacts.',
       );
     }
@@ -171,11 +191,12 @@ function validateLifetimeActions(policy: CertificatePolicy, months: number): voi
 function validateIssuer(policy: CertificatePolicy, knownIssuers: string[] | undefined): void {
   const issuer = policy.issuerName ?? 'Self';
   if (typeof issuer !== 'string' || issuer === '')
-    throw bad('issuerName is empty: use "Self", "Unknown" or the name of an issuer in this vault.');
+    throw bad('issuerName', 'issuerName is empty: use "Self", "Unknown" or the name of an issuer in this vault.');
   const lower = issuer.toLowerCase();
   if (lower === 'self' || lower === 'unknown' || !knownIssuers) return;
   if (!knownIssuers.some((n) => n.toLowerCase() === lower)) {
     throw bad(
+      'issuerName',
       `issuerName "${issuer}" is not an issuer in this vault: use "Self", "Unknown" or create the issuer first.`,
     );
   }
@@ -184,24 +205,33 @@ function validateIssuer(policy: CertificatePolicy, knownIssuers: string[] | unde
 function validateSubject(policy: CertificatePolicy): void {
   const subject = policy.subject?.trim() ?? '';
   const sans = policy.subjectAlternativeNames ?? {};
-  const sanCount = Object.values(sans).reduce((n, v) => n + (Array.isArray(v) ? v.length : 0), 0);
+  let sanCount = 0;
+  for (const v of Object.values(sans) as unknown[]) if (Array.isArray(v)) sanCount += v.length;
   if (subject === '' && sanCount === 0)
     throw bad(
+      'subject',
       'subject is empty and there are no subjectAlternativeNames: give at least one, e.g. subject "CN=www.contoso.com".',
     );
   if (subject !== '') {
     try {
       parseX500Name(subject);
     } catch (e) {
-      throw new VaultError('BadParameter', `${BAD_X500_NAME}: "${subject}".`, { cause: e });
+      throw new VaultError('BadParameter', `${BAD_X500_NAME}: "${subject}".`, { cause: e, field: 'subject' });
     }
   }
   for (const ip of sans.ipAddresses ?? []) {
-    if (!isIp(ip)) throw bad(`subjectAlternativeNames ipAddresses "${ip}" is not an IPv4 or IPv6 address.`);
+    if (!isIp(ip))
+      throw bad(
+        'subjectAlternativeNames',
+        `subjectAlternativeNames ipAddresses "${ip}" is not an IPv4 or IPv6 address.`,
+      );
   }
   for (const email of [...(sans.emails ?? []), ...(sans.userPrincipalNames ?? [])]) {
     if (!/^[^@\s]+@[^@\s]+$/.test(email))
-      throw bad(`subjectAlternativeNames "${email}" is not an address of the form name@domain.`);
+      throw bad(
+        'subjectAlternativeNames',
+        `subjectAlternativeNames "${email}" is not an address of the form name@domain.`,
+      );
   }
   for (const dns of sans.dnsNames ?? []) {
     if (
@@ -209,12 +239,15 @@ function validateSubject(policy: CertificatePolicy): void {
         dns,
       )
     ) {
-      throw bad(`subjectAlternativeNames dnsNames "${dns}" is not a DNS name.`);
+      throw bad('subjectAlternativeNames', `subjectAlternativeNames dnsNames "${dns}" is not a DNS name.`);
     }
   }
   for (const uri of sans.uniformResourceIdentifiers ?? []) {
     if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$/.test(uri))
-      throw bad(`subjectAlternativeNames uniformResourceIdentifiers "${uri}" is not a URI with a scheme.`);
+      throw bad(
+        'subjectAlternativeNames',
+        `subjectAlternativeNames uniformResourceIdentifiers "${uri}" is not a URI with a scheme.`,
+      );
   }
 }
 

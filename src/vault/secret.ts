@@ -4,8 +4,7 @@
  * CryptoKey: the browser itself refuses exportKey, so the secret holds certificates only.
  */
 import { encodePem } from '../pki/pem';
-import { writePkcs12 } from '../pki/pkcs12';
-import type { Bytes } from '../pki/types';
+import { writePkcs12 } from '../pki/pkcs12/write-pfx';
 import type { VaultContext } from './context';
 import { assertUsable, requireCertificate, requireVersion } from './lookups';
 import { certificateKey } from './names';
@@ -36,12 +35,14 @@ export async function getSecret(
       throw new VaultError(
         'BadParameter',
         "A password applies to PKCS#12 secrets only: this certificate's policy exports PEM. Change the policy's contentType to application/x-pkcs12 for a password-protected file.",
+        { field: 'password' },
       );
     }
     if (options.legacy) {
       throw new VaultError(
         'BadParameter',
         "The legacy (3DES, SHA-1 MAC) encoding applies to PKCS#12 secrets only: this certificate's policy exports PEM. Change the policy's contentType to application/x-pkcs12 for a legacy PFX.",
+        { field: 'contentType' },
       );
     }
     const blocks = [
@@ -49,7 +50,7 @@ export async function getSecret(
       ...chain.map((c) => encodePem('CERTIFICATE', c)),
     ];
     return {
-      value: new TextEncoder().encode(blocks.map((b) => (b.endsWith('\n') ? b : `${b}\n`)).join('')) as Bytes,
+      value: new TextEncoder().encode(blocks.map((b) => (b.endsWith('\n') ? b : `${b}\n`)).join('')),
       contentType,
     };
   }

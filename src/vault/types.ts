@@ -3,55 +3,11 @@
  * the SDK reads the same here (ARCHITECTURE §3, §4). Fields the SDK marks optional are required here
  * whenever the vault always fills them; additions beyond the SDK are marked "Certkeep:".
  */
-import type { Bytes, KeyUsage, SubjectAlternativeNames } from '../pki/types';
+import type { Bytes, SubjectAlternativeNames } from '../pki/types';
+import type { CertificatePolicy, CertificatePolicyAction } from './policy-types';
 
 export type { Bytes, SubjectAlternativeNames };
-
-/** The SDK's KeyUsageType values (same spelling as pki's KeyUsage). */
-export type KeyUsageType = KeyUsage;
-/** "-HSM" key types are simply never exportable here (no HSM in a browser). */
-export type CertificateKeyType = 'RSA' | 'RSA-HSM' | 'EC' | 'EC-HSM';
-export type CertificateKeyCurveName = 'P-256' | 'P-384' | 'P-521';
-export type CertificateContentType = 'application/x-pkcs12' | 'application/x-pem-file';
-export type CertificatePolicyAction = 'EmailContacts' | 'AutoRenew';
-
-/** One lifetime action: exactly one of daysBeforeExpiry / lifetimePercentage. */
-export interface LifetimeAction {
-  action: CertificatePolicyAction;
-  daysBeforeExpiry?: number;
-  lifetimePercentage?: number;
-}
-
-/**
- * What a certificate should look like; one policy is shared by all versions. Every field is
- * optional on input (createCertificate fills Azure's defaults, see policy.ts); the vault
- * returns it filled.
- */
-export interface CertificatePolicy {
-  /** RFC 4514, e.g. `CN=www.contoso.com, O=Contoso`; may be empty when SANs are given. */
-  subject?: string;
-  subjectAlternativeNames?: SubjectAlternativeNames;
-  keyType?: CertificateKeyType;
-  /** RSA only: 2048, 3072, 4096 */
-  keySize?: number;
-  /** EC only */
-  keyCurveName?: CertificateKeyCurveName;
-  exportable?: boolean;
-  reuseKey?: boolean;
-  contentType?: CertificateContentType;
-  keyUsage?: KeyUsageType[];
-  /** EKU OIDs, e.g. "1.3.6.1.5.5.7.3.1" */
-  enhancedKeyUsage?: string[];
-  validityInMonths?: number;
-  lifetimeActions?: LifetimeAction[];
-  /** "Self", "Unknown" or the name of an issuer in this vault */
-  issuerName?: string;
-  certificateType?: string;
-  certificateTransparency?: boolean;
-  enabled?: boolean;
-  createdOn?: Date;
-  updatedOn?: Date;
-}
+export * from './policy-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
@@ -210,12 +166,12 @@ export interface LifetimeEvent {
   contacts: CertificateContact[];
   /** one sentence a person can read in a notification */
   message: string;
-  /** Certkeep (lifetime-actions.ts always fills it): the policy's issuer; "Self" → the UI may offer "Renew now" */
-  issuerName?: string;
-  /** Certkeep (always filled): the lifetime action that fell due */
-  action?: CertificatePolicyAction;
-  /** Certkeep (always filled): whole days from the run to expiresOn, rounded down; negative once expired */
-  daysLeft?: number;
+  /** Certkeep: the policy's issuer; "Self" → the UI may offer "Renew now" */
+  issuerName: string;
+  /** Certkeep: the lifetime action that fell due */
+  action: CertificatePolicyAction;
+  /** Certkeep: whole days from the run to expiresOn, rounded down; negative once expired */
+  daysLeft: number;
   /** Certkeep: 'renewalFailed' only, why the renewal failed (the VaultError's message) */
   error?: string;
 }

@@ -1,20 +1,67 @@
 /**
  * The one error the vault throws (ARCHITECTURE §4). Messages are sentences a person can act on;
- * the underlying PkiError / DOMException stays reachable as `cause`.
+ * the underlying PkiError / DOMException stays reachable as `cause`, and `field` names the input
+ * at fault so a form can show the message in place.
  */
 import { isPkiError } from '../pki/pki-error';
 
 export type VaultErrorCode =
-  'NotFound' | 'Conflict' | 'BadParameter' | 'Forbidden' | 'InvalidPassword' | 'Unsupported' | 'Malformed';
+  | 'NotFound'
+  | 'Conflict'
+  | 'BadParameter'
+  | 'Forbidden'
+  | 'InvalidPassword'
+  | 'Unsupported'
+  | 'Malformed'
+  /** A protected vault that is not unlocked. */
+  | 'Locked'
+  /** A fault in Certkeep itself, never in the caller's input. */
+  | 'Internal';
+
+/**
+ * The input a VaultError is about. Policy fields use CertificatePolicy's names; the others name
+ * the argument or option of the call: `name` (certificate, issuer or vault), `password`, `file`
+ * (the bytes given to import, merge, restore or describe), `enabled`/`tags` (attributes),
+ * `contacts`, the issuer's `provider`/`accountId`/`organizationId`/`administratorContacts`, and a
+ * cryptography call's `algorithm`/`data`. `policy` is the policy argument as a whole.
+ */
+export type VaultErrorField =
+  | 'name'
+  | 'subject'
+  | 'subjectAlternativeNames'
+  | 'keyType'
+  | 'keySize'
+  | 'keyCurveName'
+  | 'exportable'
+  | 'contentType'
+  | 'keyUsage'
+  | 'enhancedKeyUsage'
+  | 'validityInMonths'
+  | 'lifetimeActions'
+  | 'issuerName'
+  | 'policy'
+  | 'password'
+  | 'file'
+  | 'enabled'
+  | 'tags'
+  | 'contacts'
+  | 'provider'
+  | 'accountId'
+  | 'organizationId'
+  | 'administratorContacts'
+  | 'algorithm'
+  | 'data';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';
+  readonly field?: VaultErrorField;
   constructor(
     readonly code: VaultErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options: { cause?: unknown; field?: VaultErrorField } = {},
   ) {
-    super(message, options);
+    super(message, 'cause' in options ? { cause: options.cause } : undefined);
+    if (options.field !== undefined) this.field = options.field;
   }
 }
 
@@ -30,10 +77,12 @@ export const BAD_X500_NAME = 'The subject name provided is not a valid X500 name
  * Any thrown value as a VaultError. `context` says what was being read ("the PFX file", "the
  * certificate") and starts the message of wrapped errors. `parsing`: the error came from
  * reading untrusted bytes, so anything unclassified (a parser library's own Error) means the
- * bytes are damaged, not that the vault failed.
+ * bytes are damaged (Malformed, field `file`); anywhere else an unclassified error is a bug in
+ * Certkeep (Internal), and the message says so rather than blaming the person's input.
  */
 export function toVaultError(e: unknown, context: string, options: { parsing?: boolean } = {}): VaultError {
   if (isVaultError(e)) return e;
+  const file = options.parsing ? { field: 'file' as const } : {};
   if (isPkiError(e)) {
     const detail = e.message ? ` (${e.message})` : '';
     switch (e.code) {
@@ -41,20 +90,22 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
         return new VaultError(
           'Malformed',
           `${context} could not be read: it is damaged or not in a supported format${detail}.`,
-          { cause: e },
+          { cause: e, ...file },
         );
       case 'invalid-password':
         return new VaultError('InvalidPassword', `${context} could not be opened: the password is wrong or missing.`, {
           cause: e,
+          field: 'password',
         });
       case 'unsupported':
         return new VaultError('Unsupported', `${context} uses something Certkeep does not support${detail}.`, {
           cause: e,
+          ...file,
         });
       case 'bad-name':
-        return new VaultError('BadParameter', `${BAD_X500_NAME}${detail}.`, { cause: e });
+        return new VaultError('BadParameter', `${BAD_X500_NAME}${detail}.`, { cause: e, field: 'subject' });
       case 'bad-input':
-        return new VaultError('BadParameter', `${context}: a value is out of range${detail}.`, { cause: e });
+        return new VaultError('BadParameter', `${context}: a value is out of range${detail}.`, { cause: e, ...file });
     }
   }
   // DOMException from IndexedDB: quota, a closed database, a browser that refuses storage.
@@ -82,10 +133,14 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
     return new VaultError(
       'Malformed',
       `${context} could not be read: it is damaged or not in a supported format (${what}).`,
-      { cause: e },
+      { cause: e, field: 'file' },
     );
   }
-  return new VaultError('Malformed', `${context} failed unexpectedly (${what}).`, { cause: e });
+  return new VaultError(
+    'Internal',
+    `${context} failed because of a fault in Certkeep, not in what was entered or in the file given (${what}). Reload the page and try again; if it happens again, report it with this message.`,
+    { cause: e },
+  );
 }
 
 /** Runs `fn` and turns anything it throws into a VaultError. */

@@ -148,9 +148,12 @@ export interface LifetimeLogRecord {
 
 /** Contacts are one row in the contacts store under this key. */
 export const CONTACTS_KEY = 'contacts';
-export type ContactsRecord = { key: typeof CONTACTS_KEY; contacts: CertificateContact[] };
+type ContactsRecord = { key: typeof CONTACTS_KEY; contacts: CertificateContact[] };
 
-/** Store name → key and value types. */
+/**
+ * Store name → key and value types: the one declaration of what a vault stores. store/schema.ts
+ * derives IndexedDB's schema from it; the vault and its tests read and write through it.
+ */
 export interface VaultStoreMap {
   certificates: { key: string; value: CertificateRecord };
   versions: { key: [string, string]; value: VersionRecord };
@@ -166,6 +169,22 @@ export interface VaultStoreMap {
 export type StoreName = keyof VaultStoreMap;
 export type StoreKey<S extends StoreName> = VaultStoreMap[S]['key'];
 export type StoreValue<S extends StoreName> = VaultStoreMap[S]['value'];
+
+/** Each store by name; the mapped type makes a store missing here, or one not in the map, a compile error. */
+const STORES: { readonly [S in StoreName]: S } = {
+  certificates: 'certificates',
+  versions: 'versions',
+  keys: 'keys',
+  operations: 'operations',
+  deleted: 'deleted',
+  issuers: 'issuers',
+  contacts: 'contacts',
+  meta: 'meta',
+  lifetimeLog: 'lifetimeLog',
+};
+
+/** Every store of VaultStoreMap, once: the scope of each transaction, and what a dump of a vault reads. */
+export const STORE_NAMES: readonly StoreName[] = Object.values(STORES);
 
 /** Inside one transaction. Only await these calls in a `write()` callback. */
 export interface StoreTx {
@@ -194,4 +213,15 @@ export interface VaultStore {
   /** One readwrite transaction over every store; aborted (nothing kept) if `fn` throws. */
   write<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   close(): void;
+}
+
+/**
+ * Where vaults keep their data: one VaultStore per vault name. The vault's API takes it from its
+ * composition root (index.ts), which alone decides the implementation (ARCHITECTURE §2).
+ */
+export interface VaultStoreProvider {
+  /** Opens (creating on first use) the store of vault `vaultName`. */
+  open(vaultName: string): Promise<VaultStore>;
+  /** The names of the vaults that have a store, sorted. */
+  list(): Promise<string[]>;
 }

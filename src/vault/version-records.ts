@@ -1,9 +1,8 @@
 /**
  * Making a version: parse the certificate BEFORE the transaction (pki is async and would end
- * it), then `commitVersion` inside one write transaction.
+ * it), then `commitVersion` inside one write transaction. The parser is loaded on first use:
+ * this module is also on the light path of updating attributes.
  */
-import { parseCertificate } from '../pki/x509';
-import type { Bytes } from '../pki/types';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import type { CertificatePolicy } from './types';
@@ -21,6 +20,7 @@ export interface NewVersionInput {
 
 /** A version record with its parsed attributes; `ordinal` is set by commitVersion. */
 export async function buildVersion(ctx: VaultContext, input: NewVersionInput): Promise<VersionRecord> {
+  const { parseCertificate } = await import('../pki/certificate-info');
   const info = await parseCertificate(input.cer);
   const now = ctx.now();
   return {
@@ -36,8 +36,8 @@ export async function buildVersion(ctx: VaultContext, input: NewVersionInput): P
     x509Thumbprint: info.sha1Thumbprint,
     sha256Fingerprint: info.sha256Fingerprint,
     subject: info.subject,
-    cer: new Uint8Array(input.cer) as Bytes,
-    chain: input.chain.map((c) => new Uint8Array(c) as Bytes),
+    cer: new Uint8Array(input.cer),
+    chain: input.chain.map((c) => new Uint8Array(c)),
     keyId: input.keyId,
     keyExportable: input.keyExportable,
   };
@@ -78,8 +78,10 @@ export function stampPolicy(
   previous: CertificatePolicy | undefined,
   now: Date,
 ): CertificatePolicy {
-  const { createdOn: _c, updatedOn: _u, ...rest } = policy;
-  return { ...structuredClone(rest), createdOn: previous?.createdOn ?? now, updatedOn: now };
+  const rest = structuredClone(policy);
+  delete rest.createdOn;
+  delete rest.updatedOn;
+  return { ...rest, createdOn: previous?.createdOn ?? now, updatedOn: now };
 }
 
 /**

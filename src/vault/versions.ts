@@ -5,9 +5,8 @@
  */
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
-import { knownIssuerNames, requireCertificate, requireVersion } from './lookups';
+import { requireCertificate, requireVersion } from './lookups';
 import { certificateKey } from './names';
-import { defaultPolicy, validatePolicy } from './policy';
 import type {
   CertificatePolicy,
   CertificateProperties,
@@ -16,8 +15,7 @@ import type {
   ListPropertiesOfCertificatesOptions,
   UpdateCertificatePropertiesOptions,
 } from './types';
-import { stampPolicy, summaryOf } from './version-records';
-import { VaultError } from './vault-error';
+import { summaryOf } from './version-records';
 import type { CertificateRecord } from './vault-store';
 import { copyPolicy, toCertificate, toCertificateWithPolicy, toProperties } from './views';
 
@@ -78,35 +76,6 @@ export async function* listPropertiesOfCertificateVersions(
 export async function getCertificatePolicy(ctx: VaultContext, name: string): Promise<CertificatePolicy> {
   const key = certificateKey(name);
   return ctx.store.read(async (tx) => copyPolicy((await requireCertificate(tx, key, name)).policy));
-}
-
-/**
- * Fields given replace the current ones (PATCH, as Key Vault); the result is validated as a
- * whole and applies to the next version.
- */
-export async function updateCertificatePolicy(
-  ctx: VaultContext,
-  name: string,
-  patch: CertificatePolicy,
-): Promise<CertificatePolicy> {
-  const key = certificateKey(name);
-  if (typeof patch !== 'object' || patch === null) throw new VaultError('BadParameter', 'The policy is missing.');
-  const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as CertificatePolicy;
-  return ctx.store.write(async (tx) => {
-    const cert = await requireCertificate(tx, key, name);
-    const merged = { ...cert.policy, ...defined };
-    // Switching key type drops the other type's size/curve, so the merged policy stays coherent.
-    if (defined.keyType && defined.keyType.startsWith('EC') !== (cert.policy.keyType ?? 'RSA').startsWith('EC')) {
-      if (!('keySize' in defined)) delete merged.keySize;
-      if (!('keyCurveName' in defined)) delete merged.keyCurveName;
-    }
-    const policy = defaultPolicy(merged);
-    validatePolicy(policy, { knownIssuers: await knownIssuerNames(tx) });
-    const now = ctx.now();
-    const updated: CertificateRecord = { ...cert, policy: stampPolicy(policy, cert.policy, now), updatedOn: now };
-    await tx.put('certificates', updated);
-    return copyPolicy(updated.policy);
-  });
 }
 
 export async function updateCertificateProperties(

@@ -86,6 +86,10 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
     await expect(panel.getByRole('alert')).toContainText(
       'The public key of the end-entity certificate in the specified X.509 certificate content does not match the public part of the specified private key. Please check if certificate is valid',
     );
+    // The vault names the merged certificate as the input at fault: the hint's "value shown" is marked.
+    await expect(panel.getByLabel('Or paste the signed certificate (PEM)')).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByLabel('Signed certificate file')).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByRole('alert')).toContainText('Correct the value shown');
     await expect(panel.getByTestId('operation-status')).toHaveText('Waiting for the signed certificate');
 
     // The status line counts calendar days (UTC) from the page's clock to notAfter, and openssl
@@ -103,7 +107,7 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
     await expect(page.getByRole('region', { name: 'Pending certificate request' })).toHaveCount(0);
     const chain = page.getByRole('navigation', { name: 'Certificate chain' });
     await expect(chain.getByRole('listitem')).toHaveCount(2);
-    await expect(chain).toContainText('CN=UI Test CA');
+    await expect(chain).toContainText('CN = UI Test CA');
     await page.screenshot({ path: 'reports/ui-merged.png', fullPage: true });
   } finally {
     tmp.cleanup();

@@ -19,5 +19,5 @@ export function bmpPassword(password: string | undefined): Bytes {
 
 /** PBES1/PBES2 (RFC 8018) take the password as octets: UTF-8, as openssl passes them. */
 export function utf8Password(password: string | undefined): Bytes {
-  return new TextEncoder().encode(password ?? '') as Bytes;
+  return new TextEncoder().encode(password ?? '');
 }

@@ -36,7 +36,7 @@ export function cbcDecrypt(cipher: BlockCipher, iv: Uint8Array, data: Uint8Array
   return unpad(out, n);
 }
 
-export function unpad(out: Uint8Array<ArrayBuffer>, blockSize: number): Bytes {
+function unpad(out: Uint8Array<ArrayBuffer>, blockSize: number): Bytes {
   const pad = out[out.length - 1];
   if (pad < 1 || pad > blockSize) throw new PkiError('invalid-password', 'wrong password');
   for (let i = out.length - pad; i < out.length; i++) {

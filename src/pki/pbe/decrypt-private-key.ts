@@ -1,6 +1,6 @@
+import { children, octets, rawOf, readDer, smallInt } from '../asn1/reader';
 import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
-import { children, octets, parseDer, smallInt } from './der';
 import { decryptPbe } from './pbe';
 
 /**
@@ -9,8 +9,8 @@ import { decryptPbe } from './pbe';
  */
 export function looksLikePkcs8(der: Uint8Array): boolean {
   try {
-    const node = parseDer(der, 'pkcs8');
-    if (node.valueBeforeDecodeView.length !== der.length) return false;
+    const node = readDer(der, 'pkcs8');
+    if (rawOf(node).length !== der.length) return false;
     const [version, alg, key] = children(node, 'pkcs8', 3);
     children(alg, 'pkcs8 algorithm', 1);
     octets(key, 'pkcs8 key');
@@ -27,7 +27,7 @@ export function looksLikePkcs8(der: Uint8Array): boolean {
  */
 export async function decryptPrivateKeyInfo(der: Uint8Array, password: string): Promise<Bytes> {
   try {
-    const [algorithm, data] = children(parseDer(der, 'encrypted private key'), 'encrypted private key', 2);
+    const [algorithm, data] = children(readDer(der, 'encrypted private key'), 'encrypted private key', 2);
     const plain = await decryptPbe(algorithm, octets(data, 'encrypted private key data'), password);
     if (!looksLikePkcs8(plain)) throw new PkiError('invalid-password', 'wrong password');
     return plain;

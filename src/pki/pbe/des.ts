@@ -75,8 +75,8 @@ function keySchedule(key: Uint8Array, offset: number): Uint8Array {
   const sub = new Uint8Array(16 * 8);
   for (let r = 0; r < 16; r++) {
     for (let s = 0; s < SHIFTS[r]; s++) {
-      c.push(c.shift()!);
-      d.push(d.shift()!);
+      c.push(...c.splice(0, 1));
+      d.push(...d.splice(0, 1));
     }
     const both = c.concat(d);
     for (let i = 0; i < 8; i++) {

@@ -1,16 +1,16 @@
+import { PBE } from '../asn1/oids';
+import { algorithmIdentifier, type Node } from '../asn1/reader';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
-import { algorithmIdentifier, type Node } from './der';
-import { OID } from './oids';
 import { decryptPbes1, isPbes1 } from './pbes1';
 import { decryptPbes2 } from './pbes2';
 import { decryptPkcs12Pbe, isPkcs12Pbe } from './pkcs12-pbe';
 
-const KNOWN_UNSUPPORTED: Record<string, string> = {
-  [OID.pbeWithSHAAnd128BitRC4]: 'pbeWithSHAAnd128BitRC4',
-  [OID.pbeWithSHAAnd40BitRC4]: 'pbeWithSHAAnd40BitRC4',
-  [OID.pbeWithMD2AndDesCbc]: 'pbeWithMD2AndDES-CBC',
-};
+const KNOWN_UNSUPPORTED = new Map<string, string>([
+  [PBE.pbeWithSHAAnd128BitRC4, 'pbeWithSHAAnd128BitRC4'],
+  [PBE.pbeWithSHAAnd40BitRC4, 'pbeWithSHAAnd40BitRC4'],
+  [PBE.pbeWithMD2AndDesCbc, 'pbeWithMD2AndDES-CBC'],
+]);
 
 /**
  * Decrypts `data` under a password-based encryption AlgorithmIdentifier: the PKCS#12 PBEs,
@@ -21,8 +21,8 @@ const KNOWN_UNSUPPORTED: Record<string, string> = {
 export async function decryptPbe(algorithm: Node, data: Uint8Array, password: string | undefined): Promise<Bytes> {
   const { oid, params } = algorithmIdentifier(algorithm, 'encryption algorithm');
   if (isPkcs12Pbe(oid)) return decryptPkcs12Pbe(oid, params, data, password);
-  if (oid === OID.pbes2) return decryptPbes2(params, data, password);
+  if (oid === PBE.pbes2) return decryptPbes2(params, data, password);
   if (isPbes1(oid)) return decryptPbes1(oid, params, data, password);
-  const name = KNOWN_UNSUPPORTED[oid];
+  const name = KNOWN_UNSUPPORTED.get(oid);
   throw new PkiError('unsupported', `unsupported encryption ${name ? `${name} (${oid})` : oid}`);
 }

@@ -1,24 +1,24 @@
+import { PBE } from '../asn1/oids';
+import { children, octets, smallInt, type Node } from '../asn1/reader';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
 import { utf8Password } from './bmp-password';
 import { cbcDecrypt } from './cbc';
-import { children, octets, smallInt, type Node } from './der';
 import { createDes } from './des';
 import { DIGESTS, MD5, type Digest } from './digests';
 import { checkIterations } from './limits';
-import { OID } from './oids';
 import { createRc2 } from './rc2';
 
 /** RFC 8018 section 6.1 (PBES1) schemes; MD2 is gone from every library we could test against. */
-const SCHEMES: Record<string, { digest: Digest; rc2: boolean }> = {
-  [OID.pbeWithMD5AndDesCbc]: { digest: MD5, rc2: false },
-  [OID.pbeWithMD5AndRc2Cbc]: { digest: MD5, rc2: true },
-  [OID.pbeWithSHA1AndDesCbc]: { digest: DIGESTS.sha1, rc2: false },
-  [OID.pbeWithSHA1AndRc2Cbc]: { digest: DIGESTS.sha1, rc2: true },
-};
+const SCHEMES = new Map<string, { digest: Digest; rc2: boolean }>([
+  [PBE.pbeWithMD5AndDesCbc, { digest: MD5, rc2: false }],
+  [PBE.pbeWithMD5AndRc2Cbc, { digest: MD5, rc2: true }],
+  [PBE.pbeWithSHA1AndDesCbc, { digest: DIGESTS.sha1, rc2: false }],
+  [PBE.pbeWithSHA1AndRc2Cbc, { digest: DIGESTS.sha1, rc2: true }],
+]);
 
 export function isPbes1(oid: string): boolean {
-  return oid in SCHEMES;
+  return SCHEMES.has(oid);
 }
 
 /**
@@ -31,7 +31,7 @@ export function decryptPbes1(
   data: Uint8Array,
   password: string | undefined,
 ): Bytes {
-  const scheme = SCHEMES[oid];
+  const scheme = SCHEMES.get(oid);
   if (!scheme) throw new PkiError('unsupported', `unsupported pbe ${oid}`);
   const [saltNode, iterNode] = children(params, 'pbes1 params', 2);
   const salt = octets(saltNode, 'pbes1 salt');

@@ -1,18 +1,22 @@
 import * as asn1js from 'asn1js';
+import { CIPHER, PBE } from '../asn1/oids';
+import { algorithmIdentifier, children, octets, smallInt, type Node } from '../asn1/reader';
+import { objectIdentifier, octetString } from '../asn1/writer';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
 import { utf8Password } from './bmp-password';
 import { cbcDecrypt } from './cbc';
-import { algorithmIdentifier, children, octets, smallInt, type Node } from './der';
 import { createDes } from './des';
-import { DIGESTS, HMAC_BY_OID, hmacOid, type Digest } from './digests';
+import { DIGESTS, hmacByOid, hmacOid, type Digest } from './digests';
 import { checkIterations } from './limits';
-import { OID } from './oids';
 import { pbkdf2 } from './pbkdf2';
 import { createRc2, rc2BitsFromVersion } from './rc2';
 
-const AES_KEY_LENGTH: Record<string, number> = { [OID.aes128Cbc]: 16, [OID.aes192Cbc]: 24, [OID.aes256Cbc]: 32 };
-const NAMES: Record<string, string> = { [OID.scrypt]: 'scrypt' };
+const AES_KEY_LENGTH = new Map<string, number>([
+  [CIPHER.aes128Cbc, 16],
+  [CIPHER.aes192Cbc, 24],
+  [CIPHER.aes256Cbc, 32],
+]);
 
 export interface Kdf {
   salt: Bytes;
@@ -30,10 +34,12 @@ export function readPbkdf2(params: Node | undefined): Kdf {
   let keyLength: number | undefined;
   if (fields[at] instanceof asn1js.Integer) keyLength = smallInt(fields[at++], 'pbkdf2 key length');
   let prf = DIGESTS.sha1;
-  if (fields[at]) {
-    const { oid } = algorithmIdentifier(fields[at], 'pbkdf2 prf');
-    prf = HMAC_BY_OID[oid];
-    if (!prf) throw new PkiError('unsupported', `unsupported pbkdf2 prf ${oid}`);
+  const prfNode = fields.at(at);
+  if (prfNode) {
+    const { oid } = algorithmIdentifier(prfNode, 'pbkdf2 prf');
+    const named = hmacByOid(oid);
+    if (!named) throw new PkiError('unsupported', `unsupported pbkdf2 prf ${oid}`);
+    prf = named;
   }
   return { salt, iterations, keyLength, prf };
 }
@@ -63,11 +69,9 @@ export async function decryptPbes2(
 ): Promise<Bytes> {
   const [kdfNode, schemeNode] = children(params, 'pbes2 params', 2);
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbes2 kdf');
-  if (kdfAlg.oid !== OID.pbkdf2) {
-    throw new PkiError(
-      'unsupported',
-      `unsupported key derivation ${NAMES[kdfAlg.oid] ?? ''} ${kdfAlg.oid}`.replace('  ', ' '),
-    );
+  if (kdfAlg.oid !== PBE.pbkdf2) {
+    const name = kdfAlg.oid === PBE.scrypt ? 'scrypt ' : '';
+    throw new PkiError('unsupported', `unsupported key derivation ${name}${kdfAlg.oid}`);
   }
   const kdf = readPbkdf2(kdfAlg.params);
   const scheme = algorithmIdentifier(schemeNode, 'pbes2 encryption scheme');
@@ -78,19 +82,19 @@ export async function decryptPbes2(
     return pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, length);
   };
   const cipherText = new Uint8Array(data);
-  if (scheme.oid in AES_KEY_LENGTH) {
-    const keyLength = AES_KEY_LENGTH[scheme.oid];
-    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
+  const aesKeyLength = AES_KEY_LENGTH.get(scheme.oid);
+  if (aesKeyLength !== undefined) {
+    if (kdf.keyLength !== undefined && kdf.keyLength !== aesKeyLength)
       throw new PkiError('malformed', 'pbkdf2 key length does not fit aes');
-    return aesCbcDecrypt(await derive(keyLength), octets(scheme.params, 'aes iv'), cipherText);
+    return aesCbcDecrypt(await derive(aesKeyLength), octets(scheme.params, 'aes iv'), cipherText);
   }
-  if (scheme.oid === OID.desEde3Cbc || scheme.oid === OID.desCbc) {
-    const keyLength = scheme.oid === OID.desEde3Cbc ? 24 : 8;
+  if (scheme.oid === CIPHER.desEde3Cbc || scheme.oid === CIPHER.desCbc) {
+    const keyLength = scheme.oid === CIPHER.desEde3Cbc ? 24 : 8;
     if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
       throw new PkiError('malformed', 'pbkdf2 key length does not fit des');
     return cbcDecrypt(createDes(await derive(keyLength)), octets(scheme.params, 'des iv'), cipherText);
   }
-  if (scheme.oid === OID.rc2Cbc) {
+  if (scheme.oid === CIPHER.rc2Cbc) {
     // RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING }
     const fields = children(scheme.params, 'rc2 params', 1);
     const bits = fields.length > 1 ? rc2BitsFromVersion(smallInt(fields[0], 'rc2 version')) : 32;
@@ -116,25 +120,24 @@ export async function encryptPbes2Aes256(
   const ciphertext = new Uint8Array(
     await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, cryptoKey, new Uint8Array(data)),
   );
-  const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
   const algorithm = new asn1js.Sequence({
     value: [
-      oid(OID.pbes2),
+      objectIdentifier(PBE.pbes2),
       new asn1js.Sequence({
         value: [
           new asn1js.Sequence({
             value: [
-              oid(OID.pbkdf2),
+              objectIdentifier(PBE.pbkdf2),
               new asn1js.Sequence({
                 value: [
-                  new asn1js.OctetString({ valueHex: salt.buffer }),
+                  octetString(salt),
                   new asn1js.Integer({ value: iterations }),
-                  new asn1js.Sequence({ value: [oid(hmacOid(prf)), new asn1js.Null()] }),
+                  new asn1js.Sequence({ value: [objectIdentifier(hmacOid(prf)), new asn1js.Null()] }),
                 ],
               }),
             ],
           }),
-          new asn1js.Sequence({ value: [oid(OID.aes256Cbc), new asn1js.OctetString({ valueHex: iv.buffer })] }),
+          new asn1js.Sequence({ value: [objectIdentifier(CIPHER.aes256Cbc), octetString(iv)] }),
         ],
       }),
     ],

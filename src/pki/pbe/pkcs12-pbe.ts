@@ -1,27 +1,39 @@
 import * as asn1js from 'asn1js';
+import { PBE } from '../asn1/oids';
+import { children, octets, smallInt, type Node } from '../asn1/reader';
+import { objectIdentifier, octetString } from '../asn1/writer';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
+import type { BlockCipher } from './block-cipher';
 import { bmpPassword } from './bmp-password';
 import { cbcDecrypt, cbcEncrypt } from './cbc';
-import { children, octets, smallInt, type Node } from './der';
 import { createDes } from './des';
 import { DIGESTS } from './digests';
 import { checkIterations } from './limits';
-import { OID } from './oids';
 import { KDF_IV, KDF_KEY, pkcs12Kdf } from './pkcs12-kdf';
 import { createRc2 } from './rc2';
-import type { BlockCipher } from './block-cipher';
+
+interface Scheme {
+  keyLength: number;
+  cipher: (key: Uint8Array) => BlockCipher;
+}
 
 /** RFC 7292 appendix C: the PKCS#12 PBEs we do, with their key sizes. All use SHA-1 and an 8-byte IV. */
-const SCHEMES: Record<string, { keyLength: number; cipher: (key: Uint8Array) => BlockCipher }> = {
-  [OID.pbeWithSHAAnd3KeyTripleDesCbc]: { keyLength: 24, cipher: (k) => createDes(k) },
-  [OID.pbeWithSHAAnd2KeyTripleDesCbc]: { keyLength: 16, cipher: (k) => createDes(k) },
-  [OID.pbeWithSHAAnd128BitRc2Cbc]: { keyLength: 16, cipher: (k) => createRc2(k, 128) },
-  [OID.pbeWithSHAAnd40BitRc2Cbc]: { keyLength: 5, cipher: (k) => createRc2(k, 40) },
-};
+const SCHEMES = new Map<string, Scheme>([
+  [PBE.pbeWithSHAAnd3KeyTripleDesCbc, { keyLength: 24, cipher: (k) => createDes(k) }],
+  [PBE.pbeWithSHAAnd2KeyTripleDesCbc, { keyLength: 16, cipher: (k) => createDes(k) }],
+  [PBE.pbeWithSHAAnd128BitRc2Cbc, { keyLength: 16, cipher: (k) => createRc2(k, 128) }],
+  [PBE.pbeWithSHAAnd40BitRc2Cbc, { keyLength: 5, cipher: (k) => createRc2(k, 40) }],
+]);
 
 export function isPkcs12Pbe(oid: string): boolean {
-  return oid in SCHEMES;
+  return SCHEMES.has(oid);
+}
+
+function schemeOf(oid: string): Scheme {
+  const scheme = SCHEMES.get(oid);
+  if (!scheme) throw new PkiError('unsupported', `unsupported pbe ${oid}`);
+  return scheme;
 }
 
 /** pkcs-12PbeParams ::= SEQUENCE { salt OCTET STRING, iterations INTEGER } */
@@ -33,8 +45,12 @@ function readParams(params: Node | undefined): { salt: Bytes; iterations: number
   };
 }
 
-function keyAndIv(oid: string, password: string | undefined, salt: Uint8Array, iterations: number) {
-  const scheme = SCHEMES[oid];
+function keyAndIv(
+  scheme: Scheme,
+  password: string | undefined,
+  salt: Uint8Array,
+  iterations: number,
+): { cipher: BlockCipher; iv: Bytes } {
   const pass = bmpPassword(password);
   const key = pkcs12Kdf(DIGESTS.sha1, pass, salt, KDF_KEY, iterations, scheme.keyLength);
   const iv = pkcs12Kdf(DIGESTS.sha1, pass, salt, KDF_IV, iterations, 8);
@@ -48,9 +64,9 @@ export function decryptPkcs12Pbe(
   data: Uint8Array,
   password: string | undefined,
 ): Bytes {
-  if (!isPkcs12Pbe(oid)) throw new PkiError('unsupported', `unsupported pbe ${oid}`);
+  const scheme = schemeOf(oid);
   const { salt, iterations } = readParams(params);
-  const { cipher, iv } = keyAndIv(oid, password, salt, iterations);
+  const { cipher, iv } = keyAndIv(scheme, password, salt, iterations);
   return cbcDecrypt(cipher, iv, data);
 }
 
@@ -62,13 +78,11 @@ export function encryptPkcs12Pbe(
   iterations: number,
   salt: Uint8Array,
 ): { algorithm: asn1js.Sequence; ciphertext: Bytes } {
-  const { cipher, iv } = keyAndIv(oid, password, salt, iterations);
+  const { cipher, iv } = keyAndIv(schemeOf(oid), password, salt, iterations);
   const algorithm = new asn1js.Sequence({
     value: [
-      new asn1js.ObjectIdentifier({ value: oid }),
-      new asn1js.Sequence({
-        value: [new asn1js.OctetString({ valueHex: salt.slice().buffer }), new asn1js.Integer({ value: iterations })],
-      }),
+      objectIdentifier(oid),
+      new asn1js.Sequence({ value: [octetString(salt), new asn1js.Integer({ value: iterations })] }),
     ],
   });
   return { algorithm, ciphertext: cbcEncrypt(cipher, iv, data) };

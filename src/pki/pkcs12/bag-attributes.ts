@@ -1,36 +1,38 @@
+/**
+ * The two PKCS#9 attributes PFX readers act on (RFC 7292 section 4.2), read and written.
+ */
 import * as asn1js from 'asn1js';
+import { PKCS9 } from '../asn1/oids';
+import { children, oid, octets, type Node } from '../asn1/reader';
+import { stringOf } from '../asn1/strings';
+import { objectIdentifier, octetString } from '../asn1/writer';
 import type { Bytes } from '../types';
-import { children, octets, oid, type Node } from '../pbe/der';
-import { P12 } from './oids';
 
 export interface BagAttributes {
   friendlyName?: string;
   localKeyId?: Bytes;
 }
 
-/** UTF-16BE as BMPString holds it (surrogate pairs pass through, as openssl writes them). */
-function decodeBmp(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i + 1 < bytes.length; i += 2) s += String.fromCharCode((bytes[i] << 8) | bytes[i + 1]);
-  return s;
-}
+/** BMPString, the one type RFC 7292 gives friendlyName. */
+const BMP_STRING = 30;
 
 /**
- * The two PKCS#9 attributes PFX readers act on (RFC 7292 section 4.2). Others (Microsoft's
- * CSP name, Java's trusted-key-usage) are ignored, as openssl ignores them when parsing.
+ * friendlyName and localKeyId. Others (Microsoft's CSP name, Java's trusted-key-usage) are
+ * ignored, as openssl ignores them when parsing.
  */
 export function readBagAttributes(set: Node | undefined): BagAttributes {
   const out: BagAttributes = {};
   if (!set) return out;
   for (const attribute of children(set, 'bag attributes', 0, true)) {
     const [type, values] = children(attribute, 'bag attribute', 2);
-    const first = children(values, 'bag attribute values', 0, true)[0];
+    const first = children(values, 'bag attribute values', 0, true).at(0);
     if (!first) continue;
     const id = oid(type, 'bag attribute type');
-    if (id === P12.friendlyName) {
-      const view = (first.valueBlock as unknown as { valueHexView?: Uint8Array }).valueHexView;
-      if (first.idBlock.tagClass === 1 && first.idBlock.tagNumber === 30 && view) out.friendlyName = decodeBmp(view);
-    } else if (id === P12.localKeyId) {
+    if (id === PKCS9.friendlyName) {
+      const isBmp = first.idBlock.tagClass === 1 && first.idBlock.tagNumber === BMP_STRING;
+      const name = isBmp ? stringOf(first) : undefined;
+      if (name !== undefined) out.friendlyName = name;
+    } else if (id === PKCS9.localKeyId) {
       out.localKeyId = octets(first, 'localKeyId');
     }
   }
@@ -41,10 +43,9 @@ export function readBagAttributes(set: Node | undefined): BagAttributes {
 export function writeBagAttributes(attributes: BagAttributes): asn1js.Set | undefined {
   const list: asn1js.Sequence[] = [];
   const attribute = (type: string, value: asn1js.AsnType) =>
-    new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: type }), new asn1js.Set({ value: [value] })] });
+    new asn1js.Sequence({ value: [objectIdentifier(type), new asn1js.Set({ value: [value] })] });
   if (attributes.friendlyName !== undefined)
-    list.push(attribute(P12.friendlyName, new asn1js.BmpString({ value: attributes.friendlyName })));
-  if (attributes.localKeyId)
-    list.push(attribute(P12.localKeyId, new asn1js.OctetString({ valueHex: attributes.localKeyId.slice().buffer })));
+    list.push(attribute(PKCS9.friendlyName, new asn1js.BmpString({ value: attributes.friendlyName })));
+  if (attributes.localKeyId) list.push(attribute(PKCS9.localKeyId, octetString(attributes.localKeyId)));
   return list.length ? new asn1js.Set({ value: list }) : undefined;
 }

@@ -1,19 +1,24 @@
+/**
+ * PKCS#12 MacData (RFC 7292 section 4, appendix B.4) and PBMAC1 (RFC 9579): reading one to
+ * check candidate passwords, and writing one.
+ */
 import * as asn1js from 'asn1js';
 import { hmac } from '@noble/hashes/hmac.js';
+import { PBE } from '../asn1/oids';
+import { algorithmIdentifier, children, octets, smallInt, type Node } from '../asn1/reader';
+import { objectIdentifier, octetString } from '../asn1/writer';
+import { equalBytes } from '../bytes';
+import { bmpPassword, utf8Password } from '../pbe/bmp-password';
+import { digestByOid, digestOid, hmacByOid, type Digest } from '../pbe/digests';
+import { checkIterations } from '../pbe/limits';
+import { pbkdf2 } from '../pbe/pbkdf2';
+import { readPbkdf2 } from '../pbe/pbes2';
+import { KDF_MAC, pkcs12Kdf } from '../pbe/pkcs12-kdf';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
-import { bmpPassword } from '../pbe/bmp-password';
-import { algorithmIdentifier, children, octets, smallInt, type Node } from '../pbe/der';
-import { utf8Password } from '../pbe/bmp-password';
-import { DIGEST_BY_OID, HMAC_BY_OID, digestOid, type Digest } from '../pbe/digests';
-import { checkIterations } from '../pbe/limits';
-import { OID } from '../pbe/oids';
-import { pbkdf2 } from '../pbe/pbkdf2';
-import { KDF_MAC, pkcs12Kdf } from '../pbe/pkcs12-kdf';
-import { readPbkdf2 } from '../pbe/pbes2';
 
 /** MacData (RFC 7292 section 4), read once; `verify` then tries candidate passwords. */
-export interface MacCheck {
+interface MacCheck {
   digest: Digest;
   verify(password: string | undefined): Promise<boolean>;
 }
@@ -29,13 +34,6 @@ function macValue(
   return new Uint8Array(hmac(digest.hash, key, data));
 }
 
-function equal(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i] ^ b[i];
-  return diff === 0;
-}
-
 /**
  * RFC 9579 PBMAC1: PBKDF2 (its keyLength is REQUIRED there) over the UTF-8 password makes the
  * HMAC key; MacData's own macSalt and iterations are ignored ("NOT USED", 1).
@@ -43,18 +41,19 @@ function equal(a: Uint8Array, b: Uint8Array): boolean {
 function readPbmac1(params: Node | undefined, expected: Uint8Array, authSafeContent: Uint8Array): MacCheck {
   const [kdfNode, macNode] = children(params, 'pbmac1 params', 2);
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbmac1 kdf');
-  if (kdfAlg.oid !== OID.pbkdf2) throw new PkiError('unsupported', `unsupported pbmac1 kdf ${kdfAlg.oid}`);
+  if (kdfAlg.oid !== PBE.pbkdf2) throw new PkiError('unsupported', `unsupported pbmac1 kdf ${kdfAlg.oid}`);
   const kdf = readPbkdf2(kdfAlg.params);
-  if (kdf.keyLength === undefined || kdf.keyLength < 1 || kdf.keyLength > 128)
+  const keyLength = kdf.keyLength;
+  if (keyLength === undefined || keyLength < 1 || keyLength > 128)
     throw new PkiError('malformed', 'pbmac1 needs a pbkdf2 key length');
   const macAlg = algorithmIdentifier(macNode, 'pbmac1 mac');
-  const digest = HMAC_BY_OID[macAlg.oid];
+  const digest = hmacByOid(macAlg.oid);
   if (!digest) throw new PkiError('unsupported', `unsupported pbmac1 mac ${macAlg.oid}`);
   return {
     digest,
     verify: async (password) => {
-      const key = await pbkdf2(kdf.prf, utf8Password(password), kdf.salt, kdf.iterations, kdf.keyLength!);
-      return equal(hmac(digest.hash, key, authSafeContent), expected);
+      const key = await pbkdf2(kdf.prf, utf8Password(password), kdf.salt, kdf.iterations, keyLength);
+      return equalBytes(hmac(digest.hash, key, authSafeContent), expected);
     },
   };
 }
@@ -65,18 +64,24 @@ function readPbmac1(params: Node | undefined, expected: Uint8Array, authSafeCont
  * (RFC 9579). Anything else is 'unsupported', never skipped: a MAC we cannot check must not pass.
  */
 export function readMacData(node: Node, authSafeContent: Uint8Array): MacCheck {
-  const [digestInfo, saltNode, iterNode] = children(node, 'mac data', 2);
+  const fields = children(node, 'mac data', 2);
+  const [digestInfo, saltNode] = fields;
+  const iterNode = fields.at(2);
   const [algorithm, digestNode] = children(digestInfo, 'mac digest info', 2);
   const { oid, params } = algorithmIdentifier(algorithm, 'mac algorithm');
   const expected = octets(digestNode, 'mac digest');
-  if (oid === OID.pbmac1) return readPbmac1(params, expected, authSafeContent);
-  const digest = DIGEST_BY_OID[oid];
+  if (oid === PBE.pbmac1) return readPbmac1(params, expected, authSafeContent);
+  const digest = digestByOid(oid);
   if (!digest) throw new PkiError('unsupported', `unsupported mac digest ${oid}`);
   const salt = octets(saltNode, 'mac salt');
   const iterations = iterNode ? checkIterations(smallInt(iterNode, 'mac iterations'), 'mac') : 1;
   return {
     digest,
-    verify: async (password) => equal(macValue(digest, password, salt, iterations, authSafeContent), expected),
+    verify: (password) =>
+      // A promise like PBMAC1's check, which derives its key with WebCrypto.
+      new Promise((resolve) => {
+        resolve(equalBytes(macValue(digest, password, salt, iterations, authSafeContent), expected));
+      }),
   };
 }
 
@@ -93,13 +98,11 @@ export function writeMacData(
     value: [
       new asn1js.Sequence({
         value: [
-          new asn1js.Sequence({
-            value: [new asn1js.ObjectIdentifier({ value: digestOid(digest) }), new asn1js.Null()],
-          }),
-          new asn1js.OctetString({ valueHex: mac.buffer }),
+          new asn1js.Sequence({ value: [objectIdentifier(digestOid(digest)), new asn1js.Null()] }),
+          octetString(mac),
         ],
       }),
-      new asn1js.OctetString({ valueHex: salt.buffer }),
+      octetString(salt),
       new asn1js.Integer({ value: iterations }),
     ],
   });

@@ -1,10 +1,14 @@
+/**
+ * Reading a PFX (RFC 7292): the MAC first, then the AuthenticatedSafe's data and encrypted
+ * data safes.
+ */
+import { CONTENT_TYPE } from '../asn1/oids';
+import { children, explicit, isContextTag, octets, oid, readDer, smallInt, type Node } from '../asn1/reader';
+import { decryptPbe } from '../pbe/pbe';
 import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
-import { decryptPbe } from '../pbe/pbe';
-import { children, explicit, isContextTag, octets, oid, parseDer, smallInt, type Node } from '../pbe/der';
 import { readMacData } from './mac';
-import { P12 } from './oids';
-import { readSafeContents, type Bags } from './safe-contents';
+import { readSafeContents, type Pkcs12Contents } from './safe-contents';
 
 /** ContentInfo { contentType, content [0] EXPLICIT } of type data → the OCTET STRING's bytes. */
 function dataContent(content: Node | undefined, what: string): Bytes {
@@ -22,19 +26,21 @@ function candidates(password: string | undefined): (string | undefined)[] {
   return [password];
 }
 
-async function readAuthenticatedSafe(der: Uint8Array, password: string | undefined): Promise<Bags> {
-  const bags: Bags = { keys: [], certificates: [] };
-  for (const contentInfo of children(parseDer(der, 'authenticated safe'), 'authenticated safe')) {
-    const [typeNode, content] = children(contentInfo, 'content info', 1);
-    const type = oid(typeNode, 'content type');
-    if (type === P12.data) {
+async function readAuthenticatedSafe(der: Uint8Array, password: string | undefined): Promise<Pkcs12Contents> {
+  const bags: Pkcs12Contents = { keys: [], certificates: [] };
+  for (const contentInfo of children(readDer(der, 'authenticated safe'), 'authenticated safe')) {
+    const info = children(contentInfo, 'content info', 1);
+    const type = oid(info[0], 'content type');
+    const content = info.at(1);
+    if (type === CONTENT_TYPE.data) {
       await readSafeContents(dataContent(content, 'safe contents data'), password, bags);
-    } else if (type === P12.encryptedData) {
+    } else if (type === CONTENT_TYPE.encryptedData) {
       // EncryptedData { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT OCTET STRING } }
       const [, encryptedContentInfo] = children(explicit(content, 0, 'encrypted data'), 'encrypted data', 2);
-      const [, algorithm, encrypted] = children(encryptedContentInfo, 'encrypted content info', 2);
+      const fields = children(encryptedContentInfo, 'encrypted content info', 2);
+      const encrypted = fields.at(2);
       if (!isContextTag(encrypted, 0)) continue; // content absent: nothing to read
-      const plain = await decryptPbe(algorithm, octets(encrypted, 'encrypted content', true), password);
+      const plain = await decryptPbe(fields[1], octets(encrypted, 'encrypted content', true), password);
       await readSafeContents(plain, password, bags);
     } else {
       throw new PkiError('unsupported', `unsupported pfx content type ${type}`);
@@ -43,16 +49,28 @@ async function readAuthenticatedSafe(der: Uint8Array, password: string | undefin
   return bags;
 }
 
-/** Reads a PFX; see readPkcs12 in ../pkcs12.ts for the contract. */
-export async function readPfx(bytes: Uint8Array, password: string | undefined): Promise<Bags> {
+/**
+ * Reads a PFX/PKCS#12 file (RFC 7292): checks the MAC (HMAC-SHA-1/224/256/384/512, or PBMAC1 of
+ * RFC 9579), decrypts PBES2 (AES-CBC, 3DES) and the legacy pbeWithSHAAnd… safes and key bags, and returns every
+ * private key (PKCS#8 DER) and X.509 certificate with its friendlyName and localKeyId, in file order.
+ * A file without a MAC (-nomac) is accepted.
+ *
+ * `password` undefined = no password; '' = empty password (they differ in PKCS#12). Either one
+ * also tries the other, as openssl does, because writers mix them up.
+ *
+ * Errors (always PkiError): 'invalid-password', 'malformed', 'unsupported' (names the OID).
+ */
+export async function readPkcs12(bytes: Uint8Array, password: string | undefined): Promise<Pkcs12Contents> {
   try {
-    const [versionNode, authSafe, macData] = children(parseDer(bytes, 'pfx'), 'pfx', 2);
+    const pfx = children(readDer(bytes, 'pfx'), 'pfx', 2);
+    const [versionNode, authSafe] = pfx;
+    const macData = pfx.at(2);
     const version = smallInt(versionNode, 'pfx version');
     if (version !== 3) throw new PkiError('malformed', `pfx version ${version}`);
-    const [typeNode, content] = children(authSafe, 'pfx auth safe', 1);
-    const type = oid(typeNode, 'pfx content type');
-    if (type !== P12.data) throw new PkiError('unsupported', `unsupported pfx integrity mode ${type}`);
-    const authSafeContent = dataContent(content, 'pfx auth safe');
+    const authSafeInfo = children(authSafe, 'pfx auth safe', 1);
+    const type = oid(authSafeInfo[0], 'pfx content type');
+    if (type !== CONTENT_TYPE.data) throw new PkiError('unsupported', `unsupported pfx integrity mode ${type}`);
+    const authSafeContent = dataContent(authSafeInfo.at(1), 'pfx auth safe');
 
     let tries = candidates(password);
     if (macData) {

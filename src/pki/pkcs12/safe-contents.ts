@@ -1,20 +1,18 @@
+/**
+ * SafeContents (RFC 7292 section 4.2): the bags of a PFX, collected into what readPkcs12 returns.
+ */
+import { BAG, PKCS9 } from '../asn1/oids';
+import { children, explicit, octets, oid, rawOf, readDer, type Node } from '../asn1/reader';
+import { looksLikePkcs8 } from '../pbe/decrypt-private-key';
+import { decryptPbe } from '../pbe/pbe';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
-import { decryptPbe } from '../pbe/pbe';
-import { looksLikePkcs8 } from '../pbe/decrypt-private-key';
-import { children, encodedBytes, explicit, octets, oid, parseDer, type Node } from '../pbe/der';
 import { readBagAttributes, type BagAttributes } from './bag-attributes';
-import { P12 } from './oids';
 
-export interface KeyEntry extends BagAttributes {
-  pkcs8: Bytes;
-}
-export interface CertEntry extends BagAttributes {
-  der: Bytes;
-}
-export interface Bags {
-  keys: KeyEntry[];
-  certificates: CertEntry[];
+/** Every private key (PKCS#8 DER) and X.509 certificate of a PFX, in file order, with their bag attributes. */
+export interface Pkcs12Contents {
+  keys: (BagAttributes & { pkcs8: Bytes })[];
+  certificates: (BagAttributes & { der: Bytes })[];
 }
 
 /** Nested safeContentsBag depth we follow; real files use none, a hostile one could recurse forever. */
@@ -27,29 +25,30 @@ const MAX_DEPTH = 4;
 export async function readSafeContents(
   der: Uint8Array,
   password: string | undefined,
-  into: Bags,
+  into: Pkcs12Contents,
   depth = 0,
 ): Promise<void> {
   if (depth > MAX_DEPTH) throw new PkiError('malformed', 'safe contents nested too deep');
-  for (const bag of children(parseDer(der, 'safe contents'), 'safe contents')) {
-    const [idNode, valueNode, attributesNode] = children(bag, 'safe bag', 2);
+  for (const bag of children(readDer(der, 'safe contents'), 'safe contents')) {
+    const fields = children(bag, 'safe bag', 2);
+    const [idNode, valueNode] = fields;
     const bagId = oid(idNode, 'safe bag id');
     const value = explicit(valueNode, 0, 'safe bag value');
-    const attributes = readBagAttributes(attributesNode);
+    const attributes = readBagAttributes(fields.at(2));
     switch (bagId) {
-      case P12.keyBag:
-        into.keys.push({ pkcs8: encodedBytes(value), ...attributes });
+      case BAG.keyBag:
+        into.keys.push({ pkcs8: rawOf(value), ...attributes });
         break;
-      case P12.pkcs8ShroudedKeyBag:
+      case BAG.pkcs8ShroudedKeyBag:
         into.keys.push({ pkcs8: await decryptShroudedKey(value, password), ...attributes });
         break;
-      case P12.certBag: {
+      case BAG.certBag: {
         const der = readCertBag(value);
         if (der) into.certificates.push({ der, ...attributes });
         break;
       }
-      case P12.safeContentsBag:
-        await readSafeContents(encodedBytes(value), password, into, depth + 1);
+      case BAG.safeContentsBag:
+        await readSafeContents(rawOf(value), password, into, depth + 1);
         break;
       default:
         break;
@@ -68,8 +67,8 @@ async function decryptShroudedKey(value: Node, password: string | undefined): Pr
 /** CertBag ::= SEQUENCE { certId, certValue [0] EXPLICIT }: x509Certificate holds DER in an OCTET STRING. */
 function readCertBag(value: Node): Bytes | undefined {
   const [idNode, certValue] = children(value, 'cert bag', 2);
-  if (oid(idNode, 'cert bag id') !== P12.x509Certificate) return undefined;
+  if (oid(idNode, 'cert bag id') !== PKCS9.x509Certificate) return undefined;
   const der = octets(explicit(certValue, 0, 'cert bag value'), 'certificate');
-  children(parseDer(der, 'certificate'), 'certificate', 3); // a certificate is at least tbs, alg, signature
+  children(readDer(der, 'certificate'), 'certificate', 3); // a certificate is at least tbs, alg, signature
   return der;
 }

@@ -1,25 +1,41 @@
+/**
+ * Writing a PFX (RFC 7292) that openssl, keytool, Windows and macOS read.
+ */
 import * as asn1js from 'asn1js';
 import { sha1 } from '@noble/hashes/legacy.js';
-import type { Pkcs12WriteOptions } from '../pkcs12';
-import { PkiError } from '../pki-error';
-import type { Bytes } from '../types';
+import { BAG, CONTENT_TYPE, PBE, PKCS9 } from '../asn1/oids';
+import { children, readDer } from '../asn1/reader';
+import { explicitTag, implicitPrimitive, objectIdentifier as oid, octetString, toDer } from '../asn1/writer';
 import { looksLikePkcs8 } from '../pbe/decrypt-private-key';
-import { children, parseDer, toDer } from '../pbe/der';
 import { DIGESTS } from '../pbe/digests';
-import { OID } from '../pbe/oids';
+import { MAX_ITERATIONS } from '../pbe/limits';
 import { encryptPbes2Aes256 } from '../pbe/pbes2';
 import { encryptPkcs12Pbe } from '../pbe/pkcs12-pbe';
+import { PkiError } from '../pki-error';
+import type { Bytes } from '../types';
 import { writeBagAttributes, type BagAttributes } from './bag-attributes';
 import { writeMacData } from './mac';
-import { P12 } from './oids';
 
-export const DEFAULT_ITERATIONS = 10_000;
-export const LEGACY_ITERATIONS = 2048;
+export interface Pkcs12WriteOptions {
+  /** PKCS#8 DER of the private key, when it is exported */
+  key?: Uint8Array;
+  /** leaf first */
+  certificates: Uint8Array[];
+  password: string;
+  friendlyName?: string;
+  /** PBE-SHA1-3DES + SHA-1 MAC for old Windows/macOS/Android; default AES-256-CBC/PBKDF2-SHA256 + HMAC-SHA256 */
+  legacy?: boolean;
+  /**
+   * KDF and MAC iterations. Default 10 000 (keytool's PKCS#12 default; PBKDF2 runs natively so
+   * it costs little), 2048 with `legacy` (openssl's PKCS12_DEFAULT_ITER, which old readers expect).
+   */
+  iterations?: number;
+}
 
-const oid = (value: string) => new asn1js.ObjectIdentifier({ value });
-const octetString = (bytes: Uint8Array) => new asn1js.OctetString({ valueHex: bytes.slice().buffer });
-const explicit0 = (value: asn1js.AsnType) =>
-  new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [value] });
+const DEFAULT_ITERATIONS = 10_000;
+const LEGACY_ITERATIONS = 2048;
+
+const explicit0 = (value: asn1js.AsnType): asn1js.Constructed => explicitTag(0, value);
 
 function safeBag(bagId: string, value: asn1js.AsnType, attributes: BagAttributes): asn1js.Sequence {
   const set = writeBagAttributes(attributes);
@@ -27,10 +43,15 @@ function safeBag(bagId: string, value: asn1js.AsnType, attributes: BagAttributes
 }
 
 /** Encrypts with the chosen scheme: the AlgorithmIdentifier and the ciphertext. */
-async function encrypt(data: Uint8Array, password: string, legacy: boolean, iterations: number) {
+async function encrypt(
+  data: Uint8Array,
+  password: string,
+  legacy: boolean,
+  iterations: number,
+): Promise<{ algorithm: asn1js.Sequence; ciphertext: Bytes }> {
   return legacy
     ? encryptPkcs12Pbe(
-        OID.pbeWithSHAAnd3KeyTripleDesCbc,
+        PBE.pbeWithSHAAnd3KeyTripleDesCbc,
         data,
         password,
         iterations,
@@ -40,19 +61,25 @@ async function encrypt(data: Uint8Array, password: string, legacy: boolean, iter
 }
 
 /**
- * Builds the PFX the way openssl's PKCS12_create lays it out (RFC 7292 section 5.1):
- * AuthenticatedSafe = [ encryptedData(certificate bags), data(pkcs8ShroudedKeyBag) ], then
- * the MAC over the AuthenticatedSafe's DER.
+ * Writes a PFX that openssl, keytool, Windows and macOS read: the certificates (leaf first) in
+ * an encrypted safe, the key in a pkcs8ShroudedKeyBag, friendlyName and localKeyId (SHA-1 of
+ * the leaf) on the key and the leaf, and a MAC. Default AES-256-CBC with PBKDF2-HMAC-SHA-256
+ * and an HMAC-SHA-256 MAC (openssl 3's default); `legacy` uses pbeWithSHAAnd3-KeyTripleDES-CBC
+ * and an HMAC-SHA-1 MAC.
+ *
+ * The layout is openssl's PKCS12_create (RFC 7292 section 5.1): AuthenticatedSafe =
+ * [ encryptedData(certificate bags), data(pkcs8ShroudedKeyBag) ], then the MAC over the
+ * AuthenticatedSafe's DER.
  */
-export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
+export async function writePkcs12(options: Pkcs12WriteOptions): Promise<Bytes> {
   const { key, certificates, password, friendlyName, legacy = false } = options;
   const iterations = options.iterations ?? (legacy ? LEGACY_ITERATIONS : DEFAULT_ITERATIONS);
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > 10_000_000)
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
     throw new PkiError('bad-input', `iterations ${iterations}`);
   if (!key && certificates.length === 0) throw new PkiError('bad-input', 'nothing to export');
   if (typeof password !== 'string') throw new PkiError('bad-input', 'a password is required');
   if (key && !looksLikePkcs8(key)) throw new PkiError('malformed', 'key is not pkcs#8 der');
-  for (const der of certificates) children(parseDer(der, 'certificate'), 'certificate', 3);
+  for (const der of certificates) children(readDer(der, 'certificate'), 'certificate', 3);
 
   // localKeyId = SHA-1 of the leaf, as openssl does: it pairs the key with its certificate.
   const localKeyId = key && certificates.length ? new Uint8Array(sha1(certificates[0])) : undefined;
@@ -62,8 +89,8 @@ export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
   if (certificates.length) {
     const bags = certificates.map((der, i) =>
       safeBag(
-        P12.certBag,
-        new asn1js.Sequence({ value: [oid(P12.x509Certificate), explicit0(octetString(der))] }),
+        BAG.certBag,
+        new asn1js.Sequence({ value: [oid(PKCS9.x509Certificate), explicit0(octetString(der))] }),
         i === 0 ? leafAttributes : {},
       ),
     );
@@ -78,20 +105,23 @@ export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
         new asn1js.Integer({ value: 0 }),
         new asn1js.Sequence({
           value: [
-            oid(P12.data),
+            oid(CONTENT_TYPE.data),
             algorithm,
-            new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: ciphertext.buffer }),
+            // encryptedContent [0] IMPLICIT OCTET STRING
+            implicitPrimitive(0, ciphertext),
           ],
         }),
       ],
     });
-    contentInfos.push(new asn1js.Sequence({ value: [oid(P12.encryptedData), explicit0(encryptedData)] }));
+    contentInfos.push(new asn1js.Sequence({ value: [oid(CONTENT_TYPE.encryptedData), explicit0(encryptedData)] }));
   }
   if (key) {
     const { algorithm, ciphertext } = await encrypt(key, password, legacy, iterations);
     const shrouded = new asn1js.Sequence({ value: [algorithm, octetString(ciphertext)] });
-    const safeContents = new asn1js.Sequence({ value: [safeBag(P12.pkcs8ShroudedKeyBag, shrouded, leafAttributes)] });
-    contentInfos.push(new asn1js.Sequence({ value: [oid(P12.data), explicit0(octetString(toDer(safeContents)))] }));
+    const safeContents = new asn1js.Sequence({ value: [safeBag(BAG.pkcs8ShroudedKeyBag, shrouded, leafAttributes)] });
+    contentInfos.push(
+      new asn1js.Sequence({ value: [oid(CONTENT_TYPE.data), explicit0(octetString(toDer(safeContents)))] }),
+    );
   }
 
   const authSafe = toDer(new asn1js.Sequence({ value: contentInfos }));
@@ -100,7 +130,7 @@ export async function writePfx(options: Pkcs12WriteOptions): Promise<Bytes> {
     new asn1js.Sequence({
       value: [
         new asn1js.Integer({ value: 3 }),
-        new asn1js.Sequence({ value: [oid(P12.data), explicit0(octetString(authSafe))] }),
+        new asn1js.Sequence({ value: [oid(CONTENT_TYPE.data), explicit0(octetString(authSafe))] }),
         mac,
       ],
     }),

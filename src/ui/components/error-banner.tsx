@@ -1,13 +1,27 @@
 import { explainError } from '../errors';
 
-/** A dismissible banner with the vault's own words and a hint; `error` may be anything thrown. */
-export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: () => void }) {
+/**
+ * A dismissible banner with the vault's own words and a hint; `error` may be anything thrown.
+ * `messageId` lets the input the error is about point at the message (aria-describedby).
+ */
+export function ErrorBanner({
+  error,
+  onDismiss,
+  messageId,
+}: {
+  error: unknown;
+  onDismiss?: () => void;
+  messageId?: string;
+}) {
   if (error === undefined || error === null) return null;
   const words = explainError(error);
   return (
     <div class="error-banner" role="alert">
       <div>
-        <strong>{words.title}.</strong> <span data-testid="error-message">{words.message}</span>
+        <strong>{words.title}.</strong>{' '}
+        <span id={messageId} data-testid="error-message">
+          {words.message}
+        </span>
         {words.hint && <p class="hint">{words.hint}</p>}
       </div>
       {onDismiss && (

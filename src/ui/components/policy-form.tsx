@@ -4,25 +4,43 @@ import type {
   CertificateKeyCurveName,
   CertificateContentType,
   KeyUsageType,
+  VaultErrorField,
 } from '../state/vault-api';
+import type { ErrorWords } from '../errors';
 import { FieldError } from './error-banner';
 import { SanEditor } from './san-editor';
+import { SubjectField } from './subject-field';
+import { LifetimeFields } from './lifetime-fields';
 
-export type PolicyErrors = Partial<Record<string, string>>;
-
-/** The error fields this form shows in place; others go to a banner. */
-export const POLICY_FIELDS = new Set([
+/** The fields this form shows an error under, by the vault's names (VaultError.field); others go to a banner. */
+const POLICY_FIELDS = [
   'subject',
-  'sans',
-  'exportable',
+  'subjectAlternativeNames',
+  'keyType',
   'keySize',
+  'keyCurveName',
+  'exportable',
+  'contentType',
   'validityInMonths',
   'keyUsage',
-  'eku',
-  'lifetime',
-  'issuer',
+  'enhancedKeyUsage',
+  'lifetimeActions',
+  'issuerName',
   'policy',
-]);
+] as const satisfies readonly VaultErrorField[];
+
+export type PolicyErrorField = (typeof POLICY_FIELDS)[number];
+export type PolicyErrors = Partial<Record<PolicyErrorField, string>>;
+
+/** True when this form shows an error about `field` in place. */
+export function isPolicyField(field: VaultErrorField | undefined): field is PolicyErrorField {
+  return (POLICY_FIELDS as readonly (VaultErrorField | undefined)[]).includes(field);
+}
+
+/** A submit error as this form shows it: under its field, or nothing when it belongs to a banner. */
+export function policyErrorsOf(words: ErrorWords | undefined): PolicyErrors {
+  return words && isPolicyField(words.field) ? { [words.field]: words.message } : {};
+}
 
 /**
  * Every field of a certificate policy (ARCHITECTURE §3). Used by Create, by the detail page's
@@ -43,28 +61,19 @@ export function PolicyForm(props: {
   const hsm = d.keyType.endsWith('-HSM');
   const toggle = <T extends string>(list: T[], value: T, on: boolean): T[] =>
     on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
-  const invalid = (field: string) =>
+  const invalid = (field: PolicyErrorField) =>
     errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {};
   return (
     <div class="policy-form">
-      <div class="field">
-        <label for={id('subject')}>Subject</label>
-        <input
-          id={id('subject')}
-          type="text"
-          value={d.subject}
-          placeholder="CN=www.example.com, O=Example"
-          spellcheck={false}
-          autocomplete="off"
-          disabled={disabled}
-          onInput={(e) => set({ subject: e.currentTarget.value })}
-          {...invalid('subject')}
-        />
-        <p class="hint">An X.500 name as in RFC 4514, e.g. CN=www.contoso.com, O=Contoso, C=US.</p>
-        <FieldError id={id('subject-error')} message={errors.subject} />
-      </div>
+      <SubjectField
+        id={id('subject')}
+        value={d.subject}
+        onChange={(subject) => set({ subject })}
+        error={errors.subject}
+        disabled={disabled}
+      />
       <SanEditor rows={d.sans} onChange={(sans) => set({ sans })} disabled={disabled} />
-      <FieldError id={id('sans-error')} message={errors.sans} />
+      <FieldError id={id('subjectAlternativeNames-error')} message={errors.subjectAlternativeNames} />
 
       <fieldset>
         <legend>Key</legend>
@@ -76,6 +85,7 @@ export function PolicyForm(props: {
               value={d.keyType}
               disabled={disabled}
               onChange={(e) => onChange(withKeyType(d, e.currentTarget.value as CertificateKeyType))}
+              {...invalid('keyType')}
             >
               <option value="RSA">RSA</option>
               <option value="EC">EC</option>
@@ -91,6 +101,7 @@ export function PolicyForm(props: {
                 value={String(d.keySize)}
                 disabled={disabled}
                 onChange={(e) => set({ keySize: Number(e.currentTarget.value) })}
+                {...invalid('keySize')}
               >
                 <option value="2048">2048 bits</option>
                 <option value="3072">3072 bits</option>
@@ -106,6 +117,7 @@ export function PolicyForm(props: {
                 value={d.keyCurveName}
                 disabled={disabled}
                 onChange={(e) => set({ keyCurveName: e.currentTarget.value as CertificateKeyCurveName })}
+                {...invalid('keyCurveName')}
               >
                 <option value="P-256">P-256</option>
                 <option value="P-384">P-384</option>
@@ -114,7 +126,9 @@ export function PolicyForm(props: {
             </div>
           )}
         </div>
+        <FieldError id={id('keyType-error')} message={errors.keyType} />
         <FieldError id={id('keySize-error')} message={errors.keySize} />
+        <FieldError id={id('keyCurveName-error')} message={errors.keyCurveName} />
         <label class="check">
           <input
             type="checkbox"
@@ -145,10 +159,12 @@ export function PolicyForm(props: {
             value={d.contentType}
             disabled={disabled}
             onChange={(e) => set({ contentType: e.currentTarget.value as CertificateContentType })}
+            {...invalid('contentType')}
           >
             <option value="application/x-pkcs12">PKCS#12 (PFX)</option>
             <option value="application/x-pem-file">PEM</option>
           </select>
+          <FieldError id={id('contentType-error')} message={errors.contentType} />
         </div>
         <div class="field">
           <label for={id('validity')}>Validity in months</label>
@@ -210,56 +226,13 @@ export function PolicyForm(props: {
             disabled={disabled}
             spellcheck={false}
             onInput={(e) => set({ otherEku: e.currentTarget.value })}
+            {...invalid('enhancedKeyUsage')}
           />
         </div>
-        <FieldError id={id('eku-error')} message={errors.eku} />
+        <FieldError id={id('enhancedKeyUsage-error')} message={errors.enhancedKeyUsage} />
       </fieldset>
 
-      <fieldset>
-        <legend>Lifetime action</legend>
-        <div class="grid-fields">
-          <div class="field">
-            <label for={id('trigger')}>Trigger</label>
-            <select
-              id={id('trigger')}
-              value={d.lifetimeTrigger}
-              disabled={disabled}
-              onChange={(e) => set({ lifetimeTrigger: e.currentTarget.value as 'percentage' | 'days' })}
-            >
-              <option value="percentage">at a percentage of the lifetime</option>
-              <option value="days">a number of days before expiry</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for={id('lifetimeValue')}>
-              {d.lifetimeTrigger === 'percentage' ? 'Percentage of lifetime' : 'Days before expiry'}
-            </label>
-            <input
-              id={id('lifetimeValue')}
-              type="number"
-              min={1}
-              inputMode="numeric"
-              value={d.lifetimeValue}
-              disabled={disabled}
-              onInput={(e) => set({ lifetimeValue: e.currentTarget.value })}
-              {...invalid('lifetime')}
-            />
-          </div>
-          <div class="field">
-            <label for={id('action')}>Action</label>
-            <select
-              id={id('action')}
-              value={d.lifetimeAction}
-              disabled={disabled}
-              onChange={(e) => set({ lifetimeAction: e.currentTarget.value as 'AutoRenew' | 'EmailContacts' })}
-            >
-              <option value="AutoRenew">Renew automatically</option>
-              <option value="EmailContacts">Notify the contacts</option>
-            </select>
-          </div>
-        </div>
-        <FieldError id={id('lifetime-error')} message={errors.lifetime} />
-      </fieldset>
+      <LifetimeFields id={id} draft={d} onChange={set} error={errors.lifetimeActions} disabled={disabled} />
 
       <div class="field">
         <label for={id('issuer')}>Issuer</label>
@@ -268,6 +241,7 @@ export function PolicyForm(props: {
           value={d.issuerName}
           disabled={disabled}
           onChange={(e) => onChange(withIssuer(d, e.currentTarget.value))}
+          {...invalid('issuerName')}
         >
           <option value="Self">Self (self-signed, made now)</option>
           <option value="Unknown">Unknown (make a CSR for any CA)</option>
@@ -277,7 +251,7 @@ export function PolicyForm(props: {
             </option>
           ))}
         </select>
-        <FieldError id={id('issuer-error')} message={errors.issuer} />
+        <FieldError id={id('issuerName-error')} message={errors.issuerName} />
       </div>
       <FieldError id={id('policy-error')} message={errors.policy} />
     </div>

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../state/use-store';
-import { refreshVaultNames, switchVault, vaultStore } from '../state/vault-client';
+import { loadVaultModule, refreshVaultNames, switchVault, vaultStore } from '../state/vault-client';
+import { useVaultModule } from '../state/use-vault-module';
 import { Dialog } from './dialog';
 import { ErrorBanner, FieldError } from './error-banner';
 import { navigate } from '../state/router';
-
-/** Vault names as openVault accepts them. */
-const VAULT_NAME = /^[0-9a-zA-Z-]{1,63}$/;
 
 /**
  * The header's vault name is a switcher: each vault is its own IndexedDB database, so
@@ -15,6 +13,8 @@ const VAULT_NAME = /^[0-9a-zA-Z-]{1,63}$/;
 export function VaultSwitcher() {
   const name = useStore(vaultStore, (s) => s.name);
   const names = useStore(vaultStore, (s) => s.names);
+  // The vault's own name rule (openVault applies it too); loaded with the vault list below.
+  const vaultModule = useVaultModule();
   const [creating, setCreating] = useState(false);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<unknown>();
@@ -31,7 +31,7 @@ export function VaultSwitcher() {
       setError(e);
     }
   };
-  const invalid = newName && !VAULT_NAME.test(newName) ? 'Use 1 to 63 letters, digits and hyphens.' : undefined;
+  const invalid = newName ? vaultModule?.vaultNameProblem(newName) : undefined;
   return (
     <div class="vault-switcher">
       <label for="vault-select">Vault</label>
@@ -57,11 +57,16 @@ export function VaultSwitcher() {
       {error !== undefined && !creating && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
       <Dialog open={creating} title="New vault" onClose={() => setCreating(false)}>
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
-            if (!newName || invalid) return;
-            await change(newName);
-            setCreating(false);
+            // Wait for the rule rather than switch to a name openVault would refuse (the switch is remembered).
+            void loadVaultModule()
+              .catch(() => undefined)
+              .then(async (m) => {
+                if (!newName || !m || m.vaultNameProblem(newName)) return;
+                await change(newName);
+                setCreating(false);
+              });
           }}
         >
           <p class="hint">A separate set of certificates, issuers and contacts, like another Key Vault.</p>

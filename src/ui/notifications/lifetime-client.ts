@@ -3,7 +3,7 @@
  * app start, hourly while a window is open, and on "Check now"), registers periodic
  * background sync when the browser allows it, and keeps the "due" list for the banner.
  *
- * The service worker, vault and log modules are imported dynamically: the shell's first load
+ * The lifetime job, vault and log modules are imported dynamically: the shell's first load
  * carries none of them (first-load budget).
  */
 import { createStore } from 'zustand/vanilla';
@@ -13,12 +13,13 @@ import {
   LIFETIME_SYNC_TAG,
   RUN_LIFETIME_ACTIONS,
   type LifetimeActionsResult,
-} from '../../sw/lifetime-notice';
-import type { NotificationLogEntry } from '../../sw/notification-log';
+} from '../../shared/lifetime-messages';
+import type { NotificationLogEntry } from '../../shared/notification-log';
 import { loadVaultModule, vaultChanged } from '../state/vault-client';
+import { SINGLE_FILE } from '../pwa/build-info';
 
 /** Chromium runs periodic sync at most this often; daily is enough for expiry dates. */
-export const PERIODIC_SYNC_MIN_INTERVAL_MS = 24 * 60 * 60 * 1000;
+const PERIODIC_SYNC_MIN_INTERVAL_MS = 24 * 60 * 60 * 1000;
 const HOURLY_MS = 60 * 60 * 1000;
 /** 10 000 certificates check in well under a second; a stuck worker must not hang the page. */
 const REPLY_TIMEOUT_MS = 30_000;
@@ -55,13 +56,14 @@ interface PeriodicSyncManager {
 }
 
 function periodicSyncOf(registration: ServiceWorkerRegistration | undefined): PeriodicSyncManager | undefined {
-  return (registration as (ServiceWorkerRegistration & { periodicSync?: PeriodicSyncManager }) | undefined)
-    ?.periodicSync;
+  if (!registration || !('periodicSync' in registration)) return undefined;
+  return registration.periodicSync as PeriodicSyncManager | undefined;
 }
 
 /** The active registration, or undefined when there is no service worker (dev server, unsupported). */
 async function activeRegistration(timeoutMs = 10_000): Promise<ServiceWorkerRegistration | undefined> {
-  if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return undefined;
+  // The single file never registers one: waiting for `ready` would only stall the first check.
+  if (SINGLE_FILE || !('serviceWorker' in navigator) || !import.meta.env.PROD) return undefined;
   const timeout = new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), timeoutMs));
   return Promise.race([navigator.serviceWorker.ready, timeout]);
 }
@@ -129,7 +131,7 @@ function askWorker(worker: ServiceWorker): Promise<LifetimeActionsResult> {
 
 /** Without a worker (dev server, first visit before install) the page runs the same job and logs only. */
 async function runInPage(): Promise<LifetimeActionsResult> {
-  const [vault, job] = await Promise.all([loadVaultModule(), import('../../sw/lifetime-job')]);
+  const [vault, job] = await Promise.all([loadVaultModule(), import('../../shared/lifetime-job')]);
   return job.runLifetimeJob({
     access: { listVaults: vault.listVaults, openVault: vault.openVault },
     permission: readPermission(),
@@ -139,7 +141,7 @@ async function runInPage(): Promise<LifetimeActionsResult> {
 
 /** Re-reads the unseen notices for the banner. */
 export async function refreshUnseen(): Promise<NotificationLogEntry[]> {
-  const log = await import('../../sw/notification-log');
+  const log = await import('../../shared/notification-log');
   const unseen = await log.readUnseenNotices();
   lifetimeStore.setState({ unseen });
   return unseen;
@@ -147,7 +149,7 @@ export async function refreshUnseen(): Promise<NotificationLogEntry[]> {
 
 /** Marks notices seen (the banner's Dismiss). */
 export async function dismissNotices(ids: number[]): Promise<void> {
-  const log = await import('../../sw/notification-log');
+  const log = await import('../../shared/notification-log');
   await log.acknowledgeNotices(ids);
   await refreshUnseen();
 }

@@ -3,7 +3,7 @@
  * now", and the log of every lifetime notice raised, shown or not.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { LifetimeRunRecord, NotificationLogEntry } from '../../sw/notification-log';
+import type { LifetimeRunRecord, NotificationLogEntry } from '../../shared/notification-log';
 import { useStore } from '../state/use-store';
 import { hrefFor } from '../state/router';
 import {
@@ -42,7 +42,7 @@ export function NotificationSettings() {
   const [runs, setRuns] = useState<LifetimeRunRecord[]>([]);
 
   const reload = async () => {
-    const m = await import('../../sw/notification-log');
+    const m = await import('../../shared/notification-log');
     setLog(await m.readNotificationLog({ limit: 100 }));
     setRuns(await m.readLifetimeRuns());
   };

@@ -1,57 +1,57 @@
+import { KeyVaultJsonLoader } from '../components/key-vault-json-loader';
 import { useState } from 'preact/hooks';
-import { POLICY_FIELDS, PolicyForm } from '../components/policy-form';
+import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { explainError } from '../errors';
 import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
-import { getVault, vaultChanged } from '../state/vault-client';
+import { useAction } from '../state/use-action';
+import { getVault, loadedVaultModule, loadVaultModule, vaultChanged } from '../state/vault-client';
+import { useVaultModule } from '../state/use-vault-module';
 import { hrefFor, navigate } from '../state/router';
 
-/** Certificate names as Key Vault allows them (ARCHITECTURE §3). */
-export const NAME_PATTERN = /^[0-9a-zA-Z-]{1,127}$/;
-
+/**
+ * The vault's rule for certificate names (ARCHITECTURE §3), from the loaded vault module; undefined
+ * until it has loaded (screens that show the name use useVaultModule, and the vault checks again).
+ */
 export function nameError(name: string): string | undefined {
-  if (!name) return 'Give the certificate a name.';
-  if (!NAME_PATTERN.test(name)) return 'Use 1 to 127 letters, digits and hyphens (no spaces or dots).';
-  return undefined;
+  return loadedVaultModule()?.certificateNameProblem(name);
 }
 
 export function CreatePage() {
+  useVaultModule();
   const issuers = useIssuerNames();
   const [name, setName] = useState('');
   const [draft, setDraft] = useState<PolicyDraft>(() => defaultDraft());
   const [tags, setTags] = useState<TagRow[]>([]);
   const [enabled, setEnabled] = useState(true);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const liveErrors = usePolicyCheck(draft, issuers, touched);
   const words = error ? explainError(error) : undefined;
   // Errors about a field the form shows go next to it; the rest go to the banner.
-  const submitWords = words && (words.field === 'name' || POLICY_FIELDS.has(words.field ?? '')) ? words : undefined;
-  const errors = { ...liveErrors, ...(submitWords?.field ? { [submitWords.field]: submitWords.message } : {}) };
+  const submitWords = words && (words.field === 'name' || isPolicyField(words.field)) ? words : undefined;
+  const errors = { ...liveErrors, ...policyErrorsOf(submitWords) };
   const nameProblem = touched
     ? (nameError(name) ?? (submitWords?.field === 'name' ? submitWords.message : undefined))
     : undefined;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setTouched(true);
-    if (nameError(name) || Object.keys(draftErrors(draft)).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+  const create = async () => {
+    const vaultModule = await loadVaultModule().catch(() => undefined);
+    if (vaultModule?.certificateNameProblem(name) || Object.keys(draftErrors(draft)).length > 0) return;
+    await run(async () => {
       const vault = await getVault();
       await vault.createCertificate(name, draftToPolicy(draft), { enabled, tags: rowsToTags(tags) });
       vaultChanged();
       navigate('certificate', name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setTouched(true);
+    void create();
   };
 
   return (
@@ -60,6 +60,9 @@ export function CreatePage() {
         <a href={hrefFor('certificates')}>Certificates</a> ›
       </p>
       <h1 id="create-title">Create a certificate</h1>
+      <div class="actions page-tools">
+        <KeyVaultJsonLoader onDraft={setDraft} disabled={busy} />
+      </div>
       <form
         class="form"
         onSubmit={submit}

@@ -5,6 +5,7 @@ import { installStore, promptInstall } from '../pwa/install-prompt';
 import { vaultStore } from '../state/vault-client';
 import { RestoreBackupButton } from '../components/restore-backup';
 import { NotificationSettings } from '../notifications/notification-settings';
+import { BUILD_COMMIT, BUILD_VERSION, SINGLE_FILE } from '../pwa/build-info';
 
 const PERSISTENCE_WORDS = {
   persisted: 'Persistent: the browser will not evict the vault when space runs low.',
@@ -31,7 +32,9 @@ export function SettingsPage() {
         <dd>{offline ? 'Ready: this app works with the network cut.' : 'Not ready yet.'}</dd>
         <dt>Installation</dt>
         <dd>
-          {install.installed ? (
+          {SINGLE_FILE ? (
+            'Not possible for a file opened from disk: serve the bundle with one of its launchers to install.'
+          ) : install.installed ? (
             'Installed as an app.'
           ) : install.canInstall ? (
             <button type="button" class="primary" onClick={() => void promptInstall()}>
@@ -41,8 +44,6 @@ export function SettingsPage() {
             'Use the browser menu to install, or open it as an installed app.'
           )}
         </dd>
-        <dt>Version</dt>
-        <dd>{__APP_VERSION__}</dd>
       </dl>
       <section class="panel" aria-labelledby="restore-title">
         <h2 id="restore-title">Backup and restore</h2>
@@ -50,6 +51,30 @@ export function SettingsPage() {
         <RestoreBackupButton />
       </section>
       <NotificationSettings />
+      <About />
+    </section>
+  );
+}
+
+/** Which bundle this is, so an admin can match a machine to a release (version, commit, mode). */
+function About() {
+  return (
+    <section class="panel" aria-labelledby="about-title">
+      <h2 id="about-title">About</h2>
+      <dl class="facts">
+        <dt>Version</dt>
+        <dd data-testid="about-version">{BUILD_VERSION}</dd>
+        <dt>Commit</dt>
+        <dd data-testid="about-commit" class="mono">
+          {BUILD_COMMIT}
+        </dd>
+        <dt>Mode</dt>
+        <dd data-testid="about-mode">
+          {SINGLE_FILE
+            ? 'Single file opened from disk: no service worker, so no install and no background notifications.'
+            : 'Served over HTTP: installable, with background expiry checks.'}
+        </dd>
+      </dl>
     </section>
   );
 }

@@ -41,6 +41,11 @@ export const SAN_TYPES: {
   { type: 'uri', label: 'URI', field: 'uniformResourceIdentifiers' },
 ];
 
+const SAN_FIELD = Object.fromEntries(SAN_TYPES.map((t) => [t.type, t.field])) as Record<
+  SanType,
+  (typeof SAN_TYPES)[number]['field']
+>;
+
 export const KEY_USAGES: { value: KeyUsageType; label: string }[] = [
   { value: 'digitalSignature', label: 'Digital signature' },
   { value: 'nonRepudiation', label: 'Non-repudiation' },
@@ -119,7 +124,7 @@ export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
   for (const row of d.sans) {
     const value = row.value.trim();
     if (!value) continue;
-    const field = SAN_TYPES.find((t) => t.type === row.type)!.field;
+    const field = SAN_FIELD[row.type];
     (sans[field] ??= []).push(value);
   }
   const isEc = d.keyType.startsWith('EC');
@@ -179,22 +184,22 @@ export function policyToDraft(p: CertificatePolicy): PolicyDraft {
   };
 }
 
-/** Field checks the form can make before asking the vault (which checks everything again). */
-export function draftErrors(
-  d: PolicyDraft,
-): Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> {
-  const errors: Partial<Record<'validityInMonths' | 'lifetime' | 'sans' | 'subject', string>> = {};
+type DraftErrorField = 'validityInMonths' | 'lifetimeActions' | 'subject';
+
+/** Field checks the form can make before asking the vault (which checks everything again); keyed by the vault's field names. */
+export function draftErrors(d: PolicyDraft): Partial<Record<DraftErrorField, string>> {
+  const errors: Partial<Record<DraftErrorField, string>> = {};
   const months = Number(d.validityInMonths);
   if (!Number.isInteger(months) || months < 1 || months > 1200)
     errors.validityInMonths = 'Validity must be a whole number of months, 1 or more.';
   if (d.lifetimeValue.trim()) {
     const v = Number(d.lifetimeValue);
     if (d.lifetimeTrigger === 'percentage' && (!Number.isInteger(v) || v < 1 || v > 99))
-      errors.lifetime = 'The lifetime percentage must be between 1 and 99.';
+      errors.lifetimeActions = 'The lifetime percentage must be between 1 and 99.';
     if (d.lifetimeTrigger === 'days' && Number.isInteger(months) && (!Number.isInteger(v) || v < 1 || v > months * 27))
-      errors.lifetime = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
+      errors.lifetimeActions = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
   }
   if (!d.subject.trim() && !d.sans.some((s) => s.value.trim()))
-    errors.subject = 'Give a subject, or at least one subject alternative name.';
+    errors.subject = 'Give a subject (e.g. CN=www.contoso.com) or at least one subject alternative name.';
   return errors;
 }

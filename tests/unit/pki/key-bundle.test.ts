@@ -13,7 +13,8 @@ const certsPem = [chain.leaf, chain.intermediate].map((c) => encodePem('CERTIFIC
 const enc = (s: string | Buffer): Uint8Array => new Uint8Array(typeof s === 'string' ? Buffer.from(s) : s);
 
 async function spkiOf(pkcs8: Uint8Array | undefined): Promise<Buffer> {
-  const key = await importPkcs8(pkcs8!, false);
+  if (!pkcs8) throw new Error('the bundle has no key');
+  const key = await importPkcs8(pkcs8, false);
   return Buffer.from(await exportSpki(key.keyPair.publicKey));
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12 } from '../../../src/pki';
 import { isPkiError } from '../../../src/pki/pki-error';
 import { openssl } from '../../support/openssl';
 import { describeCorpus, CORPUS_DIR, corpusFile, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';

@@ -5,7 +5,14 @@ import { openssl, tempDir } from '../../support/openssl';
 /** Shared by the PKCS#12 tests: keys and certificates made by openssl, once per suite. */
 
 export const LEGACY_PROVIDERS = ['-provider', 'legacy', '-provider', 'default'];
-export const toHex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+/** Hex of bytes; throws on undefined, so an absent localKeyId fails the comparison it is in. */
+export const toHex = (b: Uint8Array | undefined): string => Buffer.from(present(b, 'bytes')).toString('hex');
+
+/** `value`, or a thrown Error naming what a fixture or a result lacks. */
+export function present<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`no ${what}`);
+  return value;
+}
 export const sha1Hex = (b: Uint8Array): string => createHash('sha1').update(b).digest('hex');
 
 /** openssl's normal form of a private key, so two encodings of one key compare equal. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12 } from '../../../src/pki';
 import { spkiOfCert, spkiOfKey } from './pkcs12-fixtures';
 import { A1, A4, A5, A6, RFC9579_PASSWORD } from './pkcs12-rfc9579-vectors';
 

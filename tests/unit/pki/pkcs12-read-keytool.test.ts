@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { readPkcs12 } from '../../../src/pki';
 import { runTool, tempDir } from '../../support/openssl';
 import { pemCertificates, spkiOfCert, spkiOfKey, toHex } from './pkcs12-fixtures';
 
@@ -69,7 +69,7 @@ describe('readPkcs12 of keytool keystores', () => {
     );
     expect(got.certificates.map((c) => toHex(c.der))).toEqual(theirs.map(toHex));
     expect(spkiOfKey(got.keys[0].pkcs8)).toBe(spkiOfCert(got.certificates[0].der));
-    expect(toHex(got.keys[0].localKeyId!)).toBe(toHex(got.certificates[0].localKeyId!));
+    expect(toHex(got.keys[0].localKeyId)).toBe(toHex(got.certificates[0].localKeyId));
     await expect(readPkcs12(new Uint8Array(readFileSync(file)), 'changeit')).rejects.toMatchObject({
       code: 'invalid-password',
     });

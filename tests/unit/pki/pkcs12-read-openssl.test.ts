@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12 } from '../../../src/pki/pkcs12';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readPkcs12 } from '../../../src/pki';
 import { openssl } from '../../support/openssl';
 import {
   LEGACY_PROVIDERS,
   makeFixtures,
   normalizeKey,
+  present,
   sha1Hex,
   toHex,
   type Fixtures,
@@ -16,10 +17,10 @@ import {
 let fx: Fixtures;
 beforeAll(() => {
   fx = makeFixtures(true);
+  return () => {
+    fx.cleanup();
+  };
 }, 120_000);
-afterAll(() => {
-  fx.cleanup();
-});
 
 function exportPfx(who: Identity, password: string, extra: string[], chain: Identity[] = []): Uint8Array {
   const out = fx.path(`out-${Math.random().toString(36).slice(2)}.p12`);
@@ -105,7 +106,7 @@ const cases: Case[] = [
   },
   { name: 'EC P-256', who: () => fx.ecP256 },
   { name: 'EC P-384', who: () => fx.ecP384 },
-  { name: 'RSA 4096', who: () => fx.rsa4096! },
+  { name: 'RSA 4096', who: () => present(fx.rsa4096, 'rsa-4096 fixture') },
 ];
 
 describe('readPkcs12 of openssl pkcs12 -export', () => {
@@ -121,8 +122,8 @@ describe('readPkcs12 of openssl pkcs12 -export', () => {
     expect(got.keys[0].friendlyName).toBe(`${who.name} ☺`);
     expect(got.certificates.map((x) => toHex(x.der))).toEqual([who, ...chain].map((x) => toHex(x.certDer)));
     // openssl's localKeyId is the SHA-1 of the leaf; it ties the key to its certificate.
-    expect(toHex(got.keys[0].localKeyId!)).toBe(sha1Hex(who.certDer));
-    expect(toHex(got.certificates[0].localKeyId!)).toBe(sha1Hex(who.certDer));
+    expect(toHex(got.keys[0].localKeyId)).toBe(sha1Hex(who.certDer));
+    expect(toHex(got.certificates[0].localKeyId)).toBe(sha1Hex(who.certDer));
     expect(got.certificates[0].friendlyName).toBe(`${who.name} ☺`);
     expect(got.certificates.slice(1).every((x) => x.localKeyId === undefined)).toBe(true);
 

@@ -1,6 +1,6 @@
 import * as asn1js from 'asn1js';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readPkcs12, writePkcs12 } from '../../../src/pki/pkcs12';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readPkcs12, writePkcs12 } from '../../../src/pki';
 import { checkIterations } from '../../../src/pki/pbe/limits';
 import { makeFixtures, type Fixtures } from './pkcs12-fixtures';
 import { stringContaining } from '../../support/match';
@@ -12,10 +12,10 @@ let pfx: Uint8Array;
 beforeAll(async () => {
   fx = makeFixtures();
   pfx = await writePkcs12({ key: fx.ecP256.pkcs8, certificates: [fx.ecP256.certDer], password: 'p', iterations: 100 });
+  return () => {
+    fx.cleanup();
+  };
 }, 120_000);
-afterAll(() => {
-  fx.cleanup();
-});
 
 /** A SEQUENCE or an EXPLICIT [n] wrapper: a node with children to edit. */
 type Seq = asn1js.Constructed;

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { omit } from '../../support/omit';
 import { openIdbVaultStore, vaultDbName } from '../../../src/store/idb-vault-store';
 import { DB_VERSION, upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
-import { openVault } from '../../../src/vault/open-vault';
-import { collect, makeVault } from '../vault/vault-fixture';
+import { openVault } from '../../../src/vault';
 import type { CertificateRecord } from '../../../src/vault/vault-store';
+import { collect, makeVault } from '../vault/vault-fixture';
 
 let n = 0;
 const fresh = () => `upgrade-${Date.now().toString(36)}-${n++}`;

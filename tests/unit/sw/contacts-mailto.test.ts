@@ -3,8 +3,15 @@ import { buildContactsMailto } from '../../../src/ui/notifications/contacts-mail
 
 const NOW = new Date('2027-02-19T09:00:00Z');
 
+/** The link, which these inputs must produce. */
+function link(options: Parameters<typeof buildContactsMailto>[0]): NonNullable<ReturnType<typeof buildContactsMailto>> {
+  const m = buildContactsMailto(options);
+  if (!m) throw new Error('no mailto link was built');
+  return m;
+}
+
 test('one link to every contact with an email, deduplicated, subject and body prefilled (RFC 6068)', () => {
-  const m = buildContactsMailto({
+  const m = link({
     contacts: [
       { name: 'Ann', email: 'ann@contoso.com' },
       { phone: '+1 555' },
@@ -18,7 +25,7 @@ test('one link to every contact with an email, deduplicated, subject and body pr
     thumbprint: '9F8E7D6C',
     issuerName: 'Self',
     now: NOW,
-  })!;
+  });
   expect(m.recipients).toEqual(['ann@contoso.com', 'ops+certs@contoso.com']);
   expect(m.subject).toBe("Certificate 'web' (vault default) expires on 2027-03-03");
   expect(m.href.startsWith('mailto:ann@contoso.com,ops%2Bcerts@contoso.com?subject=Certificate%20')).toBe(true);
@@ -40,13 +47,13 @@ test.each([
   { expires: '2027-02-19T23:00:00Z', want: 'expires today (2027-02-19)' },
   { expires: undefined, want: "About the certificate 'web'" },
 ])('expiry words for $expires', ({ expires, want }) => {
-  const m = buildContactsMailto({
+  const m = link({
     contacts: [{ email: 'a@b.c' }],
     vaultName: 'v',
     certificateName: 'web',
     expiresOn: expires ? new Date(expires) : undefined,
     now: NOW,
-  })!;
+  });
   expect(m.body).toContain(want);
 });
 

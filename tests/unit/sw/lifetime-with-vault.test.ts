@@ -6,11 +6,11 @@ import { deleteDB } from 'idb';
 import { beforeEach, expect, test } from 'vitest';
 import { collect } from '../vault/vault-fixture';
 import { listVaults, openVault } from '../../../src/vault';
-import { runLifetimeJob } from '../../../src/sw/lifetime-job';
+import { runLifetimeJob } from '../../../src/shared/lifetime-job';
 import { renewNow } from '../../../src/sw/renew-now';
-import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/sw/notification-log';
+import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/shared/notification-log';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
-import { fakeSurface } from './fakes';
+import { fakeSurface } from '../shared/fakes';
 
 const DAY_MS = 86_400_000;
 const NOW = new Date('2027-02-19T09:00:00Z');
@@ -41,9 +41,9 @@ async function seed(vaultName: string) {
 
 async function versions(vaultName: string, name: string): Promise<number> {
   const vault = await openVault({ name: vaultName, now: () => NOW });
-  const n = (await collect(vault.listPropertiesOfCertificateVersions(name))).length;
+  const listed = await collect(vault.listPropertiesOfCertificateVersions(name));
   vault.close();
-  return n;
+  return listed.length;
 }
 
 test('due actions notify (EmailContacts) and renew (AutoRenew) once, across vaults', async () => {
@@ -68,14 +68,14 @@ test('due actions notify (EmailContacts) and renew (AutoRenew) once, across vaul
     expect(tags).toContain(`${v}/web/renewed`);
     expect(tags.some((t) => t.startsWith(`${v}/fresh/`))).toBe(false);
   }
-  const mail = surface.shown.find((s) => s.options.tag === 'default/mail/notify')!;
-  expect(mail.title).toBe("Time to renew 'mail'");
-  expect(mail.options.body).toContain('Contacts: Ops <ops@contoso.com>.');
+  const mail = surface.shown.find((s) => s.options.tag === 'default/mail/notify');
+  expect(mail?.title).toBe("Time to renew 'mail'");
+  expect(mail?.options.body).toContain('Contacts: Ops <ops@contoso.com>.');
   // Self → "Renew now" is offered next to "Open"
-  expect(mail.options.actions.map((a) => a.action)).toEqual(['open', 'renew-now']);
-  const renewed = first.notices.find((n) => n.vaultName === 'default' && n.kind === 'renewed')!;
-  expect(renewed.newX509ThumbprintString).toMatch(/^[0-9A-Fa-f]{40}$/);
-  expect(renewed.newX509ThumbprintString).not.toBe(renewed.x509ThumbprintString);
+  expect(mail?.options.actions.map((a) => a.action)).toEqual(['open', 'renew-now']);
+  const renewed = first.notices.find((n) => n.vaultName === 'default' && n.kind === 'renewed');
+  expect(renewed?.newX509ThumbprintString).toMatch(/^[0-9A-Fa-f]{40}$/);
+  expect(renewed?.newX509ThumbprintString).not.toBe(renewed?.x509ThumbprintString);
   expect(await versions('default', 'web')).toBe(2);
   expect(await versions('default', 'mail')).toBe(1);
 

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { handleNotificationClick, type ClientsLike, type WindowClientLike } from '../../../src/sw/notification-click';
-import type { LifetimeNotice } from '../../../src/sw/lifetime-notice';
-import { lifetimeEvent } from './fakes';
+import type { LifetimeEvent } from '../../../src/vault';
+import { lifetimeEvent } from '../shared/fakes';
 
 const ORIGIN = 'http://localhost:4188';
 const DATA = { vault: 'default', certificate: 'web', kind: 'notify', url: '/#/certificate/web', issuerName: 'Self' };
@@ -10,17 +10,22 @@ function fakeClients(urls: string[], options: { navigateFails?: boolean } = {}) 
   const calls: string[] = [];
   const make = (url: string): WindowClientLike => ({
     url,
-    focus: async () => void calls.push(`focus ${url}`),
-    navigate: async (to) => {
-      if (options.navigateFails) throw new TypeError("This service worker is not the client's active service worker.");
+    focus: () => {
+      calls.push(`focus ${url}`);
+      return Promise.resolve();
+    },
+    navigate: (to) => {
+      if (options.navigateFails)
+        return Promise.reject(new TypeError("This service worker is not the client's active service worker."));
       calls.push(`navigate ${to}`);
+      return Promise.resolve();
     },
   });
   const clients: ClientsLike = {
-    matchAll: async () => urls.map(make),
-    openWindow: async (url) => {
+    matchAll: () => Promise.resolve(urls.map(make)),
+    openWindow: (url) => {
       calls.push(`open ${url}`);
-      return make(url);
+      return Promise.resolve(make(url));
     },
   };
   return { clients, calls };
@@ -49,14 +54,14 @@ test('a window this worker cannot navigate (uncontrolled) gets a new window inst
 test('"Renew now" renews without opening a window and reports the outcome', async () => {
   const { clients, calls } = fakeClients([`${ORIGIN}/`]);
   const renewed: string[] = [];
-  const renew = async (vault: string, certificate: string): Promise<LifetimeNotice> => {
+  const renew = (vault: string, certificate: string): Promise<LifetimeEvent> => {
     renewed.push(`${vault}/${certificate}`);
-    return { ...lifetimeEvent({ certificateName: certificate }), kind: 'renewed' };
+    return Promise.resolve(lifetimeEvent({ certificateName: certificate, kind: 'renewed' }));
   };
   expect(await handleNotificationClick('renew-now', DATA, { clients, origin: ORIGIN, renew })).toBe('renewed');
   expect(renewed).toEqual(['default/web']);
   expect(calls).toEqual([]);
-  const failing = async (): Promise<LifetimeNotice> => ({ ...lifetimeEvent(), kind: 'renewalFailed' });
+  const failing = (): Promise<LifetimeEvent> => Promise.resolve(lifetimeEvent({ kind: 'renewalFailed' }));
   expect(await handleNotificationClick('renew-now', DATA, { clients, origin: ORIGIN, renew: failing })).toBe(
     'renewalFailed',
   );

@@ -19,17 +19,18 @@ function fakeVault(policy: CertificatePolicy, create: () => Promise<Partial<Cert
       },
     }) as unknown as KeyVaultCertificateWithPolicy;
   const access: RenewAccess = {
-    openVault: async () => ({
-      getCertificate: async () => cert(),
-      getContacts: async () => [{ email: 'ops@contoso.com' }],
-      createCertificate: async (_name, p) => {
-        created.push(p);
-        const op = await create();
-        if (op.status === 'completed') version += 1;
-        return op as CertificateOperation;
-      },
-      close: () => void (closed += 1),
-    }),
+    openVault: () =>
+      Promise.resolve({
+        getCertificate: () => Promise.resolve(cert()),
+        getContacts: () => Promise.resolve([{ email: 'ops@contoso.com' }]),
+        createCertificate: async (_name, p) => {
+          created.push(p);
+          const op = await create();
+          if (op.status === 'completed') version += 1;
+          return op as CertificateOperation;
+        },
+        close: () => void (closed += 1),
+      }),
   };
   return { access, created, closedCount: () => closed };
 }
@@ -40,7 +41,7 @@ test('Self: a new version with the same policy → a renewed notice with old and
     subject: 'CN=web',
     lifetimeActions: [{ action: 'AutoRenew', daysBeforeExpiry: 40 }],
   };
-  const v = fakeVault(policy, async () => ({ status: 'completed', statusDetails: '' }));
+  const v = fakeVault(policy, () => Promise.resolve({ status: 'completed', statusDetails: '' }));
   const notice = await renewNow(v.access, 'default', 'web', NOW);
   expect(notice).toMatchObject({
     kind: 'renewed',

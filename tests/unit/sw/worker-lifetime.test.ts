@@ -7,15 +7,15 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { collect } from '../vault/vault-fixture';
 import { listVaults, openVault } from '../../../src/vault';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
-import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/sw/notification-log';
+import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/shared/notification-log';
 import {
   answerLifetimeRequest,
   onLifetimeNotificationClick,
   runLifetimeActionsInWorker,
   type WorkerScope,
 } from '../../../src/sw/worker-lifetime';
-import type { LifetimeActionsResult } from '../../../src/sw/lifetime-notice';
-import { fakeSurface } from './fakes';
+import type { LifetimeActionsResult } from '../../../src/shared/lifetime-messages';
+import { fakeSurface } from '../shared/fakes';
 
 const ORIGIN = 'http://localhost:4188';
 
@@ -26,10 +26,10 @@ function scope() {
     registration,
     origin: ORIGIN,
     clients: {
-      matchAll: async () => [],
-      openWindow: async (url) => {
+      matchAll: () => Promise.resolve([]),
+      openWindow: (url) => {
         opened.push(url);
-        return null;
+        return Promise.resolve(null);
       },
     },
   };
@@ -69,9 +69,9 @@ test('"Renew now" on a notification renews in the worker and shows the outcome i
   expect(opened).toEqual([]);
   expect((await readNotificationLog()).map((e) => [e.title, e.shown])).toEqual([["'web' renewed", true]]);
   const again = await openVault({ name: 'default' });
-  const versions = (await collect(again.listPropertiesOfCertificateVersions('web'))).length;
+  const versions = await collect(again.listPropertiesOfCertificateVersions('web'));
   again.close();
-  expect(versions).toBe(2);
+  expect(versions).toHaveLength(2);
 });
 
 test('a click on the body opens the certificate page when no window is open', async () => {
@@ -93,14 +93,15 @@ test('a run with notices tells every open window (a periodic sync may have renew
   vault.close();
   const { s } = scope();
   const told: unknown[] = [];
-  s.clients.matchAll = async () => [
-    {
-      url: `${ORIGIN}/`,
-      focus: async () => undefined,
-      navigate: async () => undefined,
-      postMessage: (m) => void told.push(m),
-    },
-  ];
+  s.clients.matchAll = () =>
+    Promise.resolve([
+      {
+        url: `${ORIGIN}/`,
+        focus: () => Promise.resolve(),
+        navigate: () => Promise.resolve(),
+        postMessage: (m) => void told.push(m),
+      },
+    ]);
   const result = await runLifetimeActionsInWorker(s);
   expect(result.notices.map((n) => n.kind)).toEqual(['renewed']);
   expect(told).toEqual([result]);

@@ -18,7 +18,7 @@ const cases: { name: string; options: unknown; want?: string }[] = [
 
 describe('version attributes', () => {
   it.each(cases)('$name', ({ options, want }) => {
-    const run = () => validateAttributes(options as never);
+    const run = () => validateAttributes(options);
     if (want === undefined) expect(run).not.toThrow();
     else
       expect(run).toThrow(

@@ -4,7 +4,7 @@ import { readBackupHeader } from '../../../src/vault/backup-format';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { getCryptographyClient } from '../../../src/vault/crypto-client';
 import { runLifetimeActions } from '../../../src/vault/lifetime-actions';
-import { openVault } from '../../../src/vault/open-vault';
+import { openVault } from '../../../src/vault';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
 import { stringContaining } from '../../support/match';

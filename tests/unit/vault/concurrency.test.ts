@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openVault } from '../../../src/vault/open-vault';
+import { openVault } from '../../../src/vault';
 
 describe('two connections to one vault (page and service worker, two tabs)', () => {
   it('creating the same pending certificate at once: one wins, the other gets Conflict, one operation stays', async () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deleteVaultDatabase, openIdbVaultStore } from '../../../src/store/idb-vault-store';
 import { createVaultContext, type VaultContext } from '../../../src/vault/context';
 import { deleteContacts, getContacts, isValidEmail, setContacts } from '../../../src/vault/contacts';
-import { openVault } from '../../../src/vault/open-vault';
+import { openVault } from '../../../src/vault';
 import { stringContaining, stringMatching } from '../../support/match';
 
 let n = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeCertificate, describeCsr } from '../../../src/vault/describe';
-import { EKU } from '../../../src/pki/types';
+import { EKU } from '../../../src/pki/asn1/oids';
 import { collect, makeVault, T0 } from './vault-fixture';
 import { stringContaining } from '../../support/match';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCertificate } from '../../../src/vault/describe';
-import { EKU } from '../../../src/pki/types';
+import { EKU } from '../../../src/pki/asn1/oids';
 import { openssl, tempDir } from '../../support/openssl';
 import { makeOpensslCa } from './openssl-ca';
 import { collect, makeVault } from './vault-fixture';

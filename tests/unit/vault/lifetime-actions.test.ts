@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { setContacts } from '../../../src/vault/contacts';
-import { LIFETIME_INDEX_META, runLifetimeActions, type RenewFn } from '../../../src/vault/lifetime-actions';
+import { runLifetimeActions, type RenewFn } from '../../../src/vault/lifetime-actions';
+import { LIFETIME_INDEX_META } from '../../../src/vault/lifetime-claims';
 import { VaultError } from '../../../src/vault/vault-error';
 import type { CertificatePolicy } from '../../../src/vault/types';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
@@ -161,9 +162,9 @@ describe('runLifetimeActions: AutoRenew', () => {
     const ctx = await freshContext('lt', clock);
     await seedCertificate(ctx, { name: 'Fail', policy: selfPolicy() });
     let calls = 0;
-    const failing: RenewFn = async () => {
+    const failing: RenewFn = () => {
       calls++;
-      throw new VaultError('Conflict', 'Certificate "Fail" has a pending certificate operation.');
+      return Promise.reject(new VaultError('Conflict', 'Certificate "Fail" has a pending certificate operation.'));
     };
     const [e] = await runLifetimeActions(ctx, failing);
     expect(e).toMatchObject({
@@ -179,9 +180,7 @@ describe('runLifetimeActions: AutoRenew', () => {
     clock.value = at('2026-10-21T00:00:00Z');
     expect((await runLifetimeActions(ctx, failing)).map((x) => x.kind)).toEqual(['renewalFailed']);
     expect(calls).toBe(2);
-    const raw: RenewFn = async () => {
-      throw new TypeError('boom');
-    };
+    const raw: RenewFn = () => Promise.reject(new TypeError('boom'));
     clock.value = at('2026-10-22T00:00:00Z');
     expect((await runLifetimeActions(ctx, raw))[0]).toMatchObject({ kind: 'renewalFailed', error: 'TypeError: boom' });
     // Once it works, it is done.

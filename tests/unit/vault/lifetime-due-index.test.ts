@@ -6,7 +6,7 @@ import { upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
 import { createVaultContext, type VaultContext } from '../../../src/vault/context';
 import { nextDueMsOf, scheduled } from '../../../src/vault/lifetime-due-index';
 import { runLifetimeActions, type RenewFn } from '../../../src/vault/lifetime-actions';
-import type { CertificateRecord, StoreTx, VaultStore } from '../../../src/vault/vault-store';
+import type { CertificateRecord, StoreTx, VaultStore, VersionSummary } from '../../../src/vault/vault-store';
 import { cleanupContexts, freshContext } from './crypto-client-seed';
 
 afterEach(cleanupContexts);
@@ -14,6 +14,20 @@ afterEach(cleanupContexts);
 const at = (iso: string) => new Date(iso);
 const NB = at('2026-01-01T00:00:00Z');
 const EXP = at('2027-01-01T00:00:00Z');
+
+const LATEST: VersionSummary = {
+  version: 'a'.repeat(32),
+  ordinal: 0,
+  enabled: true,
+  notBefore: NB,
+  expiresOn: EXP,
+  createdOn: NB,
+  updatedOn: NB,
+  tags: {},
+  x509Thumbprint: 'AB'.repeat(20),
+  sha256Fingerprint: 'CD'.repeat(32),
+  subject: 'CN=test',
+};
 
 function row(
   name: string,
@@ -26,19 +40,7 @@ function row(
     policy: { issuerName: 'Self', lifetimeActions: [{ action, daysBeforeExpiry: 30 }] },
     createdOn: NB,
     updatedOn: NB,
-    latest: {
-      version: 'a'.repeat(32),
-      ordinal: 0,
-      enabled: true,
-      notBefore: NB,
-      expiresOn: EXP,
-      createdOn: NB,
-      updatedOn: NB,
-      tags: {},
-      x509Thumbprint: 'AB'.repeat(20),
-      sha256Fingerprint: 'CD'.repeat(32),
-      subject: `CN=${name}`,
-    },
+    latest: { ...LATEST, subject: `CN=${name}` },
     versionCount: 1,
     ...extra,
   };
@@ -74,7 +76,7 @@ describe('nextDueMs', () => {
     { name: '30 days before expiry', r: row('a'), want: +at('2026-12-02T00:00:00Z') },
     {
       name: 'disabled latest version: never',
-      r: row('b', 'EmailContacts', { latest: { ...row('x').latest!, enabled: false } }),
+      r: row('b', 'EmailContacts', { latest: { ...LATEST, enabled: false } }),
       want: Infinity,
     },
     { name: 'pending only: never', r: row('c', 'EmailContacts', { latest: undefined }), want: Infinity },
@@ -104,6 +106,28 @@ describe('nextDueMs', () => {
     expect(stored?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
     expect(stored?.lifetimeSeen).toBeUndefined();
   });
+
+  it("passes every other member of the store's transaction through, bound to it", async () => {
+    const base = await freshContext('due');
+    // A transaction that is a class instance with a member StoreTx does not declare (yet).
+    class ExtendedTx {
+      constructor(private readonly marker: string) {}
+      describe(): string {
+        return `tx ${this.marker}`;
+      }
+    }
+    const store: VaultStore = {
+      ...base.store,
+      write: (fn) => base.store.write((tx) => fn(Object.assign(new ExtendedTx('seen'), tx))),
+    };
+    const ctx = createVaultContext(store);
+    const said = await ctx.store.write(async (tx) => {
+      await tx.put('certificates', row('Web'));
+      return (tx as unknown as ExtendedTx).describe();
+    });
+    expect(said).toBe('tx seen');
+    expect((await ctx.store.read((tx) => tx.get('certificates', 'web')))?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
+  });
 });
 
 describe('runLifetimeActions reads only what is due', () => {
@@ -118,9 +142,7 @@ describe('runLifetimeActions reads only what is due', () => {
     expect(rowsRead()).toBe(0);
 
     clock.value = at('2026-12-10T00:00:00Z');
-    const failing: RenewFn = async () => {
-      throw new Error('no');
-    };
+    const failing: RenewFn = () => Promise.reject(new Error('no'));
     const events = await runLifetimeActions(ctx, failing);
     expect(events.filter((e) => e.kind === 'notify')).toHaveLength(49);
     expect(events.filter((e) => e.kind === 'renewalFailed')).toHaveLength(1);
@@ -144,8 +166,9 @@ describe('runLifetimeActions reads only what is due', () => {
     expect(await runLifetimeActions(ctx)).toHaveLength(1);
     // e.g. updateCertificatePolicy rebuilding the row without lifetimeSeen
     await ctx.store.write(async (tx) => {
-      const row = (await tx.get('certificates', 'web'))!;
-      await tx.put('certificates', { ...omit(row, 'lifetimeSeen'), updatedOn: new Date() });
+      const stored = await tx.get('certificates', 'web');
+      if (!stored) throw new Error('the row is missing');
+      await tx.put('certificates', { ...omit(stored, 'lifetimeSeen'), updatedOn: new Date() });
     });
     expect((await ctx.store.read((tx) => tx.get('certificates', 'web')))?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
     expect(await runLifetimeActions(ctx)).toEqual([]);

@@ -57,6 +57,8 @@ describe('mergeCertificate', () => {
       name: 'VaultError',
       code: 'BadParameter',
       message: KEY_MISMATCH,
+      // The merged certificate is the input at fault: the merge panel marks it.
+      field: 'file',
     });
     await expect(vault.mergeCertificate('m', [ca.caDer])).rejects.toMatchObject({
       code: 'BadParameter',

@@ -6,7 +6,7 @@ import { openIdbVaultStore } from '../../../src/store/idb-vault-store';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { createVaultContext } from '../../../src/vault/context';
 import type { CertificateVault } from '../../../src/vault/types';
-import type { StoreName, VaultStore } from '../../../src/vault/vault-store';
+import { STORE_NAMES, type VaultStore } from '../../../src/vault/vault-store';
 
 export const T0 = new Date('2026-01-15T10:00:00Z');
 let counter = 0;
@@ -31,23 +31,11 @@ export async function makeVault(
   return { vault, store, clock, dump: () => dumpStore(store) };
 }
 
-const STORES: StoreName[] = [
-  'certificates',
-  'versions',
-  'keys',
-  'operations',
-  'deleted',
-  'issuers',
-  'contacts',
-  'meta',
-  'lifetimeLog',
-];
-
 /** Every record of every store, with bytes as hex and CryptoKeys as their visible attributes. */
 export async function dumpStore(store: VaultStore): Promise<unknown> {
   return store.read(async (tx) => {
     const out: Record<string, unknown> = {};
-    for (const s of STORES) out[s] = normalise(await tx.getAll(s));
+    for (const s of STORE_NAMES) out[s] = normalise(await tx.getAll(s));
     return out;
   });
 }

@@ -1,0 +1,48 @@
+/**
+ * Opening, reading and listing a vault use stored metadata only: the PKI libraries load when a
+ * PKI action starts (ARCHITECTURE §2). Here they are replaced by modules that throw when
+ * loaded, so any static path to them from the vault's entry fails these tests.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('@peculiar/x509', () => {
+  throw new Error('@peculiar/x509 was loaded');
+});
+vi.mock('pkijs', () => {
+  throw new Error('pkijs was loaded');
+});
+
+const { openVault } = await import('../../../src/vault');
+
+const opened: { close(): void }[] = [];
+afterEach(() => {
+  for (const v of opened.splice(0)) v.close();
+});
+
+describe('the vault entry without the PKI libraries', () => {
+  it('opens, lists, reads contacts, issuers and deleted certificates, and scans lifetime actions', async () => {
+    const vault = await openVault({ name: `light-${crypto.randomUUID().slice(0, 8)}` });
+    opened.push(vault);
+    const listed = [];
+    for await (const p of vault.listPropertiesOfCertificates({ includePending: true })) listed.push(p);
+    expect(listed).toEqual([]);
+    expect(await vault.setContacts([{ email: 'pki@contoso.com' }])).toEqual([{ email: 'pki@contoso.com' }]);
+    expect(await vault.getContacts()).toEqual([{ email: 'pki@contoso.com' }]);
+    const issuers = [];
+    for await (const i of vault.listPropertiesOfIssuers()) issuers.push(i);
+    expect(issuers).toEqual([]);
+    const deleted = [];
+    for await (const d of vault.listDeletedCertificates()) deleted.push(d);
+    expect(deleted).toEqual([]);
+    expect(await vault.runLifetimeActions()).toEqual([]);
+    await expect(vault.getCertificate('absent')).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
+  });
+
+  it('a PKI action does load them (so the replacement above is really in force)', async () => {
+    const vault = await openVault({ name: `light-${crypto.randomUUID().slice(0, 8)}` });
+    opened.push(vault);
+    await expect(vault.createCertificate('web', { subject: 'CN=web' })).rejects.toMatchObject({
+      name: 'VaultError',
+    });
+  });
+});
