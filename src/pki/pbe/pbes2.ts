@@ -5,7 +5,7 @@ import { objectIdentifier, octetString } from '../asn1/writer';
 import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
 import { aes256CbcEncrypt, aesCbcDecrypt } from './aes-cbc';
-import { pbes2Passwords, utf8Password } from './bmp-password';
+import { pbkdf2Passwords, utf8Password } from './bmp-password';
 import { cbcDecrypt } from './cbc';
 import { createDes } from './des';
 import { DIGESTS, hmacByOid, hmacOid, type Digest } from './digests';
@@ -83,7 +83,7 @@ function attemptFor(kdf: Kdf, scheme: { oid: string; params?: Node }, data: Byte
 
 /**
  * PBES2 (RFC 8018 section 6.2) with PBKDF2 and AES-CBC, DES-EDE3-CBC, DES-CBC or RC2-CBC. The
- * password is tried as UTF-8 and then as Latin-1 (pbes2Passwords); a candidate opens the data
+ * password is tried as UTF-8 and then as Latin-1 (pbkdf2Passwords); a candidate opens the data
  * only if the padding holds and `looksRight` accepts the plaintext, so a wrong key whose
  * padding happens to be valid does not hide the right one.
  */
@@ -101,7 +101,7 @@ export async function decryptPbes2(
   }
   const kdf = readPbkdf2(kdfAlg.params);
   const attempt = attemptFor(kdf, algorithmIdentifier(schemeNode, 'pbes2 encryption scheme'), new Uint8Array(data));
-  for (const pass of pbes2Passwords(password)) {
+  for (const pass of pbkdf2Passwords(password)) {
     try {
       const plain = await attempt(pass);
       if (looksRight(plain)) return plain;
@@ -110,6 +110,26 @@ export async function decryptPbes2(
     }
   }
   throw new PkiError('invalid-password', 'wrong password');
+}
+
+/**
+ * AlgorithmIdentifier { id-PBKDF2, PBKDF2-params } (RFC 8018 appendix A.2). keyLength is
+ * optional for PBES2 (the cipher fixes it) and required for PBMAC1 (RFC 9579).
+ */
+export function pbkdf2Algorithm(salt: Bytes, iterations: number, prf: Digest, keyLength?: number): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [
+      objectIdentifier(PBE.pbkdf2),
+      new asn1js.Sequence({
+        value: [
+          octetString(salt),
+          new asn1js.Integer({ value: iterations }),
+          ...(keyLength === undefined ? [] : [new asn1js.Integer({ value: keyLength })]),
+          new asn1js.Sequence({ value: [objectIdentifier(hmacOid(prf)), new asn1js.Null()] }),
+        ],
+      }),
+    ],
+  });
 }
 
 /**
@@ -131,18 +151,7 @@ export async function encryptPbes2Aes256(
       objectIdentifier(PBE.pbes2),
       new asn1js.Sequence({
         value: [
-          new asn1js.Sequence({
-            value: [
-              objectIdentifier(PBE.pbkdf2),
-              new asn1js.Sequence({
-                value: [
-                  octetString(salt),
-                  new asn1js.Integer({ value: iterations }),
-                  new asn1js.Sequence({ value: [objectIdentifier(hmacOid(prf)), new asn1js.Null()] }),
-                ],
-              }),
-            ],
-          }),
+          pbkdf2Algorithm(salt, iterations, prf),
           new asn1js.Sequence({ value: [objectIdentifier(CIPHER.aes256Cbc), octetString(iv)] }),
         ],
       }),

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readPkcs12 } from '../../../src/pki';
-import { pbes2Passwords } from '../../../src/pki/pbe/bmp-password';
+import { pbkdf2Passwords } from '../../../src/pki/pbe/bmp-password';
 import { decryptPrivateKeyInfo } from '../../../src/pki/pbe/decrypt-private-key';
 import { openssl, tempDir } from '../../support/openssl';
 
@@ -90,7 +90,7 @@ describe('PBES2 with a Latin-1 password (openssl on a Latin-1 console)', () => {
   });
 });
 
-describe('pbes2Passwords', () => {
+describe('pbkdf2Passwords', () => {
   const hex = (list: Uint8Array[]) => list.map((b) => Buffer.from(b).toString('hex'));
   test.each([
     { password: undefined, want: [''] },
@@ -99,6 +99,6 @@ describe('pbes2Passwords', () => {
     // U+65E5 has no Latin-1 byte: UTF-8 only, no lossy guess.
     { password: 'ä日', want: ['c3a4e697a5'] },
   ])('$password → $want', ({ password, want }) => {
-    expect(hex(pbes2Passwords(password))).toEqual(want);
+    expect(hex(pbkdf2Passwords(password))).toEqual(want);
   });
 });
