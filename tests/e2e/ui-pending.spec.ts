@@ -96,7 +96,7 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
     await expect(page.getByRole('region', { name: 'Pending certificate request' })).toHaveCount(0);
     const chain = page.getByRole('navigation', { name: 'Certificate chain' });
     await expect(chain.getByRole('listitem')).toHaveCount(2);
-    await expect(chain).toContainText('CN=UI Test CA');
+    await expect(chain).toContainText('CN = UI Test CA');
     await page.screenshot({ path: 'reports/ui-merged.png', fullPage: true });
   } finally {
     tmp.cleanup();
