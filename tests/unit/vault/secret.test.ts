@@ -104,7 +104,9 @@ describe('getSecret', () => {
     const fromKey = openssl(['pkey', '-in', f, '-pubout']).toString();
     const fromCert = openssl(['x509', '-in', f, '-noout', '-pubkey']).toString();
     expect(fromKey).toBe(fromCert);
-    await expect(vault.getSecret('pem', { password: 'x' })).rejects.toMatchObject({ code: 'BadParameter' });
+    // A password now encrypts the key (secret-protection.test.ts) instead of being refused.
+    const encrypted = new TextDecoder().decode((await vault.getSecret('pem', { password: 'x' })).value);
+    expect(encrypted).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
   });
 
   it('non-exportable: certificates only, and the stored CryptoKey itself refuses exportKey', async () => {
