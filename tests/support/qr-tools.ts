@@ -55,7 +55,7 @@ export function referenceDecoder() {
     receive: (part: string) => {
       if (!decoder.isComplete()) decoder.receivePart(part);
     },
-    done: () => Boolean(decoder.isComplete()),
+    done: (): boolean => decoder.isComplete(),
     bytes: (): Uint8Array => {
       if (!decoder.isSuccess()) throw new Error(`reference decoder: ${decoder.resultError()}`);
       return new Uint8Array(decoder.resultUR().decodeCBOR());

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog';
-import type { PickedFile } from '../components/file-source';
+import type { ScannedFile } from './scanned-file';
 import { cameraProblem, listCameras, qrTextOfImage, scanFrames, startCamera, stopCamera } from './camera';
 import { Sha256Text } from './sha256-hex';
 import { urReceiver, type ReceiveState } from './ur-receiver';
@@ -12,7 +12,7 @@ import './transfer.css';
  * "14 of ~20 parts" while the fountain fills, then what arrived and its SHA-256 to compare with
  * the other screen; "Use it" hands the bytes on exactly as a dropped file.
  */
-export function ScanDialog(props: { what: string; onFile: (file: PickedFile) => void; onClose: () => void }) {
+export function ScanDialog(props: { what: string; onFile: (file: ScannedFile) => void; onClose: () => void }) {
   const video = useRef<HTMLVideoElement>(null);
   const receiver = useRef(urReceiver());
   const [state, setState] = useState<ReceiveState>({ kind: 'waiting' });
@@ -141,6 +141,7 @@ export function ScanDialog(props: { what: string; onFile: (file: PickedFile) => 
               <button
                 type="button"
                 class="primary"
+                ref={(el) => el?.focus()}
                 onClick={(e) => {
                   props.onFile({ name: `scanned-qr.${state.format}`, bytes: state.bytes });
                   close(e);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { PickedFile } from '../components/file-source';
+import type { ScannedFile } from './scanned-file';
 import { ErrorBanner } from '../components/error-banner';
 import { useLazyModule } from './lazy-dialog';
 
@@ -9,7 +9,7 @@ import { useLazyModule } from './lazy-dialog';
  * take it from there. `what` names the file expected ("Signed certificate file"). The camera
  * and decoder load on the first press.
  */
-export function ScanQrButton(props: { what: string; onFile: (file: PickedFile) => void; disabled?: boolean }) {
+export function ScanQrButton(props: { what: string; onFile: (file: ScannedFile) => void; disabled?: boolean }) {
   const dialog = useLazyModule(() => import('./scan-dialog'));
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>();

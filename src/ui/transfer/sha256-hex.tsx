@@ -1,7 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 
 /** SHA-256 as lowercase hex, as sha256sum and `openssl dgst -sha256` print it. */
-export function sha256Hex(bytes: Uint8Array): string {
+function sha256Hex(bytes: Uint8Array): string {
   return Array.from(sha256(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 

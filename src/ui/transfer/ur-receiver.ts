@@ -39,7 +39,9 @@ export function urReceiver() {
     }
     if (!(item instanceof Uint8Array))
       return refuse('The QR codes were read but what they carry is not a byte string (ur:bytes). Nothing was used.');
-    return (state = { kind: 'done', bytes: item, format: 'der' });
+    // A PEM file carried as ur:bytes is still PEM: the name says so, as a dropped .pem would.
+    const pem = new TextDecoder().decode(item.subarray(0, 11)) === '-----BEGIN ';
+    return (state = { kind: 'done', bytes: item, format: pem ? 'pem' : 'der' });
   };
 
   return {
