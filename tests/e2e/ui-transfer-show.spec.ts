@@ -1,9 +1,18 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { openssl } from '../support/openssl';
 import { haveQrTools, referenceDecoder, zbarTexts } from '../support/qr-tools';
 import { createThroughUi, expectNoSeriousA11yViolations } from './ui-helpers';
+
+/** Plays the dialog's frames through zbarimg into the reference decoder until it holds the file. */
+async function readFrames(qr: Locator): Promise<Buffer> {
+  const decoder = referenceDecoder();
+  for (let shot = 0; shot < 200 && !decoder.done(); shot++) {
+    for (const text of zbarTexts(await qr.screenshot())) decoder.receive(text);
+  }
+  return Buffer.from(decoder.bytes());
+}
 
 const derOfPem = (pem: string): Buffer =>
   Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
@@ -89,4 +98,36 @@ test('signing recipes beside a pending CSR name its file, SANs and lifetime', as
   await expect(recipes.getByTestId('recipe-step')).toContainText(
     /step ca sign recipe-web\.csr recipe-web\.crt --not-after 87[68]\dh/,
   );
+});
+
+test('a certificate and its P7B chain as QR codes carry exactly the downloaded bytes; no key is offered', async ({
+  page,
+}) => {
+  test.skip(!haveQrTools(), 'zbarimg/qrencode not installed');
+  await createThroughUi(page, 'qr-self', 'CN=qr-self.contoso.com');
+  const panel = page.getByRole('region', { name: 'Download' });
+  const carry = panel.getByRole('group', { name: 'Carry across the air gap' });
+  await expect(carry.getByRole('button')).toHaveText([
+    'Certificate',
+    'Chain (PEM)',
+    'Chain (P7B)',
+    'Copy chain as PEM',
+  ]);
+
+  for (const [button, download] of [
+    ['Certificate', 'CER (DER)'],
+    ['Chain (P7B)', 'P7B (chain)'],
+  ] as const) {
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: download }).click(),
+    ]);
+    const want = readFileSync(await file.path());
+    await carry.getByRole('button', { name: button }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('qr-sha256')).toHaveText(createHash('sha256').update(want).digest('hex'));
+    expect((await readFrames(dialog.locator('svg.qr-code'))).equals(want), button).toBe(true);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toHaveCount(0);
+  }
 });

@@ -12,7 +12,7 @@ export function TransferActions(props: { name: string; cer: Uint8Array; chain: U
   const encoder = new TextEncoder();
   return (
     <div class="actions" role="group" aria-label="Carry across the air gap">
-      <span class="hint">QR codes:</span>
+      <span class="hint">Show as QR codes:</span>
       <ShowQrButton
         label="Certificate"
         payload={() => ({
@@ -37,7 +37,7 @@ export function TransferActions(props: { name: string; cer: Uint8Array; chain: U
           bytes: await (await loadImportTools()).certificatesToP7b(props.chain),
         })}
       />
-      <CopyButton label="Copy PEM (chain)" text={chainPem} />
+      <CopyButton label="Copy chain as PEM" text={chainPem} />
     </div>
   );
 }
