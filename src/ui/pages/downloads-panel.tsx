@@ -4,6 +4,7 @@ import { downloadBytes, fileNameFor, toPem } from '../components/download';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { getVault, loadImportTools } from '../state/vault-client';
 import { useAction } from '../state/use-action';
+import { TransferActions } from '../transfer/transfer-actions';
 
 /**
  * Every way a version leaves the vault: the certificate alone (CER, PEM chain, P7B), and
@@ -86,6 +87,7 @@ export function DownloadsPanel({
           P7B (chain)
         </button>
       </p>
+      <TransferActions name={base} cer={cert.cer} chain={chain} />
       {exportable && cert.keyIncluded ? (
         <form class="secret-form" onSubmit={secret}>
           <h3>With the private key</h3>
