@@ -14,6 +14,7 @@
  * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
  * apart from the vault URL.
  */
+import { defaultKeyAlgorithm, exportablePkcs8, storeNewKey, type KeyImportAlgorithm } from './access/key-access';
 import type { VaultContext } from './context';
 import { openBackup, sealBackup } from './backup-format';
 import { newVersionId } from './ids';
@@ -37,8 +38,11 @@ interface BackupKey {
   spki: Uint8Array;
   /** null: the key was not extractable and stayed in the source browser */
   pkcs8: Uint8Array | null;
-  /** the private key's WebCrypto algorithm and usages, to re-import it bound the same way */
-  algorithm: KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
+  /**
+   * How the vault binds the key (RSASSA-PKCS1-v1_5/SHA-256 or ECDSA, sign): written for readers
+   * of the file; a restore binds the key the vault's way whatever it says.
+   */
+  algorithm: KeyImportAlgorithm;
   usages: KeyUsage[];
 }
 
@@ -82,16 +86,15 @@ export async function backupCertificate(
   const backupKeys: BackupKey[] = [];
   for (const k of keys) {
     if (!used.has(k.id)) continue;
-    const canExport = k.exportable && k.privateKey.extractable;
     backupKeys.push({
       ref: k.id,
       spec: k.spec,
       exportable: k.exportable,
       merged: k.merged,
       spki: k.spki,
-      pkcs8: canExport ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', k.privateKey)) : null,
-      algorithm: k.privateKey.algorithm,
-      usages: [...k.privateKey.usages],
+      pkcs8: (await exportablePkcs8(ctx, k)) ?? null,
+      algorithm: defaultKeyAlgorithm(k.spec),
+      usages: ['sign'],
     });
   }
   const payload: BackupPayload = {
@@ -131,7 +134,7 @@ export async function restoreCertificateBackup(
     if (!k.pkcs8) continue;
     const id = newVersionId();
     keyIds.set(k.ref, id);
-    keyRecords.push(await importKeyRecord(k, k.pkcs8, id, key));
+    keyRecords.push(await importKeyRecord(ctx, k, k.pkcs8, id, key));
   }
   const versions: VersionRecord[] = payload.versions.map(({ keyRef, ...v }) => ({
     ...v,
@@ -169,26 +172,18 @@ async function assertFree(tx: StoreTx, key: string, name: string): Promise<void>
   await assertNoPendingOperation(tx, key, name);
 }
 
-const PUBLIC_USAGE: Partial<Record<KeyUsage, KeyUsage>> = { sign: 'verify', decrypt: 'encrypt', unwrapKey: 'wrapKey' };
-
-async function importKeyRecord(k: BackupKey, pkcs8: Uint8Array, id: string, certKey: string): Promise<KeyRecord> {
-  const alg = k.algorithm.name.startsWith('RSA')
-    ? { name: k.algorithm.name, hash: k.algorithm.hash?.name ?? 'SHA-256' }
-    : { name: k.algorithm.name, namedCurve: k.algorithm.namedCurve };
-  const publicUsages = k.usages.map((u) => PUBLIC_USAGE[u]).filter((u): u is KeyUsage => u !== undefined);
+async function importKeyRecord(
+  ctx: VaultContext,
+  k: BackupKey,
+  pkcs8: Uint8Array,
+  id: string,
+  certKey: string,
+): Promise<KeyRecord> {
   try {
-    const privateKey = await crypto.subtle.importKey('pkcs8', new Uint8Array(pkcs8), alg, k.exportable, k.usages);
-    const publicKey = await crypto.subtle.importKey('spki', new Uint8Array(k.spki), alg, true, publicUsages);
-    return {
+    return await storeNewKey(ctx, certKey, { pkcs8: new Uint8Array(pkcs8) }, k.spec, k.exportable, {
       id,
-      certificateKey: certKey,
-      privateKey,
-      publicKey,
-      spec: k.spec,
-      exportable: k.exportable,
-      spki: new Uint8Array(k.spki),
       merged: k.merged,
-    };
+    });
   } catch (e) {
     throw new VaultError(
       'Malformed',

@@ -8,6 +8,7 @@ import type { CertificatePolicy, CertificatePolicyAction } from './policy-types'
 
 export type { Bytes, SubjectAlternativeNames };
 export * from './policy-types';
+export * from './access-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
