@@ -9,12 +9,23 @@
  * decrypting and unwrapping with them is Forbidden, verifying and encrypting still work from the
  * certificate's public key.
  *
+ * In a protected vault the keys go into the file only when the principal also holds
+ * secrets/get (ARCHITECTURE §8 "Access"); without it the backup carries the certificates, and
+ * their restored versions say `keyIncluded: false`, as for a non-exportable key.
+ *
  * Not in a backup: a pending request (its key is single-use and its CSR is already with the
  * CA; cancel it and request again after a restore), the vault's issuers and contacts
  * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
  * apart from the vault URL.
  */
-import { defaultKeyAlgorithm, exportablePkcs8, storeNewKey, type KeyImportAlgorithm } from './access/key-access';
+import { currentUnlock } from './access/gate';
+import {
+  defaultKeyAlgorithm,
+  exportablePkcs8,
+  keyProtectionOf,
+  storeNewKey,
+  type KeyImportAlgorithm,
+} from './access/key-access';
 import type { VaultContext } from './context';
 import { openBackup, sealBackup } from './backup-format';
 import { newVersionId } from './ids';
@@ -83,6 +94,10 @@ export async function backupCertificate(
     );
   }
   const used = new Set(versions.map((v) => v.keyId).filter((id): id is string => id !== undefined));
+  // A backup file is a way for a key to leave: in a protected vault it carries exportable keys
+  // only for a principal who may also take them out with getSecret (secrets/get).
+  const unlock = await currentUnlock(ctx);
+  const keysMayLeave = !unlock || unlock.owner || unlock.permissions.secrets.includes('get');
   const backupKeys: BackupKey[] = [];
   for (const k of keys) {
     if (!used.has(k.id)) continue;
@@ -92,7 +107,7 @@ export async function backupCertificate(
       exportable: k.exportable,
       merged: k.merged,
       spki: k.spki,
-      pkcs8: (await exportablePkcs8(ctx, k)) ?? null,
+      pkcs8: keysMayLeave ? ((await exportablePkcs8(ctx, k)) ?? null) : null,
       algorithm: defaultKeyAlgorithm(k.spec),
       usages: ['sign'],
     });
@@ -128,19 +143,17 @@ export async function restoreCertificateBackup(
   await ctx.store.read((tx) => assertFree(tx, key, name));
 
   // WebCrypto before the write transaction (ARCHITECTURE §7).
-  const keyIds = new Map<string, string>();
-  const keyRecords: KeyRecord[] = [];
+  const keyIds = new Map<string, KeyRecord>();
   for (const k of payload.keys) {
     if (!k.pkcs8) continue;
-    const id = newVersionId();
-    keyIds.set(k.ref, id);
-    keyRecords.push(await importKeyRecord(ctx, k, k.pkcs8, id, key));
+    keyIds.set(k.ref, await importKeyRecord(ctx, k, k.pkcs8, newVersionId(), key));
   }
-  const versions: VersionRecord[] = payload.versions.map(({ keyRef, ...v }) => ({
-    ...v,
-    certificateKey: key,
-    keyId: keyRef === undefined ? undefined : keyIds.get(keyRef),
-  }));
+  const keyRecords = [...keyIds.values()];
+  const versions: VersionRecord[] = payload.versions.map(({ keyRef, ...v }) => {
+    const k = keyRef === undefined ? undefined : keyIds.get(keyRef);
+    // The key's protection is this vault's, whatever the source vault's was.
+    return { ...v, certificateKey: key, keyId: k?.id, keyProtection: k ? keyProtectionOf(k) : 'none' };
+  });
   const latest = versions.reduce((a, b) => (b.ordinal > a.ordinal ? b : a));
   const now = ctx.now();
   const cert: CertificateRecord = {

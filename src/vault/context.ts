@@ -3,6 +3,7 @@
  * session of this open vault. Internal functions take a VaultContext first, so the class in
  * certificate-vault.ts stays a dispatcher.
  */
+import { withSealGuard } from './access/seal-guard';
 import { createAccessSession, type AccessSession } from './access/session';
 import { withLifetimeDueIndex } from './lifetime-due-index';
 import type { VaultStore } from './vault-store';
@@ -16,16 +17,31 @@ export interface VaultContext {
   readonly now: () => Date;
   /** who unlocked this open vault, and the keys unsealed since (in memory only) */
   readonly access: AccessSession;
+  readonly internals?: VaultInternals;
 }
 
-export function createVaultContext(store: VaultStore, now: () => Date = () => new Date()): VaultContext {
-  // Every certificate write keeps the lifetime due index (nextDueMs) right.
+/**
+ * Test hooks that openVault never sets: tests protect vaults with fewer PBKDF2 iterations than
+ * the vault's 600 000, so a suite of unlocks does not take minutes.
+ */
+export interface VaultInternals {
+  passphraseIterations?: number;
+}
+
+export function createVaultContext(
+  store: VaultStore,
+  now: () => Date = () => new Date(),
+  internals?: VaultInternals,
+): VaultContext {
+  // Every certificate write keeps the lifetime due index (nextDueMs) right; every key write is
+  // checked against the vault's protection.
   return {
-    store: withLifetimeDueIndex(store),
+    store: withLifetimeDueIndex(withSealGuard(store)),
     name: store.name,
     vaultUrl: vaultUrlOf(store.name),
     now,
     access: createAccessSession(),
+    ...(internals ? { internals } : {}),
   };
 }
 

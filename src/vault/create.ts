@@ -11,7 +11,7 @@ import { createSelfSignedCertificate } from '../pki/x509';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
-import { signingPairOf } from './access/key-access';
+import { keyProtectionOf, signingPairOf } from './access/key-access';
 import { newKeyRecord, sameSpec } from './key-material';
 import {
   assertNoPendingOperation,
@@ -21,7 +21,7 @@ import {
   requireCertificate,
 } from './lookups';
 import { certificateKey } from './names';
-import { defaultPolicy, isExportable, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
+import { defaultPolicy, isExportable, isHsmPolicy, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
 import type {
   CertificateOperation,
   CertificatePolicy,
@@ -70,7 +70,7 @@ export async function createCertificate(
   // Unknown / named issuer: a CSR to carry to the CA; the key waits for the merge.
   const made = before.reusable
     ? { record: before.reusable, pair: await signingPairOf(ctx, before.reusable) }
-    : await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy));
+    : await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
   const keyRecord = made.record;
   const csr = await createCsr({
     subject: policy.subject ?? '',
@@ -143,7 +143,7 @@ async function issueSelfSigned(
     keys = reusable;
     pair = await signingPairOf(ctx, reusable);
   } else {
-    const made = await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy));
+    const made = await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
     newKey = { ...made.record, merged: true };
     keys = newKey;
     pair = made.pair;
@@ -163,6 +163,7 @@ async function issueSelfSigned(
     chain: [cer],
     keyId: keys.id,
     keyExportable: keys.exportable,
+    keyProtection: keyProtectionOf(keys),
     enabled: options.enabled ?? policy.enabled ?? true,
     tags: options.tags,
   });

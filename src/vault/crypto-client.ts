@@ -1,6 +1,7 @@
 /**
  * getCryptographyClient: the SDK's CryptographyClient over a version's key, which never leaves
- * the vault. Each call checks, in this order: the algorithm name (BadParameter), the policy's
+ * the vault. Each call checks, in this order: the caller's key permission in a protected vault
+ * (Locked / Forbidden, ARCHITECTURE §8), the algorithm name (BadParameter), the policy's
  * key usage (Forbidden, ARCHITECTURE §5 seed 001), the version's attributes (Forbidden), the key type
  * (BadParameter), then that the private key is here and can do the algorithm (Forbidden /
  * Unsupported).
@@ -10,6 +11,7 @@
  * (verify, encrypt, wrapKey) import the SPKI per algorithm, so they always work.
  */
 import { parseCertificate } from '../pki/certificate-info';
+import { authorize } from './access/gate';
 import { usablePrivateKey } from './access/key-access';
 import type { KeySpec } from '../pki/types';
 import type { VaultContext } from './context';
@@ -192,6 +194,7 @@ export async function getCryptographyClient(
     keyID,
     signData: (algorithm, data) =>
       guard('Signing', async () => {
+        await authorize(ctx, { keys: 'sign' }, 'Signing');
         const alg = checkSigAlg(algorithm);
         const bytes = bytesOf(data, 'data');
         const g = await gate('sign');
@@ -204,6 +207,7 @@ export async function getCryptographyClient(
       }),
     verifyData: (algorithm, data, signature) =>
       guard('Verifying', async () => {
+        await authorize(ctx, { keys: 'verify' }, 'Verifying');
         const alg = checkSigAlg(algorithm);
         const bytes = bytesOf(data, 'data');
         const sig = bytesOf(signature, 'signature');
@@ -220,23 +224,27 @@ export async function getCryptographyClient(
       }),
     encrypt: (parameters) =>
       guard('Encrypting', async () => {
+        await authorize(ctx, { keys: 'encrypt' }, 'Encrypting');
         const p = parametersOf(parameters);
         const algorithm = checkEncAlg(p.algorithm);
         return { result: await encryptWith('encrypt', algorithm, p.plaintext), algorithm, keyID };
       }),
     decrypt: (parameters) =>
       guard('Decrypting', async () => {
+        await authorize(ctx, { keys: 'decrypt' }, 'Decrypting');
         const p = parametersOf(parameters);
         const algorithm = checkEncAlg(p.algorithm);
         return { result: await decryptWith('decrypt', algorithm, p.ciphertext), algorithm, keyID };
       }),
     wrapKey: (algorithm, key) =>
       guard('Wrapping the key', async () => {
+        await authorize(ctx, { keys: 'wrapKey' }, 'Wrapping a key');
         const alg = checkEncAlg(algorithm);
         return { result: await encryptWith('wrapKey', alg, key), algorithm: alg, keyID };
       }),
     unwrapKey: (algorithm, encryptedKey) =>
       guard('Unwrapping the key', async () => {
+        await authorize(ctx, { keys: 'unwrapKey' }, 'Unwrapping a key');
         const alg = checkEncAlg(algorithm);
         return { result: await decryptWith('unwrapKey', alg, encryptedKey), algorithm: alg, keyID };
       }),

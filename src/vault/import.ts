@@ -11,13 +11,13 @@ import { parseCertificate } from '../pki/certificate-info';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { derivePolicy } from './import-policy';
-import { storeNewKey } from './access/key-access';
+import { keyProtectionOf, storeNewKey } from './access/key-access';
 import { newVersionId } from './ids';
 import { sameSpec } from './key-material';
 import { assertNoPendingOperation, assertNotDeleted, discardOldOperation, knownIssuerNames } from './lookups';
 import { KEY_MISMATCH } from './merge';
 import { certificateKey } from './names';
-import { defaultPolicy, isExportable, keySpecOfPolicy, validatePolicy } from './policy';
+import { defaultPolicy, isExportable, isHsmPolicy, keySpecOfPolicy, validatePolicy } from './policy';
 import type { ImportCertificateOptions, KeyVaultCertificateWithPolicy } from './types';
 import { buildVersion, commitVersion } from './version-records';
 import { parsing, toVaultError, VaultError } from './vault-error';
@@ -94,7 +94,7 @@ export async function importCertificate(
     { pair: imported.keyPair, pkcs8: imported.pkcs8 },
     imported.spec,
     exportable,
-    { id: newVersionId(), merged: true },
+    { id: newVersionId(), merged: true, hsm: isHsmPolicy(policy) },
   );
   const chain = await parsing('The certificate chain in the file', () =>
     orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }),
@@ -106,6 +106,7 @@ export async function importCertificate(
       chain: chain.length ? chain : [leaf],
       keyId: keyRecord.id,
       keyExportable: exportable,
+      keyProtection: keyProtectionOf(keyRecord),
       enabled: options.enabled ?? policy.enabled ?? true,
       tags: options.tags,
     }),

@@ -1,10 +1,12 @@
 /**
  * Key pairs for versions. A key is generated `extractable: false` unless the policy says
- * exportable (ARCHITECTURE §5); its at-rest form is key-access.ts's decision.
+ * exportable (ARCHITECTURE §5), except in a protected vault, where a software key is generated
+ * extractable in memory only to be sealed at once (its PKCS#8 is all that is stored, and
+ * key-access.ts hands it out only when exportable). Its at-rest form is key-access.ts's decision.
  */
 import { generateKeyPair } from '../pki/keys';
 import type { KeySpec } from '../pki/types';
-import { storeNewKey } from './access/key-access';
+import { newKeyForm, storeNewKey } from './access/key-access';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import type { KeyRecord } from './vault-store';
@@ -20,9 +22,11 @@ export async function newKeyRecord(
   certificateKey: string,
   spec: KeySpec,
   exportable: boolean,
+  hsm: boolean,
 ): Promise<NewKey> {
-  const pair = await generateKeyPair(spec, exportable);
-  const record = await storeNewKey(ctx, certificateKey, { pair }, spec, exportable, { id: newVersionId() });
+  const form = await newKeyForm(ctx, hsm);
+  const pair = await generateKeyPair(spec, form.form === 'sealed' || exportable);
+  const record = await storeNewKey(ctx, certificateKey, { pair }, spec, exportable, { id: newVersionId(), form });
   return { record, pair };
 }
 

@@ -5,7 +5,7 @@
 import { readCertificates } from '../pki/certificate-bundle';
 import { findLeafForKey, orderChain } from '../pki/chain';
 import type { Bytes } from '../pki/types';
-import { publicKeyOf } from './access/key-access';
+import { keyProtectionOf, publicKeyOf } from './access/key-access';
 import type { VaultContext } from './context';
 import { certificateKey } from './names';
 import type { KeyVaultCertificateWithPolicy, MergeCertificateOptions } from './types';
@@ -77,6 +77,7 @@ export async function mergeCertificate(
       chain: chain.length ? chain : [leaf],
       keyId: keyRecord.id,
       keyExportable: keyRecord.exportable,
+      keyProtection: keyProtectionOf(keyRecord),
       enabled: op.enabled,
       tags: op.tags,
     }),

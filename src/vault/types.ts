@@ -59,6 +59,8 @@ export interface KeyVaultCertificate {
   keyExportable: boolean;
   /** Certkeep: false when the key is not in this browser (restored from a backup of a non-extractable key) */
   keyIncluded: boolean;
+  /** Certkeep: what protects this version's private key at rest (ARCHITECTURE §8 "Access") */
+  keyProtection: KeyProtection;
 }
 
 export interface KeyVaultCertificateWithPolicy extends KeyVaultCertificate {
@@ -192,6 +194,17 @@ import type {
 } from './option-types';
 export * from './cryptography-types';
 import type { CryptographyClient } from './cryptography-types';
+import type {
+  AccessPolicy,
+  AccessPolicyOptions,
+  AccessState,
+  AuditEntry,
+  AuditLogCheck,
+  ConfirmOptions,
+  KeyProtection,
+  ProtectOptions,
+  UnlockOptions,
+} from './access-types';
 
 export interface OpenVaultOptions {
   /** default "default"; `^[0-9a-zA-Z-]{1,63}$` */
@@ -200,7 +213,12 @@ export interface OpenVaultOptions {
   now?: () => Date;
 }
 
-/** ARCHITECTURE §4. Every method rejects only with VaultError. */
+/**
+ * ARCHITECTURE §4. Every method rejects only with VaultError. In a protected vault every method
+ * but getAccessState, unlock, lock, protect and runLifetimeActions rejects with `Locked` until
+ * unlock(), and with `Forbidden` (naming the permission) outside the principal's permissions
+ * (ARCHITECTURE §8 "Access"; the table is access/permissions.ts).
+ */
 export interface CertificateVault {
   readonly name: string;
   /** https://<name>.vault.local */
@@ -263,5 +281,34 @@ export interface CertificateVault {
   getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret>;
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient>;
   runLifetimeActions(): Promise<LifetimeEvent[]>;
+
+  /** Whether the vault is protected and unlocked, as whom; the principals and their methods (public data, also while locked). */
+  getAccessState(): Promise<AccessState>;
+  /**
+   * Turns protection on (unprotected vaults only, else Conflict): `principal` becomes the first
+   * owner; every exportable key is sealed under the new master key, older non-extractable keys
+   * stay device-bound, issuer credentials move under the master key. Leaves the vault unlocked.
+   */
+  protect(options: ProtectOptions): Promise<AccessState>;
+  /**
+   * Turns protection off (owners only), confirmed by the current principal's credential: keys
+   * are unsealed into the unprotected form, principals and slots are removed (the audit log stays).
+   */
+  unprotect(options: ConfirmOptions): Promise<AccessState>;
+  /** Unlocks as `principal`: InvalidPassword for a wrong credential, Locked while the throttle makes tries wait. */
+  unlock(options: UnlockOptions): Promise<AccessState>;
+  /** Forgets the unlock and every unsealed key (also done by close()). */
+  lock(): Promise<void>;
+  /** Adds or changes a principal (owners only); a new principal needs a passphrase or a passkey. */
+  setAccessPolicy(principal: string, options: AccessPolicyOptions): Promise<AccessPolicy>;
+  /** Removes a principal (owners only; not the last owner). */
+  deleteAccessPolicy(principal: string): Promise<AccessPolicy>;
+  /** Every principal with its permissions and methods (owners only); [] for an unprotected vault. */
+  listAccessPolicies(): Promise<AccessPolicy[]>;
+  /** The audit log, newest first (owners only in a protected vault). */
+  listAuditLog(): Promise<AuditEntry[]>;
+  /** Whether every audit row still chains to the one before it (owners only in a protected vault). */
+  verifyAuditLog(): Promise<AuditLogCheck>;
+  /** Locks and closes the vault's database connection. */
   close(): void;
 }
