@@ -41,7 +41,7 @@ export function vaultNameProblem(name: string): string | undefined {
 export function principalNameProblem(name: string): string | undefined {
   const trimmed = name.trim();
   if (trimmed === '') return 'Give the principal a name.';
-  if ([...trimmed].length > 64) return 'Use at most 64 characters.';
+  if (trimmed.length > 64) return 'Use at most 64 characters.';
   // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
   if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) return 'Use letters, digits, spaces and punctuation only.';
   return undefined;

@@ -39,7 +39,7 @@ export async function setAccessPolicy(
       { field: 'passphrase' },
     );
   }
-  const owner = (o.owner as boolean | undefined) ?? existing?.owner ?? false;
+  const owner = o.owner ?? existing?.owner ?? false;
   if (!owner && !given && !existing) {
     throw new VaultError('BadParameter', `Give the permissions of "${principal}" (or make it an owner).`, {
       field: 'permissions',

@@ -48,7 +48,7 @@ export function writeAudit(ctx: VaultContext, entry: NewAuditEntry): Promise<voi
 /** Every entry, newest first. */
 export async function listAuditLog(ctx: VaultContext): Promise<AuditEntry[]> {
   const rows = await ctx.store.read((tx) => tx.getAll('audit'));
-  return rows.reverse().map(({ prev: _prev, ...entry }) => ({ ...entry, at: new Date(entry.at) }));
+  return rows.reverse().map(entryOf);
 }
 
 /** Walks the chain from the first row. */
@@ -62,6 +62,14 @@ export async function verifyAuditLog(ctx: VaultContext): Promise<AuditLogCheck> 
   return { intact: true, entries: rows.length };
 }
 
+/** Optional fields left out rather than stored as undefined, so the hash input is what a reader sees. */
 function stripUndefined(entry: NewAuditEntry): NewAuditEntry {
-  return Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) as NewAuditEntry;
+  return Object.fromEntries(Object.entries(entry).filter(([, v]) => (v as unknown) !== undefined)) as NewAuditEntry;
+}
+
+/** The public entry of a stored row (without the chain link). */
+function entryOf(row: AuditRecord): AuditEntry {
+  const entry: AuditEntry & { prev?: string } = { ...row, at: new Date(row.at) };
+  delete entry.prev;
+  return entry;
 }

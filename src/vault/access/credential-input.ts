@@ -43,7 +43,7 @@ function passphraseOf(v: unknown, isNew: boolean): string {
     throw new VaultError('BadParameter', `The passphrase is longer than ${MAX_PASSPHRASE_LENGTH} characters.`, {
       field: 'passphrase',
     });
-  if (isNew && [...v.normalize('NFC')].length < MIN_PASSPHRASE_LENGTH) {
+  if (isNew && v.normalize('NFC').length < MIN_PASSPHRASE_LENGTH) {
     throw new VaultError(
       'BadParameter',
       `Use a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters: it is what protects the keys if someone copies this browser profile. Several words are easier to remember than a short password.`,
