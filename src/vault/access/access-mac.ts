@@ -62,10 +62,23 @@ const tampered = (what: string) =>
     `${what} was changed outside Certkeep (its integrity check fails): the vault refuses to trust it. Restore the browser profile from a backup, or ask an owner to set the access policy again.`,
   );
 
-/** Malformed when the row's MAC does not match. */
-export async function checkAccessRow(macKey: CryptoKey, vaultName: string, headerId: string, row: AccessRecord) {
-  const ok = await crypto.subtle.verify('HMAC', macKey, row.mac, rowMessage(vaultName, headerId, row));
+/**
+ * Malformed when the row's MAC does not match. `seen` remembers the last row (message and MAC)
+ * found intact, so the gate of every call does not redo the HMAC for an unchanged row.
+ */
+export async function checkAccessRow(
+  macKey: CryptoKey,
+  vaultName: string,
+  headerId: string,
+  row: AccessRecord,
+  seen?: { verified?: string },
+) {
+  const message = rowMessage(vaultName, headerId, row);
+  const fingerprint = seen ? `${new TextDecoder().decode(message)}|${row.mac.join(',')}` : undefined;
+  if (fingerprint !== undefined && seen?.verified === fingerprint) return;
+  const ok = await crypto.subtle.verify('HMAC', macKey, row.mac, message);
   if (!ok) throw tampered(`The access policy of "${row.principal}"`);
+  if (seen) seen.verified = fingerprint;
 }
 
 /** Malformed when the header's MAC does not match. */

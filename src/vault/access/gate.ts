@@ -80,7 +80,7 @@ export async function currentUnlock(ctx: VaultContext): Promise<UnlockedState | 
     lockSession(session);
     throw lockedError(`The access policy of "${s.principal}" was removed by an owner: the vault is locked again.`);
   }
-  await checkAccessRow(s.macKey, ctx.name, header.id, row);
+  await checkAccessRow(s.macKey, ctx.name, header.id, row, s);
   s.owner = row.owner;
   s.permissions = row.permissions;
   return s;

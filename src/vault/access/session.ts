@@ -21,6 +21,8 @@ export interface UnlockedState {
   macKey: CryptoKey;
   /** ECDH private half of the vault's sealing key pair (opens keys sealed while locked) */
   sealingKey: CryptoKey;
+  /** the principal's row as last found intact (access-mac.ts), so an unchanged row is not re-checked */
+  verified?: string;
 }
 
 export interface AccessSession {
