@@ -194,17 +194,7 @@ import type {
 } from './option-types';
 export * from './cryptography-types';
 import type { CryptographyClient } from './cryptography-types';
-import type {
-  AccessPolicy,
-  AccessPolicyOptions,
-  AccessState,
-  AuditEntry,
-  AuditLogCheck,
-  ConfirmOptions,
-  KeyProtection,
-  ProtectOptions,
-  UnlockOptions,
-} from './access-types';
+import type { KeyProtection, VaultAccessControl } from './access-types';
 
 export interface OpenVaultOptions {
   /** default "default"; `^[0-9a-zA-Z-]{1,63}$` */
@@ -219,7 +209,7 @@ export interface OpenVaultOptions {
  * unlock(), and with `Forbidden` (naming the permission) outside the principal's permissions
  * (ARCHITECTURE §8 "Access"; the table is access/permissions.ts).
  */
-export interface CertificateVault {
+export interface CertificateVault extends VaultAccessControl {
   readonly name: string;
   /** https://<name>.vault.local */
   readonly vaultUrl: string;
@@ -282,33 +272,6 @@ export interface CertificateVault {
   getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient>;
   runLifetimeActions(): Promise<LifetimeEvent[]>;
 
-  /** Whether the vault is protected and unlocked, as whom; the principals and their methods (public data, also while locked). */
-  getAccessState(): Promise<AccessState>;
-  /**
-   * Turns protection on (unprotected vaults only, else Conflict): `principal` becomes the first
-   * owner; every exportable key is sealed under the new master key, older non-extractable keys
-   * stay device-bound, issuer credentials move under the master key. Leaves the vault unlocked.
-   */
-  protect(options: ProtectOptions): Promise<AccessState>;
-  /**
-   * Turns protection off (owners only), confirmed by the current principal's credential: keys
-   * are unsealed into the unprotected form, principals and slots are removed (the audit log stays).
-   */
-  unprotect(options: ConfirmOptions): Promise<AccessState>;
-  /** Unlocks as `principal`: InvalidPassword for a wrong credential, Locked while the throttle makes tries wait. */
-  unlock(options: UnlockOptions): Promise<AccessState>;
-  /** Forgets the unlock and every unsealed key (also done by close()). */
-  lock(): Promise<void>;
-  /** Adds or changes a principal (owners only); a new principal needs a passphrase or a passkey. */
-  setAccessPolicy(principal: string, options: AccessPolicyOptions): Promise<AccessPolicy>;
-  /** Removes a principal (owners only; not the last owner). */
-  deleteAccessPolicy(principal: string): Promise<AccessPolicy>;
-  /** Every principal with its permissions and methods (owners only); [] for an unprotected vault. */
-  listAccessPolicies(): Promise<AccessPolicy[]>;
-  /** The audit log, newest first (owners only in a protected vault). */
-  listAuditLog(): Promise<AuditEntry[]>;
-  /** Whether every audit row still chains to the one before it (owners only in a protected vault). */
-  verifyAuditLog(): Promise<AuditLogCheck>;
   /** Locks and closes the vault's database connection. */
   close(): void;
 }

@@ -83,7 +83,7 @@ describe('lifetime actions of a locked protected vault', () => {
     expect(await worker.runLifetimeActions()).toEqual([]);
     const [done] = await t.vault.runLifetimeActions(); // the unlocked instance
     expect(done).toMatchObject({ kind: 'renewed', certificateName: 'same' });
-    const after = await keyRowOf(t, 'same', done!.newVersion!);
+    const after = await keyRowOf(t, 'same', done.newVersion!);
     expect(after!.id).toBe(beforeKey!.id);
     expect(await worker.runLifetimeActions()).toEqual([]);
   });

@@ -19,16 +19,16 @@ async function recordsBesidesKeys(store: VaultStore) {
   const strip = (k: Record<string, unknown>) => {
     for (const f of ['privateKey', 'publicKey', 'sealed', 'deviceBound']) delete k[f];
   };
-  for (const k of all.keys!) strip(k);
-  for (const v of all.versions!) delete v.keyProtection;
-  for (const d of all.deleted!) {
+  for (const k of all.keys) strip(k);
+  for (const v of all.versions) delete v.keyProtection;
+  for (const d of all.deleted) {
     for (const k of d.keys as Record<string, unknown>[]) strip(k);
     for (const v of d.versions as Record<string, unknown>[]) delete v.keyProtection;
   }
-  for (const i of all.issuers!) delete i.encryptedPassword;
+  for (const i of all.issuers) delete i.encryptedPassword;
   return {
     ...all,
-    meta: all.meta!.filter((m) => m.key !== 'vaultKey' && m.key !== 'protection'),
+    meta: all.meta.filter((m) => m.key !== 'vaultKey' && m.key !== 'protection'),
     access: [],
     audit: [],
   };

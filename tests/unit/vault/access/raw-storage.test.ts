@@ -89,9 +89,9 @@ describe('raw storage of a protected vault', () => {
       return out;
     });
     walk(rows, found);
-    expect(rows.audit!.length).toBeGreaterThan(0);
-    expect(rows.operations!.length).toBeGreaterThan(0);
-    expect(rows.lifetimeLog!.length).toBeGreaterThan(0);
+    expect(rows.audit.length).toBeGreaterThan(0);
+    expect(rows.operations.length).toBeGreaterThan(0);
+    expect(rows.lifetimeLog.length).toBeGreaterThan(0);
     // The only private CryptoKeys: the EC-HSM keys (first and renewed), non-extractable and device-bound.
     const hsmRows = keyRows.filter((k) => k.certificateKey === 'ec-hsm');
     expect(hsmRows).toHaveLength(2);
@@ -100,7 +100,7 @@ describe('raw storage of a protected vault', () => {
     expect(privateKeys).toHaveLength(2);
     expect(privateKeys.every((k) => !k.extractable)).toBe(true);
     // No meta row holds a vault key (issuer credentials are under the master key).
-    expect(rows.meta!.map((m) => (m as { key: string }).key)).not.toContain('vaultKey');
+    expect(rows.meta.map((m) => (m as { key: string }).key)).not.toContain('vaultKey');
     for (const der of pkcs8s) {
       expect(found.bytes.some((b) => contains(b, der))).toBe(false);
       const b64 = Buffer.from(der).toString('base64').slice(0, 64);

@@ -12,7 +12,7 @@ import { OWNER, OWNER_PASSPHRASE, TEST_ITERATIONS } from './access-fixture';
 
 const spec = { kty: 'EC', curve: 'P-256' } as const;
 const pair = () =>
-  crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+  crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
 
 describe('the seal guard of the store', () => {
   it('refuses a key prepared unsealed before another tab protected the vault, and a sealed one after unprotect', async () => {

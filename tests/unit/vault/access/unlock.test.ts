@@ -14,7 +14,7 @@ import { fakePasskey, NO_PERMISSIONS, OWNER, OWNER_PASSPHRASE, protectedVault } 
 /** The vault's rows without the two that a failed unlock is meant to change. */
 async function rowsBesidesThrottleAndAudit(t: TestVault) {
   const all = (await dumpStore(t.store)) as Record<string, { key?: string }[]>;
-  return { ...all, audit: undefined, meta: all.meta!.filter((m) => m.key !== 'unlockThrottle') };
+  return { ...all, audit: undefined, meta: all.meta.filter((m) => m.key !== 'unlockThrottle') };
 }
 
 const later = (t: TestVault, ms: number) => {
@@ -143,8 +143,8 @@ describe('unlock', () => {
     const store = await openIdbVaultStore(vault.name);
     const [row] = await store.read((tx) => tx.getAll('access'));
     store.close();
-    expect(row!.slots).toMatchObject([{ method: 'passphrase', iterations: 600_000 }]);
-    const slot = row!.slots[0]!;
+    expect(row.slots).toMatchObject([{ method: 'passphrase', iterations: 600_000 }]);
+    const slot = row.slots[0];
     expect(slot.method === 'passphrase' && slot.salt.length).toBe(16);
   });
 });
