@@ -44,6 +44,19 @@ export async function bundleIife(entry, name) {
   return (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk').code;
 }
 
+/** A copy of `record` without `keys` (derived fields a fixture leaves for the store to write). */
+export function omit(record, ...keys) {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
+}
+
+/** How many items an async iterable yields (the vault's list methods), walking all of them. */
+export async function count(items) {
+  const it = items[Symbol.asyncIterator]();
+  let n = 0;
+  while (!(await it.next()).done) n++;
+  return n;
+}
+
 export function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;

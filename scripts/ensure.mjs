@@ -14,6 +14,8 @@ export function run(command, args, options = {}) {
  * and then `npm ci` refuses it (npm/cli#4828); `npm install` keeps the locked versions.
  */
 export function ensureDependencies() {
+  // Tests that start `npm start` beside a running suite must not reinstall under its feet.
+  if (process.env.CERTKEEP_SKIP_INSTALL === '1') return;
   const marker = 'node_modules/.package-lock.json';
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
   console.log('Installing dependencies (npm install)…');

@@ -79,7 +79,7 @@ function readValue(text: string, start: number): { value: string; der?: Bytes; e
     i++;
     while (i < n && text[i] !== '"') {
       if (text[i] === '\\') i = readEscape(text, i, bytes);
-      else pushChar(bytes, text[i++]);
+      else i = pushCodePoint(text, i, bytes);
     }
     if (i >= n) throw bad('unterminated quote');
     return { value: utf8(bytes), end: i + 1 };
@@ -92,8 +92,9 @@ function readValue(text: string, start: number): { value: string; der?: Bytes; e
       lastSignificant = bytes.length;
     } else {
       if (text[i] === '"') throw bad('quote inside an unquoted value');
-      pushChar(bytes, text[i++]);
-      if (text[i - 1] !== ' ') lastSignificant = bytes.length;
+      const space = text[i] === ' ';
+      i = pushCodePoint(text, i, bytes);
+      if (!space) lastSignificant = bytes.length;
     }
   }
   // Unescaped trailing spaces are not part of the value (RFC 4514 §2.4 makes them escaped).
@@ -112,8 +113,11 @@ function readEscape(text: string, at: number, bytes: number[]): number {
   return at + 2;
 }
 
-function pushChar(bytes: number[], ch: string): void {
+/** Appends the UTF-8 of the whole code point at `at` (a character beyond the BMP is two UTF-16 units). */
+function pushCodePoint(text: string, at: number, bytes: number[]): number {
+  const ch = String.fromCodePoint(text.codePointAt(at) ?? 0xfffd);
   bytes.push(...new TextEncoder().encode(ch));
+  return at + ch.length;
 }
 
 function utf8(bytes: number[]): string {

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useStore } from './state/use-store';
 import { NAV_ROUTES, hrefFor, routerStore, type RouteName } from './state/router';
 import { pwaStore, applyUpdate } from './pwa/register-sw';
+import { networkStore, offlineStatusText } from './pwa/network-status';
 import { CertificatesPage } from './pages/certificates-page';
 import { SettingsPage } from './pages/settings-page';
 import { CreatePage } from './pages/create-page';
@@ -16,9 +17,11 @@ import { DueBanner } from './notifications/due-banner';
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
-  certificate: ([name = '', version]) => (
-    <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />
-  ),
+  certificate: (params) => {
+    const name = params.at(0) ?? '';
+    const version = params.at(1);
+    return <CertificatePage key={`${name}/${version ?? ''}`} name={name} version={version} />;
+  },
   create: () => <CreatePage />,
   import: () => <ImportPage />,
   issuers: () => <IssuersPage />,
@@ -82,11 +85,19 @@ function useRouteFocus(key: string): void {
   }, [key]);
 }
 
+/**
+ * Whether the app works without the network, and whether the network is there at all. Always
+ * rendered, empty or not, so the live region exists before its words change (a screen reader
+ * hears "Network down" when the cable goes).
+ */
 function OfflineIndicator() {
-  const ready = useStore(pwaStore, (s) => s.offlineReady);
+  const offlineReady = useStore(pwaStore, (s) => s.offlineReady);
+  const installing = useStore(pwaStore, (s) => s.installing);
+  const online = useStore(networkStore, (s) => s.online);
+  const status = offlineStatusText({ online, offlineReady, installing });
   return (
-    <span class={`offline-indicator ${ready ? 'ready' : ''}`} role="status">
-      {ready ? 'Available offline' : 'Preparing offline use…'}
+    <span class={`offline-indicator tone-${status.tone}`} role="status" data-testid="offline-status">
+      {status.text}
     </span>
   );
 }

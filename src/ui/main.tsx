@@ -5,13 +5,16 @@ import { requestPersistence } from './pwa/storage-persistence';
 import { startRouter } from './state/router';
 import { startInstallPrompt } from './pwa/install-prompt';
 import { startLaunchQueue } from './pwa/launch-queue';
+import { startNetworkStatus } from './pwa/network-status';
 import './styles.css';
 
 startRouter();
+startNetworkStatus();
 // Before the first render: Chromium may fire beforeinstallprompt / launch files early.
 startInstallPrompt();
 startLaunchQueue();
-render(<App />, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<App />, root);
 void registerServiceWorker();
 void requestPersistence();
 void import('./notifications/lifetime-client').then((m) => m.startLifetimeNotifications());

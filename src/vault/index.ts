@@ -53,7 +53,16 @@ export { FREE_UNLOCK_TRIES } from './access/unlock-throttle';
 export { defaultPolicy, validatePolicy } from './policy';
 export { describeCertificate, describeCsr, toPem, type CertificateInfo, type CsrInfo } from './describe';
 export { keyOperationsFor, type KeyOperation } from './key-operations';
+export { subjectAsOpenssl } from './subject-preview';
 export { inspectImport, certificatesToP7b, type ImportInspection } from './inspect-import';
+export { policyFromKeyVaultJson } from './policy-json/policy-from-key-vault-json';
+export {
+  policyToKeyVaultJson,
+  type KeyVaultPolicyJson,
+  type KeyVaultJsonForm,
+  type PolicyToKeyVaultJsonOptions,
+} from './policy-json/policy-to-key-vault-json';
+export { expiryCalendar, type ExpiryCalendarEntry, type ExpiryCalendarOptions } from './calendar/expiry-calendar';
 export { daysUntilExpiry, expiryPhrase } from './lifetime-schedule';
 export * from './types';
 export { EKU } from '../pki/asn1/oids';

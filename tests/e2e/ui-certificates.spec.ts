@@ -11,7 +11,7 @@ test('empty vault offers Create and Import; a created certificate shows in the l
 
   await createThroughUi(page, 'web', 'CN=www.contoso.com, O=Contoso');
   await expect(page.getByTestId('cert-status')).toHaveText('valid');
-  await expect(page.getByText('CN=www.contoso.com, O=Contoso').first()).toBeVisible();
+  await expect(page.getByTestId('viewer-subject')).toHaveText('CN = www.contoso.com, O = Contoso');
   await page.screenshot({ path: 'reports/ui-detail.png', fullPage: true });
 
   await createThroughUi(page, 'api', 'CN=api.contoso.com');
@@ -35,4 +35,22 @@ test('empty vault offers Create and Import; a created certificate shows in the l
   await page.getByRole('button', { name: 'Name' }).click();
   await expect(table.getByRole('row').nth(1)).toContainText('web');
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+});
+
+test('the timeline writes "today" at the today line, which is at the left for certificates made today', async ({
+  page,
+}) => {
+  await createThroughUi(page, 'fresh', 'CN=fresh.contoso.com');
+  await page.goto('/#/certificates');
+  const today = page.getByTestId('timeline-today');
+  await expect(today).toHaveText(`today ${new Date().toISOString().slice(0, 10)}`);
+  const line = await page.locator('.timeline-chart line.today').boundingBox();
+  const chart = await page.locator('.timeline-chart').boundingBox();
+  const label = await today.boundingBox();
+  if (!line || !chart || !label) throw new Error('the timeline is not drawn');
+  // The line is at the chart's left edge, and the label starts there, not in the middle of the axis.
+  expect(line.x - chart.x).toBeLessThan(chart.width * 0.05);
+  expect(Math.abs(label.x - line.x)).toBeLessThan(4);
+  expect(label.x + label.width).toBeLessThan(chart.x + chart.width / 2);
+  await page.locator('.timeline').screenshot({ path: 'reports/ui-timeline.png' });
 });

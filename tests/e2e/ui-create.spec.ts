@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createThroughUi } from './ui-helpers';
 
 test('the subject is checked as it is typed, in the vault words', async ({ page }) => {
@@ -97,3 +97,32 @@ test('a slow RSA 4096 key shows progress (aria-busy and words) until the certifi
   await expect(page.getByRole('heading', { level: 1, name: 'big' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Certificate', exact: true })).toContainText('RSA 4096');
 });
+
+/** Options of the form's selects whose words do not fit their select (text wider than the box less its arrow). */
+async function cutOffOptions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas').getContext('2d');
+    if (!canvas) throw new Error('no canvas');
+    const ARROW = 24; // Chromium draws the drop-down arrow inside the box
+    return [...document.querySelectorAll<HTMLSelectElement>('form select')].flatMap((select) => {
+      const style = getComputedStyle(select);
+      canvas.font = style.font;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - ARROW;
+      return [...select.options]
+        .filter((o) => canvas.measureText(o.text).width > room)
+        .map((o) => `${select.id}: ${o.text}`);
+    });
+  });
+}
+
+for (const width of [1280, 360]) {
+  test(`every choice of every drop-down reads whole at ${width} px (the lifetime trigger included)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto('/#/create');
+    await expect(page.getByLabel('Trigger')).toHaveValue('percentage');
+    expect(await cutOffOptions(page)).toEqual([]);
+    await page.getByRole('group', { name: 'Lifetime action' }).screenshot({ path: `reports/ui-lifetime-${width}.png` });
+  });
+}

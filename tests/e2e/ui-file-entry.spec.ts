@@ -39,7 +39,11 @@ test('a file opened with the installed app (launchQueue) lands on Import, alread
         setConsumer(consumer: (p: unknown) => void) {
           (window as unknown as { __launch: (text: string) => void }).__launch = (text: string) =>
             consumer({
-              files: [{ getFile: async () => new File([text], 'launched.pem', { type: 'application/x-pem-file' }) }],
+              files: [
+                {
+                  getFile: () => Promise.resolve(new File([text], 'launched.pem', { type: 'application/x-pem-file' })),
+                },
+              ],
             });
         },
       },

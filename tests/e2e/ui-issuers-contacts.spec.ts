@@ -87,3 +87,38 @@ test('vaults: create a second vault, switch between them, the choice survives a 
   await page.getByLabel('Vault', { exact: true }).selectOption('default');
   await expect(page.getByRole('link', { name: 'in-default' })).toBeVisible();
 });
+
+test('an issuer keeps a list of administrator contacts, as Key Vault does', async ({ page }) => {
+  await page.goto('/#/issuers');
+  await page.getByRole('button', { name: 'Add an issuer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an issuer' });
+  await dialog.getByLabel('Issuer name').fill('gs');
+  await dialog.getByLabel('Provider').selectOption('GlobalSign');
+  const first = dialog.getByRole('group', { name: 'Administrator 1' });
+  await first.getByLabel('First name').fill('Ada');
+  await first.getByLabel('Email').fill('ada@contoso.com');
+  await dialog.getByRole('button', { name: 'Add an administrator' }).click();
+  const second = dialog.getByRole('group', { name: 'Administrator 2' });
+  // The new row takes the focus, so a keyboard user types on.
+  await expect(second.getByLabel('First name')).toBeFocused();
+  await page.keyboard.type('Grace');
+  await second.getByLabel('Phone').fill('+1 555 0100');
+  await dialog.screenshot({ path: 'reports/ui-issuer-admins.png' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Edit gs' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit gs' });
+  await expect(edit.getByRole('group', { name: /^Administrator \d$/ })).toHaveCount(2);
+  await expect(edit.getByRole('group', { name: 'Administrator 1' }).getByLabel('Email')).toHaveValue('ada@contoso.com');
+  await expect(edit.getByRole('group', { name: 'Administrator 2' }).getByLabel('First name')).toHaveValue('Grace');
+  await expect(edit.getByRole('group', { name: 'Administrator 2' }).getByLabel('Phone')).toHaveValue('+1 555 0100');
+  await edit.getByRole('button', { name: 'Remove administrator 1' }).click();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+
+  await page.getByRole('button', { name: 'Edit gs' }).click();
+  const again = page.getByRole('dialog', { name: 'Edit gs' });
+  await expect(again.getByRole('group', { name: /^Administrator \d$/ })).toHaveCount(1);
+  await expect(again.getByRole('group', { name: 'Administrator 1' }).getByLabel('First name')).toHaveValue('Grace');
+});

@@ -7,8 +7,9 @@ test('Settings: install button from beforeinstallprompt, version, offline state,
   // Chromium fires beforeinstallprompt only for an installable, not yet installed app; stand in for it.
   await page.evaluate(() => {
     const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
-      prompt: async () => {
+      prompt: () => {
         (window as unknown as { __prompted: boolean }).__prompted = true;
+        return Promise.resolve();
       },
       userChoice: Promise.resolve({ outcome: 'accepted' }),
     });

@@ -4,6 +4,7 @@ import { describeCertificate } from '../state/vault-client';
 import { colonHex, formatDateTime } from '../state/cert-status';
 import { KEY_USAGES, ekuLabel, SAN_TYPES } from '../state/policy-draft';
 import { ErrorBanner } from './error-banner';
+import { SubjectText } from './subject-text';
 
 /** Fields of one certificate, laid out as a browser's certificate viewer shows them. */
 function Fields({ info }: { info: CertificateInfo }) {
@@ -11,9 +12,13 @@ function Fields({ info }: { info: CertificateInfo }) {
   return (
     <dl class="facts cert-fields">
       <dt>Subject</dt>
-      <dd class="mono-wrap">{info.subject || '(empty)'}</dd>
+      <dd class="mono-wrap" data-testid="viewer-subject">
+        <SubjectText subject={info.subject} />
+      </dd>
       <dt>Issuer</dt>
-      <dd class="mono-wrap">{info.issuer || '(empty)'}</dd>
+      <dd class="mono-wrap">
+        <SubjectText subject={info.issuer} />
+      </dd>
       <dt>Serial number</dt>
       <dd class="mono-wrap">{colonHex(info.serialNumber)}</dd>
       <dt>Valid from</dt>
@@ -80,7 +85,11 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
     let live = true;
     const all = chain.length ? chain : [der];
     Promise.all(all.map((d) => describeCertificate(d))).then(
-      (r) => live && (setInfos(r), setShown(0)),
+      (r) => {
+        if (!live) return;
+        setInfos(r);
+        setShown(0);
+      },
       (e: unknown) => live && setError(e),
     );
     return () => {
@@ -89,7 +98,8 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
   }, [der, chain]);
   if (error) return <ErrorBanner error={error} />;
   if (!infos) return <p aria-busy="true">Reading the certificate…</p>;
-  const info = infos[shown] ?? infos[0]!;
+  const info = infos.at(shown) ?? infos.at(0);
+  if (!info) return null;
   return (
     <div class="viewer">
       {infos.length > 1 && (
@@ -104,7 +114,7 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
                   aria-current={i === shown ? 'true' : undefined}
                   onClick={() => setShown(i)}
                 >
-                  {c.subject || c.issuer || `certificate ${i + 1}`}
+                  <SubjectText subject={c.subject || c.issuer} empty={`certificate ${i + 1}`} />
                 </button>
                 {i === 0 ? ' (this certificate)' : c.selfSigned ? ' (root)' : ''}
               </li>

@@ -1,5 +1,8 @@
 import type { CertificateRow } from '../state/certificates-store';
 import { formatDate, statusOf } from '../state/cert-status';
+import { timelineAxis } from '../state/timeline-axis';
+
+type DatedRow = CertificateRow & { notBefore: Date; expiresOn: Date };
 
 /** Rows drawn at most: a vault of 1 000 certificates shows the ones that expire first. */
 const MAX_ROWS = 40;
@@ -13,12 +16,14 @@ const WIDTH = 1000;
  */
 export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Date }) {
   const dated = rows
-    .filter((r) => r.notBefore && r.expiresOn)
-    .sort((a, b) => a.expiresOn!.getTime() - b.expiresOn!.getTime());
+    .flatMap((r): DatedRow[] =>
+      r.notBefore && r.expiresOn ? [{ ...r, notBefore: r.notBefore, expiresOn: r.expiresOn }] : [],
+    )
+    .sort((a, b) => a.expiresOn.getTime() - b.expiresOn.getTime());
   if (dated.length === 0) return null;
   const shown = dated.slice(0, MAX_ROWS);
-  const start = Math.min(now.getTime(), ...shown.map((r) => r.notBefore!.getTime()));
-  const end = Math.max(now.getTime(), ...shown.map((r) => r.expiresOn!.getTime()));
+  const start = Math.min(now.getTime(), ...shown.map((r) => r.notBefore.getTime()));
+  const end = Math.max(now.getTime(), ...shown.map((r) => r.expiresOn.getTime()));
   const span = Math.max(end - start, 1);
   const x = (t: number) => ((t - start) / span) * WIDTH;
   const counts = { expired: 0, expiring: 0, valid: 0, other: 0 };
@@ -29,13 +34,14 @@ export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Dat
     else if (k === 'valid') counts.valid++;
     else counts.other++;
   }
-  const next = dated.find((r) => r.expiresOn!.getTime() > now.getTime());
+  const next = dated.find((r) => r.expiresOn.getTime() > now.getTime());
   const summary =
     `${dated.length} certificate${dated.length === 1 ? '' : 's'}: ${counts.expired} expired, ${counts.expiring} expiring within 30 days, ${counts.valid} valid for longer` +
     (counts.other ? `, ${counts.other} disabled or not yet valid.` : '.') +
     (next ? ` Next to expire: ${next.name} on ${formatDate(next.expiresOn)}.` : '');
   const height = shown.length * ROW;
   const today = x(now.getTime());
+  const axis = timelineAxis(new Date(start), new Date(end), now);
   return (
     <figure class="timeline" aria-labelledby="timeline-caption">
       <figcaption id="timeline-caption">
@@ -43,6 +49,15 @@ export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Dat
         {dated.length > shown.length && <span> Showing the {shown.length} that expire first.</span>}
       </figcaption>
       <div class="timeline-grid">
+        <div class="timeline-today" aria-hidden="true">
+          <span
+            class={`timeline-today-label align-${axis.today.align}`}
+            style={{ left: `${axis.today.at * 100}%` }}
+            data-testid="timeline-today"
+          >
+            {axis.today.text}
+          </span>
+        </div>
         <ol class="timeline-names" aria-label="Certificates on the timeline">
           {shown.map((r) => (
             <li key={r.name} title={`${r.name}: ${formatDate(r.notBefore)} to ${formatDate(r.expiresOn)}`}>
@@ -62,20 +77,19 @@ export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Dat
             <rect
               key={r.name}
               class={`st-${statusOf(r, now).kind}`}
-              x={x(r.notBefore!.getTime())}
+              x={x(r.notBefore.getTime())}
               y={i * ROW + 4}
-              width={Math.max(x(r.expiresOn!.getTime()) - x(r.notBefore!.getTime()), 2)}
+              width={Math.max(x(r.expiresOn.getTime()) - x(r.notBefore.getTime()), 2)}
               height={ROW - 8}
               rx="3"
             />
           ))}
           <line class="today" x1={today} x2={today} y1="0" y2={height} vector-effect="non-scaling-stroke" />
         </svg>
-      </div>
-      <div class="timeline-axis" aria-hidden="true">
-        <span>{formatDate(new Date(start))}</span>
-        <span>today {formatDate(now)}</span>
-        <span>{formatDate(new Date(end))}</span>
+        <div class="timeline-axis" aria-hidden="true">
+          <span>{axis.start}</span>
+          <span>{axis.end}</span>
+        </div>
       </div>
     </figure>
   );

@@ -1,4 +1,4 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 
 export interface PickedFile {
   name: string;
@@ -6,13 +6,35 @@ export interface PickedFile {
 }
 
 /**
+ * Puts `file` into the picker, so the browser's own "No file chosen" never contradicts a file
+ * that came by drop, paste or "Open with" (a DataTransfer is the one way to fill a file input).
+ */
+function showInPicker(input: HTMLInputElement, file: PickedFile | undefined): void {
+  const current = input.files?.[0];
+  if (!file) {
+    if (current) input.value = '';
+    return;
+  }
+  if (current?.name === file.name && current.size === file.bytes.length) return;
+  try {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(file.bytes)], file.name));
+    input.files = transfer.files;
+  } catch {
+    // A browser without the DataTransfer constructor: the page's own line names the file.
+  }
+}
+
+/**
  * One control for the three ways a file arrives: the file picker, drag and drop onto the
  * zone, or pasted text (PEM). The zone is not the only way in: the picker and the text area
- * work from the keyboard.
+ * work from the keyboard. `file` is the file the screen is working on, whichever way it came;
+ * the picker shows its name.
  */
 export function FileSource(props: {
   label: string;
   accept?: string;
+  file: PickedFile | undefined;
   onFile: (file: PickedFile) => void;
   pasteLabel?: string;
   disabled?: boolean;
@@ -23,6 +45,10 @@ export function FileSource(props: {
   const invalid = props.errorId ? { 'aria-invalid': 'true' as const, 'aria-describedby': props.errorId } : {};
   const [over, setOver] = useState(false);
   const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (input.current) showInPicker(input.current, props.file);
+  }, [props.file]);
   const read = async (file: File) => props.onFile({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   return (
     <div
@@ -42,6 +68,7 @@ export function FileSource(props: {
     >
       <label for={`${id}-file`}>{props.label}</label>
       <input
+        ref={input}
         id={`${id}-file`}
         type="file"
         accept={props.accept}
@@ -50,7 +77,6 @@ export function FileSource(props: {
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
           if (file) void read(file);
-          e.currentTarget.value = '';
         }}
       />
       <p class="hint">or drop a file here, or paste PEM text below.</p>

@@ -9,6 +9,8 @@ import type {
 import type { ErrorWords } from '../errors';
 import { FieldError } from './error-banner';
 import { SanEditor } from './san-editor';
+import { SubjectField } from './subject-field';
+import { LifetimeFields } from './lifetime-fields';
 
 /** The fields this form shows an error under, by the vault's names (VaultError.field); others go to a banner. */
 const POLICY_FIELDS = [
@@ -63,22 +65,13 @@ export function PolicyForm(props: {
     errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {};
   return (
     <div class="policy-form">
-      <div class="field">
-        <label for={id('subject')}>Subject</label>
-        <input
-          id={id('subject')}
-          type="text"
-          value={d.subject}
-          placeholder="CN=www.example.com, O=Example"
-          spellcheck={false}
-          autocomplete="off"
-          disabled={disabled}
-          onInput={(e) => set({ subject: e.currentTarget.value })}
-          {...invalid('subject')}
-        />
-        <p class="hint">An X.500 name as in RFC 4514, e.g. CN=www.contoso.com, O=Contoso, C=US.</p>
-        <FieldError id={id('subject-error')} message={errors.subject} />
-      </div>
+      <SubjectField
+        id={id('subject')}
+        value={d.subject}
+        onChange={(subject) => set({ subject })}
+        error={errors.subject}
+        disabled={disabled}
+      />
       <SanEditor rows={d.sans} onChange={(sans) => set({ sans })} disabled={disabled} />
       <FieldError id={id('subjectAlternativeNames-error')} message={errors.subjectAlternativeNames} />
 
@@ -239,51 +232,7 @@ export function PolicyForm(props: {
         <FieldError id={id('enhancedKeyUsage-error')} message={errors.enhancedKeyUsage} />
       </fieldset>
 
-      <fieldset>
-        <legend>Lifetime action</legend>
-        <div class="grid-fields">
-          <div class="field">
-            <label for={id('trigger')}>Trigger</label>
-            <select
-              id={id('trigger')}
-              value={d.lifetimeTrigger}
-              disabled={disabled}
-              onChange={(e) => set({ lifetimeTrigger: e.currentTarget.value as 'percentage' | 'days' })}
-            >
-              <option value="percentage">at a percentage of the lifetime</option>
-              <option value="days">a number of days before expiry</option>
-            </select>
-          </div>
-          <div class="field">
-            <label for={id('lifetimeValue')}>
-              {d.lifetimeTrigger === 'percentage' ? 'Percentage of lifetime' : 'Days before expiry'}
-            </label>
-            <input
-              id={id('lifetimeValue')}
-              type="number"
-              min={1}
-              inputMode="numeric"
-              value={d.lifetimeValue}
-              disabled={disabled}
-              onInput={(e) => set({ lifetimeValue: e.currentTarget.value })}
-              {...invalid('lifetimeActions')}
-            />
-          </div>
-          <div class="field">
-            <label for={id('action')}>Action</label>
-            <select
-              id={id('action')}
-              value={d.lifetimeAction}
-              disabled={disabled}
-              onChange={(e) => set({ lifetimeAction: e.currentTarget.value as 'AutoRenew' | 'EmailContacts' })}
-            >
-              <option value="AutoRenew">Renew automatically</option>
-              <option value="EmailContacts">Notify the contacts</option>
-            </select>
-          </div>
-        </div>
-        <FieldError id={id('lifetimeActions-error')} message={errors.lifetimeActions} />
-      </fieldset>
+      <LifetimeFields id={id} draft={d} onChange={set} error={errors.lifetimeActions} disabled={disabled} />
 
       <div class="field">
         <label for={id('issuer')}>Issuer</label>

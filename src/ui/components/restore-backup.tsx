@@ -4,6 +4,7 @@ import { ErrorBanner } from './error-banner';
 import { explainError } from '../errors';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
+import { useAction } from '../state/use-action';
 
 /**
  * Restore from a backup file (ARCHITECTURE §5: password-based, AES-GCM). The dialog keeps the
@@ -13,30 +14,23 @@ export function RestoreBackupButton() {
   const [open, setOpen] = useState(false);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array }>();
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const close = () => {
     setOpen(false);
     setFile(undefined);
     setPassword('');
     setError(undefined);
   };
-  const restore = async (e: Event) => {
+  const restore = (e: Event) => {
     e.preventDefault();
     if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       const vault = await getVault();
       const cert = await vault.restoreCertificateBackup(file.bytes, { password });
       vaultChanged();
       close();
       navigate('certificate', cert.name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const words = error ? explainError(error) : undefined;
   return (
@@ -51,9 +45,9 @@ export function RestoreBackupButton() {
             <input
               id="restore-file"
               type="file"
-              onChange={async (e) => {
+              onChange={(e) => {
                 const f = e.currentTarget.files?.[0];
-                if (f) setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+                if (f) void f.arrayBuffer().then((buffer) => setFile({ name: f.name, bytes: new Uint8Array(buffer) }));
               }}
             />
           </div>

@@ -57,13 +57,16 @@ export function VaultSwitcher() {
       {error !== undefined && !creating && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
       <Dialog open={creating} title="New vault" onClose={() => setCreating(false)}>
         <form
-          onSubmit={async (e) => {
+          onSubmit={(e) => {
             e.preventDefault();
             // Wait for the rule rather than switch to a name openVault would refuse (the switch is remembered).
-            const m = await loadVaultModule().catch(() => undefined);
-            if (!newName || !m || m.vaultNameProblem(newName)) return;
-            await change(newName);
-            setCreating(false);
+            void loadVaultModule()
+              .catch(() => undefined)
+              .then(async (m) => {
+                if (!newName || !m || m.vaultNameProblem(newName)) return;
+                await change(newName);
+                setCreating(false);
+              });
           }}
         >
           <p class="hint">A separate set of certificates, issuers and contacts, like another Key Vault.</p>

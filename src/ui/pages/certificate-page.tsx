@@ -18,7 +18,10 @@ import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
 const orNone = <T,>(p: Promise<T>): Promise<T | undefined> =>
-  p.catch((e: unknown) => (isNotFound(e) ? undefined : Promise.reject(e)));
+  p.catch((e: unknown) => {
+    if (isNotFound(e)) return undefined;
+    throw e;
+  });
 
 async function load(vault: CertificateVault, name: string, version?: string) {
   const [latest, operation, versions, policy] = await Promise.all([
@@ -50,10 +53,10 @@ export function CertificatePage({ name, version }: { name: string; version?: str
       {q.loading && !d && <p aria-busy="true">Loading…</p>}
       {d && (
         <>
-          {shown && (
+          {shown && status && (
             <p class="summary">
-              <span class={`status st-${status!.kind}`} data-testid="cert-status">
-                {status!.label}
+              <span class={`status st-${status.kind}`} data-testid="cert-status">
+                {status.label}
               </span>{' '}
               {version ? (
                 <>
@@ -67,7 +70,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               )}
             </p>
           )}
-          {shown && shown.keyIncluded === false && (
+          {shown && !shown.keyIncluded && (
             <p class="notice" role="note">
               The private key of this version is not in this browser: it was not exportable, so its backup could not
               carry it.
@@ -96,7 +99,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           )}
           <VersionsPanel name={name} versions={d.versions} current={shown?.properties.version} now={now} />
           {shown && <PropertiesPanel cert={shown} />}
-          {shown && d.policy && shown.keyIncluded !== false && (
+          {shown && d.policy && shown.keyIncluded && (
             <KeyOperationsPanel name={name} version={shown.properties.version} policy={d.policy} />
           )}
           {d.policy && <PolicyPanel name={name} policy={d.policy} />}

@@ -1,3 +1,4 @@
+import { ExpiryCalendarButton } from '../components/expiry-calendar-button';
 import { useEffect, useMemo } from 'preact/hooks';
 import { hrefFor } from '../state/router';
 import { useStore } from '../state/use-store';
@@ -31,6 +32,7 @@ export function CertificatesPage() {
               Import
             </a>
             <RestoreBackupButton />
+            <ExpiryCalendarButton />
           </p>
         )}
       </div>

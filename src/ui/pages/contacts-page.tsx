@@ -18,7 +18,14 @@ const fromRow = (r: Row): CertificateContact => ({
 
 /** The vault-wide contacts EmailContacts lifetime actions notify. */
 export function ContactsPage() {
-  const q = useVaultQuery((v) => v.getContacts().catch((e: unknown) => (isNotFound(e) ? [] : Promise.reject(e))), []);
+  const q = useVaultQuery(
+    (v) =>
+      v.getContacts().catch((e: unknown) => {
+        if (isNotFound(e)) return [];
+        throw e;
+      }),
+    [],
+  );
   const [rows, setRowsState] = useState<Row[]>([]);
   // Unsaved edits win over a refresh (the first load finishing late, or a background
   // lifetime run refreshing the vault): a reload must never wipe what the user typed.

@@ -1,3 +1,4 @@
+import { KeyVaultJsonLoader } from '../components/key-vault-json-loader';
 import { useState } from 'preact/hooks';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
@@ -6,6 +7,7 @@ import { explainError } from '../errors';
 import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
+import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, loadVaultModule, vaultChanged } from '../state/vault-client';
 import { useVaultModule } from '../state/use-vault-module';
 import { hrefFor, navigate } from '../state/router';
@@ -26,8 +28,7 @@ export function CreatePage() {
   const [tags, setTags] = useState<TagRow[]>([]);
   const [enabled, setEnabled] = useState(true);
   const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const liveErrors = usePolicyCheck(draft, issuers, touched);
   const words = error ? explainError(error) : undefined;
   // Errors about a field the form shows go next to it; the rest go to the banner.
@@ -37,23 +38,20 @@ export function CreatePage() {
     ? (nameError(name) ?? (submitWords?.field === 'name' ? submitWords.message : undefined))
     : undefined;
 
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    setTouched(true);
+  const create = async () => {
     const vaultModule = await loadVaultModule().catch(() => undefined);
     if (vaultModule?.certificateNameProblem(name) || Object.keys(draftErrors(draft)).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    await run(async () => {
       const vault = await getVault();
       await vault.createCertificate(name, draftToPolicy(draft), { enabled, tags: rowsToTags(tags) });
       vaultChanged();
       navigate('certificate', name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
+  };
+  const submit = (e: Event) => {
+    e.preventDefault();
+    setTouched(true);
+    void create();
   };
 
   return (
@@ -62,6 +60,9 @@ export function CreatePage() {
         <a href={hrefFor('certificates')}>Certificates</a> ›
       </p>
       <h1 id="create-title">Create a certificate</h1>
+      <div class="actions page-tools">
+        <KeyVaultJsonLoader onDraft={setDraft} disabled={busy} />
+      </div>
       <form
         class="form"
         onSubmit={submit}

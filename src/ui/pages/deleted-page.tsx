@@ -81,11 +81,13 @@ export function DeletedPage() {
         danger
         busy={busy}
         onCancel={() => setPurging(undefined)}
-        onConfirm={() =>
-          void run(async () => (await getVault()).purgeDeletedCertificate(purging!), `${purging} purged.`).finally(() =>
-            setPurging(undefined),
-          )
-        }
+        onConfirm={() => {
+          const name = purging;
+          if (name)
+            void run(async () => (await getVault()).purgeDeletedCertificate(name), `${name} purged.`).finally(() =>
+              setPurging(undefined),
+            );
+        }}
       />
     </section>
   );

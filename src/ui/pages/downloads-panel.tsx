@@ -64,7 +64,7 @@ export function DownloadsPanel({
         <button
           type="button"
           onClick={() =>
-            run(async () => {
+            void run(async () => {
               const tools = await loadImportTools();
               downloadBytes(
                 fileNameFor(base, 'p7b'),
@@ -77,7 +77,7 @@ export function DownloadsPanel({
           P7B (chain)
         </button>
       </p>
-      {exportable && cert.keyIncluded !== false ? (
+      {exportable && cert.keyIncluded ? (
         <form class="secret-form" onSubmit={secret}>
           <h3>With the private key</h3>
           {isPfx && (
@@ -104,7 +104,7 @@ export function DownloadsPanel({
         </form>
       ) : (
         <p class="hint">
-          {cert.keyIncluded === false
+          {!cert.keyIncluded
             ? 'The private key is not in this browser (restored from a backup without it).'
             : 'The private key is not exportable: it never leaves this browser.'}
         </p>

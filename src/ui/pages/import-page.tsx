@@ -1,15 +1,15 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { ImportInspection } from '../state/vault-api';
+import { useEffect, useReducer } from 'preact/hooks';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ErrorBanner, FieldError } from '../components/error-banner';
+import { SubjectText } from '../components/subject-text';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
-import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
+import { TagsEditor, rowsToTags } from '../components/tags-editor';
 import { explainError } from '../errors';
 import { getVault, loadImportTools, vaultChanged } from '../state/vault-client';
 import { hrefFor, navigate } from '../state/router';
-import { commonName, formatDate } from '../state/cert-status';
-import { derivedPolicy, nameFromCn } from '../state/import-naming';
-import { draftToPolicy, policyToDraft, type PolicyDraft } from '../state/policy-draft';
+import { formatDate } from '../state/cert-status';
+import { defaultDraft, draftToPolicy } from '../state/policy-draft';
+import { EMPTY, fileOf, importReducer, inspectionOf, isBusy, type ImportForm } from '../state/import-machine';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
 import { launchStore, takeLaunchedFile } from '../pwa/launch-queue';
@@ -17,6 +17,8 @@ import { useStore } from '../state/use-store';
 import { nameError } from './create-page';
 
 const FORMAT_WORDS = { pkcs12: 'PKCS#12 (PFX)', pem: 'PEM', certificates: 'certificates only' } as const;
+/** What the live policy check sees before a file is read (it is not run until the policy is edited). */
+const NO_DRAFT = defaultDraft();
 
 /**
  * Import a PFX or PEM: the file is read and shown first (what certificates, whether a key is
@@ -25,50 +27,25 @@ const FORMAT_WORDS = { pkcs12: 'PKCS#12 (PFX)', pem: 'PEM', certificates: 'certi
  */
 export function ImportPage() {
   const issuers = useIssuerNames();
-  const [file, setFile] = useState<PickedFile>();
-  const [password, setPassword] = useState<string>();
-  const [passwordInput, setPasswordInput] = useState('');
-  const [inspection, setInspection] = useState<ImportInspection>();
-  const [wrongPassword, setWrongPassword] = useState(false);
-  const [name, setName] = useState('');
-  const [draft, setDraft] = useState<PolicyDraft>();
-  const [policyEdited, setPolicyEdited] = useState(false);
-  const [tags, setTags] = useState<TagRow[]>([]);
-  const [enabled, setEnabled] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const live = usePolicyCheck(draft ?? policyToDraft({}), issuers, policyEdited);
+  const [state, dispatch] = useReducer(importReducer, EMPTY);
+  const file = fileOf(state);
+  const inspection = inspectionOf(state);
+  const form = state.step === 'inspected' || state.step === 'importing' ? state.form : undefined;
+  const error = state.step === 'inspected' || state.step === 'failed' ? state.error : undefined;
+  const busy = isBusy(state);
+  const live = usePolicyCheck(form?.draft ?? NO_DRAFT, issuers, form?.policyEdited ?? false);
 
-  const inspect = async (f: PickedFile, pw?: string) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      const tools = await loadImportTools();
-      const result = await tools.inspectImport(f.bytes, pw);
-      setWrongPassword(result.needsPassword && pw !== undefined);
-      setInspection(result);
-      if (!result.needsPassword) {
-        setPassword(pw);
-        const leaf = result.certificates[0];
-        if (leaf) {
-          setName(nameFromCn(commonName(leaf.subject) || f.name.replace(/\.[^.]*$/, '')));
-          setDraft(policyToDraft(derivedPolicy(leaf)));
-          setPolicyEdited(false);
-        }
-      }
-    } catch (e) {
-      setInspection(undefined);
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+  const read = (f: PickedFile, password?: string) => {
+    loadImportTools()
+      .then((tools) => tools.inspectImport(f.bytes, password))
+      .then(
+        (result) => dispatch({ type: 'read', file: f, inspection: result }),
+        (e: unknown) => dispatch({ type: 'read-failed', file: f, error: e }),
+      );
   };
   const choose = (f: PickedFile) => {
-    setFile(f);
-    setPassword(undefined);
-    setPasswordInput('');
-    setInspection(undefined);
-    void inspect(f);
+    dispatch({ type: 'choose', file: f });
+    read(f);
   };
   // A file opened with the installed app, also while this page is already open.
   const launchedFile = useStore(launchStore, (s) => s.file);
@@ -77,30 +54,35 @@ export function ImportPage() {
     if (launched) choose(launched);
   }, [launchedFile]);
 
-  const doImport = async (e: Event) => {
+  const doImport = (e: Event) => {
     e.preventDefault();
-    if (!file || nameError(name)) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const vault = await getVault();
-      await vault.importCertificate(name, file.bytes, {
-        password,
-        policy: policyEdited && draft ? draftToPolicy(draft) : undefined,
-        enabled,
-        tags: rowsToTags(tags),
-      });
-      vaultChanged();
-      navigate('certificate', name);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    if (state.step !== 'inspected' || nameError(state.form.name)) return;
+    const { form: f, password } = state;
+    dispatch({ type: 'import' });
+    void getVault()
+      .then((vault) =>
+        vault.importCertificate(f.name, state.file.bytes, {
+          password,
+          policy: f.policyEdited && f.draft ? draftToPolicy(f.draft) : undefined,
+          enabled: f.enabled,
+          tags: rowsToTags(f.tags),
+        }),
+      )
+      .then(
+        () => {
+          dispatch({ type: 'imported' });
+          vaultChanged();
+          navigate('certificate', f.name);
+        },
+        (err: unknown) => dispatch({ type: 'import-failed', error: err }),
+      );
   };
+  const edit = (patch: Partial<ImportForm>) => dispatch({ type: 'edit', patch });
+  const name = form?.name ?? '';
+  const asking = state.step === 'needs-password' || (state.step === 'reading' && state.asked !== undefined);
+  const wrongPassword = state.step === 'needs-password' && state.wrongPassword;
 
   const words = error ? explainError(error) : undefined;
-  const ready = inspection && !inspection.needsPassword && inspection.keyPresent;
   const errors = { ...live, ...policyErrorsOf(words) };
   const nameProblem = name ? (nameError(name) ?? (words?.field === 'name' ? words.message : undefined)) : undefined;
   return (
@@ -112,6 +94,7 @@ export function ImportPage() {
       <FileSource
         label="Certificate file (PFX, P12 or PEM with the private key)"
         accept=".pfx,.p12,.pem,.crt,.cer,.key,.der,.p7b"
+        file={file}
         onFile={choose}
         disabled={busy}
         errorId={words?.field === 'file' ? 'import-error-message' : undefined}
@@ -127,13 +110,15 @@ export function ImportPage() {
           )}
         </p>
       )}
-      {busy && <p role="status">Reading…</p>}
-      {inspection?.needsPassword && file && (
+      {busy && <p role="status">{state.step === 'importing' ? 'Importing…' : 'Reading…'}</p>}
+      {asking && (
         <form
           class="password-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void inspect(file, passwordInput);
+            if (state.step !== 'needs-password') return;
+            dispatch({ type: 'submit-password' });
+            read(state.file, state.passwordInput);
           }}
         >
           <div class="field">
@@ -142,10 +127,10 @@ export function ImportPage() {
               id="import-password"
               type="password"
               autocomplete="off"
-              value={passwordInput}
+              value={state.passwordInput}
               aria-invalid={wrongPassword ? 'true' : undefined}
               aria-describedby={wrongPassword ? 'import-password-error' : undefined}
-              onInput={(e) => setPasswordInput(e.currentTarget.value)}
+              onInput={(e) => dispatch({ type: 'password-input', value: e.currentTarget.value })}
             />
             <FieldError
               id="import-password-error"
@@ -164,10 +149,12 @@ export function ImportPage() {
           <ol class="contents">
             {inspection.certificates.map((c, i) => (
               <li key={i}>
-                <span class="mono-wrap">{c.subject || '(empty subject)'}</span>
+                <span class="mono-wrap">
+                  <SubjectText subject={c.subject} empty="(empty subject)" />
+                </span>
                 <br />
                 <span class="hint">
-                  issued by {c.issuer || '(empty)'} · {c.keyDescription} · {formatDate(c.notBefore)} to{' '}
+                  issued by <SubjectText subject={c.issuer} /> · {c.keyDescription} · {formatDate(c.notBefore)} to{' '}
                   {formatDate(c.notAfter)}
                 </span>
               </li>
@@ -188,9 +175,9 @@ export function ImportPage() {
         </section>
       )}
       {words && !(words.field === 'name' || isPolicyField(words.field)) && (
-        <ErrorBanner error={error} onDismiss={() => setError(undefined)} messageId="import-error-message" />
+        <ErrorBanner error={error} onDismiss={() => dispatch({ type: 'dismiss' })} messageId="import-error-message" />
       )}
-      {ready && draft && (
+      {form?.draft && inspection?.keyPresent && (
         <form class="form" onSubmit={doImport} noValidate>
           <div class="field">
             <label for="import-name">Name</label>
@@ -201,27 +188,28 @@ export function ImportPage() {
               spellcheck={false}
               aria-invalid={nameProblem ? 'true' : undefined}
               aria-describedby={nameProblem ? 'import-name-error' : undefined}
-              onInput={(e) => setName(e.currentTarget.value)}
+              onInput={(e) => edit({ name: e.currentTarget.value })}
             />
             <FieldError id="import-name-error" message={nameProblem} />
           </div>
-          <details open={policyEdited}>
+          <details open={form.policyEdited}>
             <summary>Policy (derived from the certificate; edit to change renewals)</summary>
             <PolicyForm
               idPrefix="import"
-              draft={draft}
-              onChange={(d) => {
-                setDraft(d);
-                setPolicyEdited(true);
-              }}
+              draft={form.draft}
+              onChange={(d) => edit({ draft: d, policyEdited: true })}
               errors={errors}
               issuers={issuers}
               disabled={busy}
             />
           </details>
-          <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
+          <TagsEditor rows={form.tags} onChange={(tags) => edit({ tags })} disabled={busy} />
           <label class="check">
-            <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+            <input
+              type="checkbox"
+              checked={form.enabled}
+              onChange={(e) => edit({ enabled: e.currentTarget.checked })}
+            />
             Enabled
           </label>
           <p class="actions">

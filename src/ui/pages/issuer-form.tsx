@@ -1,43 +1,77 @@
-import { useState } from 'preact/hooks';
-import type { CertificateIssuer } from '../state/vault-api';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FieldError } from '../components/error-banner';
+import { EMPTY_ADMIN, type AdminRow, type IssuerDraft } from '../state/issuer-draft';
 
 /** The providers of Key Vault's integrated-CA docs; "other" lets a name be typed. */
-export const PROVIDERS = ['DigiCert', 'GlobalSign', 'OneCertV2-PublicCA', 'OneCertV2-PrivateCA'];
+const PROVIDERS = ['DigiCert', 'GlobalSign', 'OneCertV2-PublicCA', 'OneCertV2-PrivateCA'];
 
-export interface IssuerDraft {
-  name: string;
-  provider: string;
-  accountId: string;
-  /** Empty on edit means "keep the stored secret". */
-  password: string;
-  organizationId: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  phone: string;
-  enabled: boolean;
-}
+const ADMIN_FIELDS: { key: keyof AdminRow; label: string; type: 'text' | 'email' | 'tel'; autocomplete: string }[] = [
+  { key: 'firstName', label: 'First name', type: 'text', autocomplete: 'given-name' },
+  { key: 'lastName', label: 'Last name', type: 'text', autocomplete: 'family-name' },
+  { key: 'email', label: 'Email', type: 'email', autocomplete: 'email' },
+  { key: 'phone', label: 'Phone', type: 'tel', autocomplete: 'tel' },
+];
 
-export function issuerDraft(i?: CertificateIssuer): IssuerDraft {
-  const admin = i?.administratorContacts?.[0];
-  return {
-    name: i?.name ?? '',
-    provider: i?.provider ?? 'DigiCert',
-    accountId: i?.accountId ?? '',
-    password: '',
-    organizationId: i?.organizationId ?? '',
-    firstName: admin?.firstName ?? '',
-    lastName: admin?.lastName ?? '',
-    email: admin?.email ?? '',
-    phone: admin?.phone ?? '',
-    enabled: i?.enabled ?? true,
-  };
+/**
+ * The issuer's administrator contacts, as many as the CA account has (Key Vault keeps a
+ * list). Each is a fieldset, so a screen reader hears "Administrator 2, Email"; a row added
+ * from the keyboard takes the focus.
+ */
+function AdminContacts(props: { rows: AdminRow[]; onChange: (rows: AdminRow[]) => void; disabled?: boolean }) {
+  const { rows, onChange, disabled } = props;
+  const added = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (added.current === undefined) return;
+    document.getElementById(`issuer-admin-${added.current}-firstName`)?.focus();
+    added.current = undefined;
+  }, [rows.length]);
+  const set = (i: number, patch: Partial<AdminRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset class="admin-contacts">
+      <legend>Administrators</legend>
+      {rows.length === 0 && <p class="hint">No administrator contact.</p>}
+      {rows.map((row, i) => (
+        <fieldset class="contact-row" key={i}>
+          <legend>Administrator {i + 1}</legend>
+          <div class="grid-fields">
+            {ADMIN_FIELDS.map((f) => (
+              <div class="field" key={f.key}>
+                <label for={`issuer-admin-${i}-${f.key}`}>{f.label}</label>
+                <input
+                  id={`issuer-admin-${i}-${f.key}`}
+                  type={f.type}
+                  // Preact's input types tell a plain text input from a datalist one by `list`.
+                  list={undefined}
+                  autocomplete={f.autocomplete}
+                  value={row[f.key]}
+                  disabled={disabled}
+                  onInput={(e) => set(i, { [f.key]: e.currentTarget.value })}
+                />
+              </div>
+            ))}
+          </div>
+          <button type="button" disabled={disabled} onClick={() => onChange(rows.filter((_, j) => j !== i))}>
+            Remove administrator {i + 1}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => {
+          added.current = rows.length;
+          onChange([...rows, { ...EMPTY_ADMIN }]);
+        }}
+      >
+        Add an administrator
+      </button>
+    </fieldset>
+  );
 }
 
 /**
  * The provider's fields (DigiCert: account id, API key, organization id; GlobalSign: account
- * id, password, administrator). The secret is never shown back: a masked, empty input.
+ * id, password, administrators). The secret is never shown back: a masked, empty input.
  */
 export function IssuerForm(props: {
   draft: IssuerDraft;
@@ -50,19 +84,14 @@ export function IssuerForm(props: {
   const set = (patch: Partial<IssuerDraft>) => props.onChange({ ...d, ...patch });
   const [other, setOther] = useState(!PROVIDERS.includes(d.provider));
   const digicert = d.provider === 'DigiCert';
-  const text = (
-    id: keyof IssuerDraft,
-    label: string,
-    type: 'text' | 'email' | 'tel' = 'text',
-    autocomplete = 'off',
-  ) => (
+  const text = (id: 'provider' | 'accountId' | 'organizationId', label: string) => (
     <div class="field">
       <label for={`issuer-${id}`}>{label}</label>
       <input
         id={`issuer-${id}`}
-        type={type as 'text'}
-        autocomplete={autocomplete}
-        value={d[id] as string}
+        type="text"
+        autocomplete="off"
+        value={d[id]}
         disabled={props.disabled}
         onInput={(e) => set({ [id]: e.currentTarget.value })}
       />
@@ -125,15 +154,7 @@ export function IssuerForm(props: {
         </p>
       </div>
       {digicert && text('organizationId', 'Organization ID')}
-      <fieldset>
-        <legend>Administrator</legend>
-        <div class="grid-fields">
-          {text('firstName', 'First name', 'text', 'given-name')}
-          {text('lastName', 'Last name', 'text', 'family-name')}
-          {text('email', 'Email', 'email', 'email')}
-          {text('phone', 'Phone', 'tel', 'tel')}
-        </div>
-      </fieldset>
+      <AdminContacts rows={d.admins} onChange={(admins) => set({ admins })} disabled={props.disabled} />
       <label class="check">
         <input
           type="checkbox"

@@ -5,27 +5,10 @@ import { collect, getVault, vaultChanged } from '../state/vault-client';
 import { Dialog, ConfirmDialog } from '../components/dialog';
 import { ErrorBanner } from '../components/error-banner';
 import { explainError } from '../errors';
-import { IssuerForm, issuerDraft, type IssuerDraft } from './issuer-form';
+import { IssuerForm } from './issuer-form';
+import { issuerDraft, issuerOptions, type IssuerDraft } from '../state/issuer-draft';
 
 type Editing = { mode: 'create' } | { mode: 'edit'; name: string };
-
-function toOptions(d: IssuerDraft, editing: boolean) {
-  const admin = {
-    firstName: d.firstName || undefined,
-    lastName: d.lastName || undefined,
-    email: d.email || undefined,
-    phone: d.phone || undefined,
-  };
-  const hasAdmin = Object.values(admin).some(Boolean);
-  return {
-    accountId: d.accountId || undefined,
-    // On edit an empty secret keeps the stored one: the field is left out.
-    ...(d.password || !editing ? { password: d.password || undefined } : {}),
-    organizationId: d.provider === 'DigiCert' ? d.organizationId || undefined : undefined,
-    administratorContacts: hasAdmin ? [admin] : [],
-    enabled: d.enabled,
-  };
-}
 
 /** Certificate issuers of this vault (ARCHITECTURE §3): create, edit, delete. */
 export function IssuersPage() {
@@ -53,8 +36,8 @@ export function IssuersPage() {
       async () => {
         const vault = await getVault();
         if (editing.mode === 'create')
-          await vault.createIssuer(draft.name.trim(), draft.provider, toOptions(draft, false));
-        else await vault.updateIssuer(editing.name, { provider: draft.provider, ...toOptions(draft, true) });
+          await vault.createIssuer(draft.name.trim(), draft.provider, issuerOptions(draft, false));
+        else await vault.updateIssuer(editing.name, { provider: draft.provider, ...issuerOptions(draft, true) });
       },
       () => setEditing(undefined),
     );
@@ -88,7 +71,7 @@ export function IssuersPage() {
                 <span class="hint"> · {i.provider}</span>
               </div>
               <div class="actions">
-                <button type="button" onClick={() => openEdit(i.name)} aria-label={`Edit ${i.name}`}>
+                <button type="button" onClick={() => void openEdit(i.name)} aria-label={`Edit ${i.name}`}>
                   Edit
                 </button>
                 <button
@@ -139,9 +122,10 @@ export function IssuersPage() {
         danger
         busy={busy}
         onCancel={() => setDeleting(undefined)}
-        onConfirm={() =>
-          void run(async () => (await getVault()).deleteIssuer(deleting!)).finally(() => setDeleting(undefined))
-        }
+        onConfirm={() => {
+          const name = deleting;
+          if (name) void run(async () => (await getVault()).deleteIssuer(name)).finally(() => setDeleting(undefined));
+        }}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useAction } from '../state/use-action';
 import type { CertificatePolicy } from '../state/vault-api';
 import { ErrorBanner } from '../components/error-banner';
 import { getVault } from '../state/vault-client';
@@ -19,24 +19,11 @@ export function KeyOperationsPanel({
   version?: string;
   policy: CertificatePolicy;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [result, setResult] = useState('');
+  const { busy, error, setError, done: result, run: act } = useAction();
   const ops = keyOperationsOf(policy);
   const ec = policy.keyType?.startsWith('EC');
   const message = new TextEncoder().encode(`Certkeep test message for ${name}`);
-  const run = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setError(undefined);
-    setResult('');
-    try {
-      setResult(await action());
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (action: () => Promise<string>) => act(action, (words) => words);
   const signVerify = () =>
     run(async () => {
       const client = await (await getVault()).getCryptographyClient(name, { version });

@@ -4,47 +4,29 @@ import { ErrorBanner, FieldError } from '../components/error-banner';
 import { downloadBytes, fileNameFor } from '../components/download';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
+import { useAction } from '../state/use-action';
 
 /** Backup to a password-protected file, and (soft) delete with a confirmation. */
 export function ManagePanel({ name, keyExportable }: { name: string; keyExportable: boolean }) {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [done, setDone] = useState('');
+  const { busy, error, setError, done, run } = useAction();
   const [confirm, setConfirm] = useState(false);
   const mismatch = again !== '' && password !== again ? 'The two passwords differ.' : undefined;
-  const backup = async (e: Event) => {
+  const backup = (e: Event) => {
     e.preventDefault();
     if (!password || password !== again) return;
-    setBusy(true);
-    setError(undefined);
-    setDone('');
-    try {
+    void run(async () => {
       const bytes = await (await getVault()).backupCertificate(name, { password });
       downloadBytes(fileNameFor(name, 'certkeep-backup'), bytes);
-      setDone('Backup saved.');
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    }, 'Backup saved.');
   };
-  const remove = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
+  const remove = () =>
+    run(async () => {
       await (await getVault()).deleteCertificate(name);
-      setConfirm(false);
       vaultChanged();
       navigate('certificates');
-    } catch (err) {
-      setConfirm(false);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    }).finally(() => setConfirm(false));
   return (
     <section class="panel" aria-labelledby="manage-title" aria-busy={busy ? 'true' : undefined}>
       <h2 id="manage-title">Backup and delete</h2>

@@ -25,16 +25,19 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
   const [copied, setCopied] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [preserveOrder, setPreserveOrder] = useState(false);
+  const [picked, setPicked] = useState<PickedFile>();
   const pem = op.csr ? toPem('CERTIFICATE REQUEST', op.csr) : '';
   const run = (action: () => Promise<unknown>) =>
     act(async () => {
       await action();
       vaultChanged();
     });
-  const merge = (file: PickedFile) =>
-    run(async () => {
+  const merge = (file: PickedFile) => {
+    setPicked(file);
+    void run(async () => {
       await (await getVault()).mergeCertificate(op.name, [file.bytes], { preserveCertificateOrder: preserveOrder });
     });
+  };
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(pem);
@@ -70,7 +73,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <label for="csr-pem">Certificate signing request (PEM)</label>
           <textarea id="csr-pem" class="mono" rows={8} readOnly value={pem} />
           <p class="actions">
-            <button type="button" onClick={copy}>
+            <button type="button" onClick={() => void copy()}>
               Copy
             </button>
             <button type="button" onClick={() => downloadBytes(fileNameFor(op.name, 'csr'), pem, 'application/pkcs10')}>
@@ -78,7 +81,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
             </button>
             <button
               type="button"
-              onClick={() => downloadBytes(fileNameFor(op.name, 'der.csr'), op.csr!, 'application/pkcs10')}
+              onClick={() => op.csr && downloadBytes(fileNameFor(op.name, 'der.csr'), op.csr, 'application/pkcs10')}
             >
               Download .csr (DER)
             </button>
@@ -101,6 +104,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <FileSource
             label="Signed certificate file"
             accept=".cer,.crt,.pem,.der,.p7b,.p7c"
+            file={picked}
             onFile={merge}
             pasteLabel="Or paste the signed certificate (PEM)"
             disabled={busy}
@@ -115,7 +119,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           <button
             type="button"
             disabled={busy}
-            onClick={() => run(async () => (await getVault()).cancelCertificateOperation(op.name))}
+            onClick={() => void run(async () => (await getVault()).cancelCertificateOperation(op.name))}
           >
             Cancel the request
           </button>
@@ -135,7 +139,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
         busy={busy}
         onCancel={() => setConfirmDelete(false)}
         onConfirm={() =>
-          run(async () => {
+          void run(async () => {
             await (await getVault()).deleteCertificateOperation(op.name);
             setConfirmDelete(false);
             navigate('certificates');

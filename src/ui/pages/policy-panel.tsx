@@ -1,7 +1,9 @@
+import { PolicyJsonTools } from '../components/policy-json-tools';
 import { useState } from 'preact/hooks';
 import type { CertificatePolicy } from '../state/vault-api';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { ErrorBanner } from '../components/error-banner';
+import { SubjectText } from '../components/subject-text';
 import { explainError } from '../errors';
 import {
   KEY_USAGES,
@@ -14,6 +16,7 @@ import {
 } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
+import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, vaultChanged } from '../state/vault-client';
 
 /**
@@ -39,25 +42,18 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
   const issuers = useIssuerNames();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const { busy, error, setError, run } = useAction();
   const live = usePolicyCheck(draft, issuers, editing);
   const words = error ? explainError(error) : undefined;
   const errors = { ...live, ...policyErrorsOf(words) };
-  const save = async (e: Event) => {
+  const save = (e: Event) => {
     e.preventDefault();
     if (Object.keys(draftErrors(draft)).length) return;
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       await (await getVault()).updateCertificatePolicy(name, draftToPolicy(draft));
       setEditing(false);
       vaultChanged();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const sans = SAN_TYPES.flatMap((t) =>
     (policy.subjectAlternativeNames?.[t.field] ?? []).map((v) => `${t.label}: ${v}`),
@@ -69,7 +65,9 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
         <>
           <dl class="facts">
             <dt>Subject</dt>
-            <dd class="mono-wrap">{policy.subject || '(empty)'}</dd>
+            <dd class="mono-wrap" data-testid="policy-subject">
+              <SubjectText subject={policy.subject ?? ''} />
+            </dd>
             <dt>Alternative names</dt>
             <dd>{sans.length ? sans.join(', ') : 'none'}</dd>
             <dt>Key</dt>
@@ -105,6 +103,14 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
           >
             Edit the policy
           </button>
+          <PolicyJsonTools
+            name={name}
+            policy={policy}
+            onDraft={(d) => {
+              setDraft(d);
+              setEditing(true);
+            }}
+          />
         </>
       ) : (
         <form class="form" onSubmit={save} aria-busy={busy ? 'true' : undefined} noValidate>

@@ -27,7 +27,7 @@ export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
         <button
           type="button"
           disabled={busy}
-          onClick={() => update({ enabled: !enabled }, enabled ? 'Disabled.' : 'Enabled.')}
+          onClick={() => void update({ enabled: !enabled }, enabled ? 'Disabled.' : 'Enabled.')}
         >
           {enabled ? 'Disable' : 'Enable'}
         </button>

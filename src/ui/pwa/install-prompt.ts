@@ -8,7 +8,9 @@ interface BeforeInstallPromptEvent extends Event {
 /** Whether Chromium offered installation (beforeinstallprompt) and whether we are installed. */
 export const installStore = createStore<{ canInstall: boolean; installed: boolean }>(() => ({
   canInstall: false,
-  installed: globalThis.matchMedia?.('(display-mode: standalone)').matches ?? false,
+  // matchMedia is absent outside a browser (unit tests in Node).
+  installed:
+    (globalThis as { matchMedia?: Window['matchMedia'] }).matchMedia?.('(display-mode: standalone)').matches ?? false,
 }));
 
 let deferred: BeforeInstallPromptEvent | undefined;

@@ -29,11 +29,14 @@ export function takeLaunchedFile(): LaunchedFile | undefined {
  */
 export function startLaunchQueue(): void {
   const queue = (globalThis as { launchQueue?: LaunchQueue }).launchQueue;
-  queue?.setConsumer(async (params) => {
-    const handle = params.files[0];
-    if (!handle) return;
-    const file = await handle.getFile();
-    launchStore.setState({ file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
-    navigate('import');
+  queue?.setConsumer((params) => {
+    const handle = params.files.at(0);
+    if (handle) void openLaunched(handle);
   });
+}
+
+async function openLaunched(handle: FileSystemFileHandle): Promise<void> {
+  const file = await handle.getFile();
+  launchStore.setState({ file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } });
+  navigate('import');
 }

@@ -9,8 +9,9 @@ export const persistenceStore = createStore<{ state: PersistenceState }>(() => (
  * "best effort" and a full disk can silently delete every key.
  */
 export async function requestPersistence(): Promise<PersistenceState> {
-  const storage = navigator.storage;
-  if (!storage?.persist) {
+  // Older Safari and some embedded webviews have no StorageManager at all.
+  const storage = (navigator as { storage?: Partial<StorageManager> }).storage;
+  if (!storage?.persist || !storage.persisted) {
     persistenceStore.setState({ state: 'unsupported' });
     return 'unsupported';
   }

@@ -1,5 +1,5 @@
 /** How a certificate stands today, as the list and the detail page word it. */
-export type StatusKind = 'valid' | 'expiring' | 'expired' | 'disabled' | 'pending' | 'not-yet-valid';
+type StatusKind = 'valid' | 'expiring' | 'expired' | 'disabled' | 'pending' | 'not-yet-valid';
 
 export interface CertStatus {
   kind: StatusKind;
@@ -9,7 +9,7 @@ export interface CertStatus {
 const DAY = 86_400_000;
 
 /** Certificates expiring within this many days are flagged, like Key Vault's portal does. */
-export const EXPIRING_DAYS = 30;
+const EXPIRING_DAYS = 30;
 
 export function statusOf(
   p: { enabled?: boolean; notBefore?: Date; expiresOn?: Date; pending?: boolean },
@@ -45,8 +45,9 @@ export function formatDateTime(d?: Date): string {
 export function commonName(subject?: string): string {
   if (!subject) return '';
   const m = /(?:^|[,+])\s*CN=((?:\\.|"[^"]*"|[^,+])*)/i.exec(subject);
-  if (!m) return subject;
-  const raw = m[1]!.trim();
+  const cn = m?.at(1);
+  if (cn === undefined) return subject;
+  const raw = cn.trim();
   return raw.startsWith('"') && raw.endsWith('"') ? raw.slice(1, -1) : raw.replace(/\\(.)/g, '$1');
 }
 
@@ -54,13 +55,4 @@ export function commonName(subject?: string): string {
 export function colonHex(hex?: string): string {
   if (!hex) return '—';
   return hex.toUpperCase().replace(/(..)(?!$)/g, '$1:');
-}
-
-/** Bytes as hex, for thumbprints given as Uint8Array. */
-export function toHex(bytes?: Uint8Array): string {
-  return bytes
-    ? Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
-        .join('')
-        .toUpperCase()
-    : '';
 }

@@ -58,7 +58,7 @@ export async function loadCertificates(): Promise<void> {
       subject: p.subject,
       cn: commonName(p.subject),
       pending: !!p.pending,
-      tags: p.tags ?? {},
+      tags: p.tags,
       issuerName: p.issuerName,
       keyType: p.keyDescription,
     }));

@@ -41,6 +41,11 @@ export const SAN_TYPES: {
   { type: 'uri', label: 'URI', field: 'uniformResourceIdentifiers' },
 ];
 
+const SAN_FIELD = Object.fromEntries(SAN_TYPES.map((t) => [t.type, t.field])) as Record<
+  SanType,
+  (typeof SAN_TYPES)[number]['field']
+>;
+
 export const KEY_USAGES: { value: KeyUsageType; label: string }[] = [
   { value: 'digitalSignature', label: 'Digital signature' },
   { value: 'nonRepudiation', label: 'Non-repudiation' },
@@ -119,7 +124,7 @@ export function draftToPolicy(d: PolicyDraft): CertificatePolicy {
   for (const row of d.sans) {
     const value = row.value.trim();
     if (!value) continue;
-    const field = SAN_TYPES.find((t) => t.type === row.type)!.field;
+    const field = SAN_FIELD[row.type];
     (sans[field] ??= []).push(value);
   }
   const isEc = d.keyType.startsWith('EC');
@@ -195,6 +200,6 @@ export function draftErrors(d: PolicyDraft): Partial<Record<DraftErrorField, str
       errors.lifetimeActions = `Days before expiry must be between 1 and ${months * 27} (validity in months × 27).`;
   }
   if (!d.subject.trim() && !d.sans.some((s) => s.value.trim()))
-    errors.subject = 'Give a subject, or at least one subject alternative name.';
+    errors.subject = 'Give a subject (e.g. CN=www.contoso.com) or at least one subject alternative name.';
   return errors;
 }

@@ -29,7 +29,7 @@ const KNOWN = new Set<RouteName>([
   'settings',
 ]);
 
-export function parseHash(hash: string): Route {
+function parseHash(hash: string): Route {
   const [first = '', ...rest] = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const name = KNOWN.has(first as RouteName) ? (first as RouteName) : 'certificates';
   return { name, params: rest.map((p) => decodeURIComponent(p)) };
@@ -39,7 +39,10 @@ export function hrefFor(name: RouteName, ...params: string[]): string {
   return `#/${[name, ...params.map(encodeURIComponent)].join('/')}`;
 }
 
-export const routerStore = createStore<{ route: Route }>(() => ({ route: parseHash(globalThis.location?.hash ?? '') }));
+/** `location` is absent outside a browser (the unit tests import the router's logic in Node). */
+const startHash = (globalThis as { location?: Location }).location?.hash ?? '';
+
+export const routerStore = createStore<{ route: Route }>(() => ({ route: parseHash(startHash) }));
 
 export function navigate(name: RouteName, ...params: string[]): void {
   location.hash = hrefFor(name, ...params);

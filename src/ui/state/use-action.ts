@@ -8,8 +8,11 @@ export interface Action {
   setError: (error: unknown) => void;
   /** The message of the last action that succeeded; '' while running or after a failure. */
   done: string;
-  /** Runs `action`, tracking busy/error/done; resolves true when it succeeded. Never throws. */
-  run: (action: () => Promise<unknown>, doneMessage?: string) => Promise<boolean>;
+  /**
+   * Runs `action`, tracking busy/error/done; resolves true when it succeeded. Never throws.
+   * `doneMessage` may be worded from what the action returned (a test signature's length).
+   */
+  run: <T>(action: () => Promise<T>, doneMessage?: string | ((result: T) => string)) => Promise<boolean>;
 }
 
 /** The busy / error / done bookkeeping every button that calls the vault needs. */
@@ -17,13 +20,13 @@ export function useAction(): Action {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState('');
-  const run = async (action: () => Promise<unknown>, doneMessage = '') => {
+  const run = async <T>(action: () => Promise<T>, doneMessage: string | ((result: T) => string) = '') => {
     setBusy(true);
     setError(undefined);
     setDone('');
     try {
-      await action();
-      setDone(doneMessage);
+      const result = await action();
+      setDone(typeof doneMessage === 'function' ? doneMessage(result) : doneMessage);
       return true;
     } catch (e) {
       setError(e);

@@ -20,9 +20,14 @@ export interface VaultSession {
   revision: number;
 }
 
+/** localStorage, absent outside a browser (unit tests in Node import this module). */
+function storage(): Storage | undefined {
+  return (globalThis as { localStorage?: Storage }).localStorage;
+}
+
 function rememberedName(): string {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) || DEFAULT_VAULT;
+    return storage()?.getItem(STORAGE_KEY) || DEFAULT_VAULT;
   } catch {
     // Storage can be blocked (privacy settings); the default vault still works.
     return DEFAULT_VAULT;
@@ -55,7 +60,7 @@ export function loadVaultModule(): Promise<VaultModule> {
 export function getVault(): Promise<CertificateVault> {
   const name = vaultStore.getState().name;
   if (opened?.name !== name) {
-    const vault = loadVaultModule().then((m) => m.openVault({ name }) as Promise<CertificateVault>);
+    const vault = loadVaultModule().then((m) => m.openVault({ name }));
     opened = { name, vault };
     vault.catch(() => {
       if (opened?.vault === vault) opened = undefined;
@@ -69,7 +74,7 @@ export async function switchVault(name: string): Promise<void> {
   const previous = opened;
   opened = undefined;
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, name);
+    storage()?.setItem(STORAGE_KEY, name);
   } catch {
     /* not remembered across reloads; still switched for this session */
   }
@@ -122,11 +127,6 @@ export async function checkPolicy(
 /** Parsed fields of a DER certificate, through the vault (ui/ never imports pki). */
 export async function describeCertificate(der: Uint8Array) {
   return (await loadVaultModule()).describeCertificate(der);
-}
-
-/** Parsed fields of a PKCS#10 request. */
-export async function describeCsr(der: Uint8Array) {
-  return (await loadVaultModule()).describeCsr(der);
 }
 
 /** The import inspector and P7B writer: part of the vault module, through the same lazy load. */

@@ -133,6 +133,17 @@ describe('round trips', () => {
     }
   });
 
+  it('a character beyond the BMP, typed as it is, is encoded as its UTF-8 (not two replacement characters)', () => {
+    for (const text of ['CN=lock 🔐', 'CN="🔐,quoted"', 'O=𝔘nicode,CN=x']) {
+      const attrs = parseX500Name(text);
+      const der = encodeX500Name(attrs);
+      expect(simple(decodeX500NameDer(der))).toEqual(simple(attrs));
+      expect(Buffer.from(der).includes(Buffer.from('🔐')) || Buffer.from(der).includes(Buffer.from('𝔘'))).toBe(true);
+      expect(Buffer.from(der).includes(Buffer.from('\uFFFD'))).toBe(false);
+    }
+    expect(parseX500Name('CN=lock 🔐')[0].value).toBe('lock 🔐');
+  });
+
   it('encodes in the order written, with the string types openssl expects', () => {
     const der = encodeX500Name(parseX500Name('C=US,O=Zoë Inc,DC=example,E=a@b.c,CN=plain'));
     const dump = openssl(['asn1parse', '-inform', 'DER'], der).toString();

@@ -1,5 +1,6 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { omit } from '../../support/omit';
 import { openIdbVaultStore, vaultDbName } from '../../../src/store/idb-vault-store';
 import { DB_VERSION, upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
 import { openVault } from '../../../src/vault';
@@ -54,12 +55,7 @@ describe('vault database upgrade ladder', () => {
       log: await t.getAll('lifetimeLog'),
     }));
     // Later steps may add derived fields to certificate rows (v3: nextDueMs); the data itself is kept.
-    const withoutDerived = (row: CertificateRecord) => {
-      const rest = { ...row };
-      delete rest.nextDueMs;
-      delete rest.lifetimeSeen;
-      return rest;
-    };
+    const withoutDerived = (row: CertificateRecord) => omit(row, 'nextDueMs', 'lifetimeSeen');
     expect(after.certificates.map(withoutDerived)).toEqual(rows.certificates.map(withoutDerived));
     expect(after.versions).toEqual(rows.versions);
     expect(after.keys.map((k) => k.id)).toEqual(rows.keys.map((k) => k.id));
