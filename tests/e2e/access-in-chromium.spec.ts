@@ -2,22 +2,26 @@ import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { openssl, tempDir } from '../support/openssl';
 import { ecdsaRawToDer } from '../support/ecdsa-signature';
-import { openModuleHarness } from './harness/module-harness';
+import { openVaultHarness } from './harness/module-harness';
 import { fakePasskey, readRawRows, reload } from './harness/raw-rows';
 
 // Protected vaults over Chromium's real IndexedDB and WebCrypto: the rows as Chromium stores
 // them hold no private CryptoKey of a software key and no exported PKCS#8; a non-exportable
 // RSA key does PS256 and RSA-OAEP-256 after a reload and an unlock with passkey PRF bytes; a
 // locked vault renews with a key sealed to the sealing key, which signs after the unlock.
-// Page functions are typed against the vault module (window.vault = src/vault/index.ts).
 test.describe.configure({ mode: 'default' });
 
-type VaultApi = typeof import('../../src/vault');
 const unb64 = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'base64'));
+
+/** openssl's public key PEM of a DER certificate, written to `path`. */
+function writePublicKey(cer: string, dir: ReturnType<typeof tempDir>, path: string): void {
+  writeFileSync(dir.path('cer.der'), unb64(cer));
+  writeFileSync(path, openssl(['x509', '-inform', 'DER', '-in', dir.path('cer.der'), '-pubkey', '-noout']));
+}
 
 test.describe('protected vault in Chromium', () => {
   test.beforeEach(async ({ page }) => {
-    await openModuleHarness(page, { entry: 'src/vault/index.ts', globalName: 'vault' });
+    await openVaultHarness(page);
   });
 
   test('IndexedDB holds no private CryptoKey of a software key and no PKCS#8; a non-exportable RSA key does PS256 and RSA-OAEP-256 after a reload', async ({
@@ -26,42 +30,40 @@ test.describe('protected vault in Chromium', () => {
     const name = `sealed-${Date.now()}`;
     const key = fakePasskey();
     const made = await page.evaluate(
-      async ({ name, key }) => {
-        const api = (window as unknown as { vault: VaultApi }).vault;
-        const dec = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-        const v = await api.openVault({ name });
-        await v.protect({
-          principal: 'Alice',
-          prf: dec(key.prf),
-          passkey: { credentialId: dec(key.credentialId), prfSalt: dec(key.prfSalt) },
-        });
-        const pem = { contentType: 'application/x-pem-file' } as const;
-        const usage = { keyUsage: ['digitalSignature', 'keyEncipherment', 'dataEncipherment'] } as const;
-        await v.createCertificate('rsa-x', { subject: 'CN=rsa-x', ...pem, keyUsage: [...usage.keyUsage] });
-        await v.createCertificate('rsa-n', {
-          subject: 'CN=rsa-n',
-          exportable: false,
-          ...pem,
-          keyUsage: [...usage.keyUsage],
-        });
-        await v.createCertificate('ec-x', { subject: 'CN=ec-x', keyType: 'EC', ...pem });
-        await v.createCertificate('ec-n', { subject: 'CN=ec-n', keyType: 'EC', exportable: false, ...pem });
-        await v.createCertificate('ec-hsm', { subject: 'CN=ec-hsm', keyType: 'EC-HSM', exportable: false, ...pem });
-        const pkcs8s: string[] = [];
-        for (const n of ['rsa-x', 'ec-x']) {
-          const text = new TextDecoder().decode((await v.getSecret(n)).value);
-          pkcs8s.push(/-----BEGIN PRIVATE KEY-----([^-]+)-----END/.exec(text)![1].replace(/\s+/g, ''));
-        }
-        const secretOfNonExportable = new TextDecoder().decode((await v.getSecret('rsa-n')).value);
-        const protections = await Promise.all(
-          ['rsa-x', 'rsa-n', 'ec-x', 'ec-n', 'ec-hsm'].map(async (n) => (await v.getCertificate(n)).keyProtection),
-        );
-        // A control that must be found: the certificate DER, which the version row holds.
-        const cer = (await v.getCertificate('rsa-x')).cer;
-        const control = btoa(Array.from(cer, (c) => String.fromCharCode(c)).join(''));
-        v.close();
-        return { pkcs8s, control, protections, nonExportableHasKey: secretOfNonExportable.includes('PRIVATE KEY') };
-      },
+      ({ name, key }) =>
+        window.vaultPage.withVault(name, async (v, { dec, enc }) => {
+          await v.protect({
+            principal: 'Alice',
+            prf: dec(key.prf),
+            passkey: { credentialId: dec(key.credentialId), prfSalt: dec(key.prfSalt) },
+          });
+          const pem = { contentType: 'application/x-pem-file' } as const;
+          const keyUsage = ['digitalSignature', 'keyEncipherment', 'dataEncipherment'] as const;
+          await v.createCertificate('rsa-x', { subject: 'CN=rsa-x', ...pem, keyUsage: [...keyUsage] });
+          await v.createCertificate('rsa-n', {
+            subject: 'CN=rsa-n',
+            exportable: false,
+            ...pem,
+            keyUsage: [...keyUsage],
+          });
+          await v.createCertificate('ec-x', { subject: 'CN=ec-x', keyType: 'EC', ...pem });
+          await v.createCertificate('ec-n', { subject: 'CN=ec-n', keyType: 'EC', exportable: false, ...pem });
+          await v.createCertificate('ec-hsm', { subject: 'CN=ec-hsm', keyType: 'EC-HSM', exportable: false, ...pem });
+          const pkcs8s: string[] = [];
+          for (const n of ['rsa-x', 'ec-x']) {
+            const text = new TextDecoder().decode((await v.getSecret(n)).value);
+            const body = /-----BEGIN PRIVATE KEY-----([^-]+)-----END/.exec(text)?.[1];
+            if (!body) throw new Error(`no private key in the secret of ${n}`);
+            pkcs8s.push(body.replace(/\s+/g, ''));
+          }
+          const secretOfNonExportable = new TextDecoder().decode((await v.getSecret('rsa-n')).value);
+          const protections: string[] = [];
+          for (const n of ['rsa-x', 'rsa-n', 'ec-x', 'ec-n', 'ec-hsm'])
+            protections.push((await v.getCertificate(n)).keyProtection);
+          // A control that must be found: the certificate DER, which the version row holds.
+          const control = enc((await v.getCertificate('rsa-x')).cer);
+          return { pkcs8s, control, protections, nonExportableHasKey: secretOfNonExportable.includes('PRIVATE KEY') };
+        }),
       { name, key },
     );
     expect(made.protections).toEqual(['sealed', 'sealed', 'sealed', 'sealed', 'device-bound']);
@@ -77,35 +79,24 @@ test.describe('protected vault in Chromium', () => {
     await reload(page);
     const data = 'signed by a sealed key in chromium';
     const out = await page.evaluate(
-      async ({ name, prf, data }) => {
-        const api = (window as unknown as { vault: VaultApi }).vault;
-        const enc = (b: Uint8Array) => btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''));
-        const dec = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-        const v = await api.openVault({ name });
-        const locked = await v.getCertificate('rsa-n').then(
-          () => 'read',
-          (e: unknown) => (e as { code: string }).code,
-        );
-        const wrong = await v.unlock({ principal: 'alice', prf: new Uint8Array(32) }).then(
-          () => 'unlocked',
-          (e: unknown) => (e as { code: string }).code,
-        );
-        const state = await v.getAccessState();
-        await v.unlock({ principal: 'alice', prf: dec(prf) });
-        const client = await v.getCryptographyClient('rsa-n');
-        const ps = await client.signData('PS256', new TextEncoder().encode(data));
-        const cer = (await v.getCertificate('rsa-n')).cer;
-        const passkey = state.principals?.[0]?.passkey;
-        v.close();
-        return {
-          locked,
-          wrong,
-          principals: state.principals?.map((p) => `${p.principal}:${p.methods.join('+')}`),
-          credentialId: passkey ? enc(passkey.credentialId) : null,
-          ps: enc(ps.result),
-          cer: enc(cer),
-        };
-      },
+      ({ name, prf, data }) =>
+        window.vaultPage.withVault(name, async (v, { dec, enc, codeOf }) => {
+          const locked = await codeOf(v.getCertificate('rsa-n'));
+          const wrong = await codeOf(v.unlock({ principal: 'alice', prf: new Uint8Array(32) }));
+          const state = await v.getAccessState();
+          await v.unlock({ principal: 'alice', prf: dec(prf) });
+          const client = await v.getCryptographyClient('rsa-n');
+          const ps = await client.signData('PS256', new TextEncoder().encode(data));
+          const passkey = state.principals?.[0]?.passkey;
+          return {
+            locked,
+            wrong,
+            principals: state.principals?.map((p) => `${p.principal}:${p.methods.join('+')}`),
+            credentialId: passkey ? enc(passkey.credentialId) : null,
+            ps: enc(ps.result),
+            cer: enc((await v.getCertificate('rsa-n')).cer),
+          };
+        }),
       { name, prf: key.prf, data },
     );
     expect(out).toMatchObject({ locked: 'Locked', wrong: 'InvalidPassword', principals: ['Alice:passkey'] });
@@ -113,11 +104,7 @@ test.describe('protected vault in Chromium', () => {
 
     const t = tempDir('certkeep-access-e2e-');
     try {
-      writeFileSync(t.path('cer.der'), unb64(out.cer));
-      writeFileSync(
-        t.path('pub.pem'),
-        openssl(['x509', '-inform', 'DER', '-in', t.path('cer.der'), '-pubkey', '-noout']),
-      );
+      writePublicKey(out.cer, t, t.path('pub.pem'));
       writeFileSync(t.path('sig'), unb64(out.ps));
       writeFileSync(t.path('data'), data);
       const verify = ['dgst', '-sha256', '-verify', t.path('pub.pem'), '-sigopt', 'rsa_padding_mode:pss'];
@@ -126,6 +113,14 @@ test.describe('protected vault in Chromium', () => {
       // RSA-OAEP-256 made by openssl decrypts in the page.
       const secret = crypto.getRandomValues(new Uint8Array(32));
       writeFileSync(t.path('plain'), secret);
+      const oaep = [
+        '-pkeyopt',
+        'rsa_padding_mode:oaep',
+        '-pkeyopt',
+        'rsa_oaep_md:sha256',
+        '-pkeyopt',
+        'rsa_mgf1_md:sha256',
+      ];
       const ct = openssl([
         'pkeyutl',
         '-encrypt',
@@ -134,27 +129,18 @@ test.describe('protected vault in Chromium', () => {
         t.path('pub.pem'),
         '-in',
         t.path('plain'),
-        '-pkeyopt',
-        'rsa_padding_mode:oaep',
-        '-pkeyopt',
-        'rsa_oaep_md:sha256',
-        '-pkeyopt',
-        'rsa_mgf1_md:sha256',
+        ...oaep,
       ]);
       const plain = await page.evaluate(
-        async ({ name, prf, ct }) => {
-          const api = (window as unknown as { vault: VaultApi }).vault;
-          const dec = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-          const v = await api.openVault({ name });
-          await v.unlock({ principal: 'Alice', prf: dec(prf) });
-          const client = await v.getCryptographyClient('rsa-n');
-          const r = await client.decrypt({ algorithm: 'RSA-OAEP-256', ciphertext: dec(ct) });
-          v.close();
-          return Array.from(r.result);
-        },
+        ({ name, prf, ct }) =>
+          window.vaultPage.withVault(name, async (v, { dec, enc }) => {
+            await v.unlock({ principal: 'Alice', prf: dec(prf) });
+            const client = await v.getCryptographyClient('rsa-n');
+            return enc((await client.decrypt({ algorithm: 'RSA-OAEP-256', ciphertext: dec(ct) })).result);
+          }),
         { name, prf: key.prf, ct: Buffer.from(ct).toString('base64') },
       );
-      expect(new Uint8Array(plain)).toEqual(secret);
+      expect(unb64(plain)).toEqual(secret);
     } finally {
       t.cleanup();
     }
@@ -167,30 +153,36 @@ test.describe('protected vault in Chromium', () => {
     const created = '2026-01-15T10:00:00Z';
     const due = '2026-12-15T10:00:00Z';
     await page.evaluate(
-      async ({ name, created }) => {
-        const api = (window as unknown as { vault: VaultApi }).vault;
-        const v = await api.openVault({ name, now: () => new Date(created) });
-        await v.protect({ principal: 'ops', passphrase: 'renewals keep working' });
-        await v.createCertificate('web', { subject: 'CN=web', keyType: 'EC', exportable: false });
-        v.close();
-      },
+      ({ name, created }) =>
+        window.vaultPage.withVault(
+          name,
+          async (v) => {
+            await v.protect({ principal: 'ops', passphrase: 'renewals keep working' });
+            await v.createCertificate('web', { subject: 'CN=web', keyType: 'EC', exportable: false });
+          },
+          { now: created },
+        ),
       { name, created },
     );
     await reload(page);
     const renewed = await page.evaluate(
-      async ({ name, due }) => {
-        const api = (window as unknown as { vault: VaultApi }).vault;
-        const v = await api.openVault({ name, now: () => new Date(due) });
-        const state = await v.getAccessState();
-        const events = await v.runLifetimeActions();
-        v.close();
-        return { unlocked: state.unlocked, events: events.map((e) => ({ kind: e.kind, newVersion: e.newVersion })) };
-      },
+      ({ name, due }) =>
+        window.vaultPage.withVault(
+          name,
+          async (v) => {
+            const { unlocked } = await v.getAccessState();
+            const events = await v.runLifetimeActions();
+            return { unlocked, events: events.map((e) => ({ kind: e.kind, newVersion: e.newVersion })) };
+          },
+          { now: due },
+        ),
       { name, due },
     );
     expect(renewed.unlocked).toBe(false);
-    expect(renewed.events).toEqual([{ kind: 'renewed', newVersion: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
-    const newVersion = renewed.events[0].newVersion!;
+    expect(renewed.events).toEqual([
+      { kind: 'renewed', newVersion: expect.stringMatching(/^[0-9a-f]{32}$/) as unknown },
+    ]);
+    const newVersion = renewed.events[0]?.newVersion ?? '';
     const row = await page.evaluate(
       async ({ dbName, newVersion }) => {
         const db: IDBDatabase = await new Promise((res) => {
@@ -203,35 +195,36 @@ test.describe('protected vault in Chromium', () => {
             q.onsuccess = () => res(q.result as Record<string, unknown> | undefined);
           });
         const version = await get('versions', ['web', newVersion]);
-        const key = await get('keys', version!.keyId as string);
+        const key = await get('keys', version?.keyId as string);
         db.close();
-        return { form: (key!.sealed as { form: string }).form, hasCryptoKey: 'privateKey' in key! };
+        return {
+          form: (key?.sealed as { form?: string } | undefined)?.form,
+          hasCryptoKey: 'privateKey' in (key ?? {}),
+        };
       },
       { dbName: `certkeep-vault:${name}`, newVersion },
     );
     expect(row).toEqual({ form: 'sealing-key', hasCryptoKey: false });
 
     const signed = await page.evaluate(
-      async ({ name, due }) => {
-        const api = (window as unknown as { vault: VaultApi }).vault;
-        const enc = (b: Uint8Array) => btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''));
-        const v = await api.openVault({ name, now: () => new Date(due) });
-        await v.unlock({ principal: 'ops', passphrase: 'renewals keep working' });
-        const c = await v.getCertificate('web');
-        const sig = await (await v.getCryptographyClient('web')).signData('ES256', new TextEncoder().encode('renewed'));
-        v.close();
-        return { version: c.properties.version, sig: enc(sig.result), cer: enc(c.cer) };
-      },
+      ({ name, due }) =>
+        window.vaultPage.withVault(
+          name,
+          async (v, { enc }) => {
+            await v.unlock({ principal: 'ops', passphrase: 'renewals keep working' });
+            const c = await v.getCertificate('web');
+            const client = await v.getCryptographyClient('web');
+            const sig = await client.signData('ES256', new TextEncoder().encode('renewed'));
+            return { version: c.properties.version, sig: enc(sig.result), cer: enc(c.cer) };
+          },
+          { now: due },
+        ),
       { name, due },
     );
     expect(signed.version).toBe(newVersion);
     const t = tempDir('certkeep-access-e2e-');
     try {
-      writeFileSync(t.path('cer.der'), unb64(signed.cer));
-      writeFileSync(
-        t.path('pub.pem'),
-        openssl(['x509', '-inform', 'DER', '-in', t.path('cer.der'), '-pubkey', '-noout']),
-      );
+      writePublicKey(signed.cer, t, t.path('pub.pem'));
       writeFileSync(t.path('sig'), ecdsaRawToDer(unb64(signed.sig)));
       writeFileSync(t.path('data'), 'renewed');
       const args = ['dgst', '-sha256', '-verify', t.path('pub.pem'), '-signature', t.path('sig'), t.path('data')];

@@ -44,7 +44,7 @@ export async function getAccessState(ctx: VaultContext): Promise<AccessState> {
 }
 
 /** A principal's public data: name, methods, the passkey's credential id and PRF input. */
-export function publicInfo(row: AccessRecord): PrincipalInfo {
+function publicInfo(row: AccessRecord): PrincipalInfo {
   const info: PrincipalInfo = { principal: row.principal, methods: row.slots.map((s) => s.method) };
   const passkey = row.slots.find((s) => s.method === 'passkey');
   if (passkey) info.passkey = { credentialId: passkey.credentialId.slice(), prfSalt: passkey.prfSalt.slice() };

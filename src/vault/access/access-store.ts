@@ -9,7 +9,7 @@ import type { Bytes } from '../../pki/types';
 import type { StoreTx } from '../vault-store';
 
 /** A master-key slot opened by a passphrase: PBKDF2-SHA256 → AES-256-GCM key-encryption key. */
-export interface PassphraseSlot {
+interface PassphraseSlot {
   method: 'passphrase';
   /** 16 random bytes */
   salt: Bytes;
@@ -21,7 +21,7 @@ export interface PassphraseSlot {
 }
 
 /** A master-key slot opened by a passkey: its PRF output → HKDF-SHA256 → AES-256-GCM KEK. */
-export interface PasskeySlot {
+interface PasskeySlot {
   method: 'passkey';
   credentialId: Bytes;
   /** the PRF input the authenticator is asked to evaluate (public) */

@@ -17,7 +17,7 @@ import { writeAudit } from './audit-log';
 import { holds, permissionName, type Requirement } from './permissions';
 import { lockSession, type UnlockedState } from './session';
 
-export const LOCKED_MESSAGE = 'The vault is locked: unlock it first.';
+const LOCKED_MESSAGE = 'The vault is locked: unlock it first.';
 
 export function lockedError(message = LOCKED_MESSAGE): VaultError {
   return new VaultError('Locked', message);

@@ -29,7 +29,7 @@ export async function readVaultKeys(tx: StoreTx): Promise<VaultKeys> {
 }
 
 /** Ids and change dates of every row that matters: equal fingerprints = nothing changed. */
-export function fingerprint(v: VaultKeys): string {
+function fingerprint(v: VaultKeys): string {
   return JSON.stringify([
     v.keys.map((k) => [k.id, keyProtectionOf(k)]),
     v.deleted.map((d) => [d.key, d.keys.map((k) => k.id)]),

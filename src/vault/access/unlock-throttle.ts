@@ -16,7 +16,7 @@ export const FREE_UNLOCK_TRIES = 10;
 const MAX_WAIT_MS = 15 * 60_000;
 
 /** How long after the last failure the next try must wait (0 while under FREE_UNLOCK_TRIES). */
-export function throttleWaitMs(t: UnlockThrottle): number {
+function throttleWaitMs(t: UnlockThrottle): number {
   if (t.failures < FREE_UNLOCK_TRIES) return 0;
   return Math.min(2 ** (t.failures - FREE_UNLOCK_TRIES) * 1000, MAX_WAIT_MS);
 }

@@ -11,7 +11,7 @@ export function fakePasskey() {
 
 export async function reload(page: Page): Promise<void> {
   await page.reload();
-  await page.waitForFunction(() => (window as unknown as { vault?: unknown }).vault !== undefined);
+  await page.waitForFunction(() => 'vaultPage' in window);
 }
 
 /** Every row of every store of the vault's database, read from the page: what Chromium keeps on disk. */
@@ -21,7 +21,7 @@ export function readRawRows(page: Page, dbName: string, needles: string[]) {
       const db: IDBDatabase = await new Promise((res, rej) => {
         const r = indexedDB.open(dbName);
         r.onsuccess = () => res(r.result);
-        r.onerror = () => rej(r.error);
+        r.onerror = () => rej(r.error ?? new Error('open failed'));
       });
       const keys: { type: string; extractable: boolean; algorithm: string }[] = [];
       const blobs: string[] = [];
@@ -41,7 +41,7 @@ export function readRawRows(page: Page, dbName: string, needles: string[]) {
         const all: unknown[] = await new Promise((res, rej) => {
           const q = db.transaction(s).objectStore(s).getAll();
           q.onsuccess = () => res(q.result as unknown[]);
-          q.onerror = () => rej(q.error);
+          q.onerror = () => rej(q.error ?? new Error('getAll failed'));
         });
         rows[s] = all.length;
         all.forEach(walk);

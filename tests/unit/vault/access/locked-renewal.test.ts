@@ -6,6 +6,7 @@
  * next run of an unlocked vault renews it. EmailContacts notices are raised as before.
  */
 import { describe, expect, it } from 'vitest';
+import { stringContaining } from '../../../support/match';
 import type { TestVault } from '../vault-fixture';
 import { OWNER, OWNER_PASSPHRASE, protectedVault } from './access-fixture';
 
@@ -78,7 +79,7 @@ describe('lifetime actions of a locked protected vault', () => {
     expect(waiting).toMatchObject({
       kind: 'renewalFailed',
       certificateName: 'same',
-      message: expect.stringContaining('renewed the next time the vault is unlocked'),
+      message: stringContaining('renewed the next time the vault is unlocked'),
     });
     expect(await worker.runLifetimeActions()).toEqual([]);
     const [done] = await t.vault.runLifetimeActions(); // the unlocked instance

@@ -14,8 +14,7 @@ async function callByName(v: CertificateVault, method: string): Promise<unknown>
   const fn = (v as unknown as Record<string, (...args: unknown[]) => unknown>)[method];
   const result = fn.call(v, 'x', { password: 'p' }, { password: 'p' });
   if (result && typeof result === 'object' && Symbol.asyncIterator in result) {
-    for await (const _ of result as AsyncIterable<unknown>) break;
-    return undefined;
+    return (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().next();
   }
   return result;
 }
@@ -29,7 +28,10 @@ describe('a locked protected vault', () => {
     for (const [method, requirement] of Object.entries(METHOD_REQUIREMENTS)) {
       const got = await callByName(locked, method).then(
         () => 'ok',
-        (e: { code: string; message: string }) => (e.code === 'Locked' ? `Locked: ${e.message}` : e.code),
+        (e: unknown) => {
+          const err = e as { code: string; message: string };
+          return err.code === 'Locked' ? `Locked: ${err.message}` : err.code;
+        },
       );
       answers[method] =
         requirement === 'none' ? got : got === 'Locked: The vault is locked: unlock it first.' ? 'Locked' : got;

@@ -9,6 +9,7 @@
  * Destructive calls aim at absent names so one fixture serves all 46 principals.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { stringContaining } from '../../../support/match';
 import type { CertificatePermission, CertificateVault, KeyPermission, Permissions } from '../../../../src/vault/types';
 import { collect, type TestVault } from '../vault-fixture';
 import { fakePasskey, NO_PERMISSIONS, protectedVault } from './access-fixture';
@@ -259,7 +260,7 @@ describe('the permission matrix (23 permissions × every gated operation)', () =
     expect(c.keyID).toContain('/keys/c/');
     await expect(c.signData('PS256', fixture.data)).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('needs the keys/sign permission, which "nobody" does not hold'),
+      message: stringContaining('needs the keys/sign permission, which "nobody" does not hold'),
     });
     expect(await guest.getAccessState()).toMatchObject({ unlocked: true, principal: 'nobody', owner: false });
     guest.close();

@@ -6,7 +6,9 @@
  * Unprotect reverses it. An interrupted protect or unprotect leaves the vault as it was.
  */
 import { describe, expect, it } from 'vitest';
+import { stringContaining } from '../../../support/match';
 import type { StoreTx, VaultStore } from '../../../../src/vault/vault-store';
+import { omit } from '../../../support/omit';
 import { makeOpensslCa } from '../openssl-ca';
 import { dumpStore, makeVault } from '../vault-fixture';
 import { OWNER, OWNER_PASSPHRASE, protectedVault, TEST_ITERATIONS } from './access-fixture';
@@ -15,19 +17,20 @@ const data = new Uint8Array([1, 2, 3]);
 
 /** The dump with what protect is meant to change taken out: key material and its form. */
 async function recordsBesidesKeys(store: VaultStore) {
-  const all = structuredClone((await dumpStore(store)) as Record<string, Record<string, unknown>[]>);
-  const strip = (k: Record<string, unknown>) => {
-    for (const f of ['privateKey', 'publicKey', 'sealed', 'deviceBound']) delete k[f];
-  };
-  for (const k of all.keys) strip(k);
-  for (const v of all.versions) delete v.keyProtection;
-  for (const d of all.deleted) {
-    for (const k of d.keys as Record<string, unknown>[]) strip(k);
-    for (const v of d.versions as Record<string, unknown>[]) delete v.keyProtection;
-  }
-  for (const i of all.issuers) delete i.encryptedPassword;
+  type Row = Record<string, unknown>;
+  const all = (await dumpStore(store)) as Record<string, Row[]>;
+  const key = (k: Row) => omit(k, 'privateKey', 'publicKey', 'sealed', 'deviceBound');
+  const version = (v: Row) => omit(v, 'keyProtection');
   return {
     ...all,
+    keys: all.keys.map(key),
+    versions: all.versions.map(version),
+    deleted: all.deleted.map((d) => ({
+      ...d,
+      keys: (d.keys as Row[]).map(key),
+      versions: (d.versions as Row[]).map(version),
+    })),
+    issuers: all.issuers.map((i) => omit(i, 'encryptedPassword')),
     meta: all.meta.filter((m) => m.key !== 'vaultKey' && m.key !== 'protection'),
     access: [],
     audit: [],
@@ -149,7 +152,7 @@ describe('protect a vault made before access control', () => {
     const unprotected = await dumpStore(t.store);
     f.state.armed = true;
     await expect(t.vault.protect({ principal: OWNER, passphrase: OWNER_PASSPHRASE })).rejects.toMatchObject({
-      message: expect.stringContaining('injected failure'),
+      message: stringContaining('injected failure'),
     });
     expect(await dumpStore(t.store)).toEqual(unprotected);
     expect(await t.vault.getAccessState()).toEqual({ protected: false, unlocked: true });
@@ -159,7 +162,7 @@ describe('protect a vault made before access control', () => {
     const protectedRows = await dumpStore(t.store);
     f.state.armed = true;
     await expect(t.vault.unprotect({ passphrase: OWNER_PASSPHRASE })).rejects.toMatchObject({
-      message: expect.stringContaining('injected failure'),
+      message: stringContaining('injected failure'),
     });
     expect(await dumpStore(t.store)).toEqual(protectedRows);
     f.state.armed = false;

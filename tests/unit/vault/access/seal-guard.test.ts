@@ -4,6 +4,7 @@
  * protected (or unprotected) the vault never lands in the wrong form.
  */
 import { describe, expect, it } from 'vitest';
+import { stringContaining } from '../../../support/match';
 import { openIdbVaultStore } from '../../../../src/store/idb-vault-store';
 import { storeNewKey } from '../../../../src/vault/access/key-access';
 import { createCertificateVault } from '../../../../src/vault/certificate-vault';
@@ -11,8 +12,7 @@ import { createVaultContext } from '../../../../src/vault/context';
 import { OWNER, OWNER_PASSPHRASE, TEST_ITERATIONS } from './access-fixture';
 
 const spec = { kty: 'EC', curve: 'P-256' } as const;
-const pair = () =>
-  crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
+const pair = () => crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
 
 describe('the seal guard of the store', () => {
   it('refuses a key prepared unsealed before another tab protected the vault, and a sealed one after unprotect', async () => {
@@ -28,7 +28,7 @@ describe('the seal guard of the store', () => {
     await expect(tabB.store.write((tx) => tx.put('keys', plain))).rejects.toMatchObject({
       name: 'VaultError',
       code: 'Conflict',
-      message: expect.stringContaining('protection changed'),
+      message: stringContaining('protection changed'),
     });
     await expect(
       tabB.store.write((tx) => tx.put('deleted', { key: 'c', keys: [plain] } as never)),

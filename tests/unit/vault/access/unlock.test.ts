@@ -6,6 +6,7 @@
  * for another principal.
  */
 import { describe, expect, it } from 'vitest';
+import { stringContaining } from '../../../support/match';
 import { openVault } from '../../../../src/vault';
 import type { AccessRecord } from '../../../../src/vault/access/access-store';
 import { dumpStore, type TestVault } from '../vault-fixture';
@@ -52,7 +53,7 @@ describe('unlock', () => {
     // The 11th try at once: refused before the credential is looked at, even the right one.
     await expect(t.vault.unlock({ principal: OWNER, passphrase: OWNER_PASSPHRASE })).rejects.toMatchObject({
       code: 'Locked',
-      message: expect.stringContaining('try again in 1 s'),
+      message: stringContaining('try again in 1 s'),
     });
     expect(await t.vault.getAccessState()).toMatchObject({
       failedUnlocks: 10,
@@ -61,7 +62,7 @@ describe('unlock', () => {
     later(t, 1000);
     await expect(wrong()).rejects.toMatchObject({ code: 'InvalidPassword' }); // 11th failure: the wait doubles
     later(t, 1999);
-    await expect(wrong()).rejects.toMatchObject({ code: 'Locked', message: expect.stringContaining('in 1 s') });
+    await expect(wrong()).rejects.toMatchObject({ code: 'Locked', message: stringContaining('in 1 s') });
     later(t, 1);
     for (let n = 12; n <= 30; n++) {
       await expect(wrong()).rejects.toMatchObject({ code: 'InvalidPassword' });
@@ -120,7 +121,7 @@ describe('unlock', () => {
     await t.store.write((tx) => tx.put('access', { ...alice, permissions: { ...alice.permissions, keys: [] } }));
     await expect(t.vault.unlock({ principal: OWNER, passphrase: OWNER_PASSPHRASE })).rejects.toMatchObject({
       code: 'Malformed',
-      message: expect.stringContaining('changed outside Certkeep'),
+      message: stringContaining('changed outside Certkeep'),
     });
     await t.store.write((tx) => tx.put('access', alice));
     await t.vault.unlock({ principal: OWNER, passphrase: OWNER_PASSPHRASE });
