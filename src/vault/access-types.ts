@@ -94,6 +94,7 @@ export interface PrincipalInfo {
   passkey?: PasskeyInfo;
 }
 
+/** What getAccessState reports; public data only, so it answers while locked. */
 export interface AccessState {
   protected: boolean;
   /** always true for an unprotected vault (every call is allowed, there is no principal) */
@@ -113,6 +114,7 @@ export interface AccessState {
 /** What the audit log records: every change of who may do what, and every unlock. */
 export type AuditAction = 'protect' | 'unprotect' | 'unlock' | 'lock' | 'setAccessPolicy' | 'deleteAccessPolicy';
 
+/** One row of a vault's audit log (who, what, when, result). */
 export interface AuditEntry {
   /** 1, 2, …: the order of appends */
   seq: number;

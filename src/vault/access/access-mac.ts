@@ -44,10 +44,12 @@ function headerMessage(vaultName: string, header: Pick<ProtectionHeader, 'id' | 
   return new TextEncoder().encode(JSON.stringify(['header', vaultName, header.id, spki]));
 }
 
+/** The MAC of an access row's covered fields. */
 export async function macAccessRow(macKey: CryptoKey, vaultName: string, headerId: string, row: MacFields) {
   return new Uint8Array(await crypto.subtle.sign('HMAC', macKey, rowMessage(vaultName, headerId, row)));
 }
 
+/** The MAC of the protection header (its id and sealing public key). */
 export async function macHeader(
   macKey: CryptoKey,
   vaultName: string,

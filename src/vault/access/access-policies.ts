@@ -19,6 +19,7 @@ import { makeSlot, methodOf } from './master-key';
 import { allPermissions, checkPermissions } from './permissions';
 import { lockSession, type UnlockedState } from './session';
 
+/** Adds or changes a principal (owners only): permissions, owner flag, new slots for the credentials given. */
 export async function setAccessPolicy(
   ctx: VaultContext,
   principalInput: unknown,
@@ -76,6 +77,7 @@ export async function setAccessPolicy(
   return toPolicy(row);
 }
 
+/** Removes a principal (owners only, never the last owner); removing oneself locks this session. */
 export async function deleteAccessPolicy(ctx: VaultContext, principalInput: unknown): Promise<AccessPolicy> {
   const s = await ownerUnlock(ctx);
   const { principal, key } = checkPrincipal(principalInput);
@@ -97,6 +99,7 @@ export async function deleteAccessPolicy(ctx: VaultContext, principalInput: unkn
   return toPolicy(removed);
 }
 
+/** Every principal, each row's MAC checked (owners only); [] for an unprotected vault. */
 export async function listAccessPolicies(ctx: VaultContext): Promise<AccessPolicy[]> {
   const { header, rows } = await ctx.store.read(async (tx) => ({
     header: await readHeader(tx),

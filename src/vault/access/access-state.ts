@@ -12,6 +12,7 @@ import { currentUnlock } from './gate';
 import { lockSession } from './session';
 import { retryAfter } from './unlock-throttle';
 
+/** The access state of this open vault; answers while locked. */
 export async function getAccessState(ctx: VaultContext): Promise<AccessState> {
   const read = await ctx.store.read(async (tx) => ({
     header: await readHeader(tx),

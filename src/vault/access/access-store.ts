@@ -31,6 +31,7 @@ interface PasskeySlot {
   wrappedMk: Bytes;
 }
 
+/** A principal's master-key slot, one per method. */
 export type Slot = PassphraseSlot | PasskeySlot;
 
 /** One principal of a protected vault, keyed by its lowercase name. */
@@ -91,6 +92,7 @@ export async function readHeader(tx: StoreTx): Promise<ProtectionHeader | undefi
   return row?.value as ProtectionHeader | undefined;
 }
 
+/** The unlock throttle (no failures when the row is absent). */
 export async function readThrottle(tx: StoreTx): Promise<UnlockThrottle> {
   const row = await tx.get('meta', THROTTLE_META);
   const value = row?.value as Partial<UnlockThrottle> | undefined;

@@ -19,6 +19,7 @@ import { lockSession, type UnlockedState } from './session';
 
 const LOCKED_MESSAGE = 'The vault is locked: unlock it first.';
 
+/** VaultError `Locked`, by default with the words every locked call answers. */
 export function lockedError(message = LOCKED_MESSAGE): VaultError {
   return new VaultError('Locked', message);
 }

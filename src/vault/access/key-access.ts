@@ -126,6 +126,7 @@ export interface NewKeySource {
   pkcs8?: Bytes;
 }
 
+/** How storeNewKey keeps a new key: its row id, whether a version already used it, its kind. */
 export interface NewKeyOptions {
   id: string;
   merged?: boolean;

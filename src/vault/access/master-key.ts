@@ -18,6 +18,7 @@ export type Credential = { passphrase: string } | { prf: Bytes; passkey?: Passke
 
 const random = (n: number): Bytes => crypto.getRandomValues(new Uint8Array(n));
 
+/** A new master key: AES-256-GCM, extractable (slots wrap it), in memory only. */
 export function newMasterKey(): Promise<CryptoKey> {
   return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
 }

@@ -12,6 +12,7 @@
 import type { CertificatePermission, CertificateVault, KeyPermission, Permissions, SecretPermission } from '../types';
 import { VaultError } from '../vault-error';
 
+/** Key Vault's certificate permissions, in the order the portal lists them. */
 export const CERTIFICATE_PERMISSIONS: readonly CertificatePermission[] = [
   'get',
   'list',
@@ -30,6 +31,7 @@ export const CERTIFICATE_PERMISSIONS: readonly CertificatePermission[] = [
   'deleteissuers',
   'purge',
 ];
+/** The key permissions of a CryptographyClient's calls. */
 export const KEY_PERMISSIONS: readonly KeyPermission[] = [
   'sign',
   'verify',
@@ -38,6 +40,7 @@ export const KEY_PERMISSIONS: readonly KeyPermission[] = [
   'wrapKey',
   'unwrapKey',
 ];
+/** The secret permission: getSecret (the private key leaves). */
 export const SECRET_PERMISSIONS: readonly SecretPermission[] = ['get'];
 
 /** Every permission: what an owner holds. */
@@ -75,6 +78,7 @@ export type Requirement =
 /** The vault's methods that a call can be gated on (not the name, the URL, or close). */
 export type GatedMethod = Exclude<keyof CertificateVault, 'name' | 'vaultUrl' | 'close'>;
 
+/** Method → what it needs: the one table the dispatcher consults. */
 export const METHOD_REQUIREMENTS = {
   getCertificate: { certificates: 'get' },
   getCertificateVersion: { certificates: 'get' },

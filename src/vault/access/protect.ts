@@ -25,6 +25,7 @@ import { importSealingKey, newSealingPair, sealBytes, SEALING_KEY_LABEL } from '
 import { lockSession } from './session';
 import { resetThrottle } from './unlock-throttle';
 
+/** Turns protection on; see the file comment. */
 export async function protect(ctx: VaultContext, input: unknown): Promise<AccessState> {
   const o = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const { principal, key } = checkPrincipal(o.principal);

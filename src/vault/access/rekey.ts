@@ -19,6 +19,7 @@ export interface VaultKeys {
   versions: VersionRecord[];
 }
 
+/** Inside a transaction: every row protect/unprotect converts. */
 export async function readVaultKeys(tx: StoreTx): Promise<VaultKeys> {
   return {
     keys: await tx.getAll('keys'),

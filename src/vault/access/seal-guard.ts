@@ -11,6 +11,7 @@ import { VaultError } from '../vault-error';
 import type { DeletedRecord, IssuerRecord, KeyRecord, StoreTx, VaultStore } from '../vault-store';
 import { PROTECTION_META, readHeader } from './access-store';
 
+/** The store with every key and credential write checked against the protection header. */
 export function withSealGuard(store: VaultStore): VaultStore {
   return {
     name: store.name,

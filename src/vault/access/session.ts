@@ -25,6 +25,7 @@ export interface UnlockedState {
   verified?: string;
 }
 
+/** The access state one open vault holds in memory. */
 export interface AccessSession {
   unlocked?: UnlockedState;
   /** "<key id>|<algorithm>|<usage>" → the private key imported non-extractable for exactly that */
@@ -33,6 +34,7 @@ export interface AccessSession {
   unlocking: Promise<unknown>;
 }
 
+/** A locked session with an empty key cache (every open vault starts so). */
 export function createAccessSession(): AccessSession {
   return { keys: new Map(), unlocking: Promise.resolve() };
 }

@@ -19,6 +19,7 @@ import { importSealingKey, openBytes, SEALING_KEY_LABEL } from './sealing';
 import { lockSession, type UnlockedState } from './session';
 import { FREE_UNLOCK_TRIES, recordFailure, resetThrottle, retryAfter } from './unlock-throttle';
 
+/** Unlocks as a principal; attempts of one open vault run one after the other. */
 export async function unlock(ctx: VaultContext, input: unknown): Promise<AccessState> {
   const o = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
   const { principal, key } = checkPrincipal(o.principal);

@@ -19,6 +19,7 @@ import { assertUnchanged, convertVaultKeys, putVaultKeys, readVaultKeys, unprote
 import { lockSession } from './session';
 import { recordFailure, resetThrottle } from './unlock-throttle';
 
+/** Turns protection off after the current principal confirms with its credential; see the file comment. */
 export async function unprotect(ctx: VaultContext, input: unknown): Promise<AccessState> {
   const credential = givenCredential(input);
   const s = await requireUnlock(ctx);
