@@ -19,6 +19,8 @@ export async function importBundled(entry) {
       minify: false,
       target: 'es2022',
       lib: { entry, formats: ['es'], fileName: () => `${name}.mjs` },
+      // One file: the vault loads modules on demand, and only the entry chunk is written here.
+      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   });
   const first = Array.isArray(out) ? out[0] : out;

@@ -6,7 +6,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { STORE_NAMES, type StoreKey, type StoreName, type StoreValue } from '../vault/vault-store';
 
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 /** Every vault is its own database; listVaults() finds them by this prefix. */
 export const DB_PREFIX = 'certkeep-vault:';
 
@@ -88,6 +88,13 @@ export function upgradeVaultDb(
         await cursor.continue().then(mark);
       })
       .catch(() => undefined); // rows left unmarked are still found: runLifetimeActions then reads every row once
+  }
+  if (oldVersion < 4 && target >= 4) {
+    // v4: access control. Principals of a protected vault and the append-only audit log; the
+    // protection header and the unlock throttle are meta rows. Existing rows need no change:
+    // a vault stays unprotected until protect() seals its keys.
+    db.createObjectStore('access', { keyPath: 'key' });
+    db.createObjectStore('audit', { keyPath: 'seq' });
   }
 }
 

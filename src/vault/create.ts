@@ -11,6 +11,7 @@ import { createSelfSignedCertificate } from '../pki/x509';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
+import { keyProtectionOf, signingPairOf } from './access/key-access';
 import { newKeyRecord, sameSpec } from './key-material';
 import {
   assertNoPendingOperation,
@@ -20,7 +21,7 @@ import {
   requireCertificate,
 } from './lookups';
 import { certificateKey } from './names';
-import { defaultPolicy, isExportable, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
+import { defaultPolicy, isExportable, isHsmPolicy, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
 import type {
   CertificateOperation,
   CertificatePolicy,
@@ -67,13 +68,16 @@ export async function createCertificate(
   }
 
   // Unknown / named issuer: a CSR to carry to the CA; the key waits for the merge.
-  const keyRecord = before.reusable ?? (await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy)));
+  const made = before.reusable
+    ? { record: before.reusable, pair: await signingPairOf(ctx, before.reusable) }
+    : await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
+  const keyRecord = made.record;
   const csr = await createCsr({
     subject: policy.subject ?? '',
     subjectAlternativeNames: policy.subjectAlternativeNames,
     keyUsage: keyUsageOf(policy),
     enhancedKeyUsage: policy.enhancedKeyUsage,
-    keys: { privateKey: keyRecord.privateKey, publicKey: keyRecord.publicKey },
+    keys: made.pair,
   });
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
@@ -134,18 +138,22 @@ async function issueSelfSigned(
 ): Promise<{ version: VersionRecord; newKey?: KeyRecord; keyId: string }> {
   let newKey: KeyRecord | undefined;
   let keys: KeyRecord;
-  if (reusable) keys = reusable;
-  else {
-    newKey = await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy));
-    newKey.merged = true;
+  let pair: CryptoKeyPair;
+  if (reusable) {
+    keys = reusable;
+    pair = await signingPairOf(ctx, reusable);
+  } else {
+    const made = await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
+    newKey = { ...made.record, merged: true };
     keys = newKey;
+    pair = made.pair;
   }
   const cer = await createSelfSignedCertificate({
     subject: policy.subject ?? '',
     subjectAlternativeNames: policy.subjectAlternativeNames,
     keyUsage: keyUsageOf(policy),
     enhancedKeyUsage: policy.enhancedKeyUsage,
-    keys: { privateKey: keys.privateKey, publicKey: keys.publicKey },
+    keys: pair,
     notBefore: ctx.now(),
     validityInMonths: policy.validityInMonths ?? 12,
   });
@@ -155,6 +163,7 @@ async function issueSelfSigned(
     chain: [cer],
     keyId: keys.id,
     keyExportable: keys.exportable,
+    keyProtection: keyProtectionOf(keys),
     enabled: options.enabled ?? policy.enabled ?? true,
     tags: options.tags,
   });

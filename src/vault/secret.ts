@@ -6,6 +6,7 @@
  */
 import { encryptPkcs8 } from '../pki/encrypted-key';
 import { encodePem } from '../pki/pem';
+import { exportablePkcs8 } from './access/key-access';
 import { writePkcs12 } from '../pki/pkcs12/write-pfx';
 import type { VaultContext } from './context';
 import { assertUsable, requireCertificate, requireVersion } from './lookups';
@@ -40,10 +41,7 @@ export async function getSecret(
   });
   assertUsable(version, cert.name, ctx.now());
   const contentType = cert.policy.contentType ?? 'application/x-pkcs12';
-  const pkcs8 =
-    keyRecord?.exportable && keyRecord.privateKey.extractable
-      ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', keyRecord.privateKey))
-      : undefined;
+  const pkcs8 = keyRecord ? await exportablePkcs8(ctx, keyRecord) : undefined;
   const chain = version.chain.length ? version.chain : [version.cer];
   if (contentType === 'application/x-pem-file') {
     if (options.legacy) {

@@ -23,7 +23,8 @@ export type VaultErrorCode =
  * the argument or option of the call: `name` (certificate, issuer or vault), `password`, `file`
  * (the bytes given to import, merge, restore or describe), `enabled`/`tags` (attributes),
  * `contacts`, the issuer's `provider`/`accountId`/`organizationId`/`administratorContacts`, and a
- * cryptography call's `algorithm`/`data`. `policy` is the policy argument as a whole.
+ * cryptography call's `algorithm`/`data`. `policy` is the policy argument as a whole. Access
+ * control: the `principal`, its `passphrase`, `prf` and `passkey`, `permissions` and `owner`.
  */
 export type VaultErrorField =
   | 'name'
@@ -50,7 +51,13 @@ export type VaultErrorField =
   | 'organizationId'
   | 'administratorContacts'
   | 'algorithm'
-  | 'data';
+  | 'data'
+  | 'principal'
+  | 'passphrase'
+  | 'prf'
+  | 'passkey'
+  | 'permissions'
+  | 'owner';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

@@ -17,6 +17,8 @@ import type {
   LifetimeEvent,
 } from './types';
 import type { Bytes, KeySpec } from '../pki/types';
+import type { AccessRecord, AuditRecord, SealedKey } from './access/access-store';
+import type { KeyProtection } from './access-types';
 
 /** One row per certificate name, keyed by the lowercase name (names are case-insensitive). */
 export interface CertificateRecord {
@@ -67,14 +69,25 @@ export interface VersionRecord extends VersionSummary {
   /** the keys store row; undefined when the key is not in this browser */
   keyId?: string;
   keyExportable: boolean;
+  /** what protects the key at rest (a copy of the key row's form; absent before schema v4 = 'none') */
+  keyProtection?: KeyProtection;
 }
 
-/** A key pair. CryptoKey is structured-cloneable, so a non-extractable key is stored as is. */
+/**
+ * A key pair, in one of three at-rest forms (access/key-access.ts decides which): CryptoKeys
+ * (structured-cloneable, so a non-extractable key is stored as is) in an unprotected vault;
+ * `sealed` PKCS#8 and no CryptoKey in a protected one; CryptoKeys marked `deviceBound` for a
+ * protected vault's non-extractable browser keys (HSM kinds, keys older than the protection).
+ */
 export interface KeyRecord {
   id: string;
   certificateKey: string;
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
+  privateKey?: CryptoKey;
+  publicKey?: CryptoKey;
+  /** protected vaults: the PKCS#8 encrypted (schema v4) */
+  sealed?: SealedKey;
+  /** protected vaults: a non-extractable browser key, kept as a CryptoKey (schema v4) */
+  deviceBound?: true;
   spec: KeySpec;
   exportable: boolean;
   /** SPKI DER of the public key (to match certificates without exporting anything) */
@@ -125,8 +138,11 @@ export interface IssuerRecord {
   accountId?: string;
   organizationId?: string;
   administratorContacts?: AdministratorContact[];
-  /** the password / API key, AES-GCM under the vault key (meta "vaultKey") */
-  encryptedPassword?: { iv: Bytes; data: Bytes };
+  /**
+   * The password / API key, AES-GCM: under the vault key (meta "vaultKey") in an unprotected
+   * vault; under the master key (`form: 'mk'`) in a protected one.
+   */
+  encryptedPassword?: { iv: Bytes; data: Bytes; form?: 'mk' };
   enabled: boolean;
   createdOn: Date;
   updatedOn: Date;
@@ -164,6 +180,10 @@ export interface VaultStoreMap {
   contacts: { key: string; value: ContactsRecord };
   meta: { key: string; value: MetaRecord };
   lifetimeLog: { key: string; value: LifetimeLogRecord };
+  /** v4: one row per principal of a protected vault */
+  access: { key: string; value: AccessRecord };
+  /** v4: append-only, by seq */
+  audit: { key: number; value: AuditRecord };
 }
 
 export type StoreName = keyof VaultStoreMap;
@@ -181,6 +201,8 @@ const STORES: { readonly [S in StoreName]: S } = {
   contacts: 'contacts',
   meta: 'meta',
   lifetimeLog: 'lifetimeLog',
+  access: 'access',
+  audit: 'audit',
 };
 
 /** Every store of VaultStoreMap, once: the scope of each transaction, and what a dump of a vault reads. */

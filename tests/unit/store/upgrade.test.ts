@@ -74,4 +74,39 @@ describe('vault database upgrade ladder', () => {
     expect(await collect(vault.listPropertiesOfCertificates())).toHaveLength(1);
     vault.close();
   });
+
+  it('v3 → v4: the access and audit stores; a v3 vault with keys opens unprotected, then protects and its keys work', async () => {
+    const source = await makeVault();
+    await source.vault.createCertificate('Kept', { subject: 'CN=kept', keyType: 'EC' });
+    await source.vault.createCertificate('Bound', { subject: 'CN=bound', exportable: false });
+    const rows = await source.store.read(async (tx) => ({
+      certificates: await tx.getAll('certificates'),
+      versions: await tx.getAll('versions'),
+      keys: await tx.getAll('keys'),
+    }));
+    const name = fresh();
+    const v3 = await openDB<VaultDbSchema>(vaultDbName(name), 3, { upgrade: upgradeVaultDb });
+    expect([...v3.objectStoreNames]).not.toContain('access');
+    const tx = v3.transaction(['certificates', 'versions', 'keys'], 'readwrite');
+    for (const r of rows.certificates) await tx.objectStore('certificates').put(r);
+    for (const r of rows.versions) await tx.objectStore('versions').put(r);
+    for (const r of rows.keys) await tx.objectStore('keys').put(r);
+    await tx.done;
+    v3.close();
+
+    const vault = await openVault({ name });
+    expect(await vault.getAccessState()).toEqual({ protected: false, unlocked: true });
+    expect((await vault.getCertificate('kept')).keyProtection).toBe('none');
+    await vault.protect({ principal: 'admin', passphrase: 'upgrade passphrase' });
+    expect((await vault.getCertificate('kept')).keyProtection).toBe('sealed');
+    expect((await vault.getCertificate('bound')).keyProtection).toBe('device-bound');
+    const signed = await (await vault.getCryptographyClient('kept')).signData('ES256', new Uint8Array([1]));
+    expect(signed.result).toHaveLength(64);
+    expect(await collect(vault.listPropertiesOfCertificates())).toHaveLength(2);
+    vault.close();
+    const store = await openIdbVaultStore(name);
+    expect(await store.read((t) => t.count('access'))).toBe(1);
+    expect(await store.read((t) => t.count('audit'))).toBe(1);
+    store.close();
+  });
 });

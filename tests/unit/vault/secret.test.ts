@@ -126,9 +126,9 @@ describe('getSecret', () => {
       const v = await tx.get('versions', ['locked', cert.properties.version!]);
       return tx.get('keys', v!.keyId!);
     });
-    expect(key!.privateKey.extractable).toBe(false);
-    await expect(crypto.subtle.exportKey('pkcs8', key!.privateKey)).rejects.toThrow();
-    await expect(crypto.subtle.exportKey('jwk', key!.privateKey)).rejects.toThrow();
+    expect(key!.privateKey!.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', key!.privateKey!)).rejects.toThrow();
+    await expect(crypto.subtle.exportKey('jwk', key!.privateKey!)).rejects.toThrow();
   });
 
   it('HSM key type is never exportable', async () => {
