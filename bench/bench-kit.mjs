@@ -19,6 +19,8 @@ export async function importBundled(entry) {
       minify: false,
       target: 'es2022',
       lib: { entry, formats: ['es'], fileName: () => `${name}.mjs` },
+      // One file: the vault loads modules on demand, and only the entry chunk is written here.
+      rollupOptions: { output: { inlineDynamicImports: true } },
     },
   });
   const first = Array.isArray(out) ? out[0] : out;
@@ -42,6 +44,19 @@ export async function bundleIife(entry, name) {
     },
   });
   return (Array.isArray(out) ? out[0] : out).output.find((o) => o.type === 'chunk').code;
+}
+
+/** A copy of `record` without `keys` (derived fields a fixture leaves for the store to write). */
+export function omit(record, ...keys) {
+  return Object.fromEntries(Object.entries(record).filter(([k]) => !keys.includes(k)));
+}
+
+/** How many items an async iterable yields (the vault's list methods), walking all of them. */
+export async function count(items) {
+  const it = items[Symbol.asyncIterator]();
+  let n = 0;
+  while (!(await it.next()).done) n++;
+  return n;
 }
 
 export function median(xs) {

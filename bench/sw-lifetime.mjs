@@ -40,8 +40,9 @@ try {
   const existing = await page.evaluate(async () => {
     const { openVault } = globalThis.certkeepVault;
     const vault = await openVault({ name: 'default' });
+    const it = vault.listPropertiesOfCertificates()[Symbol.asyncIterator]();
     let n = 0;
-    for await (const _ of vault.listPropertiesOfCertificates()) n += 1;
+    while (!(await it.next()).done) n += 1;
     vault.close();
     return n;
   });
@@ -129,7 +130,7 @@ try {
       vault.close();
       t = performance.now();
       const db = await new Promise((resolve, reject) => {
-        const r = indexedDB.open('certkeep-vault:default');
+        const r = globalThis.indexedDB.open('certkeep-vault:default');
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });

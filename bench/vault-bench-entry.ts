@@ -2,3 +2,4 @@
 export { openIdbVaultStore } from '../src/store/idb-vault-store';
 export { createCertificateVault } from '../src/vault/certificate-vault';
 export { createVaultContext } from '../src/vault/context';
+export { summaryOf } from '../src/vault/version-records';

@@ -16,10 +16,10 @@
 //
 // Run: `node bench/vault.mjs [N]` (default 10000). Not part of npm test.
 import 'fake-indexeddb/auto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serialize } from 'node:v8';
-import { importBundled, median, timeMedian } from './bench-kit.mjs';
+import { count, importBundled, omit, timeMedian } from './bench-kit.mjs';
 
 const N = Number(process.argv[2] ?? 10_000);
 const CACHE = join(import.meta.dirname, '.cache');
@@ -70,9 +70,8 @@ await ctx.store.write(async (tx) => {
     const v = { ...seed.version, certificateKey: key, version, keyId: `k${version}`, notBefore, expiresOn };
     await tx.put('keys', { ...seed.key, id: `k${version}`, certificateKey: key });
     await tx.put('versions', v);
-    const { cer: _c, chain: _ch, certificateKey: _k, keyId: _i, keyExportable: _e, ...summary } = v;
-    const { nextDueMs: _n, lifetimeSeen: _s, ...certRow } = seed.cert;
-    await tx.put('certificates', { ...certRow, key, name: key, latest: summary });
+    const certRow = omit(seed.cert, 'nextDueMs', 'lifetimeSeen');
+    await tx.put('certificates', { ...certRow, key, name: key, latest: m.summaryOf(v) });
   }
 });
 const buildMs = performance.now() - buildT;
@@ -84,8 +83,7 @@ let all = 0;
 const openList = await time(RUNS, async () => {
   const s = await m.openIdbVaultStore(dbName);
   const v = m.createCertificateVault(m.createVaultContext(s, now));
-  all = 0;
-  for await (const _ of v.listPropertiesOfCertificates()) all++;
+  all = await count(v.listPropertiesOfCertificates());
   s.close();
 });
 rows.push([`open + list all properties (${all})`, openList, '—']);
@@ -93,8 +91,9 @@ rows.push([`open + list all properties (${all})`, openList, '—']);
 const s2 = await m.openIdbVaultStore(dbName);
 const v2 = m.createCertificateVault(m.createVaultContext(s2, now));
 const firstPage = await time(RUNS, async () => {
-  let n = 0;
-  for await (const _ of v2.listPropertiesOfCertificates()) if (++n === 50) break;
+  const it = v2.listPropertiesOfCertificates()[Symbol.asyncIterator]();
+  for (let n = 0; n < 50 && !(await it.next()).done; n++);
+  await it.return?.();
 });
 rows.push(['first page (50)', firstPage, '< 50 ms']);
 const find = await time(RUNS, async (i) => {
@@ -122,8 +121,7 @@ const pkcs8 = (await crypto.subtle.exportKey('pkcs8', seed.key.privateKey)).byte
 const spki = seed.key.spki.length;
 const versionBytes = serialize(seed.version).length;
 const certBytes = serialize(seed.cert).length;
-const { privateKey: _p, publicKey: _q, ...keyRest } = seed.key;
-const keyBytes = serialize(keyRest).length + pkcs8 + spki;
+const keyBytes = serialize(omit(seed.key, 'privateKey', 'publicKey')).length + pkcs8 + spki;
 
 console.log(
   `\nvault bench, N=${N}, fake-indexeddb (Node ${process.version}); fixture built in ${buildMs.toFixed(0)} ms`,

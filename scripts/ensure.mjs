@@ -14,6 +14,8 @@ export function run(command, args, options = {}) {
  * and then `npm ci` refuses it (npm/cli#4828); `npm install` keeps the locked versions.
  */
 export function ensureDependencies() {
+  // Tests that start `npm start` beside a running suite must not reinstall under its feet.
+  if (process.env.CERTKEEP_SKIP_INSTALL === '1') return;
   const marker = 'node_modules/.package-lock.json';
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync('package-lock.json').mtimeMs) return;
   console.log('Installing dependencies (npm install)…');
@@ -44,4 +46,32 @@ export function ensureChromium() {
     console.error('apt-get could not install chromium: check that Debian package mirrors are reachable.');
     process.exit(1);
   }
+}
+
+/** Debian packages of the QR transfer tests' independent tools: zbarimg reads codes, qrencode makes them. */
+const QR_TOOLS = [
+  ['zbarimg', 'zbar-tools'],
+  ['qrencode', 'qrencode'],
+];
+
+const onPath = (tool) => spawnSync(tool, ['--version'], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Installs zbar-tools and qrencode when missing. Without root it only says how: the QR tests
+ * then skip, or fail with the same advice when CI=true.
+ */
+export function ensureQrTools() {
+  const missing = QR_TOOLS.filter(([tool]) => !onPath(tool)).map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  if (process.getuid?.() !== 0) {
+    console.warn(`QR tests need ${missing.join(' and ')}: sudo apt-get install -y ${missing.join(' ')}`);
+    return;
+  }
+  console.log(`Installing ${missing.join(', ')} from Debian packages (apt-get)…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (
+    run('apt-get', ['update'], { env }) !== 0 ||
+    run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env }) !== 0
+  )
+    console.error(`apt-get could not install ${missing.join(', ')}: the QR transfer tests will say so.`);
 }

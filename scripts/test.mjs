@@ -1,12 +1,13 @@
-// `npm test`: install what is missing (npm packages, Debian's Chromium), then typecheck,
-// unit tests (vitest) and e2e tests (Playwright), and end with one line
+// `npm test`: install what is missing (npm packages, Debian's Chromium, zbar-tools and qrencode),
+// then typecheck, unit tests (vitest) and e2e tests (Playwright), and end with one line
 // `N passed, N failed, N skipped` summing both runners.
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { ensureChromium, ensureDependencies, run } from './ensure.mjs';
+import { ensureChromium, ensureDependencies, ensureQrTools, run } from './ensure.mjs';
 
 const lockBefore = readFileSync('package-lock.json', 'utf8');
 ensureDependencies();
 ensureChromium();
+ensureQrTools();
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 let stepFailed = false;

@@ -91,6 +91,13 @@ export function upgradeVaultDb(
       })
       .catch(() => undefined); // rows left unmarked are still found: runLifetimeActions then reads every row once
   }
+  if (oldVersion < 4 && target >= 4) {
+    // v4: access control. Principals of a protected vault and the append-only audit log; the
+    // protection header and the unlock throttle are meta rows. Existing rows need no change:
+    // a vault stays unprotected until protect() seals its keys.
+    db.createObjectStore('access', { keyPath: 'key' });
+    db.createObjectStore('audit', { keyPath: 'seq' });
+  }
   if (oldVersion < 5 && target >= 5) {
     // v5: local CAs keep the certificates they signed and their CRL number. New stores only:
     // no existing row changes, and a vault without CAs simply has them empty.

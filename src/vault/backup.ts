@@ -11,12 +11,23 @@
  *
  * A CA's issued-certificates log and CRL number travel with it (ARCHITECTURE §8), so a restored
  * CA keeps its serials unique and its CRL numbers growing.
+ * In a protected vault the keys go into the file only when the principal also holds
+ * secrets/get (ARCHITECTURE §8 "Access"); without it the backup carries the certificates, and
+ * their restored versions say `keyIncluded: false`, as for a non-exportable key.
  *
  * Not in a backup: a pending request (its key is single-use and its CSR is already with the
  * CA; cancel it and request again after a restore), the vault's issuers and contacts
  * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
  * apart from the vault URL.
  */
+import { currentUnlock } from './access/gate';
+import {
+  defaultKeyAlgorithm,
+  exportablePkcs8,
+  keyProtectionOf,
+  storeNewKey,
+  type KeyImportAlgorithm,
+} from './access/key-access';
 import type { VaultContext } from './context';
 import { openBackup, sealBackup } from './backup-format';
 import { newVersionId } from './ids';
@@ -40,8 +51,11 @@ interface BackupKey {
   spki: Uint8Array;
   /** null: the key was not extractable and stayed in the source browser */
   pkcs8: Uint8Array | null;
-  /** the private key's WebCrypto algorithm and usages, to re-import it bound the same way */
-  algorithm: KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
+  /**
+   * How the vault binds the key (RSASSA-PKCS1-v1_5/SHA-256 or ECDSA, sign): written for readers
+   * of the file; a restore binds the key the vault's way whatever it says.
+   */
+  algorithm: KeyImportAlgorithm;
   usages: KeyUsage[];
 }
 
@@ -91,19 +105,22 @@ export async function backupCertificate(
     );
   }
   const used = new Set(versions.map((v) => v.keyId).filter((id): id is string => id !== undefined));
+  // A backup file is a way for a key to leave: in a protected vault it carries exportable keys
+  // only for a principal who may also take them out with getSecret (secrets/get).
+  const unlock = await currentUnlock(ctx);
+  const keysMayLeave = !unlock || unlock.owner || unlock.permissions.secrets.includes('get');
   const backupKeys: BackupKey[] = [];
   for (const k of keys) {
     if (!used.has(k.id)) continue;
-    const canExport = k.exportable && k.privateKey.extractable;
     backupKeys.push({
       ref: k.id,
       spec: k.spec,
       exportable: k.exportable,
       merged: k.merged,
       spki: k.spki,
-      pkcs8: canExport ? new Uint8Array(await crypto.subtle.exportKey('pkcs8', k.privateKey)) : null,
-      algorithm: k.privateKey.algorithm,
-      usages: [...k.privateKey.usages],
+      pkcs8: keysMayLeave ? ((await exportablePkcs8(ctx, k)) ?? null) : null,
+      algorithm: defaultKeyAlgorithm(k.spec),
+      usages: ['sign'],
     });
   }
   const payload: BackupPayload = {
@@ -144,19 +161,17 @@ export async function restoreCertificateBackup(
   await ctx.store.read((tx) => assertFree(tx, key, name));
 
   // WebCrypto before the write transaction (ARCHITECTURE §7).
-  const keyIds = new Map<string, string>();
-  const keyRecords: KeyRecord[] = [];
+  const keyIds = new Map<string, KeyRecord>();
   for (const k of payload.keys) {
     if (!k.pkcs8) continue;
-    const id = newVersionId();
-    keyIds.set(k.ref, id);
-    keyRecords.push(await importKeyRecord(k, k.pkcs8, id, key));
+    keyIds.set(k.ref, await importKeyRecord(ctx, k, k.pkcs8, newVersionId(), key));
   }
-  const versions: VersionRecord[] = payload.versions.map(({ keyRef, ...v }) => ({
-    ...v,
-    certificateKey: key,
-    keyId: keyRef === undefined ? undefined : keyIds.get(keyRef),
-  }));
+  const keyRecords = [...keyIds.values()];
+  const versions: VersionRecord[] = payload.versions.map(({ keyRef, ...v }) => {
+    const k = keyRef === undefined ? undefined : keyIds.get(keyRef);
+    // The key's protection is this vault's, whatever the source vault's was.
+    return { ...v, certificateKey: key, keyId: k?.id, keyProtection: k ? keyProtectionOf(k) : 'none' };
+  });
   const latest = versions.reduce((a, b) => (b.ordinal > a.ordinal ? b : a));
   const now = ctx.now();
   const cert: CertificateRecord = {
@@ -190,26 +205,18 @@ async function assertFree(tx: StoreTx, key: string, name: string): Promise<void>
   await assertNoPendingOperation(tx, key, name);
 }
 
-const PUBLIC_USAGE: Partial<Record<KeyUsage, KeyUsage>> = { sign: 'verify', decrypt: 'encrypt', unwrapKey: 'wrapKey' };
-
-async function importKeyRecord(k: BackupKey, pkcs8: Uint8Array, id: string, certKey: string): Promise<KeyRecord> {
-  const alg = k.algorithm.name.startsWith('RSA')
-    ? { name: k.algorithm.name, hash: k.algorithm.hash?.name ?? 'SHA-256' }
-    : { name: k.algorithm.name, namedCurve: k.algorithm.namedCurve };
-  const publicUsages = k.usages.map((u) => PUBLIC_USAGE[u]).filter((u): u is KeyUsage => u !== undefined);
+async function importKeyRecord(
+  ctx: VaultContext,
+  k: BackupKey,
+  pkcs8: Uint8Array,
+  id: string,
+  certKey: string,
+): Promise<KeyRecord> {
   try {
-    const privateKey = await crypto.subtle.importKey('pkcs8', new Uint8Array(pkcs8), alg, k.exportable, k.usages);
-    const publicKey = await crypto.subtle.importKey('spki', new Uint8Array(k.spki), alg, true, publicUsages);
-    return {
+    return await storeNewKey(ctx, certKey, { pkcs8: new Uint8Array(pkcs8) }, k.spec, k.exportable, {
       id,
-      certificateKey: certKey,
-      privateKey,
-      publicKey,
-      spec: k.spec,
-      exportable: k.exportable,
-      spki: new Uint8Array(k.spki),
       merged: k.merged,
-    };
+    });
   } catch (e) {
     throw new VaultError(
       'Malformed',

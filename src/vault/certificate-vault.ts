@@ -1,68 +1,31 @@
 /**
- * The CertificateVault implementation: a thin dispatcher, one line per method, each wrapped so
- * that only VaultError ever leaves (guard / guardIterable). Logic lives in one file per concern.
+ * The CertificateVault implementation: a thin dispatcher, one line per method. Each call first
+ * passes the access gate (access/gate.ts) with what the method needs (access/permissions.ts,
+ * the one table), then runs, wrapped so that only VaultError ever leaves (guard /
+ * guardIterable). Logic lives in one file per concern.
  *
  * Reading and listing need only stored metadata, so their modules are imported here; every
- * module that needs the PKI libraries (pkijs, @peculiar/x509, asn1js) is loaded on first use
- * (see `onDemand`), so opening and listing a vault never fetches them.
+ * module that needs the PKI libraries (pkijs, @peculiar/x509, asn1js), and the access
+ * operations beyond the gate, are loaded on first use (see `onDemand`), so opening and
+ * listing a vault never fetches them.
  */
-import type {
-  BackupCertificateOptions,
-  CertificateContact,
-  CertificateIssuer,
-  CertificateOperation,
-  CertificatePolicy,
-  CertificatePolicyPatch,
-  CertificateProperties,
-  CertificateSecret,
-  CertificateVault,
-  CreateCertificateOptions,
-  CreateIssuerOptions,
-  CryptographyClient,
-  DeletedCertificate,
-  GetCryptographyClientOptions,
-  GetSecretOptions,
-  ImportCertificateOptions,
-  IssuerProperties,
-  KeyVaultCertificate,
-  KeyVaultCertificateWithPolicy,
-  LifetimeEvent,
-  ListPropertiesOfCertificatesOptions,
-  MergeCertificateOptions,
-  RestoreCertificateBackupOptions,
-  UpdateCertificatePropertiesOptions,
-  UpdateIssuerOptions,
-  Bytes,
-  GetCrlOptions,
-  IssuedCertificate,
-  RevokeCertificateOptions,
-  SignCertificateRequestOptions,
-  SignedCertificate,
-} from './types';
+import type * as T from './types';
 import type { VaultContext } from './context';
-import {
-  deleteCertificate,
-  getDeletedCertificate,
-  listDeletedCertificates,
-  purgeDeletedCertificate,
-  recoverDeletedCertificate,
-} from './deleted';
-import { cancelCertificateOperation, deleteCertificateOperation, getCertificateOperation } from './operations';
+import * as deleted from './deleted';
+import * as operations from './operations';
 import * as issuers from './issuers';
 import * as issuedLog from './ca/issued-log';
 import * as contactBook from './contacts';
 import { runLifetimeActions } from './lifetime-actions';
-import {
-  getCertificate,
-  getCertificatePolicy,
-  getCertificateVersion,
-  listPropertiesOfCertificates,
-  listPropertiesOfCertificateVersions,
-  updateCertificateProperties,
-} from './versions';
+import * as versions from './versions';
+import { authorize } from './access/gate';
+import { getAccessState } from './access/access-state';
+import { listAuditLog, verifyAuditLog } from './access/audit-log';
+import { lockSession } from './access/session';
+import { METHOD_REQUIREMENTS, type GatedMethod } from './access/permissions';
 import { guard, guardIterable } from './vault-error';
 
-/** Modules that need the PKI libraries, each fetched once on first use. */
+/** Modules loaded on first use, each fetched once. */
 const onDemand = {
   create: () => import('./create'),
   import: () => import('./import'),
@@ -73,14 +36,25 @@ const onDemand = {
   backup: () => import('./backup'),
   signRequest: () => import('./ca/sign-request'),
   crl: () => import('./ca/get-crl'),
+  protect: () => import('./access/protect'),
+  unprotect: () => import('./access/unprotect'),
+  unlock: () => import('./access/unlock'),
+  policies: () => import('./access/access-policies'),
 };
 
+/** Owner-only methods whose refusal the audit log records. */
+const AUDITED = {
+  unprotect: 'unprotect',
+  setAccessPolicy: 'setAccessPolicy',
+  deleteAccessPolicy: 'deleteAccessPolicy',
+} as const;
+
 /** Builds the vault over a context (openVault in open-vault.ts makes the context). */
-export function createCertificateVault(ctx: VaultContext): CertificateVault {
+export function createCertificateVault(ctx: VaultContext): T.CertificateVault {
   return new LocalCertificateVault(ctx);
 }
 
-class LocalCertificateVault implements CertificateVault {
+class LocalCertificateVault implements T.CertificateVault {
   constructor(private readonly ctx: VaultContext) {}
   get name(): string {
     return this.ctx.name;
@@ -89,164 +63,223 @@ class LocalCertificateVault implements CertificateVault {
     return this.ctx.vaultUrl;
   }
 
-  createCertificate(
-    name: string,
-    policy: CertificatePolicy,
-    options?: CreateCertificateOptions,
-  ): Promise<CertificateOperation> {
-    return guard('Creating the certificate', async () =>
-      (await onDemand.create()).createCertificate(this.ctx, name, policy, options),
+  /** Gate, then run; `doing` names the action in messages ("Purging the certificate needs …"). */
+  private call<R>(method: GatedMethod, doing: string, run: (ctx: VaultContext) => Promise<R>): Promise<R> {
+    return guard(doing, async () => {
+      const audited = method in AUDITED ? AUDITED[method as keyof typeof AUDITED] : undefined;
+      await authorize(this.ctx, METHOD_REQUIREMENTS[method], doing, audited);
+      return run(this.ctx);
+    });
+  }
+  private iterate<R>(method: GatedMethod, doing: string, make: (ctx: VaultContext) => AsyncIterable<R>) {
+    const ctx = this.ctx;
+    return guardIterable(doing, async function* () {
+      await authorize(ctx, METHOD_REQUIREMENTS[method], doing);
+      yield* make(ctx);
+    });
+  }
+
+  createCertificate(name: string, policy: T.CertificatePolicy, options?: T.CreateCertificateOptions) {
+    return this.call('createCertificate', 'Creating the certificate', async (c) =>
+      (await onDemand.create()).createCertificate(c, name, policy, options),
     );
   }
-  getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Reading the certificate', () => getCertificate(this.ctx, name));
+  getCertificate(name: string) {
+    return this.call('getCertificate', 'Reading the certificate', (c) => versions.getCertificate(c, name));
   }
-  getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate> {
-    return guard('Reading the certificate version', () => getCertificateVersion(this.ctx, name, version));
+  getCertificateVersion(name: string, version: string) {
+    return this.call('getCertificateVersion', 'Reading the certificate version', (c) =>
+      versions.getCertificateVersion(c, name, version),
+    );
   }
-  listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties> {
-    return guardIterable('Listing certificates', () => listPropertiesOfCertificates(this.ctx, options));
+  listPropertiesOfCertificates(options?: T.ListPropertiesOfCertificatesOptions) {
+    return this.iterate('listPropertiesOfCertificates', 'Listing certificates', (c) =>
+      versions.listPropertiesOfCertificates(c, options),
+    );
   }
-  listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties> {
-    return guardIterable('Listing versions', () => listPropertiesOfCertificateVersions(this.ctx, name));
+  listPropertiesOfCertificateVersions(name: string) {
+    return this.iterate('listPropertiesOfCertificateVersions', 'Listing versions', (c) =>
+      versions.listPropertiesOfCertificateVersions(c, name),
+    );
   }
-  getCertificatePolicy(name: string): Promise<CertificatePolicy> {
-    return guard('Reading the policy', () => getCertificatePolicy(this.ctx, name));
+  getCertificatePolicy(name: string) {
+    return this.call('getCertificatePolicy', 'Reading the policy', (c) => versions.getCertificatePolicy(c, name));
   }
-  updateCertificatePolicy(name: string, policy: CertificatePolicyPatch): Promise<CertificatePolicy> {
-    return guard('Updating the policy', async () =>
-      (await onDemand.updatePolicy()).updateCertificatePolicy(this.ctx, name, policy),
+  updateCertificatePolicy(name: string, policy: T.CertificatePolicyPatch) {
+    return this.call('updateCertificatePolicy', 'Updating the policy', async (c) =>
+      (await onDemand.updatePolicy()).updateCertificatePolicy(c, name, policy),
     );
   }
   updateCertificateProperties(
     name: string,
     version: string | undefined,
-    options: UpdateCertificatePropertiesOptions,
-  ): Promise<KeyVaultCertificate> {
-    return guard('Updating the certificate', () => updateCertificateProperties(this.ctx, name, version, options));
-  }
-
-  getCertificateOperation(name: string): Promise<CertificateOperation> {
-    return guard('Reading the operation', () => getCertificateOperation(this.ctx, name));
-  }
-  cancelCertificateOperation(name: string): Promise<CertificateOperation> {
-    return guard('Cancelling the operation', () => cancelCertificateOperation(this.ctx, name));
-  }
-  deleteCertificateOperation(name: string): Promise<CertificateOperation> {
-    return guard('Deleting the operation', () => deleteCertificateOperation(this.ctx, name));
-  }
-  mergeCertificate(
-    name: string,
-    x509Certificates: Uint8Array[],
-    options?: MergeCertificateOptions,
-  ): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Merging the certificate', async () =>
-      (await onDemand.merge()).mergeCertificate(this.ctx, name, x509Certificates, options),
-    );
-  }
-  importCertificate(
-    name: string,
-    bytes: Uint8Array,
-    options?: ImportCertificateOptions,
-  ): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Importing the file', async () =>
-      (await onDemand.import()).importCertificate(this.ctx, name, bytes, options),
+    options: T.UpdateCertificatePropertiesOptions,
+  ) {
+    return this.call('updateCertificateProperties', 'Updating the certificate', (c) =>
+      versions.updateCertificateProperties(c, name, version, options),
     );
   }
 
-  deleteCertificate(name: string): Promise<DeletedCertificate> {
-    return guard('Deleting the certificate', () => deleteCertificate(this.ctx, name));
-  }
-  getDeletedCertificate(name: string): Promise<DeletedCertificate> {
-    return guard('Reading the deleted certificate', () => getDeletedCertificate(this.ctx, name));
-  }
-  listDeletedCertificates(): AsyncIterable<DeletedCertificate> {
-    return guardIterable('Listing deleted certificates', () => listDeletedCertificates(this.ctx));
-  }
-  recoverDeletedCertificate(name: string): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Recovering the certificate', () => recoverDeletedCertificate(this.ctx, name));
-  }
-  purgeDeletedCertificate(name: string): Promise<void> {
-    return guard('Purging the certificate', () => purgeDeletedCertificate(this.ctx, name));
-  }
-
-  backupCertificate(name: string, options: BackupCertificateOptions): Promise<Bytes> {
-    return guard('Backing up the certificate', async () =>
-      (await onDemand.backup()).backupCertificate(this.ctx, name, options),
+  getCertificateOperation(name: string) {
+    return this.call('getCertificateOperation', 'Reading the operation', (c) =>
+      operations.getCertificateOperation(c, name),
     );
   }
-  restoreCertificateBackup(
-    bytes: Uint8Array,
-    options: RestoreCertificateBackupOptions,
-  ): Promise<KeyVaultCertificateWithPolicy> {
-    return guard('Restoring the backup', async () =>
-      (await onDemand.backup()).restoreCertificateBackup(this.ctx, bytes, options),
+  cancelCertificateOperation(name: string) {
+    return this.call('cancelCertificateOperation', 'Cancelling the operation', (c) =>
+      operations.cancelCertificateOperation(c, name),
+    );
+  }
+  deleteCertificateOperation(name: string) {
+    return this.call('deleteCertificateOperation', 'Deleting the operation', (c) =>
+      operations.deleteCertificateOperation(c, name),
+    );
+  }
+  mergeCertificate(name: string, x509Certificates: Uint8Array[], options?: T.MergeCertificateOptions) {
+    return this.call('mergeCertificate', 'Merging the certificate', async (c) =>
+      (await onDemand.merge()).mergeCertificate(c, name, x509Certificates, options),
+    );
+  }
+  importCertificate(name: string, bytes: Uint8Array, options?: T.ImportCertificateOptions) {
+    return this.call('importCertificate', 'Importing the file', async (c) =>
+      (await onDemand.import()).importCertificate(c, name, bytes, options),
     );
   }
 
-  createIssuer(name: string, provider: string, options?: CreateIssuerOptions): Promise<CertificateIssuer> {
-    return guard('Creating the issuer', () => issuers.createIssuer(this.ctx, name, provider, options));
+  deleteCertificate(name: string) {
+    return this.call('deleteCertificate', 'Deleting the certificate', (c) => deleted.deleteCertificate(c, name));
   }
-  getIssuer(name: string): Promise<CertificateIssuer> {
-    return guard('Reading the issuer', () => issuers.getIssuer(this.ctx, name));
-  }
-  updateIssuer(name: string, options: UpdateIssuerOptions): Promise<CertificateIssuer> {
-    return guard('Updating the issuer', () => issuers.updateIssuer(this.ctx, name, options));
-  }
-  deleteIssuer(name: string): Promise<CertificateIssuer> {
-    return guard('Deleting the issuer', () => issuers.deleteIssuer(this.ctx, name));
-  }
-  listPropertiesOfIssuers(): AsyncIterable<IssuerProperties> {
-    return guardIterable('Listing issuers', () => issuers.listPropertiesOfIssuers(this.ctx));
-  }
-
-  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]> {
-    return guard('Saving the contacts', () => contactBook.setContacts(this.ctx, contacts));
-  }
-  getContacts(): Promise<CertificateContact[]> {
-    return guard('Reading the contacts', () => contactBook.getContacts(this.ctx));
-  }
-  deleteContacts(): Promise<CertificateContact[]> {
-    return guard('Deleting the contacts', () => contactBook.deleteContacts(this.ctx));
-  }
-
-  getSecret(name: string, options?: GetSecretOptions): Promise<CertificateSecret> {
-    return guard('Exporting the certificate', async () => (await onDemand.secret()).getSecret(this.ctx, name, options));
-  }
-  getCryptographyClient(name: string, options?: GetCryptographyClientOptions): Promise<CryptographyClient> {
-    return guard('Opening the key', async () =>
-      (await onDemand.cryptoClient()).getCryptographyClient(this.ctx, name, options),
+  getDeletedCertificate(name: string) {
+    return this.call('getDeletedCertificate', 'Reading the deleted certificate', (c) =>
+      deleted.getDeletedCertificate(c, name),
     );
   }
-  runLifetimeActions(): Promise<LifetimeEvent[]> {
-    return guard('Running lifetime actions', () => runLifetimeActions(this.ctx));
+  listDeletedCertificates() {
+    return this.iterate('listDeletedCertificates', 'Listing deleted certificates', (c) =>
+      deleted.listDeletedCertificates(c),
+    );
+  }
+  recoverDeletedCertificate(name: string) {
+    return this.call('recoverDeletedCertificate', 'Recovering the certificate', (c) =>
+      deleted.recoverDeletedCertificate(c, name),
+    );
+  }
+  purgeDeletedCertificate(name: string) {
+    return this.call('purgeDeletedCertificate', 'Purging the certificate', (c) =>
+      deleted.purgeDeletedCertificate(c, name),
+    );
   }
 
-  signCertificateRequest(
-    issuerName: string,
-    csr: Uint8Array,
-    options?: SignCertificateRequestOptions,
-  ): Promise<SignedCertificate> {
-    return guard('Signing the request', async () =>
-      (await onDemand.signRequest()).signCertificateRequest(this.ctx, issuerName, csr, options),
+  backupCertificate(name: string, options: T.BackupCertificateOptions) {
+    return this.call('backupCertificate', 'Backing up the certificate', async (c) =>
+      (await onDemand.backup()).backupCertificate(c, name, options),
     );
   }
-  listIssuedCertificates(issuerName: string): AsyncIterable<IssuedCertificate> {
-    return guardIterable('Listing issued certificates', () => issuedLog.listIssuedCertificates(this.ctx, issuerName));
-  }
-  revokeCertificate(
-    issuerName: string,
-    serialNumber: string,
-    options?: RevokeCertificateOptions,
-  ): Promise<IssuedCertificate> {
-    return guard('Revoking the certificate', () =>
-      issuedLog.revokeCertificate(this.ctx, issuerName, serialNumber, options),
+  restoreCertificateBackup(bytes: Uint8Array, options: T.RestoreCertificateBackupOptions) {
+    return this.call('restoreCertificateBackup', 'Restoring the backup', async (c) =>
+      (await onDemand.backup()).restoreCertificateBackup(c, bytes, options),
     );
   }
-  getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes> {
-    return guard('Making the CRL', async () => (await onDemand.crl()).getCrl(this.ctx, issuerName, options));
+
+  createIssuer(name: string, provider: string, options?: T.CreateIssuerOptions) {
+    return this.call('createIssuer', 'Creating the issuer', (c) => issuers.createIssuer(c, name, provider, options));
+  }
+  getIssuer(name: string) {
+    return this.call('getIssuer', 'Reading the issuer', (c) => issuers.getIssuer(c, name));
+  }
+  updateIssuer(name: string, options: T.UpdateIssuerOptions) {
+    return this.call('updateIssuer', 'Updating the issuer', (c) => issuers.updateIssuer(c, name, options));
+  }
+  deleteIssuer(name: string) {
+    return this.call('deleteIssuer', 'Deleting the issuer', (c) => issuers.deleteIssuer(c, name));
+  }
+  listPropertiesOfIssuers() {
+    return this.iterate('listPropertiesOfIssuers', 'Listing issuers', (c) => issuers.listPropertiesOfIssuers(c));
+  }
+
+  setContacts(contacts: T.CertificateContact[]) {
+    return this.call('setContacts', 'Saving the contacts', (c) => contactBook.setContacts(c, contacts));
+  }
+  getContacts() {
+    return this.call('getContacts', 'Reading the contacts', (c) => contactBook.getContacts(c));
+  }
+  deleteContacts() {
+    return this.call('deleteContacts', 'Deleting the contacts', (c) => contactBook.deleteContacts(c));
+  }
+
+  getSecret(name: string, options?: T.GetSecretOptions) {
+    return this.call('getSecret', 'Exporting the certificate', async (c) =>
+      (await onDemand.secret()).getSecret(c, name, options),
+    );
+  }
+  getCryptographyClient(name: string, options?: T.GetCryptographyClientOptions) {
+    return this.call('getCryptographyClient', 'Opening the key', async (c) =>
+      (await onDemand.cryptoClient()).getCryptographyClient(c, name, options),
+    );
+  }
+  runLifetimeActions() {
+    return this.call('runLifetimeActions', 'Running lifetime actions', (c) => runLifetimeActions(c));
+  }
+
+  getAccessState() {
+    return this.call('getAccessState', 'Reading the access state', (c) => getAccessState(c));
+  }
+  protect(options: T.ProtectOptions) {
+    return this.call('protect', 'Protecting the vault', async (c) => (await onDemand.protect()).protect(c, options));
+  }
+  unprotect(options: T.ConfirmOptions) {
+    return this.call('unprotect', 'Turning protection off', async (c) =>
+      (await onDemand.unprotect()).unprotect(c, options),
+    );
+  }
+  unlock(options: T.UnlockOptions) {
+    return this.call('unlock', 'Unlocking the vault', async (c) => (await onDemand.unlock()).unlock(c, options));
+  }
+  lock() {
+    return this.call('lock', 'Locking the vault', async (c) => (await onDemand.unlock()).lock(c));
+  }
+  setAccessPolicy(principal: string, options: T.AccessPolicyOptions) {
+    return this.call('setAccessPolicy', 'Changing access policies', async (c) =>
+      (await onDemand.policies()).setAccessPolicy(c, principal, options),
+    );
+  }
+  deleteAccessPolicy(principal: string) {
+    return this.call('deleteAccessPolicy', 'Removing a principal', async (c) =>
+      (await onDemand.policies()).deleteAccessPolicy(c, principal),
+    );
+  }
+  listAccessPolicies() {
+    return this.call('listAccessPolicies', 'Listing access policies', async (c) =>
+      (await onDemand.policies()).listAccessPolicies(c),
+    );
+  }
+  listAuditLog() {
+    return this.call('listAuditLog', 'Reading the audit log', (c) => listAuditLog(c));
+  }
+  verifyAuditLog() {
+    return this.call('verifyAuditLog', 'Checking the audit log', (c) => verifyAuditLog(c));
+  }
+
+  signCertificateRequest(issuerName: string, csr: Uint8Array, options?: T.SignCertificateRequestOptions) {
+    return this.call('signCertificateRequest', 'Signing the request', async (c) =>
+      (await onDemand.signRequest()).signCertificateRequest(c, issuerName, csr, options),
+    );
+  }
+  listIssuedCertificates(issuerName: string) {
+    return this.iterate('listIssuedCertificates', 'Listing issued certificates', (c) =>
+      issuedLog.listIssuedCertificates(c, issuerName),
+    );
+  }
+  revokeCertificate(issuerName: string, serialNumber: string, options?: T.RevokeCertificateOptions) {
+    return this.call('revokeCertificate', 'Revoking the certificate', (c) =>
+      issuedLog.revokeCertificate(c, issuerName, serialNumber, options),
+    );
+  }
+  getCrl(issuerName: string, options?: T.GetCrlOptions) {
+    return this.call('getCrl', 'Making the CRL', async (c) => (await onDemand.crl()).getCrl(c, issuerName, options));
   }
   close(): void {
+    lockSession(this.ctx.access);
     this.ctx.store.close();
   }
 }

@@ -1,7 +1,10 @@
 /**
- * What every vault operation gets: the store, the vault's identity and the clock. Internal
- * functions take a VaultContext first, so the class in certificate-vault.ts stays a dispatcher.
+ * What every vault operation gets: the store, the vault's identity, the clock and the access
+ * session of this open vault. Internal functions take a VaultContext first, so the class in
+ * certificate-vault.ts stays a dispatcher.
  */
+import { withSealGuard } from './access/seal-guard';
+import { createAccessSession, type AccessSession } from './access/session';
 import { withLifetimeDueIndex } from './lifetime-due-index';
 import type { VaultStore } from './vault-store';
 
@@ -12,11 +15,34 @@ export interface VaultContext {
   /** https://<name>.vault.local */
   readonly vaultUrl: string;
   readonly now: () => Date;
+  /** who unlocked this open vault, and the keys unsealed since (in memory only) */
+  readonly access: AccessSession;
+  readonly internals?: VaultInternals;
 }
 
-export function createVaultContext(store: VaultStore, now: () => Date = () => new Date()): VaultContext {
-  // Every certificate write keeps the lifetime due index (nextDueMs) right.
-  return { store: withLifetimeDueIndex(store), name: store.name, vaultUrl: vaultUrlOf(store.name), now };
+/**
+ * Test hooks that openVault never sets: tests protect vaults with fewer PBKDF2 iterations than
+ * the vault's 600 000, so a suite of unlocks does not take minutes.
+ */
+export interface VaultInternals {
+  passphraseIterations?: number;
+}
+
+export function createVaultContext(
+  store: VaultStore,
+  now: () => Date = () => new Date(),
+  internals?: VaultInternals,
+): VaultContext {
+  // Every certificate write keeps the lifetime due index (nextDueMs) right; every key write is
+  // checked against the vault's protection.
+  return {
+    store: withLifetimeDueIndex(withSealGuard(store)),
+    name: store.name,
+    vaultUrl: vaultUrlOf(store.name),
+    now,
+    access: createAccessSession(),
+    ...(internals ? { internals } : {}),
+  };
 }
 
 /** A local stand-in for https://<vault>.vault.azure.net: never fetched, only an identifier. */

@@ -12,6 +12,7 @@ import { createSelfSignedCertificate } from '../pki/x509';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
+import { keyProtectionOf, signingPairOf } from './access/key-access';
 import { newKeyRecord, sameSpec } from './key-material';
 import { issueFromLocalCa } from './ca/issue-local';
 import { logIssued } from './ca/issued-log';
@@ -23,7 +24,7 @@ import {
   requireCertificate,
 } from './lookups';
 import { certificateKey } from './names';
-import { defaultPolicy, isExportable, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
+import { defaultPolicy, isExportable, isHsmPolicy, keySpecOfPolicy, keyUsageOf, validatePolicy } from './policy';
 import { isCaPolicy } from './policy-ca';
 import type {
   CertificateOperation,
@@ -82,13 +83,16 @@ export async function createCertificate(
   }
 
   // Unknown / named issuer: a CSR to carry to the CA; the key waits for the merge.
-  const keyRecord = before.reusable ?? (await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy)));
+  const made = before.reusable
+    ? { record: before.reusable, pair: await signingPairOf(ctx, before.reusable) }
+    : await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
+  const keyRecord = made.record;
   const csr = await createCsr({
     subject: policy.subject ?? '',
     subjectAlternativeNames: policy.subjectAlternativeNames,
     keyUsage: keyUsageOf(policy),
     enhancedKeyUsage: policy.enhancedKeyUsage,
-    keys: { privateKey: keyRecord.privateKey, publicKey: keyRecord.publicKey },
+    keys: made.pair,
   });
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
@@ -168,11 +172,15 @@ async function issueVersion(
 ): Promise<Made> {
   let newKey: KeyRecord | undefined;
   let keys: KeyRecord;
-  if (reusable) keys = reusable;
-  else {
-    newKey = await newKeyRecord(key, keySpecOfPolicy(policy), isExportable(policy));
-    newKey.merged = true;
+  let pair: CryptoKeyPair;
+  if (reusable) {
+    keys = reusable;
+    pair = await signingPairOf(ctx, reusable);
+  } else {
+    const made = await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
+    newKey = { ...made.record, merged: true };
     keys = newKey;
+    pair = made.pair;
   }
   const enabled = options.enabled ?? policy.enabled ?? true;
   if (!isSelf(policy)) {
@@ -184,7 +192,7 @@ async function issueVersion(
     subjectAlternativeNames: policy.subjectAlternativeNames,
     keyUsage: keyUsageOf(policy),
     enhancedKeyUsage: policy.enhancedKeyUsage,
-    keys: { privateKey: keys.privateKey, publicKey: keys.publicKey },
+    keys: pair,
     notBefore: ctx.now(),
     validityInMonths: policy.validityInMonths ?? 12,
     validityInDays: policy.validityInDays,
@@ -198,6 +206,7 @@ async function issueVersion(
     chain: [cer],
     keyId: keys.id,
     keyExportable: keys.exportable,
+    keyProtection: keyProtectionOf(keys),
     enabled,
     tags: options.tags,
   });

@@ -1,17 +1,18 @@
 /**
  * getCryptographyClient: the SDK's CryptographyClient over a version's key, which never leaves
- * the vault. Each call checks, in this order: the algorithm name (BadParameter), the policy's
+ * the vault. Each call checks, in this order: the caller's key permission in a protected vault
+ * (Locked / Forbidden, ARCHITECTURE §8), the algorithm name (BadParameter), the policy's
  * key usage (Forbidden, ARCHITECTURE §5 seed 001), the version's attributes (Forbidden), the key type
  * (BadParameter), then that the private key is here and can do the algorithm (Forbidden /
  * Unsupported).
  *
- * WebCrypto binds an algorithm (and RSA's hash) to a CryptoKey when it is generated or
- * imported. An exportable key is exported as PKCS#8 once and re-imported (non-extractable) for
- * each algorithm asked for. A non-exportable key can only do what it was made for: keys are
- * generated as RSASSA-PKCS1-v1_5/SHA-256 (RS256) or ECDSA (ES256/384/512 by curve). Public-key
- * operations (verify, encrypt, wrapKey) import the SPKI per algorithm, so they always work.
+ * The private key comes from key-access.ts for exactly the algorithm asked (WebCrypto binds
+ * one algorithm to a key; see there for what each at-rest form can do). Public-key operations
+ * (verify, encrypt, wrapKey) import the SPKI per algorithm, so they always work.
  */
 import { parseCertificate } from '../pki/certificate-info';
+import { authorize } from './access/gate';
+import { usablePrivateKey } from './access/key-access';
 import type { KeySpec } from '../pki/types';
 import type { VaultContext } from './context';
 import { keyIdOf } from './ids';
@@ -20,7 +21,6 @@ import {
   ENCRYPTION_SCHEMES,
   isEncryptionAlgorithm,
   isSignatureAlgorithm,
-  keyAlgorithmMatches,
   keyOperationsFor,
   SIGNATURE_SCHEMES,
   signatureImportAlgorithm,
@@ -95,37 +95,10 @@ export async function getCryptographyClient(
     };
   };
 
-  const pkcs8Cache = new Map<string, Promise<Bytes>>();
-  const derived = new Map<string, Promise<CryptoKey>>();
-
-  /** The private key, usable with `scheme` (the stored one, or a re-import of the exportable one). */
-  const privateKeyFor = async (
-    k: KeyRecord,
-    scheme: SignatureScheme | EncScheme,
-    use: KeyUsage,
-    alg: string,
-  ): Promise<CryptoKey> => {
-    if (keyAlgorithmMatches(k.privateKey, scheme) && k.privateKey.usages.includes(use)) return k.privateKey;
-    if (!k.exportable || !k.privateKey.extractable) {
-      const bound = describeBinding(k.privateKey);
-      throw new VaultError(
-        'Unsupported',
-        `${alg} is not possible with the key of ${label}: it is not exportable, and the browser keeps such a key bound to the one algorithm it was made for (${bound}). Use ${bound}, or create the certificate with an exportable policy, which allows every algorithm.`,
-      );
-    }
-    const cacheKey = `${k.id}:${JSON.stringify(scheme)}:${use}`;
-    let p = derived.get(cacheKey);
-    if (!p) {
-      let pkcs8 = pkcs8Cache.get(k.id);
-      if (!pkcs8) {
-        pkcs8 = crypto.subtle.exportKey('pkcs8', k.privateKey).then((b) => new Uint8Array(b));
-        pkcs8Cache.set(k.id, pkcs8);
-      }
-      const importAlg = 'kty' in scheme ? signatureImportAlgorithm(scheme) : { name: scheme.name, hash: scheme.hash };
-      p = pkcs8.then((der) => crypto.subtle.importKey('pkcs8', der, importAlg, false, [use]));
-      derived.set(cacheKey, p);
-    }
-    return p;
+  /** The private key, usable with `scheme` (key-access.ts decides how it is reached). */
+  const privateKeyFor = (k: KeyRecord, scheme: SignatureScheme | EncScheme, use: KeyUsage, alg: string) => {
+    const importAlg = 'kty' in scheme ? signatureImportAlgorithm(scheme) : { name: scheme.name, hash: scheme.hash };
+    return usablePrivateKey(ctx, k, importAlg, use, { label: `the key of ${label}`, algorithmName: alg });
   };
 
   const publicKeyFor = (spkiDer: Bytes, scheme: SignatureScheme | EncScheme, use: KeyUsage): Promise<CryptoKey> => {
@@ -221,6 +194,7 @@ export async function getCryptographyClient(
     keyID,
     signData: (algorithm, data) =>
       guard('Signing', async () => {
+        await authorize(ctx, { keys: 'sign' }, 'Signing');
         const alg = checkSigAlg(algorithm);
         const bytes = bytesOf(data, 'data');
         const g = await gate('sign');
@@ -233,6 +207,7 @@ export async function getCryptographyClient(
       }),
     verifyData: (algorithm, data, signature) =>
       guard('Verifying', async () => {
+        await authorize(ctx, { keys: 'verify' }, 'Verifying');
         const alg = checkSigAlg(algorithm);
         const bytes = bytesOf(data, 'data');
         const sig = bytesOf(signature, 'signature');
@@ -249,23 +224,27 @@ export async function getCryptographyClient(
       }),
     encrypt: (parameters) =>
       guard('Encrypting', async () => {
+        await authorize(ctx, { keys: 'encrypt' }, 'Encrypting');
         const p = parametersOf(parameters);
         const algorithm = checkEncAlg(p.algorithm);
         return { result: await encryptWith('encrypt', algorithm, p.plaintext), algorithm, keyID };
       }),
     decrypt: (parameters) =>
       guard('Decrypting', async () => {
+        await authorize(ctx, { keys: 'decrypt' }, 'Decrypting');
         const p = parametersOf(parameters);
         const algorithm = checkEncAlg(p.algorithm);
         return { result: await decryptWith('decrypt', algorithm, p.ciphertext), algorithm, keyID };
       }),
     wrapKey: (algorithm, key) =>
       guard('Wrapping the key', async () => {
+        await authorize(ctx, { keys: 'wrapKey' }, 'Wrapping a key');
         const alg = checkEncAlg(algorithm);
         return { result: await encryptWith('wrapKey', alg, key), algorithm: alg, keyID };
       }),
     unwrapKey: (algorithm, encryptedKey) =>
       guard('Unwrapping the key', async () => {
+        await authorize(ctx, { keys: 'unwrapKey' }, 'Unwrapping a key');
         const alg = checkEncAlg(algorithm);
         return { result: await decryptWith('unwrapKey', alg, encryptedKey), algorithm: alg, keyID };
       }),
@@ -285,18 +264,4 @@ function bytesOf(v: unknown, label: string): Bytes {
 
 function describeSpec(spec: KeySpec): string {
   return spec.kty === 'RSA' ? `RSA ${spec.size}` : `EC ${spec.curve}`;
-}
-
-/** The JWA name(s) a stored private key can do as it is. */
-function describeBinding(key: CryptoKey): string {
-  const alg = key.algorithm as KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
-  const matches = Object.entries(SIGNATURE_SCHEMES)
-    .filter(([, s]) => keyAlgorithmMatches(key, s))
-    .map(([n]) => n)
-    .concat(
-      Object.entries(ENCRYPTION_SCHEMES)
-        .filter(([, s]) => keyAlgorithmMatches(key, s))
-        .map(([n]) => n),
-    );
-  return matches.length > 0 ? matches.join(', ') : `${alg.name}${alg.hash ? `/${alg.hash.name}` : ''}`;
 }

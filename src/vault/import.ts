@@ -11,11 +11,13 @@ import { parseCertificate } from '../pki/certificate-info';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { derivePolicy } from './import-policy';
-import { keyRecordOf, sameSpec } from './key-material';
+import { keyProtectionOf, storeNewKey } from './access/key-access';
+import { newVersionId } from './ids';
+import { sameSpec } from './key-material';
 import { assertNoPendingOperation, assertNotDeleted, discardOldOperation, knownIssuers } from './lookups';
 import { KEY_MISMATCH } from './merge';
 import { certificateKey } from './names';
-import { defaultPolicy, isExportable, keySpecOfPolicy, validatePolicy } from './policy';
+import { defaultPolicy, isExportable, isHsmPolicy, keySpecOfPolicy, validatePolicy } from './policy';
 import type { ImportCertificateOptions, KeyVaultCertificateWithPolicy } from './types';
 import { buildVersion, commitVersion } from './version-records';
 import { parsing, toVaultError, VaultError } from './vault-error';
@@ -86,7 +88,14 @@ export async function importCertificate(
   const policy = explicit ?? derivePolicy(info, imported.spec, exportable, before.existing?.policy).policy;
   validatePolicy(policy, { ...before.issuers, imported: !explicit });
 
-  const keyRecord = await keyRecordOf(key, imported.keyPair, imported.spec, exportable, true);
+  const keyRecord = await storeNewKey(
+    ctx,
+    key,
+    { pair: imported.keyPair, pkcs8: imported.pkcs8 },
+    imported.spec,
+    exportable,
+    { id: newVersionId(), merged: true, hsm: isHsmPolicy(policy) },
+  );
   const chain = await parsing('The certificate chain in the file', () =>
     orderChain(bundle.certificates, { preserveOrder: options.preserveCertificateOrder, leafSpki: keyRecord.spki }),
   );
@@ -97,6 +106,7 @@ export async function importCertificate(
       chain: chain.length ? chain : [leaf],
       keyId: keyRecord.id,
       keyExportable: exportable,
+      keyProtection: keyProtectionOf(keyRecord),
       enabled: options.enabled ?? policy.enabled ?? true,
       tags: options.tags,
     }),

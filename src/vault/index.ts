@@ -40,6 +40,16 @@ export type { VaultErrorField } from './vault-error';
 export { certificateNameProblem } from './names';
 export { issuerNameProblem } from './names';
 export { vaultNameProblem } from './names';
+export { principalNameProblem } from './names';
+export {
+  CERTIFICATE_PERMISSIONS,
+  KEY_PERMISSIONS,
+  SECRET_PERMISSIONS,
+  PERMISSION_TEMPLATES,
+  allPermissions,
+} from './access/permissions';
+export { MIN_PASSPHRASE_LENGTH } from './access/credential-input';
+export { FREE_UNLOCK_TRIES } from './access/unlock-throttle';
 export { defaultPolicy, validatePolicy } from './policy';
 export { describeCertificate, describeCsr, toPem, type CertificateInfo, type CsrInfo } from './describe';
 export { keyOperationsFor, type KeyOperation } from './key-operations';

@@ -4,14 +4,16 @@
  * policy can name the issuer and the admin has the account details at hand. A "Local" issuer is
  * a CA held in the vault itself, which signs at once (ARCHITECTURE §8 "Local CA").
  *
- * The password / API key is sealed under the vault key (secret-box.ts) before it reaches the
- * store; getIssuer returns it decrypted, as the SDK does (the UI masks it).
+ * The password / API key is sealed (access/credentials.ts: under the vault key, or a protected
+ * vault's master key) before it reaches the store; getIssuer returns it decrypted, as the SDK
+ * does (the UI masks it).
  */
 import type { VaultContext } from './context';
 import { issuerIdOf } from './ids';
 import { checkFields, checkProvider, isLocal, LOCAL } from './issuer-fields';
 import { issuerKey, newIssuerKey } from './names';
-import { getVaultKey, openText, sealText, type SealedValue } from './secret-box';
+import { openCredential, sealCredential } from './access/credentials';
+import type { SealedValue } from './secret-box';
 import type { CertificateIssuer, CreateIssuerOptions, IssuerProperties, UpdateIssuerOptions } from './types';
 import { VaultError } from './vault-error';
 import type { IssuerRecord, StoreTx } from './vault-store';
@@ -166,12 +168,12 @@ async function requireIssuer(tx: StoreTx, key: string, name: string): Promise<Is
 // record fails to open instead of silently showing up there.
 const labelOf = (key: string): string => `issuer:${key}`;
 
-async function seal(ctx: VaultContext, key: string, password: string): Promise<SealedValue> {
-  return sealText(await getVaultKey(ctx), password, labelOf(key));
+function seal(ctx: VaultContext, key: string, password: string): Promise<SealedValue> {
+  return sealCredential(ctx, password, labelOf(key));
 }
 
 async function unseal(ctx: VaultContext, r: IssuerRecord): Promise<string | undefined> {
-  return r.encryptedPassword ? openText(await getVaultKey(ctx), r.encryptedPassword, labelOf(r.key)) : undefined;
+  return r.encryptedPassword ? openCredential(ctx, r.encryptedPassword, labelOf(r.key)) : undefined;
 }
 
 function toProperties(ctx: VaultContext, r: IssuerRecord): IssuerProperties {

@@ -1,34 +1,33 @@
 /**
  * Key pairs for versions. A key is generated `extractable: false` unless the policy says
- * exportable (ARCHITECTURE §5): the browser then refuses every export, and so does the vault.
+ * exportable (ARCHITECTURE §5), except in a protected vault, where a software key is generated
+ * extractable in memory only to be sealed at once (its PKCS#8 is all that is stored, and
+ * key-access.ts hands it out only when exportable). Its at-rest form is key-access.ts's decision.
  */
-import { exportSpki, generateKeyPair } from '../pki/keys';
+import { generateKeyPair } from '../pki/keys';
 import type { KeySpec } from '../pki/types';
+import { newKeyForm, storeNewKey } from './access/key-access';
+import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import type { KeyRecord } from './vault-store';
 
-export async function newKeyRecord(certificateKey: string, spec: KeySpec, exportable: boolean): Promise<KeyRecord> {
-  const pair = await generateKeyPair(spec, exportable);
-  return keyRecordOf(certificateKey, pair, spec, exportable, false);
+/** A new key: the row to store, and the pair in memory to sign the CSR or certificate with now. */
+export interface NewKey {
+  record: KeyRecord;
+  pair: CryptoKeyPair;
 }
 
-export async function keyRecordOf(
+export async function newKeyRecord(
+  ctx: VaultContext,
   certificateKey: string,
-  pair: CryptoKeyPair,
   spec: KeySpec,
   exportable: boolean,
-  merged: boolean,
-): Promise<KeyRecord> {
-  return {
-    id: newVersionId(),
-    certificateKey,
-    privateKey: pair.privateKey,
-    publicKey: pair.publicKey,
-    spec,
-    exportable,
-    spki: await exportSpki(pair.publicKey),
-    merged,
-  };
+  hsm: boolean,
+): Promise<NewKey> {
+  const form = await newKeyForm(ctx, hsm);
+  const pair = await generateKeyPair(spec, form.form === 'sealed' || exportable);
+  const record = await storeNewKey(ctx, certificateKey, { pair }, spec, exportable, { id: newVersionId(), form });
+  return { record, pair };
 }
 
 export function sameSpec(a: KeySpec, b: KeySpec): boolean {

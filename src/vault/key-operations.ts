@@ -88,14 +88,3 @@ export function signatureParams(s: SignatureScheme): AlgorithmIdentifier | RsaPs
   if (s.name === 'ECDSA') return { name: 'ECDSA', hash: s.hash };
   return { name: s.name };
 }
-
-/**
- * True when a stored CryptoKey's bound algorithm already is `s` (WebCrypto fixes the
- * algorithm, and RSA's hash, at generate/import time; an ECDSA key picks its hash per call).
- */
-export function keyAlgorithmMatches(key: CryptoKey, s: SignatureScheme | { name: 'RSA-OAEP'; hash: Hash }): boolean {
-  const alg = key.algorithm as KeyAlgorithm & { hash?: { name: string }; namedCurve?: string };
-  if (alg.name !== s.name) return false;
-  if (s.name === 'ECDSA') return alg.namedCurve === s.curve;
-  return alg.hash?.name === s.hash;
-}

@@ -16,12 +16,19 @@
  * per UTC day: a pending request or a full disk may clear up, and one 'renewalFailed' a day is
  * a reminder, not spam.
  *
+ * In a locked protected vault (the service worker never holds an unlock) a renewal with a new
+ * key works: the key is sealed to the vault's sealing public key (access/key-access.ts). One
+ * that must reuse a sealed key cannot: it yields 'renewalFailed' saying it runs after unlock,
+ * waits in the index ('afterUnlock', no repeated notice), and the next run of an unlocked vault
+ * renews it.
+ *
  * Speed: only the certificate rows whose nextDueMs has passed are read (index byNextDue, kept
  * by lifetime-due-index.ts; each row carries its policy and a copy of the latest version's
  * attributes), plus the one lifetime index row. Versions are never read. Rows this run handled,
  * or found not due after all, get a note that moves their nextDueMs past now, so the next run
  * does not read them again.
  */
+import { readHeader } from './access/access-store';
 import type { VaultContext } from './context';
 import {
   isOpen,
@@ -85,12 +92,14 @@ export async function runLifetimeActions(
     const complete = (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
     const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs);
     const index = await readLifetimeIndex(tx);
+    const header = await readHeader(tx);
+    const locked = header !== undefined && ctx.access.unlocked?.headerId !== header.id;
     const due = findDue(rows, nowMs);
-    const open = due.filter((d) => isOpen(index.get(d.id), nowMs, today));
+    const open = due.filter((d) => isOpen(index.get(d.id), nowMs, today, locked));
     const contacts = open.length > 0 ? ((await tx.get('contacts', CONTACTS_KEY))?.contacts ?? []) : [];
-    return { rows, complete, open, contacts };
+    return { rows, complete, open, contacts, locked };
   });
-  const { rows, complete, open: candidates, contacts } = scan;
+  const { rows, complete, open: candidates, contacts, locked } = scan;
   const openKeys = new Set(candidates.map((d) => d.cert.key));
   // Rows to write back so they leave the due range: handled, not due after all (a v3 backfill
   // or a policy change), or never scheduled.
@@ -103,7 +112,7 @@ export async function runLifetimeActions(
     const index = prune(await readLifetimeIndex(tx), rows, complete);
     const mine: { d: Due; event: LifetimeEvent }[] = [];
     for (const d of candidates) {
-      if (!isOpen(index.get(d.id), nowMs, today)) continue;
+      if (!isOpen(index.get(d.id), nowMs, today, locked)) continue;
       const event = baseEvent(ctx, d, contacts, nowMs);
       if (d.action.action === 'EmailContacts') {
         index.set(d.id, { kind: 'done' });
@@ -225,15 +234,19 @@ async function autoRenew(
     state = { kind: 'done' };
   } catch (e) {
     const reason = isVaultError(e) ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    const waits = isVaultError(e) && e.code === 'Locked';
     event = {
       ...claim,
       kind: 'renewalFailed',
       error: reason,
-      message: `Certificate "${name}" in vault "${ctx.name}" could not be renewed automatically and ${old}: renew it by hand. ${reason}`,
+      message: waits
+        ? `Certificate "${name}" in vault "${ctx.name}" ${old} and is due for renewal, which needs its sealed key: it will be renewed the next time the vault is unlocked.`
+        : `Certificate "${name}" in vault "${ctx.name}" could not be renewed automatically and ${old}: renew it by hand. ${reason}`,
     };
-    state = { kind: 'failed', day: today };
+    state = waits ? { kind: 'afterUnlock' } : { kind: 'failed', day: today };
   }
-  const logId = state.kind === 'done' ? d.id : `${d.id}/failed/${today}`;
+  const logId =
+    state.kind === 'done' ? d.id : state.kind === 'afterUnlock' ? `${d.id}/after-unlock` : `${d.id}/failed/${today}`;
   // If even this write fails, the event still reaches the caller and the claim goes stale.
   await setState(ctx, d.id, state, { id: logId, certificateKey: d.cert.key, at: now, event }, +now, today).catch(
     () => undefined,

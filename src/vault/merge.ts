@@ -5,6 +5,7 @@
 import { readCertificates } from '../pki/certificate-bundle';
 import { findLeafForKey, orderChain } from '../pki/chain';
 import type { Bytes } from '../pki/types';
+import { keyProtectionOf, publicKeyOf } from './access/key-access';
 import type { VaultContext } from './context';
 import { certificateKey } from './names';
 import type { KeyVaultCertificateWithPolicy, MergeCertificateOptions } from './types';
@@ -61,7 +62,8 @@ export async function mergeCertificate(
   });
   if (certificates.length === 0)
     throw new VaultError('BadParameter', 'No certificate was found in x509Certificates.', { field: 'file' });
-  const leaf = await parsing('The certificate', () => findLeafForKey(certificates, keyRecord.publicKey));
+  const publicKey = await publicKeyOf(keyRecord);
+  const leaf = await parsing('The certificate', () => findLeafForKey(certificates, publicKey));
   if (!leaf) throw new VaultError('BadParameter', KEY_MISMATCH, { field: 'file' });
   // A CSR's key is used once, unless the policy keeps keys across versions (Key Vault's rule).
   if (keyRecord.merged && !op.policy.reuseKey) throw new VaultError('BadParameter', CSR_ALREADY_USED);
@@ -75,6 +77,7 @@ export async function mergeCertificate(
       chain: chain.length ? chain : [leaf],
       keyId: keyRecord.id,
       keyExportable: keyRecord.exportable,
+      keyProtection: keyProtectionOf(keyRecord),
       enabled: op.enabled,
       tags: op.tags,
     }),

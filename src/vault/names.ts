@@ -33,6 +33,38 @@ export function vaultNameProblem(name: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Why `name` cannot name a principal (a person or role of a protected vault), or undefined
+ * when it can: 1 to 64 characters once trimmed, no control characters. Any script, spaces and
+ * "@" are fine ("Alice", "ops@contoso.com", "Night shift").
+ */
+export function principalNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'Give the principal a name.';
+  if (trimmed.length > 64) return 'Use at most 64 characters.';
+  // eslint-disable-next-line no-control-regex -- the point is to refuse control characters
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(trimmed)) return 'Use letters, digits, spaces and punctuation only.';
+  return undefined;
+}
+
+/**
+ * A principal as written (trimmed) and its store key: principals are compared without regard
+ * to case, like certificate names. BadParameter (field `principal`) for a bad name.
+ */
+export function checkPrincipal(name: unknown): { principal: string; key: string } {
+  if (typeof name !== 'string')
+    throw new VaultError('BadParameter', 'Give the principal as text.', { field: 'principal' });
+  const problem = principalNameProblem(name);
+  if (problem !== undefined) {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    throw new VaultError('BadParameter', `The principal name "${shown}" is not valid. ${problem}`, {
+      field: 'principal',
+    });
+  }
+  const principal = name.trim().normalize('NFC');
+  return { principal, key: principal.toLowerCase() };
+}
+
 /** The store key of a valid certificate name; BadParameter (field `name`) otherwise. */
 export function certificateKey(name: unknown): string {
   return checked('certificate', name, certificateNameProblem).toLowerCase();

@@ -35,7 +35,12 @@ export interface ListPropertiesOfCertificatesOptions {
 export interface GetSecretOptions {
   /** default: the latest version */
   version?: string;
-  /** PFX password (PKCS#12 content type); none = a PFX without password (openssl -passin pass:) */
+  /**
+   * PKCS#12: the PFX password; none = a PFX without password (openssl -passin pass:).
+   * PEM: a non-empty password encrypts the key as `ENCRYPTED PRIVATE KEY` (PKCS#8 PBES2:
+   * PBKDF2-HMAC-SHA-256 with 600 000 iterations, AES-256-CBC; `openssl pkey -passin` reads
+   * it); none or '' = the plain `PRIVATE KEY`.
+   */
   password?: string;
   /**
    * PKCS#12 only: pbeWithSHAAnd3-KeyTripleDES-CBC and a SHA-1 MAC (`openssl pkcs12 -legacy`) for
@@ -43,6 +48,13 @@ export interface GetSecretOptions {
    * Default: PBES2/AES-256 with an HMAC-SHA-256 MAC.
    */
   legacy?: boolean;
+  /**
+   * PKCS#12 only: the integrity MAC. 'hmac' (default): HMAC-SHA-256 keyed by the PKCS#12 KDF
+   * (RFC 7292), which every reader takes. 'pbmac1': PBMAC1 (RFC 9579), the MAC key from
+   * PBKDF2-HMAC-SHA-256, for readers that need a NIST-approved KDF; OpenSSL reads it from 3.4
+   * on; readers without RFC 9579 (OpenSSL 3.3 and older among them) refuse the file. Not with `legacy`.
+   */
+  mac?: 'hmac' | 'pbmac1';
 }
 
 export interface CertificateSecret {

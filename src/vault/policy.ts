@@ -247,6 +247,11 @@ export function keySpecOfPolicy(policy: CertificatePolicy): KeySpec {
     : { kty: 'RSA', size: policy.keySize ?? 2048 };
 }
 
+/** True for RSA-HSM and EC-HSM: keys that never exist in extractable form. */
+export function isHsmPolicy(policy: CertificatePolicy): boolean {
+  return isHsm(policy.keyType);
+}
+
 /** `exportable` as it applies: never for HSM key types. */
 export function isExportable(policy: CertificatePolicy): boolean {
   return policy.exportable === true && !isHsm(policy.keyType);

@@ -3,9 +3,10 @@
  * API keys): AES-256-GCM under one key per vault.
  *
  * The vault key is generated with `extractable: false` and stored as a CryptoKey in the meta
- * store: IndexedDB structured-clones a CryptoKey without ever exposing its bytes, so a copy of
- * the database (devtools, a disk image of the profile) holds only ciphertext for the secrets
- * and no key material the page could hand out.
+ * store: IndexedDB structured-clones a CryptoKey without ever exposing its bytes to page script,
+ * so the page can hand nothing out. The browser itself still writes the key's bytes into the
+ * profile's files: against a copy of the profile, only a protected vault's master key helps
+ * (access/credentials.ts seals credentials under it instead).
  */
 import type { VaultContext } from './context';
 import type { Bytes } from './types';
@@ -15,10 +16,11 @@ import type { StoreTx } from './vault-store';
 /** The meta row that holds the vault key. */
 export const VAULT_KEY_META = 'vaultKey';
 
-/** A sealed value as stored in a record. */
+/** A sealed value as stored in a record; `form: 'mk'` = under a protected vault's master key (access/credentials.ts). */
 export interface SealedValue {
   iv: Bytes;
   data: Bytes;
+  form?: 'mk';
 }
 
 /**
@@ -29,7 +31,7 @@ export interface SealedValue {
 export async function getVaultKey(ctx: VaultContext): Promise<CryptoKey> {
   const existing = await ctx.store.read((tx) => readVaultKey(tx));
   if (existing) return existing;
-  const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const fresh = await newVaultKey();
   return ctx.store.write(async (tx) => {
     const raced = await readVaultKey(tx);
     if (raced) return raced;
@@ -38,7 +40,13 @@ export async function getVaultKey(ctx: VaultContext): Promise<CryptoKey> {
   });
 }
 
-async function readVaultKey(tx: StoreTx): Promise<CryptoKey | undefined> {
+/** A new vault key (non-extractable AES-256-GCM). */
+export function newVaultKey(): Promise<CryptoKey> {
+  return crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+}
+
+/** The stored vault key, if any (inside a transaction). */
+export async function readVaultKey(tx: StoreTx): Promise<CryptoKey | undefined> {
   const row = await tx.get('meta', VAULT_KEY_META);
   return row?.value as CryptoKey | undefined;
 }

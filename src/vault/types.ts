@@ -16,6 +16,7 @@ import type {
   SignCertificateRequestOptions,
   SignedCertificate,
 } from './ca/ca-types';
+export * from './access-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
@@ -66,6 +67,8 @@ export interface KeyVaultCertificate {
   keyExportable: boolean;
   /** Certkeep: false when the key is not in this browser (restored from a backup of a non-extractable key) */
   keyIncluded: boolean;
+  /** Certkeep: what protects this version's private key at rest (ARCHITECTURE §8 "Access") */
+  keyProtection: KeyProtection;
 }
 
 export interface KeyVaultCertificateWithPolicy extends KeyVaultCertificate {
@@ -203,6 +206,7 @@ import type {
 } from './option-types';
 export * from './cryptography-types';
 import type { CryptographyClient } from './cryptography-types';
+import type { KeyProtection, VaultAccessControl } from './access-types';
 
 export interface OpenVaultOptions {
   /** default "default"; `^[0-9a-zA-Z-]{1,63}$` */
@@ -211,8 +215,13 @@ export interface OpenVaultOptions {
   now?: () => Date;
 }
 
-/** ARCHITECTURE §4. Every method rejects only with VaultError. */
-export interface CertificateVault {
+/**
+ * ARCHITECTURE §4. Every method rejects only with VaultError. In a protected vault every method
+ * but getAccessState, unlock, lock, protect and runLifetimeActions rejects with `Locked` until
+ * unlock(), and with `Forbidden` (naming the permission) outside the principal's permissions
+ * (ARCHITECTURE §8 "Access"; the table is access/permissions.ts).
+ */
+export interface CertificateVault extends VaultAccessControl {
   readonly name: string;
   /** https://<name>.vault.local */
   readonly vaultUrl: string;
@@ -292,5 +301,6 @@ export interface CertificateVault {
   ): Promise<IssuedCertificate>;
   /** Certkeep: a new CRL (DER) of the Local issuer's CA, with the next CRL number. */
   getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes>;
+  /** Locks and closes the vault's database connection. */
   close(): void;
 }

@@ -25,7 +25,8 @@ export type VaultErrorCode =
  * `contacts`, the issuer's `provider`/`accountId`/`organizationId`/`administratorContacts`, and a
  * cryptography call's `algorithm`/`data`; a Local issuer's `certificateName`, a request to sign
  * (`csr`), a revocation's `serialNumber`/`reason`, a CRL's `nextUpdateInDays`. `policy` is the
- * policy argument as a whole.
+ * policy argument as a whole. Access control: the `principal`, its `passphrase`, `prf` and
+ * `passkey`, `permissions` and `owner`.
  */
 export type VaultErrorField =
   | 'name'
@@ -60,7 +61,13 @@ export type VaultErrorField =
   | 'csr'
   | 'serialNumber'
   | 'reason'
-  | 'nextUpdateInDays';
+  | 'nextUpdateInDays'
+  | 'principal'
+  | 'passphrase'
+  | 'prf'
+  | 'passkey'
+  | 'permissions'
+  | 'owner';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

@@ -18,6 +18,8 @@ import type {
   LifetimeEvent,
 } from './types';
 import type { Bytes, KeySpec } from '../pki/types';
+import type { AccessRecord, AuditRecord, SealedKey } from './access/access-store';
+import type { KeyProtection } from './access-types';
 
 /** One row per certificate name, keyed by the lowercase name (names are case-insensitive). */
 export interface CertificateRecord {
@@ -68,14 +70,25 @@ export interface VersionRecord extends VersionSummary {
   /** the keys store row; undefined when the key is not in this browser */
   keyId?: string;
   keyExportable: boolean;
+  /** what protects the key at rest (a copy of the key row's form; absent before schema v4 = 'none') */
+  keyProtection?: KeyProtection;
 }
 
-/** A key pair. CryptoKey is structured-cloneable, so a non-extractable key is stored as is. */
+/**
+ * A key pair, in one of three at-rest forms (access/key-access.ts decides which): CryptoKeys
+ * (structured-cloneable, so a non-extractable key is stored as is) in an unprotected vault;
+ * `sealed` PKCS#8 and no CryptoKey in a protected one; CryptoKeys marked `deviceBound` for a
+ * protected vault's non-extractable browser keys (HSM kinds, keys older than the protection).
+ */
 export interface KeyRecord {
   id: string;
   certificateKey: string;
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
+  privateKey?: CryptoKey;
+  publicKey?: CryptoKey;
+  /** protected vaults: the PKCS#8 encrypted (schema v4) */
+  sealed?: SealedKey;
+  /** protected vaults: a non-extractable browser key, kept as a CryptoKey (schema v4) */
+  deviceBound?: true;
   spec: KeySpec;
   exportable: boolean;
   /** SPKI DER of the public key (to match certificates without exporting anything) */
@@ -129,8 +142,11 @@ export interface IssuerRecord {
   accountId?: string;
   organizationId?: string;
   administratorContacts?: AdministratorContact[];
-  /** the password / API key, AES-GCM under the vault key (meta "vaultKey") */
-  encryptedPassword?: { iv: Bytes; data: Bytes };
+  /**
+   * The password / API key, AES-GCM: under the vault key (meta "vaultKey") in an unprotected
+   * vault; under the master key (`form: 'mk'`) in a protected one.
+   */
+  encryptedPassword?: { iv: Bytes; data: Bytes; form?: 'mk' };
   /** provider "Local": the vault certificate that is the CA, as its name was given */
   certificateName?: string;
   enabled: boolean;
@@ -202,6 +218,10 @@ export interface VaultStoreMap {
   contacts: { key: string; value: ContactsRecord };
   meta: { key: string; value: MetaRecord };
   lifetimeLog: { key: string; value: LifetimeLogRecord };
+  /** v4: one row per principal of a protected vault */
+  access: { key: string; value: AccessRecord };
+  /** v4: append-only, by seq */
+  audit: { key: number; value: AuditRecord };
   issued: { key: [string, string]; value: IssuedRecord };
   caStates: { key: string; value: CaStateRecord };
 }
@@ -221,6 +241,8 @@ const STORES: { readonly [S in StoreName]: S } = {
   contacts: 'contacts',
   meta: 'meta',
   lifetimeLog: 'lifetimeLog',
+  access: 'access',
+  audit: 'audit',
   issued: 'issued',
   caStates: 'caStates',
 };

@@ -5,7 +5,7 @@
  */
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
-import type { CertificatePolicy } from './types';
+import type { CertificatePolicy, KeyProtection } from './types';
 import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord, VersionSummary } from './vault-store';
 
 export interface NewVersionInput {
@@ -14,6 +14,8 @@ export interface NewVersionInput {
   chain: Uint8Array[];
   keyId?: string;
   keyExportable: boolean;
+  /** access/key-access.ts keyProtectionOf(the key row) */
+  keyProtection: KeyProtection;
   enabled?: boolean;
   tags?: Record<string, string>;
 }
@@ -40,6 +42,7 @@ export async function buildVersion(ctx: VaultContext, input: NewVersionInput): P
     chain: input.chain.map((c) => new Uint8Array(c)),
     keyId: input.keyId,
     keyExportable: input.keyExportable,
+    keyProtection: input.keyProtection,
   };
 }
 

@@ -86,6 +86,7 @@ export function toCertificate(ctx: VaultContext, cert: CertificateRecord, v: Ver
     chain: v.chain.map((c) => c.slice()),
     keyExportable: v.keyExportable,
     keyIncluded: v.keyId !== undefined,
+    keyProtection: v.keyId === undefined ? 'none' : (v.keyProtection ?? 'none'),
   };
 }
 

@@ -1,11 +1,8 @@
 import { expect, test } from '@playwright/test';
-// @ts-expect-error plain ESM helper shared with the bench
 import { firstLoadScripts } from '../../bench/first-load.mjs';
 
-type Script = { src: string; gzip: number; text: string };
-
 test('the first load stays within 120 kB gzip and carries no PKI library', () => {
-  const scripts = firstLoadScripts('dist') as Script[];
+  const scripts = firstLoadScripts('dist');
   expect(scripts.length).toBeGreaterThan(0);
   const total = scripts.reduce((n, s) => n + s.gzip, 0);
   expect(total).toBeLessThanOrEqual(120 * 1024);

@@ -10,13 +10,17 @@ const SYNC_TAG = 'lifetime-actions';
 /**
  * Certificates whose lifetime action is already due: made with the vault's clock 20 days in
  * the past, valid one month, action 27 days before expiry (the most Key Vault allows for one
- * month) → due 17 days ago, expiring in about ten days.
+ * month) → due 17 days ago, expiring in about ten days. Beside them a control that is not due
+ * (the default policy: 12 months, action at 80 %), named `<first name>-fresh`.
  */
 async function createDueCertificates(
   page: Page,
-  specs: { name: string; action: 'AutoRenew' | 'EmailContacts' }[],
+  specs: [
+    { name: string; action: 'AutoRenew' | 'EmailContacts' },
+    ...{ name: string; action: 'AutoRenew' | 'EmailContacts' }[],
+  ],
   contacts?: { email: string; name?: string }[],
-) {
+): Promise<string> {
   await installVaultHarness(page);
   await page.evaluate(
     async ({ specs, contacts, past }) => {
@@ -33,16 +37,14 @@ async function createDueCertificates(
             lifetimeActions: [{ action: s.action, daysBeforeExpiry: 27 }],
           });
         }
-        // One that is not due: the default policy (12 months, action at 80 %).
-        await vault
-          .createCertificate(`${specs[0]!.name}-fresh`, { issuerName: 'Self', subject: 'CN=fresh' })
-          .catch(() => undefined);
+        await vault.createCertificate(`${specs[0].name}-fresh`, { issuerName: 'Self', subject: 'CN=fresh' });
       } finally {
         vault.close();
       }
     },
     { specs, contacts, past: Date.now() - 20 * DAY_MS },
   );
+  return `${specs[0].name}-fresh`;
 }
 
 async function logCount(page: Page): Promise<number> {
@@ -50,7 +52,9 @@ async function logCount(page: Page): Promise<number> {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('certkeep-notifications');
       r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
+      r.onerror = () => {
+        reject(r.error ?? new Error('cannot open the notification log'));
+      };
     });
     try {
       return await new Promise<number>((resolve) => {
@@ -102,7 +106,7 @@ test('periodic sync raises expiry and renewal notifications once, renews, and wo
       ),
     ).toEqual([SYNC_TAG]);
 
-    await createDueCertificates(
+    const control = await createDueCertificates(
       page,
       [
         { name: 'web', action: 'AutoRenew' },
@@ -111,19 +115,22 @@ test('periodic sync raises expiry and renewal notifications once, renews, and wo
       [{ email: 'ops@contoso.com', name: 'Ops' }],
     );
     expect(await versionCount(page, 'web')).toBe(1);
+    expect(await versionCount(page, control)).toBe(1);
     const id = await registrationId(cdp);
 
     await firePeriodicSync(page, cdp, id);
     const first = await shownNotifications(page);
     expect(first.map((n) => n.tag)).toEqual(expect.arrayContaining(['default/mail/notify', 'default/web/renewed']));
     expect(first.every((n) => /^default\/(web|mail)\//.test(n.tag))).toBe(true);
-    const mail = first.find((n) => n.tag === 'default/mail/notify')!;
-    expect(mail.title).toBe("Time to renew 'mail'");
-    expect(mail.body).toMatch(/'mail' expires in \d+ days, on \d{4}-\d\d-\d\d \(vault default\)\./);
-    expect(mail.body).toContain('Contacts: Ops <ops@contoso.com>.');
-    expect(first.find((n) => n.tag === 'default/web/renewed')!.title).toBe("'web' renewed");
-    // AutoRenew made a new version with the same policy.
+    const mail = first.find((n) => n.tag === 'default/mail/notify');
+    expect(mail?.title).toBe("Time to renew 'mail'");
+    expect(mail?.body).toMatch(/'mail' expires in \d+ days, on \d{4}-\d\d-\d\d \(vault default\)\./);
+    expect(mail?.body).toContain('Contacts: Ops <ops@contoso.com>.');
+    expect(first.find((n) => n.tag === 'default/web/renewed')?.title).toBe("'web' renewed");
+    // AutoRenew made a new version with the same policy; the control, not due, was left alone.
     expect(await versionCount(page, 'web')).toBe(2);
+    expect(await versionCount(page, control)).toBe(1);
+    expect(first.filter((n) => n.tag.startsWith(`default/${control}/`))).toEqual([]);
     const logged = await logCount(page);
     expect(logged).toBe(first.length);
 
@@ -138,7 +145,7 @@ test('periodic sync raises expiry and renewal notifications once, renews, and wo
     // offline path is the app's own start-up check: the app starts from the precache and asks
     // the worker to run the checks.
     await context.setOffline(true);
-    await createDueCertificates(page, [{ name: 'offline-web', action: 'AutoRenew' }]);
+    const offlineControl = await createDueCertificates(page, [{ name: 'offline-web', action: 'AutoRenew' }]);
     const before = await lastRunAt(page);
     await page.reload();
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -146,8 +153,10 @@ test('periodic sync raises expiry and renewal notifications once, renews, and wo
     const offline = await shownNotifications(page);
     expect(offline.map((n) => n.tag)).toContain('default/offline-web/renewed');
     expect(offline.filter((n) => n.tag.startsWith('default/offline-web/'))).toHaveLength(1);
+    expect(offline.filter((n) => n.tag.startsWith(`default/${offlineControl}/`))).toEqual([]);
     await installVaultHarness(page);
     expect(await versionCount(page, 'offline-web')).toBe(2);
+    expect(await versionCount(page, offlineControl)).toBe(1);
   } finally {
     await close();
   }
@@ -208,7 +217,7 @@ test('"Renew now" on a notification renews in the service worker', async () => {
     // No CDP command clicks an OS notification: dispatch the click inside the worker. A
     // synthetic event's waitUntil() throws (untrusted), but the listener has started the work.
     const [worker] = context.serviceWorkers();
-    await worker!.evaluate(async () => {
+    await worker.evaluate(async () => {
       const scope = self as unknown as { registration: ServiceWorkerRegistration; dispatchEvent(e: Event): boolean };
       const [notification] = await scope.registration.getNotifications({ tag: 'default/mail/notify' });
       const NotificationEventCtor = (
@@ -217,7 +226,7 @@ test('"Renew now" on a notification renews in the service worker', async () => {
       scope.dispatchEvent(new NotificationEventCtor('notificationclick', { notification, action: 'renew-now' }));
     });
     await expect.poll(async () => (await shownNotifications(page)).map((n) => n.tag)).toEqual(['default/mail/renewed']);
-    expect((await shownNotifications(page))[0]!.title).toBe("'mail' renewed");
+    expect((await shownNotifications(page))[0].title).toBe("'mail' renewed");
     expect(await versionCount(page, 'mail')).toBe(2);
   } finally {
     await close();

@@ -30,7 +30,7 @@ for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
     const url = `http://localhost:${port}/`;
     // dist/ is built before the e2e run; --no-build serves it as is.
     const npm = spawn('npm', ['start', '--', '--no-build'], {
-      env: { ...process.env, PORT: String(port) },
+      env: { ...process.env, PORT: String(port), CERTKEEP_SKIP_INSTALL: '1' },
       stdio: 'ignore',
     });
     await expect.poll(() => answers(url), { timeout: 60_000 }).toBe(true);

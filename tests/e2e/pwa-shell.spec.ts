@@ -15,16 +15,17 @@ test('the app is installable: Chromium reports no installability errors', async 
       installabilityErrors: { errorId: string }[];
     };
     expect(installabilityErrors).toEqual([]);
-    const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+    const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {
+      icons: { sizes: string; purpose: string }[];
+      file_handlers: { accept: Record<string, string[]> }[];
+    };
     expect(manifest).toMatchObject({ name: 'Certkeep', display: 'standalone', start_url: '/', scope: '/' });
-    expect(manifest.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual([
+    expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual([
       '192x192 any',
       '512x512 any',
       '512x512 maskable',
     ]);
-    const accepted = Object.values(manifest.file_handlers[0].accept as Record<string, string[]>)
-      .flat()
-      .sort();
+    const accepted = Object.values(manifest.file_handlers[0].accept).flat().sort();
     expect(accepted).toEqual(['.cer', '.crt', '.csr', '.der', '.key', '.p12', '.p7b', '.p7c', '.pem', '.pfx']);
   } finally {
     await close();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { openssl, tempDir } from '../support/openssl';
 import { createThroughUi } from './ui-helpers';
 
@@ -100,6 +101,10 @@ test('disable/enable, tags and policy edit go through the vault and show after r
 });
 
 test('delete asks first, Deleted lists it with dates, recover brings it back, purge erases it', async ({ page }) => {
+  // The page's clock stands at noon UTC today, so the dates below cannot turn over mid-test.
+  const today = new Date();
+  today.setUTCHours(12, 0, 0, 0);
+  await page.clock.setFixedTime(today);
   await createThroughUi(page, 'gone', 'CN=gone.contoso.com');
   const opener = page.getByRole('button', { name: 'Delete this certificate' });
   await opener.click();
@@ -115,7 +120,6 @@ test('delete asks first, Deleted lists it with dates, recover brings it back, pu
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Deleted' }).click();
   const row = page.getByRole('row', { name: /gone/ });
-  const today = new Date();
   const purge = new Date(today.getTime() + 90 * 86_400_000);
   await expect(row).toContainText(today.toISOString().slice(0, 10));
   await expect(row).toContainText(purge.toISOString().slice(0, 10));
@@ -162,6 +166,47 @@ test('backup to a password file, purge, then restore from Settings (wrong passwo
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'saved' })).toBeVisible();
     await expect(page.getByTestId('cert-status')).toHaveText('valid');
+  } finally {
+    tmp.cleanup();
+  }
+});
+
+test('downloads: a PFX with a PBMAC1 MAC, and a PEM whose key is encrypted under a password typed twice', async ({
+  page,
+}) => {
+  const tmp = tempDir('certkeep-ui-protect-');
+  try {
+    await createThroughUi(page, 'modern', 'CN=modern.contoso.com');
+    let panel = page.getByRole('region', { name: 'Download' });
+    await panel.getByLabel(/^Legacy compatible/).check();
+    await panel.getByLabel('Modern MAC (PBMAC1, OpenSSL 3.4+)').check();
+    await expect(panel.getByLabel(/^Legacy compatible/)).not.toBeChecked(); // the two exclude each other
+    await panel.getByLabel('PFX password (optional)').fill('pfx-pass');
+    await download(page, panel.getByRole('button', { name: 'PFX with private key' }), tmp.path('modern.pfx'));
+    // openssl 3.0 names PBMAC1 but cannot check it (3.4 can): past the MAC it reads the key.
+    expect(openssl(['asn1parse', '-inform', 'DER', '-in', tmp.path('modern.pfx')]).toString()).toContain('PBMAC1');
+    const pfx = ['pkcs12', '-in', tmp.path('modern.pfx'), '-passin', 'pass:pfx-pass', '-nodes', '-nomacver'];
+    expect(openssl(pfx).toString()).toContain('BEGIN PRIVATE KEY');
+
+    await page.goto('/#/create');
+    await page.getByLabel('Name', { exact: true }).fill('pem-enc');
+    await page.getByLabel('Subject', { exact: true }).fill('CN=pem-enc.contoso.com');
+    await page.getByLabel('Secret format').selectOption('application/x-pem-file');
+    await page.getByRole('button', { name: /^Create/ }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'pem-enc' })).toBeVisible({ timeout: 30_000 });
+    panel = page.getByRole('region', { name: 'Download' });
+    await panel.getByLabel(/^Encrypt the key with a password/).check();
+    const button = panel.getByRole('button', { name: 'PEM with encrypted key' });
+    await panel.getByLabel('Key password', { exact: true }).fill('key-pass');
+    await panel.getByLabel('Repeat the key password').fill('key-pasz');
+    await expect(panel.getByRole('alert')).toHaveText('The two passwords differ.');
+    await expect(button).toBeDisabled();
+    await panel.getByLabel('Repeat the key password').fill('key-pass');
+    expect(await download(page, button, tmp.path('pem-enc.pem'))).toBe('pem-enc.pem');
+    const pem = readFileSync(tmp.path('pem-enc.pem'), 'utf8');
+    expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
+    const pub = openssl(['pkey', '-in', tmp.path('pem-enc.pem'), '-passin', 'pass:key-pass', '-pubout']).toString();
+    expect(pub).toBe(openssl(['x509', '-in', tmp.path('pem-enc.pem'), '-noout', '-pubkey']).toString());
   } finally {
     tmp.cleanup();
   }

@@ -59,7 +59,7 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
       '-out',
       tmp.path('leaf.pem'),
       '-days',
-      '20',
+      '21',
     ]);
     openssl([
       'crl2pkcs7',
@@ -83,12 +83,23 @@ test('a CSR for an Unknown issuer: copy/download, clear merge errors, then merge
     // The CA's own certificate does not carry the pending key: key mismatch.
     await panel.getByLabel('Or paste the signed certificate (PEM)').fill(readFileSync(tmp.path('ca.pem'), 'utf8'));
     await panel.getByRole('button', { name: 'Use pasted text' }).click();
-    await expect(panel.getByRole('alert')).toContainText('does not match the public part of the specified private key');
+    await expect(panel.getByRole('alert')).toContainText(
+      'The public key of the end-entity certificate in the specified X.509 certificate content does not match the public part of the specified private key. Please check if certificate is valid',
+    );
     // The vault names the merged certificate as the input at fault: the hint's "value shown" is marked.
     await expect(panel.getByLabel('Or paste the signed certificate (PEM)')).toHaveAttribute('aria-invalid', 'true');
     await expect(panel.getByLabel('Signed certificate file')).toHaveAttribute('aria-invalid', 'true');
     await expect(panel.getByRole('alert')).toContainText('Correct the value shown');
     await expect(panel.getByTestId('operation-status')).toHaveText('Waiting for the signed certificate');
+
+    // The status line counts calendar days (UTC) from the page's clock to notAfter, and openssl
+    // signed with the real time: fix the page's clock 20 days before notAfter (a day after
+    // notBefore), so the words do not depend on the hour the test runs.
+    const notAfter = openssl(['x509', '-in', tmp.path('leaf.pem'), '-noout', '-enddate'])
+      .toString()
+      .trim()
+      .replace(/^notAfter=/, '');
+    await page.clock.setFixedTime(new Date(Date.parse(notAfter) - 20 * 86_400_000));
 
     // The real answer, as a DER P7B through the file picker.
     await panel.getByLabel('Signed certificate file').setInputFiles(tmp.path('chain.p7b'));

@@ -8,7 +8,7 @@ export function ecdsaRawToDer(raw: Uint8Array): Uint8Array {
     let i = 0;
     while (i < b.length - 1 && b[i] === 0) i++;
     const v = [...b.subarray(i)];
-    if (v[0]! & 0x80) v.unshift(0);
+    if (v[0] & 0x80) v.unshift(0);
     return [0x02, v.length, ...v];
   };
   const body = [...int(raw.subarray(0, half)), ...int(raw.subarray(half))];

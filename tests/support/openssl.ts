@@ -7,7 +7,7 @@ import { join } from 'node:path';
 export function runTool(command: string, args: string[], input?: Uint8Array | string): Buffer {
   const result = spawnSync(command, args, { input, maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.toString()}`);
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}: ${String(result.error ?? result.stderr)}`);
   }
   return result.stdout;
 }

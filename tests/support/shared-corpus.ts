@@ -1,11 +1,34 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { describe, it } from 'vitest';
 
-/** ../shared beside the project (every developer machine and CI); tests that need it skip without it. */
-export const SHARED_DIR = resolve(import.meta.dirname, '../../../shared');
+/**
+ * ../shared beside the project (every developer machine and CI). CERTKEEP_SHARED_DIR points
+ * elsewhere, e.g. at a missing folder to see what a checkout without it does.
+ */
+export const SHARED_DIR = resolve(process.env.CERTKEEP_SHARED_DIR ?? resolve(import.meta.dirname, '../../../shared'));
 export const CORPUS_DIR = join(SHARED_DIR, 'corpus');
 export const HAS_CORPUS = existsSync(join(CORPUS_DIR, 'CATALOG.tsv'));
 export const NO_CORPUS_REASON = `../shared/corpus is absent (looked in ${CORPUS_DIR}): corpus tests skipped`;
+
+/** CI=true (or any CI value but "false"/"0"): the corpus is required (ARCHITECTURE §6). */
+const CORPUS_REQUIRED = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+
+/**
+ * describe() for tests over the corpus. Without the corpus: skipped with the reason in the
+ * title on a developer's machine; under CI one failing test instead, so the corpus tests
+ * cannot vanish from a CI run as a row of silent skips.
+ */
+export function describeCorpus(title: string, body: () => void): void {
+  if (HAS_CORPUS) describe(title, body);
+  else if (CORPUS_REQUIRED) {
+    describe(title, () => {
+      it('needs ../shared/corpus', () => {
+        throw new Error(`../shared/corpus is absent (looked in ${CORPUS_DIR}) and CI is set: the corpus is required`);
+      });
+    });
+  } else describe.skip(`${title} (${NO_CORPUS_REASON})`, body);
+}
 
 export interface CatalogRow {
   path: string;

@@ -21,3 +21,18 @@ export function bmpPassword(password: string | undefined): Bytes {
 export function utf8Password(password: string | undefined): Bytes {
   return new TextEncoder().encode(password ?? '');
 }
+
+/**
+ * The octets to try for PBKDF2 (PBES2, PBMAC1): UTF-8 first, then ISO-8859-1 when that differs and can spell
+ * the password. RFC 8018 section 3 leaves the encoding to the application, and files made by
+ * openssl on a Latin-1 or Windows-1252 console, or by older Java/JSafe code that narrows each
+ * char to a byte, hold the Latin-1 octets (their PKCS#12 MAC, a BMPString, still matches).
+ * Each candidate is checked by the caller (padding, then the plaintext's structure), so a
+ * wrong password still fails: it opens neither.
+ */
+export function pbkdf2Passwords(password: string | undefined): Bytes[] {
+  const utf8 = utf8Password(password);
+  const codes = Array.from(password ?? '', (c) => c.codePointAt(0) ?? 0);
+  if (codes.every((c) => c < 0x80) || codes.some((c) => c > 0xff)) return [utf8];
+  return [utf8, Uint8Array.from(codes)];
+}

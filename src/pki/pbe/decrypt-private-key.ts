@@ -28,9 +28,7 @@ export function looksLikePkcs8(der: Uint8Array): boolean {
 export async function decryptPrivateKeyInfo(der: Uint8Array, password: string): Promise<Bytes> {
   try {
     const [algorithm, data] = children(readDer(der, 'encrypted private key'), 'encrypted private key', 2);
-    const plain = await decryptPbe(algorithm, octets(data, 'encrypted private key data'), password);
-    if (!looksLikePkcs8(plain)) throw new PkiError('invalid-password', 'wrong password');
-    return plain;
+    return await decryptPbe(algorithm, octets(data, 'encrypted private key data'), password, looksLikePkcs8);
   } catch (e) {
     if (isPkiError(e)) throw e;
     throw new PkiError('malformed', 'encrypted private key: cannot read', { cause: e });

@@ -16,13 +16,26 @@ const KNOWN_UNSUPPORTED = new Map<string, string>([
  * Decrypts `data` under a password-based encryption AlgorithmIdentifier: the PKCS#12 PBEs,
  * PBES1 or PBES2. `password` undefined means "no password" (a zero-length BMPString for the
  * PKCS#12 PBEs, which differs from '' there; the same empty octets for PBES1/2).
- * Errors: 'invalid-password' (bad padding), 'unsupported' (names the OID), 'malformed'.
+ * `looksRight` checks the plaintext's structure: a wrong key passes the padding check about
+ * one time in 256, and PBES2 tries a second password encoding when the first fails it.
+ * Errors: 'invalid-password' (bad padding or a plaintext `looksRight` refuses), 'unsupported'
+ * (names the OID), 'malformed'.
  */
-export async function decryptPbe(algorithm: Node, data: Uint8Array, password: string | undefined): Promise<Bytes> {
+export async function decryptPbe(
+  algorithm: Node,
+  data: Uint8Array,
+  password: string | undefined,
+  looksRight: (plain: Bytes) => boolean,
+): Promise<Bytes> {
   const { oid, params } = algorithmIdentifier(algorithm, 'encryption algorithm');
-  if (isPkcs12Pbe(oid)) return decryptPkcs12Pbe(oid, params, data, password);
-  if (oid === PBE.pbes2) return decryptPbes2(params, data, password);
-  if (isPbes1(oid)) return decryptPbes1(oid, params, data, password);
-  const name = KNOWN_UNSUPPORTED.get(oid);
-  throw new PkiError('unsupported', `unsupported encryption ${name ? `${name} (${oid})` : oid}`);
+  if (oid === PBE.pbes2) return decryptPbes2(params, data, password, looksRight);
+  let plain: Bytes;
+  if (isPkcs12Pbe(oid)) plain = decryptPkcs12Pbe(oid, params, data, password);
+  else if (isPbes1(oid)) plain = decryptPbes1(oid, params, data, password);
+  else {
+    const name = KNOWN_UNSUPPORTED.get(oid);
+    throw new PkiError('unsupported', `unsupported encryption ${name ? `${name} (${oid})` : oid}`);
+  }
+  if (!looksRight(plain)) throw new PkiError('invalid-password', 'wrong password');
+  return plain;
 }

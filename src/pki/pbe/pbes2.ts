@@ -2,9 +2,10 @@ import * as asn1js from 'asn1js';
 import { CIPHER, PBE } from '../asn1/oids';
 import { algorithmIdentifier, children, octets, smallInt, type Node } from '../asn1/reader';
 import { objectIdentifier, octetString } from '../asn1/writer';
-import { PkiError } from '../pki-error';
+import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
-import { utf8Password } from './bmp-password';
+import { aes256CbcEncrypt, aesCbcDecrypt } from './aes-cbc';
+import { pbkdf2Passwords, utf8Password } from './bmp-password';
 import { cbcDecrypt } from './cbc';
 import { createDes } from './des';
 import { DIGESTS, hmacByOid, hmacOid, type Digest } from './digests';
@@ -44,28 +45,53 @@ export function readPbkdf2(params: Node | undefined): Kdf {
   return { salt, iterations, keyLength, prf };
 }
 
-async function aesCbcDecrypt(key: Bytes, iv: Bytes, data: Bytes): Promise<Bytes> {
-  if (iv.length !== 16) throw new PkiError('malformed', `aes iv of ${iv.length} bytes`);
-  if (data.length === 0 || data.length % 16 !== 0) throw new PkiError('malformed', 'ciphertext is not whole blocks');
-  let cryptoKey: CryptoKey;
-  try {
-    cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-CBC', false, ['decrypt']);
-  } catch (cause) {
-    // Chromium's WebCrypto has no 192-bit AES (it refuses the key length).
-    throw new PkiError('unsupported', `aes-${key.length * 8}-cbc is not available here`, { cause });
+/** The ciphertext decrypted under one candidate password encoding. */
+type Attempt = (pass: Bytes) => Promise<Bytes>;
+
+/** The PBES2 cipher a scheme names, as a function of the password octets. */
+function attemptFor(kdf: Kdf, scheme: { oid: string; params?: Node }, data: Bytes): Attempt {
+  const derive = (pass: Bytes, defaultLength: number): Promise<Bytes> => {
+    const length = kdf.keyLength ?? defaultLength;
+    if (length < 1 || length > 128) throw new PkiError('malformed', `pbkdf2 key length ${length}`);
+    return pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, length);
+  };
+  const fixedLength = (keyLength: number, cipher: string): void => {
+    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
+      throw new PkiError('malformed', `pbkdf2 key length does not fit ${cipher}`);
+  };
+  const aesKeyLength = AES_KEY_LENGTH.get(scheme.oid);
+  if (aesKeyLength !== undefined) {
+    fixedLength(aesKeyLength, 'aes');
+    const iv = octets(scheme.params, 'aes iv');
+    return async (pass) => aesCbcDecrypt(await derive(pass, aesKeyLength), iv, data);
   }
-  try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv }, cryptoKey, data));
-  } catch (cause) {
-    throw new PkiError('invalid-password', 'wrong password', { cause });
+  if (scheme.oid === CIPHER.desEde3Cbc || scheme.oid === CIPHER.desCbc) {
+    const keyLength = scheme.oid === CIPHER.desEde3Cbc ? 24 : 8;
+    fixedLength(keyLength, 'des');
+    const iv = octets(scheme.params, 'des iv');
+    return async (pass) => cbcDecrypt(createDes(await derive(pass, keyLength)), iv, data);
   }
+  if (scheme.oid === CIPHER.rc2Cbc) {
+    // RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING }
+    const fields = children(scheme.params, 'rc2 params', 1);
+    const bits = fields.length > 1 ? rc2BitsFromVersion(smallInt(fields[0], 'rc2 version')) : 32;
+    const iv = octets(fields[fields.length - 1], 'rc2 iv');
+    return async (pass) => cbcDecrypt(createRc2(await derive(pass, 16), bits), iv, data);
+  }
+  throw new PkiError('unsupported', `unsupported pbes2 cipher ${scheme.oid}`);
 }
 
-/** PBES2 (RFC 8018 section 6.2) with PBKDF2 and AES-CBC, DES-EDE3-CBC, DES-CBC or RC2-CBC. */
+/**
+ * PBES2 (RFC 8018 section 6.2) with PBKDF2 and AES-CBC, DES-EDE3-CBC, DES-CBC or RC2-CBC. The
+ * password is tried as UTF-8 and then as Latin-1 (pbkdf2Passwords); a candidate opens the data
+ * only if the padding holds and `looksRight` accepts the plaintext, so a wrong key whose
+ * padding happens to be valid does not hide the right one.
+ */
 export async function decryptPbes2(
   params: Node | undefined,
   data: Uint8Array,
   password: string | undefined,
+  looksRight: (plain: Bytes) => boolean,
 ): Promise<Bytes> {
   const [kdfNode, schemeNode] = children(params, 'pbes2 params', 2);
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbes2 kdf');
@@ -74,33 +100,36 @@ export async function decryptPbes2(
     throw new PkiError('unsupported', `unsupported key derivation ${name}${kdfAlg.oid}`);
   }
   const kdf = readPbkdf2(kdfAlg.params);
-  const scheme = algorithmIdentifier(schemeNode, 'pbes2 encryption scheme');
-  const pass = utf8Password(password);
-  const derive = async (defaultLength: number): Promise<Bytes> => {
-    const length = kdf.keyLength ?? defaultLength;
-    if (length < 1 || length > 128) throw new PkiError('malformed', `pbkdf2 key length ${length}`);
-    return pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, length);
-  };
-  const cipherText = new Uint8Array(data);
-  const aesKeyLength = AES_KEY_LENGTH.get(scheme.oid);
-  if (aesKeyLength !== undefined) {
-    if (kdf.keyLength !== undefined && kdf.keyLength !== aesKeyLength)
-      throw new PkiError('malformed', 'pbkdf2 key length does not fit aes');
-    return aesCbcDecrypt(await derive(aesKeyLength), octets(scheme.params, 'aes iv'), cipherText);
+  const attempt = attemptFor(kdf, algorithmIdentifier(schemeNode, 'pbes2 encryption scheme'), new Uint8Array(data));
+  for (const pass of pbkdf2Passwords(password)) {
+    try {
+      const plain = await attempt(pass);
+      if (looksRight(plain)) return plain;
+    } catch (e) {
+      if (!isPkiError(e) || e.code !== 'invalid-password') throw e;
+    }
   }
-  if (scheme.oid === CIPHER.desEde3Cbc || scheme.oid === CIPHER.desCbc) {
-    const keyLength = scheme.oid === CIPHER.desEde3Cbc ? 24 : 8;
-    if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
-      throw new PkiError('malformed', 'pbkdf2 key length does not fit des');
-    return cbcDecrypt(createDes(await derive(keyLength)), octets(scheme.params, 'des iv'), cipherText);
-  }
-  if (scheme.oid === CIPHER.rc2Cbc) {
-    // RC2-CBC-Parameter ::= SEQUENCE { rc2ParameterVersion INTEGER OPTIONAL, iv OCTET STRING }
-    const fields = children(scheme.params, 'rc2 params', 1);
-    const bits = fields.length > 1 ? rc2BitsFromVersion(smallInt(fields[0], 'rc2 version')) : 32;
-    return cbcDecrypt(createRc2(await derive(16), bits), octets(fields[fields.length - 1], 'rc2 iv'), cipherText);
-  }
-  throw new PkiError('unsupported', `unsupported pbes2 cipher ${scheme.oid}`);
+  throw new PkiError('invalid-password', 'wrong password');
+}
+
+/**
+ * AlgorithmIdentifier { id-PBKDF2, PBKDF2-params } (RFC 8018 appendix A.2). keyLength is
+ * optional for PBES2 (the cipher fixes it) and required for PBMAC1 (RFC 9579).
+ */
+export function pbkdf2Algorithm(salt: Bytes, iterations: number, prf: Digest, keyLength?: number): asn1js.Sequence {
+  return new asn1js.Sequence({
+    value: [
+      objectIdentifier(PBE.pbkdf2),
+      new asn1js.Sequence({
+        value: [
+          octetString(salt),
+          new asn1js.Integer({ value: iterations }),
+          ...(keyLength === undefined ? [] : [new asn1js.Integer({ value: keyLength })]),
+          new asn1js.Sequence({ value: [objectIdentifier(hmacOid(prf)), new asn1js.Null()] }),
+        ],
+      }),
+    ],
+  });
 }
 
 /**
@@ -116,27 +145,13 @@ export async function encryptPbes2Aes256(
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(16));
   const key = await pbkdf2(prf, utf8Password(password), salt, iterations, 32);
-  const cryptoKey = await crypto.subtle.importKey('raw', key, 'AES-CBC', false, ['encrypt']);
-  const ciphertext = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, cryptoKey, new Uint8Array(data)),
-  );
+  const ciphertext = await aes256CbcEncrypt(key, iv, data);
   const algorithm = new asn1js.Sequence({
     value: [
       objectIdentifier(PBE.pbes2),
       new asn1js.Sequence({
         value: [
-          new asn1js.Sequence({
-            value: [
-              objectIdentifier(PBE.pbkdf2),
-              new asn1js.Sequence({
-                value: [
-                  octetString(salt),
-                  new asn1js.Integer({ value: iterations }),
-                  new asn1js.Sequence({ value: [objectIdentifier(hmacOid(prf)), new asn1js.Null()] }),
-                ],
-              }),
-            ],
-          }),
+          pbkdf2Algorithm(salt, iterations, prf),
           new asn1js.Sequence({ value: [objectIdentifier(CIPHER.aes256Cbc), octetString(iv)] }),
         ],
       }),

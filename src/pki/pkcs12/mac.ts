@@ -8,11 +8,11 @@ import { PBE } from '../asn1/oids';
 import { algorithmIdentifier, children, octets, smallInt, type Node } from '../asn1/reader';
 import { objectIdentifier, octetString } from '../asn1/writer';
 import { equalBytes } from '../bytes';
-import { bmpPassword, utf8Password } from '../pbe/bmp-password';
-import { digestByOid, digestOid, hmacByOid, type Digest } from '../pbe/digests';
+import { bmpPassword, pbkdf2Passwords, utf8Password } from '../pbe/bmp-password';
+import { DIGESTS, digestByOid, digestOid, hmacByOid, hmacOid, type Digest } from '../pbe/digests';
 import { checkIterations } from '../pbe/limits';
 import { pbkdf2 } from '../pbe/pbkdf2';
-import { readPbkdf2 } from '../pbe/pbes2';
+import { pbkdf2Algorithm, readPbkdf2 } from '../pbe/pbes2';
 import { KDF_MAC, pkcs12Kdf } from '../pbe/pkcs12-kdf';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
@@ -35,25 +35,37 @@ function macValue(
 }
 
 /**
- * RFC 9579 PBMAC1: PBKDF2 (its keyLength is REQUIRED there) over the UTF-8 password makes the
- * HMAC key; MacData's own macSalt and iterations are ignored ("NOT USED", 1).
+ * RFC 9579 PBMAC1: PBKDF2 over the password octets (UTF-8, else Latin-1: pbkdf2Passwords)
+ * makes the HMAC key; MacData's own macSalt and iterations are ignored ("NOT USED", 1). keyLength must be there and must be the HMAC's
+ * output length: the RFC requires it (its appendix A.6 file, without one, is invalid, and
+ * OpenSSL, GnuTLS and OpenJDK refuse that file), and a shorter key would weaken the MAC below
+ * its hash while still verifying. Both are refused before any password is tried.
  */
 function readPbmac1(params: Node | undefined, expected: Uint8Array, authSafeContent: Uint8Array): MacCheck {
   const [kdfNode, macNode] = children(params, 'pbmac1 params', 2);
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbmac1 kdf');
   if (kdfAlg.oid !== PBE.pbkdf2) throw new PkiError('unsupported', `unsupported pbmac1 kdf ${kdfAlg.oid}`);
   const kdf = readPbkdf2(kdfAlg.params);
-  const keyLength = kdf.keyLength;
-  if (keyLength === undefined || keyLength < 1 || keyLength > 128)
-    throw new PkiError('malformed', 'pbmac1 needs a pbkdf2 key length');
   const macAlg = algorithmIdentifier(macNode, 'pbmac1 mac');
   const digest = hmacByOid(macAlg.oid);
   if (!digest) throw new PkiError('unsupported', `unsupported pbmac1 mac ${macAlg.oid}`);
+  const keyLength = digest.hash.outputLen;
+  if (kdf.keyLength === undefined)
+    throw new PkiError('malformed', 'pbmac1: the pbkdf2 key length is missing (rfc 9579 requires it)');
+  if (kdf.keyLength !== keyLength)
+    throw new PkiError(
+      'malformed',
+      `pbmac1: a ${kdf.keyLength}-byte key for hmac-${digest.name}, whose output is ${keyLength} bytes (rfc 9579 requires them equal)`,
+    );
   return {
     digest,
+    // PBKDF2 takes octets, so a Latin-1 console's file has its MAC over the Latin-1 octets too.
     verify: async (password) => {
-      const key = await pbkdf2(kdf.prf, utf8Password(password), kdf.salt, kdf.iterations, keyLength);
-      return equalBytes(hmac(digest.hash, key, authSafeContent), expected);
+      for (const pass of pbkdf2Passwords(password)) {
+        const key = await pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, keyLength);
+        if (equalBytes(hmac(digest.hash, key, authSafeContent), expected)) return true;
+      }
+      return false;
     },
   };
 }
@@ -104,6 +116,43 @@ export function writeMacData(
       }),
       octetString(salt),
       new asn1js.Integer({ value: iterations }),
+    ],
+  });
+}
+
+/**
+ * MacData with PBMAC1 (RFC 9579): PBKDF2-HMAC-SHA-256 with a random 16-byte salt and keyLength
+ * 32 makes the key of an HMAC-SHA-256 over `authSafeContent`. The MAC key thus comes from the
+ * UTF-8 password through PBKDF2 (NIST SP 800-132) instead of the PKCS#12 KDF. macSalt and
+ * iterations are written as the RFC's appendix A files have them ("NOT USED", 1): readers
+ * take both from the PBKDF2 parameters. OpenSSL reads PBMAC1 from 3.4 on.
+ */
+export async function writePbmac1MacData(
+  password: string | undefined,
+  iterations: number,
+  authSafeContent: Uint8Array,
+): Promise<asn1js.Sequence> {
+  const digest = DIGESTS.sha256;
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const keyLength = digest.hash.outputLen;
+  const key = await pbkdf2(digest, utf8Password(password), salt, iterations, keyLength);
+  const mac = hmac(digest.hash, key, authSafeContent);
+  const pbmac1 = new asn1js.Sequence({
+    value: [
+      objectIdentifier(PBE.pbmac1),
+      new asn1js.Sequence({
+        value: [
+          pbkdf2Algorithm(salt, iterations, digest, keyLength),
+          new asn1js.Sequence({ value: [objectIdentifier(hmacOid(digest)), new asn1js.Null()] }),
+        ],
+      }),
+    ],
+  });
+  return new asn1js.Sequence({
+    value: [
+      new asn1js.Sequence({ value: [pbmac1, octetString(mac)] }),
+      octetString(new TextEncoder().encode('NOT USED')),
+      new asn1js.Integer({ value: 1 }),
     ],
   });
 }

@@ -3,7 +3,7 @@
  * data safes.
  */
 import { CONTENT_TYPE } from '../asn1/oids';
-import { children, explicit, isContextTag, octets, oid, readDer, smallInt, type Node } from '../asn1/reader';
+import { children, decodeBer, explicit, isContextTag, octets, oid, readDer, smallInt, type Node } from '../asn1/reader';
 import { decryptPbe } from '../pbe/pbe';
 import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
@@ -13,6 +13,12 @@ import { readSafeContents, type Pkcs12Contents } from './safe-contents';
 /** ContentInfo { contentType, content [0] EXPLICIT } of type data → the OCTET STRING's bytes. */
 function dataContent(content: Node | undefined, what: string): Bytes {
   return octets(explicit(content, 0, what), what);
+}
+
+/** A decrypted SafeContents is a SEQUENCE; garbage from a wrong key almost never decodes as one. */
+function isSequence(plain: Uint8Array): boolean {
+  const decoded = plain[0] === 0x30 ? decodeBer(plain) : undefined;
+  return decoded !== undefined && !decoded.node.error;
 }
 
 /**
@@ -40,7 +46,7 @@ async function readAuthenticatedSafe(der: Uint8Array, password: string | undefin
       const fields = children(encryptedContentInfo, 'encrypted content info', 2);
       const encrypted = fields.at(2);
       if (!isContextTag(encrypted, 0)) continue; // content absent: nothing to read
-      const plain = await decryptPbe(fields[1], octets(encrypted, 'encrypted content', true), password);
+      const plain = await decryptPbe(fields[1], octets(encrypted, 'encrypted content', true), password, isSequence);
       await readSafeContents(plain, password, bags);
     } else {
       throw new PkiError('unsupported', `unsupported pfx content type ${type}`);

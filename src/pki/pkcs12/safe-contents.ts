@@ -58,10 +58,8 @@ export async function readSafeContents(
 
 async function decryptShroudedKey(value: Node, password: string | undefined): Promise<Bytes> {
   const [algorithm, data] = children(value, 'shrouded key bag', 2);
-  const pkcs8 = await decryptPbe(algorithm, octets(data, 'shrouded key'), password);
   // Without a MAC a wrong password shows only here: padding that happens to be valid, garbage inside.
-  if (!looksLikePkcs8(pkcs8)) throw new PkiError('invalid-password', 'wrong password');
-  return pkcs8;
+  return decryptPbe(algorithm, octets(data, 'shrouded key'), password, looksLikePkcs8);
 }
 
 /** CertBag ::= SEQUENCE { certId, certValue [0] EXPLICIT }: x509Certificate holds DER in an OCTET STRING. */

@@ -14,7 +14,7 @@ import { encryptPkcs12Pbe } from '../pbe/pkcs12-pbe';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
 import { writeBagAttributes, type BagAttributes } from './bag-attributes';
-import { writeMacData } from './mac';
+import { writeMacData, writePbmac1MacData } from './mac';
 
 export interface Pkcs12WriteOptions {
   /** PKCS#8 DER of the private key, when it is exported */
@@ -25,6 +25,12 @@ export interface Pkcs12WriteOptions {
   friendlyName?: string;
   /** PBE-SHA1-3DES + SHA-1 MAC for old Windows/macOS/Android; default AES-256-CBC/PBKDF2-SHA256 + HMAC-SHA256 */
   legacy?: boolean;
+  /**
+   * The integrity MAC: 'hmac' (default) is RFC 7292's HMAC with the PKCS#12 KDF (SHA-256, or
+   * SHA-1 with `legacy`); 'pbmac1' is RFC 9579's PBMAC1 (PBKDF2-HMAC-SHA-256 key, HMAC-SHA-256),
+   * which OpenSSL reads from 3.4 on and older readers refuse. Not with `legacy`.
+   */
+  mac?: 'hmac' | 'pbmac1';
   /**
    * KDF and MAC iterations. Default 10 000 (keytool's PKCS#12 default; PBKDF2 runs natively so
    * it costs little), 2048 with `legacy` (openssl's PKCS12_DEFAULT_ITER, which old readers expect).
@@ -65,14 +71,15 @@ async function encrypt(
  * an encrypted safe, the key in a pkcs8ShroudedKeyBag, friendlyName and localKeyId (SHA-1 of
  * the leaf) on the key and the leaf, and a MAC. Default AES-256-CBC with PBKDF2-HMAC-SHA-256
  * and an HMAC-SHA-256 MAC (openssl 3's default); `legacy` uses pbeWithSHAAnd3-KeyTripleDES-CBC
- * and an HMAC-SHA-1 MAC.
+ * and an HMAC-SHA-1 MAC; `mac: 'pbmac1'` writes an RFC 9579 PBMAC1 MAC instead.
  *
  * The layout is openssl's PKCS12_create (RFC 7292 section 5.1): AuthenticatedSafe =
  * [ encryptedData(certificate bags), data(pkcs8ShroudedKeyBag) ], then the MAC over the
  * AuthenticatedSafe's DER.
  */
 export async function writePkcs12(options: Pkcs12WriteOptions): Promise<Bytes> {
-  const { key, certificates, password, friendlyName, legacy = false } = options;
+  const { key, certificates, password, friendlyName, legacy = false, mac = 'hmac' } = options;
+  if (mac === 'pbmac1' && legacy) throw new PkiError('bad-input', 'pbmac1 is for modern readers, not legacy');
   const iterations = options.iterations ?? (legacy ? LEGACY_ITERATIONS : DEFAULT_ITERATIONS);
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
     throw new PkiError('bad-input', `iterations ${iterations}`);
@@ -125,13 +132,16 @@ export async function writePkcs12(options: Pkcs12WriteOptions): Promise<Bytes> {
   }
 
   const authSafe = toDer(new asn1js.Sequence({ value: contentInfos }));
-  const mac = writeMacData(legacy ? DIGESTS.sha1 : DIGESTS.sha256, password, iterations, authSafe);
+  const macData =
+    mac === 'pbmac1'
+      ? await writePbmac1MacData(password, iterations, authSafe)
+      : writeMacData(legacy ? DIGESTS.sha1 : DIGESTS.sha256, password, iterations, authSafe);
   return toDer(
     new asn1js.Sequence({
       value: [
         new asn1js.Integer({ value: 3 }),
         new asn1js.Sequence({ value: [oid(CONTENT_TYPE.data), explicit0(octetString(authSafe))] }),
-        mac,
+        macData,
       ],
     }),
   );

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { ScanQrButton } from '../transfer/scan-qr-button';
 
 export interface PickedFile {
   name: string;
@@ -26,8 +27,8 @@ function showInPicker(input: HTMLInputElement, file: PickedFile | undefined): vo
 }
 
 /**
- * One control for the three ways a file arrives: the file picker, drag and drop onto the
- * zone, or pasted text (PEM). The zone is not the only way in: the picker and the text area
+ * One control for the four ways a file arrives: the file picker, drag and drop onto the
+ * zone, pasted text (PEM), or QR codes scanned from another screen (ARCHITECTURE §8). The zone is not the only way in: the picker and the text area
  * work from the keyboard. `file` is the file the screen is working on, whichever way it came;
  * the picker shows its name.
  */
@@ -79,7 +80,10 @@ export function FileSource(props: {
           if (file) void read(file);
         }}
       />
-      <p class="hint">or drop a file here, or paste PEM text below.</p>
+      <p class="hint">or drop a file here, paste PEM text below, or scan the QR codes another screen shows.</p>
+      <div class="actions">
+        <ScanQrButton what={props.label} onFile={props.onFile} disabled={props.disabled} />
+      </div>
       <label for={`${id}-text`}>{props.pasteLabel ?? 'Pasted text'}</label>
       <textarea
         id={`${id}-text`}

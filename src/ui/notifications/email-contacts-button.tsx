@@ -25,7 +25,10 @@ export function EmailContactsButton(props: EmailContactsButtonProps) {
   const revision = useStore(vaultStore, (s) => s.revision);
   const [loaded, setLoaded] = useState<CertificateContact[] | undefined>(props.contacts);
   useEffect(() => {
-    if (props.contacts) return setLoaded(props.contacts);
+    if (props.contacts) {
+      setLoaded(props.contacts);
+      return;
+    }
     let live = true;
     void getVault()
       .then((v) => v.getContacts())

@@ -1,14 +1,16 @@
 import { useState } from 'preact/hooks';
 import type { KeyVaultCertificateWithPolicy, KeyVaultCertificate } from '../state/vault-api';
 import { downloadBytes, fileNameFor, toPem } from '../components/download';
-import { ErrorBanner } from '../components/error-banner';
+import { ErrorBanner, FieldError } from '../components/error-banner';
 import { getVault, loadImportTools } from '../state/vault-client';
 import { useAction } from '../state/use-action';
+import { TransferActions } from '../transfer/transfer-actions';
 
 /**
  * Every way a version leaves the vault: the certificate alone (CER, PEM chain, P7B), and
  * the secret with the private key (PFX or PEM, per the policy's content type) when the key
- * is exportable. Files are made in the page and saved through a blob: URL.
+ * is exportable: a PFX with an optional password, legacy encoding or PBMAC1 MAC, a PEM with
+ * the key plain or encrypted. Files are made in the page and saved through a blob: URL.
  */
 export function DownloadsPanel({
   cert,
@@ -20,19 +22,27 @@ export function DownloadsPanel({
   exportable: boolean;
 }) {
   const [password, setPassword] = useState('');
+  const [again, setAgain] = useState('');
   const [legacy, setLegacy] = useState(false);
+  const [pbmac1, setPbmac1] = useState(false);
+  const [encryptKey, setEncryptKey] = useState(false);
   const { busy, error, setError, run } = useAction();
   const chain = cert.chain.length ? cert.chain : [cert.cer];
   const base = cert.name;
   const isPfx = contentType !== 'application/x-pem-file';
+  // PEM: the key is encrypted only under a password typed twice (nothing else checks it).
+  const mismatch = encryptKey && again !== '' && password !== again ? 'The two passwords differ.' : undefined;
+  const pemReady = !encryptKey || (password !== '' && password === again);
   const secret = (e: Event) => {
     e.preventDefault();
+    if (!isPfx && !pemReady) return;
     void run(async () => {
       const vault = await getVault();
       const s = await vault.getSecret(cert.name, {
         version: cert.properties.version,
-        password: isPfx && password ? password : undefined,
+        password: (isPfx || encryptKey) && password ? password : undefined,
         legacy: isPfx && legacy,
+        mac: isPfx && pbmac1 ? 'pbmac1' : undefined,
       });
       if (s.contentType === 'application/x-pem-file')
         downloadBytes(fileNameFor(base, 'pem'), s.value, 'application/x-pem-file');
@@ -77,6 +87,7 @@ export function DownloadsPanel({
           P7B (chain)
         </button>
       </p>
+      <TransferActions name={base} cer={cert.cer} chain={chain} />
       {exportable && cert.keyIncluded ? (
         <form class="secret-form" onSubmit={secret}>
           <h3>With the private key</h3>
@@ -94,12 +105,65 @@ export function DownloadsPanel({
           )}
           {isPfx && (
             <label class="check">
-              <input type="checkbox" checked={legacy} onChange={(e) => setLegacy(e.currentTarget.checked)} />
+              <input
+                type="checkbox"
+                checked={legacy}
+                onChange={(e) => {
+                  setLegacy(e.currentTarget.checked);
+                  if (e.currentTarget.checked) setPbmac1(false);
+                }}
+              />
               Legacy compatible (3DES, SHA-1 MAC) for older Windows, macOS and Android
             </label>
           )}
-          <button type="submit" class="primary" disabled={busy}>
-            {isPfx ? 'PFX with private key' : 'PEM with private key'}
+          {isPfx && (
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={pbmac1}
+                onChange={(e) => {
+                  setPbmac1(e.currentTarget.checked);
+                  if (e.currentTarget.checked) setLegacy(false);
+                }}
+              />
+              Modern MAC (PBMAC1, OpenSSL 3.4+)
+            </label>
+          )}
+          {!isPfx && (
+            <label class="check">
+              <input type="checkbox" checked={encryptKey} onChange={(e) => setEncryptKey(e.currentTarget.checked)} />
+              Encrypt the key with a password (PKCS#8, AES-256)
+            </label>
+          )}
+          {!isPfx && encryptKey && (
+            <div class="grid-fields">
+              <div class="field">
+                <label for="pem-password">Key password</label>
+                <input
+                  id="pem-password"
+                  type="password"
+                  autocomplete="new-password"
+                  value={password}
+                  onInput={(e) => setPassword(e.currentTarget.value)}
+                />
+              </div>
+              <div class="field">
+                <label for="pem-password-again">Repeat the key password</label>
+                <input
+                  id="pem-password-again"
+                  type="password"
+                  autocomplete="new-password"
+                  value={again}
+                  aria-invalid={mismatch ? 'true' : undefined}
+                  aria-describedby={mismatch ? 'pem-password-mismatch' : undefined}
+                  onInput={(e) => setAgain(e.currentTarget.value)}
+                />
+                <FieldError id="pem-password-mismatch" message={mismatch} />
+              </div>
+            </div>
+          )}
+          <button type="submit" class="primary" disabled={busy || (!isPfx && !pemReady)}>
+            {isPfx ? 'PFX with private key' : encryptKey ? 'PEM with encrypted key' : 'PEM with private key'}
           </button>
         </form>
       ) : (

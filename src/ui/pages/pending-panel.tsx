@@ -8,6 +8,7 @@ import { downloadBytes, fileNameFor, toPem } from '../components/download';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
 import { useAction } from '../state/use-action';
+import { CsrTransfer } from '../transfer/csr-transfer';
 
 const STATUS_WORDS: Record<string, string> = {
   inProgress: 'Waiting for the signed certificate',
@@ -87,6 +88,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
             </button>
             <span role="status">{copied ? 'Copied to the clipboard.' : ''}</span>
           </p>
+          <CsrTransfer name={op.name} csr={op.csr} />
         </>
       )}
       {inProgress && (

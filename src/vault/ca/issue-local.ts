@@ -13,6 +13,7 @@
 import { parseCertificate } from '../../pki/certificate-info';
 import { issueCertificate } from '../../pki/certificate-issue';
 import { validityWindow } from '../../pki/x509';
+import { keyProtectionOf } from '../access/key-access';
 import type { VaultContext } from '../context';
 import { lifetimeActionDueMs, DAY_MS } from '../lifetime-schedule';
 import { keyUsageOf } from '../policy';
@@ -87,6 +88,7 @@ export async function issueFromLocalCa(ctx: VaultContext, input: LocalIssueInput
     chain: [issued.der, ...ca.chain],
     keyId: keys.id,
     keyExportable: keys.exportable,
+    keyProtection: keyProtectionOf(keys),
     enabled: input.enabled,
     tags: input.tags,
   });

@@ -2,6 +2,15 @@ import type { Page } from '@playwright/test';
 import { BASE_URL } from '../../../playwright.config';
 import { bundleEntry } from './bundle-entry';
 
+declare global {
+  interface Window {
+    /** src/pki/index.ts, after openPkiHarness */
+    pki: typeof import('../../../src/pki/index');
+    /** tests/e2e/harness/vault-page.ts (the vault and its helpers), after openVaultHarness */
+    vaultPage: typeof import('./vault-page');
+  }
+}
+
 export interface HarnessOptions {
   /** source entry to bundle, relative to the project root (default src/pki/index.ts) */
   entry?: string;
@@ -15,7 +24,7 @@ export interface HarnessOptions {
  * `window[globalName]` exists. Both URLs are answered by page.route, so neither the built app
  * nor its service worker is involved. Then drive the module with page.evaluate.
  *
- * The vault engineer: `openModuleHarness(page, { entry: 'src/vault/index.ts', globalName: 'vault' })`.
+ * For the vault, openVaultHarness below.
  */
 export async function openModuleHarness(page: Page, options: HarnessOptions = {}): Promise<void> {
   const entry = options.entry ?? 'src/pki/index.ts';
@@ -38,12 +47,17 @@ export async function openModuleHarness(page: Page, options: HarnessOptions = {}
     .waitForFunction((name) => (globalThis as Record<string, unknown>)[name] !== undefined, globalName, {
       timeout: 10_000,
     })
-    .catch((e) => {
-      throw new Error(`harness ${entry} did not load: ${errors.join('; ') || e}`);
+    .catch((e: unknown) => {
+      throw new Error(`harness ${entry} did not load: ${errors.join('; ') || String(e)}`, { cause: e });
     });
 }
 
 /** The pki module (src/pki/index.ts) as `window.pki`. */
 export function openPkiHarness(page: Page): Promise<void> {
   return openModuleHarness(page, { entry: 'src/pki/index.ts', globalName: 'pki' });
+}
+
+/** The vault with the page-side helpers (tests/e2e/harness/vault-page.ts) as `window.vaultPage`. */
+export function openVaultHarness(page: Page): Promise<void> {
+  return openModuleHarness(page, { entry: 'tests/e2e/harness/vault-page.ts', globalName: 'vaultPage' });
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { EKU, parseCertificate, readCertificates, type CertificateInfo } from '../../../src/pki';
-import { HAS_CORPUS, NO_CORPUS_REASON, corpusFile } from '../../support/shared-corpus';
+import { describeCorpus, corpusFile } from '../../support/shared-corpus';
 
 // Expected values read off `openssl x509 -noout -serial -subject -nameopt RFC2253 -ext ...`
 // (subjects here are in DER order, which RFC 2253 output reverses).
@@ -89,12 +89,9 @@ const cases: { path: string; want: Partial<CertificateInfo> }[] = [
   { path: 'pyca/x509/letsencryptx3.pem', want: { selfSigned: false, keySpec: { kty: 'RSA', size: 2048 } } },
 ];
 
-describe.skipIf(!HAS_CORPUS)(
-  `parseCertificate fields, as openssl reads them (${NO_CORPUS_REASON.split(':')[0]})`,
-  () => {
-    it.each(cases)('$path', async ({ path, want }) => {
-      const info = await parseCertificate(readCertificates(corpusFile(path))[0]);
-      for (const [k, v] of Object.entries(want)) expect(info[k as keyof CertificateInfo], k).toEqual(v);
-    });
-  },
-);
+describeCorpus(`parseCertificate fields, as openssl reads them`, () => {
+  it.each(cases)('$path', async ({ path, want }) => {
+    const info = await parseCertificate(readCertificates(corpusFile(path))[0]);
+    for (const [k, v] of Object.entries(want)) expect(info[k as keyof CertificateInfo], k).toEqual(v);
+  });
+});

@@ -71,7 +71,11 @@ describe('issueCertificate (local CA) checked by openssl verify', () => {
       signatureAlgorithm: 'ecdsa-with-SHA384',
     });
     expect(info.authorityKeyIdentifier).toBe(caInfo.subjectKeyIdentifier);
-    expect(info.subjectKeyIdentifier).toBeDefined();
+    // The leaf's own key identifier, as openssl reads it from the certificate.
+    const ski = /X509v3 Subject Key Identifier: *\n\s*([0-9A-F:]+)/.exec(text)?.[1].replace(/:/g, '');
+    expect(ski).toMatch(/^[0-9A-F]{40}$/);
+    expect(info.subjectKeyIdentifier?.replace(/:/g, '').toUpperCase()).toBe(ski);
+    expect(info.subjectKeyIdentifier).not.toBe(caInfo.subjectKeyIdentifier);
     expect(cutToIssuer).toBe(false);
   });
 

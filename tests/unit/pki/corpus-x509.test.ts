@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { isPkiError, parseCertificate, readCertificates } from '../../../src/pki';
-import { CORPUS_DIR, HAS_CORPUS, NO_CORPUS_REASON, corpusFile, readCatalog } from '../../support/shared-corpus';
+import { describeCorpus, CORPUS_DIR, corpusFile, readCatalog } from '../../support/shared-corpus';
 import { openssl } from '../../support/openssl';
 import { join } from 'node:path';
 
@@ -23,7 +23,7 @@ function opensslFingerprint(path: string, format: string): string {
   return out.trim().split('=')[1].replace(/:/g, '');
 }
 
-describe.skipIf(!HAS_CORPUS)(`corpus certificates (${NO_CORPUS_REASON.split(':')[0]})`, () => {
+describeCorpus(`corpus certificates`, () => {
   it('has cert rows in the catalog', () => {
     expect(rows.length).toBeGreaterThan(100);
   });
@@ -52,7 +52,7 @@ describe.skipIf(!HAS_CORPUS)(`corpus certificates (${NO_CORPUS_REASON.split(':')
   );
 });
 
-describe.skipIf(!HAS_CORPUS)('signature algorithm names match the catalog (openssl -text)', () => {
+describeCorpus('signature algorithm names match the catalog (openssl -text)', () => {
   const named = readCatalog().filter(
     (r) => r.kind === 'cert' && / \/ sig /.test(r.keyAlgorithm) && r.opensslOk.startsWith('yes'),
   );

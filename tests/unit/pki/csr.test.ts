@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { EKU, createCsr, encodePem, generateKeyPair, parseCsr, exportSpki, type KeySpec } from '../../../src/pki';
 import { openssl, tempDir } from '../../support/openssl';
-import { HAS_CORPUS, NO_CORPUS_REASON, corpusFile, readCatalog } from '../../support/shared-corpus';
+import { describeCorpus, corpusFile, readCatalog } from '../../support/shared-corpus';
 
 const tmp = tempDir('certkeep-csr-');
 afterAll(() => tmp.cleanup());
@@ -123,7 +123,7 @@ describe('createCsr checked by openssl req', () => {
   });
 });
 
-describe.skipIf(!HAS_CORPUS)(`corpus CSRs (${NO_CORPUS_REASON.split(':')[0]})`, () => {
+describeCorpus(`corpus CSRs`, () => {
   const rows = readCatalog().filter((r) => r.kind === 'csr');
   it.each(rows.map((r) => [r.path, r]))('%s parses; signature as openssl says (RSA/EC)', async (_p, row) => {
     const info = await parseCsr(corpusFile(row.path));

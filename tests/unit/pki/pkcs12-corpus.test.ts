@@ -1,16 +1,9 @@
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readPkcs12 } from '../../../src/pki';
 import { isPkiError } from '../../../src/pki/pki-error';
 import { openssl } from '../../support/openssl';
-import {
-  CORPUS_DIR,
-  HAS_CORPUS,
-  NO_CORPUS_REASON,
-  corpusFile,
-  isInvalidOnPurpose,
-  readCatalog,
-} from '../../support/shared-corpus';
+import { describeCorpus, CORPUS_DIR, corpusFile, isInvalidOnPurpose, readCatalog } from '../../support/shared-corpus';
 import {
   LEGACY_PROVIDERS,
   normalizeKey,
@@ -37,7 +30,7 @@ function opensslPkcs12(path: string, password: string | undefined, what: string[
   ]).toString();
 }
 
-describe.skipIf(!HAS_CORPUS)('readPkcs12: pyca PKCS#12 corpus', () => {
+describeCorpus('readPkcs12: pyca PKCS#12 corpus', () => {
   test('the catalog lists PFX files', () => {
     expect(readable.length).toBeGreaterThanOrEqual(30);
   });
@@ -117,5 +110,3 @@ describe.skipIf(!HAS_CORPUS)('readPkcs12: pyca PKCS#12 corpus', () => {
     }
   });
 });
-
-if (!HAS_CORPUS) console.warn(NO_CORPUS_REASON);

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodePem, readCertificates, readPkcs7Certificates, writePkcs7Certificates } from '../../../src/pki';
 import { openssl } from '../../support/openssl';
-import { HAS_CORPUS, NO_CORPUS_REASON, corpusFile, readCatalog } from '../../support/shared-corpus';
+import { describeCorpus, corpusFile, readCatalog } from '../../support/shared-corpus';
 import { makeOpensslChain } from './support-chain';
 
 const chain = makeOpensslChain();
@@ -49,7 +49,7 @@ describe('readPkcs7Certificates / readCertificates on P7B', () => {
   });
 });
 
-describe.skipIf(!HAS_CORPUS)(`corpus PKCS#7 (${NO_CORPUS_REASON.split(':')[0]})`, () => {
+describeCorpus(`corpus PKCS#7`, () => {
   const rows = readCatalog().filter((r) => r.kind === 'p7b');
   it.each(rows.map((r) => [r.path, r]))('%s', (_p, row) => {
     const bytes = corpusFile(row.path);

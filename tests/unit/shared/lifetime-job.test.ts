@@ -44,7 +44,7 @@ test('granted: one notification per notice, tagged per certificate and kind, all
     ["'web' renewed", 'default/web/renewed'],
     ["Time to renew 'smtp'", 'mail/smtp/notify'],
   ]);
-  expect(surface.shown[2]?.options.body).toMatch(/Contacts: ops@contoso\.com\./);
+  expect(surface.shown[2].options.body).toMatch(/Contacts: ops@contoso\.com\./);
   const log = await readNotificationLog();
   // newest first; same time → last written first
   expect(log.map((e) => [e.tag, e.shown])).toEqual([

@@ -66,7 +66,7 @@ test('unseen = not shown and not acknowledged; acknowledging removes them', asyn
     entry(3, { shown: false, notShownReason: 'unsupported' }),
   ]);
   expect((await readUnseenNotices()).map((e) => e.title)).toEqual(['t3', 't1']);
-  await acknowledgeNotices(ids.slice(0, 1));
+  await acknowledgeNotices([ids[0]]);
   expect((await readUnseenNotices()).map((e) => e.title)).toEqual(['t3']);
 });
 

@@ -4,6 +4,7 @@ import { deleteVaultDatabase, openIdbVaultStore, vaultDbName } from '../../../sr
 import { DB_VERSION } from '../../../src/store/schema';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import { createVaultContext } from '../../../src/vault/context';
+import { stringContaining } from '../../support/match';
 
 let n = 0;
 const fresh = () => `reconnect-${Date.now().toString(36)}-${n++}`;
@@ -23,7 +24,7 @@ describe('a vault connection that another context needs', () => {
     await expect(vault.getContacts()).rejects.toMatchObject({
       name: 'VaultError',
       code: 'Conflict',
-      message: expect.stringContaining('Reload this page') as unknown,
+      message: stringContaining('Reload this page'),
     });
     vault.close();
   });

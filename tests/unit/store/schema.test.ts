@@ -55,6 +55,8 @@ describe('the store list', () => {
     expectTypeOf<(typeof STORE_NAMES)[number]>().toEqualTypeOf<keyof VaultStoreMap>();
     expect(new Set(STORE_NAMES).size).toBe(STORE_NAMES.length);
     expect([...STORE_NAMES].sort()).toEqual([
+      'access',
+      'audit',
       'caStates',
       'certificates',
       'contacts',

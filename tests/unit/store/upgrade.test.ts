@@ -1,6 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { openIdbVaultStore, vaultDbName } from '../../../src/store/idb-vault-store';
+import { omit } from '../../support/omit';
+import { deleteVaultDatabase, openIdbVaultStore, vaultDbName } from '../../../src/store/idb-vault-store';
 import { DB_VERSION, upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
 import { openVault } from '../../../src/vault';
 import type { CertificateRecord } from '../../../src/vault/vault-store';
@@ -54,12 +55,7 @@ describe('vault database upgrade ladder', () => {
       log: await t.getAll('lifetimeLog'),
     }));
     // Later steps may add derived fields to certificate rows (v3: nextDueMs); the data itself is kept.
-    const withoutDerived = (row: CertificateRecord) => {
-      const rest = { ...row };
-      delete rest.nextDueMs;
-      delete rest.lifetimeSeen;
-      return rest;
-    };
+    const withoutDerived = (row: CertificateRecord) => omit(row, 'nextDueMs', 'lifetimeSeen');
     expect(after.certificates.map(withoutDerived)).toEqual(rows.certificates.map(withoutDerived));
     expect(after.versions).toEqual(rows.versions);
     expect(after.keys.map((k) => k.id)).toEqual(rows.keys.map((k) => k.id));
@@ -79,7 +75,85 @@ describe('vault database upgrade ladder', () => {
     vault.close();
   });
 
-  it('v3 → v5: the issued store (index byCa, key [caKey, serialNumber]) and caStates; rows of v3 are kept', async () => {
+  it("v3 → v4: the access and audit stores, not yet v5's; a v3 vault with keys opens unprotected, then protects and its keys work", async () => {
+    const source = await makeVault();
+    await source.vault.createCertificate('Kept', { subject: 'CN=kept', keyType: 'EC' });
+    await source.vault.createCertificate('Bound', { subject: 'CN=bound', exportable: false });
+    const rows = await source.store.read(async (tx) => ({
+      certificates: await tx.getAll('certificates'),
+      versions: await tx.getAll('versions'),
+      keys: await tx.getAll('keys'),
+    }));
+    const name = fresh();
+    const v3 = await openDB<VaultDbSchema>(vaultDbName(name), 3, { upgrade: upgradeVaultDb });
+    expect([...v3.objectStoreNames]).not.toContain('access');
+    const tx = v3.transaction(['certificates', 'versions', 'keys'], 'readwrite');
+    for (const r of rows.certificates) await tx.objectStore('certificates').put(r);
+    for (const r of rows.versions) await tx.objectStore('versions').put(r);
+    for (const r of rows.keys) await tx.objectStore('keys').put(r);
+    await tx.done;
+    v3.close();
+    // The step alone: v4 has access and audit, and not yet v5's stores; the v3 rows are there.
+    const v4 = await openDB<VaultDbSchema>(vaultDbName(name), 4, { upgrade: upgradeVaultDb });
+    expect([...v4.objectStoreNames]).toEqual(expect.arrayContaining(['access', 'audit']));
+    expect([...v4.objectStoreNames]).not.toContain('issued');
+    expect(await v4.count('keys')).toBe(rows.keys.length);
+    v4.close();
+
+    const vault = await openVault({ name });
+    expect(await vault.getAccessState()).toEqual({ protected: false, unlocked: true });
+    expect((await vault.getCertificate('kept')).keyProtection).toBe('none');
+    await vault.protect({ principal: 'admin', passphrase: 'upgrade passphrase' });
+    expect((await vault.getCertificate('kept')).keyProtection).toBe('sealed');
+    expect((await vault.getCertificate('bound')).keyProtection).toBe('device-bound');
+    const signed = await (await vault.getCryptographyClient('kept')).signData('ES256', new Uint8Array([1]));
+    expect(signed.result).toHaveLength(64);
+    expect(await collect(vault.listPropertiesOfCertificates())).toHaveLength(2);
+    vault.close();
+    const store = await openIdbVaultStore(name);
+    expect(await store.read((t) => t.count('access'))).toBe(1);
+    expect(await store.read((t) => t.count('audit'))).toBe(1);
+    store.close();
+  });
+
+  it('v4 → v5: issued and caStates appear; a protected v4 vault stays protected, and its principal and sealed keys open', async () => {
+    // A protected vault made by the current code, its rows then written into a v4 database of
+    // the same name (the access rows' MACs and the slots' AAD name the vault).
+    const source = await makeVault({ iterations: 1000 });
+    const name = source.store.name;
+    await source.vault.createCertificate('Kept', { subject: 'CN=kept', keyType: 'EC' });
+    await source.vault.protect({ principal: 'admin', passphrase: 'upgrade passphrase' });
+    const v4Stores = ['certificates', 'versions', 'keys', 'meta', 'access', 'audit'] as const;
+    const rows = await source.store.read(async (tx) => {
+      const out: Partial<Record<(typeof v4Stores)[number], unknown[]>> = {};
+      for (const s of v4Stores) out[s] = await tx.getAll(s);
+      return out;
+    });
+    source.vault.close();
+    await deleteVaultDatabase(name);
+    const v4 = await openDB<VaultDbSchema>(vaultDbName(name), 4, { upgrade: upgradeVaultDb });
+    expect([...v4.objectStoreNames]).not.toContain('issued');
+    const tx = v4.transaction([...v4Stores], 'readwrite');
+    for (const s of v4Stores) for (const r of rows[s] ?? []) await tx.objectStore(s).put(r as never);
+    await tx.done;
+    v4.close();
+
+    const vault = await openVault({ name });
+    expect(await vault.getAccessState()).toMatchObject({ protected: true, unlocked: false });
+    await expect(vault.getCertificate('kept')).rejects.toMatchObject({ code: 'Locked' });
+    await vault.unlock({ principal: 'admin', passphrase: 'upgrade passphrase' });
+    expect((await vault.getCertificate('kept')).keyProtection).toBe('sealed');
+    const signed = await (await vault.getCryptographyClient('kept')).signData('ES256', new Uint8Array([1]));
+    expect(signed.result).toHaveLength(64);
+    vault.close();
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['issued', 'caStates']));
+    expect(await db.count('issued')).toBe(0);
+    expect(await db.count('access')).toBe(1);
+    db.close();
+  });
+
+  it('v3 → v4 → v5: the issued store (index byCa, key [caKey, serialNumber]) and caStates; rows of v3 are kept', async () => {
     const name = fresh();
     const v3 = await openDB<VaultDbSchema>(vaultDbName(name), 3, { upgrade: upgradeVaultDb });
     expect([...v3.objectStoreNames]).not.toContain('issued');
@@ -117,6 +191,7 @@ describe('vault database upgrade ladder', () => {
     expect(await store.read((t) => t.get('caStates', 'root'))).toEqual({ caKey: 'root', crlNumber: 4 });
     store.close();
     const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
+    expect([...db.objectStoreNames]).toEqual(expect.arrayContaining(['access', 'audit', 'issued', 'caStates']));
     const tx = db.transaction('issued');
     expect(tx.objectStore('issued').keyPath).toEqual(['caKey', 'serialNumber']);
     expect([...tx.objectStore('issued').indexNames]).toEqual(['byCa']);

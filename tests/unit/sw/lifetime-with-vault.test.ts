@@ -4,6 +4,7 @@
  */
 import { deleteDB } from 'idb';
 import { beforeEach, expect, test } from 'vitest';
+import { collect } from '../vault/vault-fixture';
 import { listVaults, openVault } from '../../../src/vault';
 import { runLifetimeJob } from '../../../src/shared/lifetime-job';
 import { renewNow } from '../../../src/sw/renew-now';
@@ -40,8 +41,7 @@ async function seed(vaultName: string) {
 
 async function versions(vaultName: string, name: string): Promise<number> {
   const vault = await openVault({ name: vaultName, now: () => NOW });
-  const listed = [];
-  for await (const properties of vault.listPropertiesOfCertificateVersions(name)) listed.push(properties);
+  const listed = await collect(vault.listPropertiesOfCertificateVersions(name));
   vault.close();
   return listed.length;
 }

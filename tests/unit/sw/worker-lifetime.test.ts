@@ -4,6 +4,7 @@
  */
 import { deleteDB } from 'idb';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import { collect } from '../vault/vault-fixture';
 import { listVaults, openVault } from '../../../src/vault';
 import { deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { NOTIFICATION_LOG_DB, readNotificationLog } from '../../../src/shared/notification-log';
@@ -68,8 +69,7 @@ test('"Renew now" on a notification renews in the worker and shows the outcome i
   expect(opened).toEqual([]);
   expect((await readNotificationLog()).map((e) => [e.title, e.shown])).toEqual([["'web' renewed", true]]);
   const again = await openVault({ name: 'default' });
-  const versions = [];
-  for await (const properties of again.listPropertiesOfCertificateVersions('web')) versions.push(properties);
+  const versions = await collect(again.listPropertiesOfCertificateVersions('web'));
   again.close();
   expect(versions).toHaveLength(2);
 });

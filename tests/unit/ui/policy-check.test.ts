@@ -14,7 +14,13 @@ async function shown(draft: PolicyDraft): Promise<Partial<Record<string, string>
 describe('policy errors shown while typing', () => {
   it('an empty subject without SANs gets one message, in words for a person', async () => {
     // The vault refuses this draft too, in its own field names: that message must not show as well.
-    expect(await checkPolicy(draftToPolicy(defaultDraft()))).toBeDefined();
+    expect(await checkPolicy(draftToPolicy(defaultDraft()))).toMatchObject({
+      name: 'VaultError',
+      code: 'BadParameter',
+      field: 'subject',
+      message:
+        'subject is empty and there are no subjectAlternativeNames: give at least one, e.g. subject "CN=www.contoso.com".',
+    });
     const errors = await shown(defaultDraft());
     expect(Object.values(errors).filter(Boolean)).toEqual([
       'Give a subject (e.g. CN=www.contoso.com) or at least one subject alternative name.',

@@ -151,15 +151,19 @@ describe('policy draft', () => {
     expect(withIssuer(defaultDraft(), 'Unknown').lifetimeAction).toBe('EmailContacts');
   });
   it('checks ranges the vault also checks', () => {
-    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', validityInMonths: '0' }).validityInMonths).toBeDefined();
-    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeValue: '100' }).lifetimeActions).toMatch(
-      /1 and 99/,
-    );
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', validityInMonths: '0' })).toEqual({
+      validityInMonths: 'Validity must be a whole number of months, 1 or more.',
+    });
+    expect(draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeValue: '100' })).toEqual({
+      lifetimeActions: 'The lifetime percentage must be between 1 and 99.',
+    });
     expect(
       draftErrors({ ...defaultDraft(), subject: 'CN=x', lifetimeTrigger: 'days', lifetimeValue: '325' })
         .lifetimeActions,
     ).toMatch(/1 and 324/);
-    expect(draftErrors({ ...defaultDraft(), subject: '' }).subject).toBeDefined();
+    expect(draftErrors({ ...defaultDraft(), subject: '' })).toEqual({
+      subject: 'Give a subject (e.g. CN=www.contoso.com) or at least one subject alternative name.',
+    });
     expect(draftErrors({ ...defaultDraft(), subject: 'CN=ok' })).toEqual({});
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoreTx, VaultStore } from '../../../src/vault/vault-store';
 import { makeOpensslCa } from './openssl-ca';
 import { collect, makeVault } from './vault-fixture';
+import { stringContaining } from '../../support/match';
 
 /** A store whose write transactions throw on the n-th put (counting from 1), once armed. */
 function failingOnPut(n: number) {
@@ -38,7 +39,7 @@ describe('atomic writes', () => {
     f.state.armed = true;
     await expect(vault.createCertificate('a', { subject: 'CN=a2', keyType: 'EC' })).rejects.toMatchObject({
       name: 'VaultError',
-      message: expect.stringContaining('injected failure'),
+      message: stringContaining('injected failure'),
     });
     await expect(vault.createCertificate('b', { subject: 'CN=b', keyType: 'EC' })).rejects.toMatchObject({
       name: 'VaultError',

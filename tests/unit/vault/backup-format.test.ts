@@ -44,10 +44,10 @@ describe('backup container', () => {
     const codes = new Set<string>();
     for (let i = 0; i < sealed.length * 8; i++) {
       const bad = sealed.slice();
-      bad[i >> 3]! ^= 1 << (i & 7);
+      bad[i >> 3] ^= 1 << (i & 7);
       const err = await openBackup(bad, 'right').then(
         () => 'opened',
-        (e: { code?: string }) => e.code ?? 'raw',
+        (e: unknown) => (e as { code?: string }).code ?? 'raw',
       );
       codes.add(err);
       if (err !== 'Malformed') throw new Error(`bit ${i} (byte ${i >> 3}) gave ${err}`);

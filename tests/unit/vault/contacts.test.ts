@@ -3,6 +3,7 @@ import { deleteVaultDatabase, openIdbVaultStore } from '../../../src/store/idb-v
 import { createVaultContext, type VaultContext } from '../../../src/vault/context';
 import { deleteContacts, getContacts, isValidEmail, setContacts } from '../../../src/vault/contacts';
 import { openVault } from '../../../src/vault';
+import { stringContaining, stringMatching } from '../../support/match';
 
 let n = 0;
 const opened: VaultContext[] = [];
@@ -63,11 +64,11 @@ describe('contacts', () => {
       setContacts(ctx, [{ email: 'ok@contoso.com' }, { email: 'not-an-email', name: 'Bob' }]),
     ).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringMatching(/Contact 2.*not-an-email/),
+      message: stringMatching(/Contact 2.*not-an-email/),
     });
     await expect(setContacts(ctx, [{}])).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('Contact 1'),
+      message: stringContaining('Contact 1'),
     });
     await expect(setContacts(ctx, [{ phone: 'call me' }])).rejects.toMatchObject({ code: 'BadParameter' });
     expect(await getContacts(ctx)).toEqual([{ email: 'a@contoso.com' }]);

@@ -1,6 +1,6 @@
 /**
  * Test fixtures for the crypto client, backup and lifetime tests: writes a
- * certificate straight into the store (records as create.ts writes them), so these tests do not
+ * certificate straight into the store (records as create.ts writes them, the summary by the vault's summaryOf), so these tests do not
  * depend on createCertificate and a bench can seed 10 000 certificates in seconds.
  */
 import * as x509 from '@peculiar/x509';
@@ -9,6 +9,7 @@ import { createVaultContext, type VaultContext } from '../../../src/vault/contex
 import type { CertificatePolicy, KeyUsageType } from '../../../src/vault/types';
 import type { CertificateRecord, KeyRecord, VersionRecord } from '../../../src/vault/vault-store';
 import type { KeySpec } from '../../../src/pki/types';
+import { summaryOf } from '../../../src/vault/version-records';
 
 let counter = 0;
 const opened: VaultContext[] = [];
@@ -76,8 +77,7 @@ export async function seedCertificate(ctx: VaultContext, o: SeedOptions): Promis
   const spec = o.spec ?? { kty: 'RSA', size: 2048 };
   const exportable = o.exportable ?? true;
   const alg = algorithmOf(spec);
-  const keyPair =
-    o.keyPair ?? ((await crypto.subtle.generateKey(alg, exportable, ['sign', 'verify'])) as CryptoKeyPair);
+  const keyPair = o.keyPair ?? (await crypto.subtle.generateKey(alg, exportable, ['sign', 'verify']));
   const notBefore = o.notBefore ?? new Date('2026-01-01T00:00:00Z');
   const expiresOn = o.expiresOn ?? new Date('2027-01-01T00:00:00Z');
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
@@ -138,14 +138,13 @@ export async function seedCertificate(ctx: VaultContext, o: SeedOptions): Promis
       await tx.put('keys', k);
     }
     await tx.put('versions', v);
-    const { cer: _c, chain: _ch, keyId: _k, keyExportable: _e, certificateKey: _ck, ...summary } = v;
     const record: CertificateRecord = {
       key,
       name: existing?.name ?? o.name,
       policy: existing && !o.policy ? existing.policy : policy,
       createdOn: existing?.createdOn ?? notBefore,
       updatedOn: notBefore,
-      latest: summary,
+      latest: summaryOf(v),
       versionCount: ordinal + 1,
     };
     await tx.put('certificates', record);

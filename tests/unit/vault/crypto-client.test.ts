@@ -6,6 +6,7 @@ import { openssl, tempDir } from '../../support/openssl';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
 import type { VaultContext } from '../../../src/vault/context';
 import { ecdsaRawToDer } from '../../support/ecdsa-signature';
+import { stringContaining, stringMatching } from '../../support/match';
 
 afterEach(cleanupContexts);
 
@@ -71,7 +72,7 @@ describe('CryptographyClient: signatures checked by openssl', () => {
       expect(opensslVerify(pem, digest, signed.result, pss)).toBe(true);
     }
     const bad = (await client.signData('RS256', data)).result;
-    bad[10]! ^= 1;
+    bad[10] ^= 1;
     expect((await client.verifyData('RS256', data, bad)).result).toBe(false);
     expect((await client.verifyData('RS256', data, new Uint8Array(3))).result).toBe(false);
   });
@@ -88,7 +89,7 @@ describe('CryptographyClient: signatures checked by openssl', () => {
     await expect(client.signData('ES384', data)).rejects.toMatchObject({
       name: 'VaultError',
       code: 'BadParameter',
-      message: expect.stringContaining('ES256'),
+      message: stringContaining('ES256'),
     });
     await expect(client.signData('RS256', data)).rejects.toMatchObject({ code: 'BadParameter' });
   });
@@ -120,7 +121,7 @@ describe('CryptographyClient: signatures checked by openssl', () => {
     for (const alg of ['RS384', 'PS256'] as const) {
       await expect(client.signData(alg, data)).rejects.toMatchObject({
         code: 'Unsupported',
-        message: expect.stringMatching(/not exportable.*RS256.*exportable policy/),
+        message: stringMatching(/not exportable.*RS256.*exportable policy/),
       });
     }
     const ct = await client.encrypt({ algorithm: 'RSA-OAEP', plaintext: data });
@@ -214,7 +215,7 @@ describe('CryptographyClient: encryption checked by openssl', () => {
     await expect(client.unwrapKey('RSA-OAEP', wrapped.result)).rejects.toMatchObject({ code: 'BadParameter' });
     await expect(client.encrypt({ algorithm: 'RSA-OAEP', plaintext: new Uint8Array(300) })).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('214'),
+      message: stringContaining('214'),
     });
   });
 });
@@ -268,16 +269,16 @@ describe('CryptographyClient: gates', () => {
       unwrapKey: () => c.unwrapKey('RSA-OAEP', ct),
     };
     for (const op of denied) {
-      await expect(run[op]!()).rejects.toMatchObject({
+      await expect(run[op]()).rejects.toMatchObject({
         code: 'Forbidden',
-        message: expect.stringContaining(`Operation ${op} is not permitted`),
+        message: stringContaining(`Operation ${op} is not permitted`),
       });
     }
     for (const op of allowed) {
       // Allowed ops pass the gate: they either succeed or fail on the (junk) input, never Forbidden.
-      const outcome = await run[op]!().then(
+      const outcome = await run[op]().then(
         () => 'ok',
-        (e: { code: string }) => e.code,
+        (e: unknown) => (e as { code: string }).code,
       );
       expect([op, outcome]).not.toEqual([op, 'Forbidden']);
     }
@@ -289,7 +290,7 @@ describe('CryptographyClient: gates', () => {
     const c = await getCryptographyClient(ctx, 'g');
     await expect(c.encrypt({ algorithm: 'RSA-OAEP', plaintext: data })).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('digitalSignature'),
+      message: stringContaining('digitalSignature'),
     });
   });
 
@@ -299,20 +300,22 @@ describe('CryptographyClient: gates', () => {
     await seedCertificate(ctx, { name: 'd', enabled: false });
     await expect((await getCryptographyClient(ctx, 'd')).signData('RS256', data)).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('disabled'),
+      message: stringContaining('disabled'),
     });
     await seedCertificate(ctx, { name: 't' });
     const c = await getCryptographyClient(ctx, 't');
-    await expect(c.signData('RS256', data)).resolves.toBeTruthy();
+    const signed = await c.signData('RS256', data);
+    expect(signed).toMatchObject({ algorithm: 'RS256', keyID: c.keyID });
+    expect((await c.verifyData('RS256', data, signed.result)).result).toBe(true);
     clock.value = new Date('2025-12-31T23:59:59Z');
     await expect(c.signData('RS256', data)).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('not valid before'),
+      message: stringContaining('not valid before'),
     });
     clock.value = new Date('2027-01-01T00:00:01Z');
     await expect(c.verifyData('RS256', data, new Uint8Array(256))).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('expired'),
+      message: stringContaining('expired'),
     });
   });
 
@@ -327,7 +330,7 @@ describe('CryptographyClient: gates', () => {
     const c = await getCryptographyClient(ctx, 'nokey');
     await expect(c.signData('RS256', data)).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('not in this vault'),
+      message: stringContaining('not in this vault'),
     });
     const sig = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', seeded.keyPair.privateKey, data));
     expect((await c.verifyData('RS256', data, sig)).result).toBe(true);
@@ -343,7 +346,7 @@ describe('CryptographyClient: gates', () => {
     const c = await getCryptographyClient(ctx, 'x');
     await expect(c.signData('HS256' as never, data)).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('RS256'),
+      message: stringContaining('RS256'),
     });
     await expect(c.encrypt({ algorithm: 'A256GCM' as never, plaintext: data })).rejects.toMatchObject({
       code: 'BadParameter',
@@ -396,7 +399,7 @@ describe('CryptographyClient over a certificate made by createCertificate', () =
     }
     await expect(client.wrapKey('RSA-OAEP', data)).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('wrapKey'),
+      message: stringContaining('wrapKey'),
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collect, makeVault, T0 } from './vault-fixture';
+import { stringContaining } from '../../support/match';
 
 describe('soft delete', () => {
   it('delete → listed as deleted with recoveryId and purge date 90 days on; recover restores everything', async () => {
@@ -14,7 +15,7 @@ describe('soft delete', () => {
     expect(deleted.policy.subject).toBe('CN=d2');
     await expect(vault.getCertificate('d')).rejects.toMatchObject({
       code: 'NotFound',
-      message: expect.stringContaining('recover it first'),
+      message: stringContaining('recover it first'),
     });
     expect(await collect(vault.listPropertiesOfCertificates())).toEqual([]);
     expect((await collect(vault.listDeletedCertificates())).map((x) => x.name)).toEqual(['d']);
@@ -40,6 +41,24 @@ describe('soft delete', () => {
     await expect(vault.recoverDeletedCertificate('n')).rejects.toMatchObject({ code: 'NotFound' });
     await vault.createCertificate('n', { subject: 'CN=n', keyType: 'EC' });
     expect(await collect(vault.listPropertiesOfCertificateVersions('n'))).toHaveLength(1);
+  });
+
+  it('the hold covers import and restore too: Conflict in the same words, nothing changes, recover still works', async () => {
+    const { vault, dump } = await makeVault();
+    await vault.createCertificate('held', { subject: 'CN=held', keyType: 'EC' });
+    const pfx = (await vault.getSecret('held')).value;
+    const backup = await vault.backupCertificate('held', { password: 'pw' });
+    const deleted = await vault.deleteCertificate('held');
+    const before = await dump();
+    const words =
+      'A deleted certificate named "Held" still exists: recover it or purge it before using the name again.';
+    await expect(vault.importCertificate('Held', pfx)).rejects.toMatchObject({ code: 'Conflict', message: words });
+    await expect(vault.restoreCertificateBackup(backup, { password: 'pw' })).rejects.toMatchObject({
+      code: 'Conflict',
+      message: 'A deleted certificate named "held" still exists: recover it or purge it before using the name again.',
+    });
+    expect(await dump()).toEqual(before);
+    expect((await vault.recoverDeletedCertificate('held')).properties.version).toBe(deleted.properties.version);
   });
 
   it('purge removes the keys too', async () => {

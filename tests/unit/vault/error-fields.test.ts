@@ -10,6 +10,7 @@ import { defaultPolicy, validatePolicy } from '../../../src/vault/policy';
 import type { CertificatePolicy } from '../../../src/vault/types';
 import { guard, parsing, toVaultError, VaultError, type VaultErrorField } from '../../../src/vault/vault-error';
 import { makeVault } from './vault-fixture';
+import { stringContaining, stringMatching } from '../../support/match';
 
 function errorOf(fn: () => unknown): VaultError {
   try {
@@ -83,13 +84,13 @@ describe('name rules are written once and thrown as they are shown', () => {
     await expect(vault.createIssuer('Unknown', 'DigiCert')).rejects.toMatchObject({
       code: 'BadParameter',
       field: 'name',
-      message: expect.stringContaining(issuerNameProblem('Unknown') ?? 'no problem?') as string,
+      message: stringContaining(issuerNameProblem('Unknown') ?? 'no problem?'),
     });
     await expect(vault.getIssuer('Self')).rejects.toMatchObject({ code: 'NotFound' });
     await expect(openVault({ name: 'no spaces' })).rejects.toMatchObject({
       code: 'BadParameter',
       field: 'name',
-      message: expect.stringContaining(vaultNameProblem('no spaces') ?? 'no problem?') as string,
+      message: stringContaining(vaultNameProblem('no spaces') ?? 'no problem?'),
     });
   });
 });
@@ -147,7 +148,7 @@ describe('toVaultError: Internal for faults of Certkeep, Malformed for damaged b
     expect(toVaultError(new PkiError('bad-name', 'x'), 'The subject')).toMatchObject({
       code: 'BadParameter',
       field: 'subject',
-      message: expect.stringMatching(/^The subject name provided is not a valid X500 name/) as string,
+      message: stringMatching(/^The subject name provided is not a valid X500 name/),
     });
     expect(toVaultError(new PkiError('malformed', 'der'), 'The file', { parsing: true })).toMatchObject({
       code: 'Malformed',

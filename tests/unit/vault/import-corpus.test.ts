@@ -5,18 +5,18 @@
  * fail with a VaultError and leave the vault empty. import.test.ts covers files openssl makes here.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { openssl, tempDir } from '../../support/openssl';
 import {
+  describeCorpus,
   CORPUS_DIR,
-  HAS_CORPUS,
-  NO_CORPUS_REASON,
   corpusFile,
   isInvalidOnPurpose,
   readCatalog,
   type CatalogRow,
 } from '../../support/shared-corpus';
 import { collect, makeVault } from './vault-fixture';
+import { stringMatching } from '../../support/match';
 
 const rows = readCatalog();
 const pfxRows = rows.filter((r) => r.kind === 'pfx' && r.opensslOk.startsWith('yes') && !isInvalidOnPurpose(r));
@@ -58,73 +58,70 @@ function opensslLeafThumbprint(r: CatalogRow): string {
   return sha1(leaf);
 }
 
-describe.skipIf(!HAS_CORPUS)(
-  `importCertificate over the shared corpus (${HAS_CORPUS ? 'present' : NO_CORPUS_REASON})`,
-  () => {
-    it('the catalog has the rows this sweep relies on', () => {
-      expect(importable.length).toBeGreaterThanOrEqual(15);
-      expect(noKey.length).toBeGreaterThanOrEqual(5);
-      expect(noCert.length).toBeGreaterThanOrEqual(1);
-      expect(invalid.length).toBeGreaterThanOrEqual(3);
-    });
+describeCorpus(`importCertificate over the shared corpus`, () => {
+  it('the catalog has the rows this sweep relies on', () => {
+    expect(importable.length).toBeGreaterThanOrEqual(15);
+    expect(noKey.length).toBeGreaterThanOrEqual(5);
+    expect(noCert.length).toBeGreaterThanOrEqual(1);
+    expect(invalid.length).toBeGreaterThanOrEqual(3);
+  });
 
-    it.each(importable.map((r) => [r.path, r] as const))(
-      'PFX %s imports; the leaf is the certificate openssl pairs with the key',
-      async (_path, r) => {
-        const { vault } = await makeVault();
-        const cert = await vault.importCertificate('c', corpusFile(r.path), { password: r.password });
-        const expected = opensslLeafThumbprint(r);
-        expect(cert.properties.x509ThumbprintString).toBe(expected);
-        expect(Buffer.from(cert.properties.x509Thumbprint!).toString('hex').toUpperCase()).toBe(expected);
-        const back = await vault.getCertificate('c');
-        expect(back.properties.x509ThumbprintString).toBe(expected);
-        expect(back.policy?.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
-      },
-    );
+  it.each(importable.map((r) => [r.path, r] as const))(
+    'PFX %s imports; the leaf is the certificate openssl pairs with the key',
+    async (_path, r) => {
+      const { vault } = await makeVault();
+      const cert = await vault.importCertificate('c', corpusFile(r.path), { password: r.password });
+      const expected = opensslLeafThumbprint(r);
+      expect(cert.properties.x509ThumbprintString).toBe(expected);
+      expect(Buffer.from(cert.properties.x509Thumbprint!).toString('hex').toUpperCase()).toBe(expected);
+      const back = await vault.getCertificate('c');
+      expect(back.properties.x509ThumbprintString).toBe(expected);
+      expect(back.policy.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
+    },
+  );
 
-    it.each(noKey.map((r) => [r.path, r] as const))(
-      'PFX %s holds no key → BadParameter saying so, vault empty',
-      async (_path, r) => {
-        const { vault } = await makeVault();
-        await expect(vault.importCertificate('c', corpusFile(r.path), { password: r.password })).rejects.toMatchObject({
-          name: 'VaultError',
-          code: 'BadParameter',
-          message: expect.stringMatching(/no private key/i),
-        });
-        expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
-      },
-    );
+  it.each(noKey.map((r) => [r.path, r] as const))(
+    'PFX %s holds no key → BadParameter saying so, vault empty',
+    async (_path, r) => {
+      const { vault } = await makeVault();
+      await expect(vault.importCertificate('c', corpusFile(r.path), { password: r.password })).rejects.toMatchObject({
+        name: 'VaultError',
+        code: 'BadParameter',
+        message: stringMatching(/no private key/i),
+      });
+      expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
+    },
+  );
 
-    it.each(noCert.map((r) => [r.path, r] as const))(
-      'PFX %s holds no certificate → BadParameter saying so, vault empty',
-      async (_path, r) => {
-        const { vault } = await makeVault();
-        await expect(vault.importCertificate('c', corpusFile(r.path), { password: r.password })).rejects.toMatchObject({
-          name: 'VaultError',
-          code: 'BadParameter',
-          message: expect.stringMatching(/no certificate/i),
-        });
-        expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
-      },
-    );
+  it.each(noCert.map((r) => [r.path, r] as const))(
+    'PFX %s holds no certificate → BadParameter saying so, vault empty',
+    async (_path, r) => {
+      const { vault } = await makeVault();
+      await expect(vault.importCertificate('c', corpusFile(r.path), { password: r.password })).rejects.toMatchObject({
+        name: 'VaultError',
+        code: 'BadParameter',
+        message: stringMatching(/no certificate/i),
+      });
+      expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
+    },
+  );
 
-    it.each(invalid.map((r) => [r.path, r] as const))(
-      '%s (invalid on purpose) → VaultError only, vault unchanged',
-      async (_path, r) => {
-        const { vault, dump } = await makeVault();
-        const before = await dump();
-        const password = r.password === 'unknown' ? 'password' : r.password;
-        const error = await vault.importCertificate('c', corpusFile(r.path), { password }).then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-        expect(error).toMatchObject({ name: 'VaultError' });
-        expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
-        expect(await dump()).toEqual(before);
-      },
-    );
-  },
-);
+  it.each(invalid.map((r) => [r.path, r] as const))(
+    '%s (invalid on purpose) → VaultError only, vault unchanged',
+    async (_path, r) => {
+      const { vault, dump } = await makeVault();
+      const before = await dump();
+      const password = r.password === 'unknown' ? 'password' : r.password;
+      const error = await vault.importCertificate('c', corpusFile(r.path), { password }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: 'VaultError' });
+      expect(await collect(vault.listPropertiesOfCertificates({ includePending: true }))).toEqual([]);
+      expect(await dump()).toEqual(before);
+    },
+  );
+});
 
 // Corpus PKCS#8 keys (clear, PBES2 AES/3DES, PKCS#12 PBE 3DES) with a certificate openssl self-signs for each key here.
 const PEM_KEYS = [
@@ -138,45 +135,42 @@ const PEM_KEYS = [
   'pyca/asymmetric/PKCS8/pkcs12_s2k_pem-X_9607.pem',
 ];
 
-describe.skipIf(!HAS_CORPUS)(
-  `PEM key + certificate from the corpus's PKCS#8 keys (${HAS_CORPUS ? 'present' : NO_CORPUS_REASON})`,
-  () => {
-    const byPath = new Map(rows.map((r) => [r.path, r]));
-    it.each(PEM_KEYS)('%s', async (path) => {
-      const r = byPath.get(path)!;
-      expect(r, `${path} in CATALOG.tsv`).toBeDefined();
-      const file = t.path(path.replace(/\//g, '_'));
-      writeFileSync(file, corpusFile(path));
-      const certPem = openssl([
-        'req',
-        '-x509',
-        '-key',
-        file,
-        '-passin',
-        `pass:${r.password ?? ''}`,
-        '-subj',
-        '/CN=k',
-        '-days',
-        '30',
-      ]).toString();
-      const keyPem = readFileSync(file, 'utf8');
-      // The certificate starts now (openssl's clock), so the vault's clock is now too.
-      const { vault } = await makeVault({ now: new Date(Date.now() + 60_000) });
-      const cert = await vault.importCertificate('k', new TextEncoder().encode(`${keyPem}\n${certPem}`), {
-        password: r.password,
-      });
-      expect(cert.properties.x509ThumbprintString).toBe(sha1(certPem));
-      expect(cert.policy?.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
-      // The key the vault keeps is the corpus key: openssl reads it back out of the vault's PFX.
-      const secret = await vault.getSecret('k', { password: 'x' });
-      const pfx = t.path('out.pfx');
-      writeFileSync(pfx, secret.value);
-      const stored = openssl(['pkcs12', '-in', pfx, '-passin', 'pass:x', '-nocerts', '-nodes']).toString();
-      expect(spki(['pkey', '-pubout'], stored)).toBe(
-        openssl(['pkey', '-in', file, '-passin', `pass:${r.password ?? ''}`, '-pubout'])
-          .toString()
-          .trim(),
-      );
+describeCorpus(`PEM key + certificate from the corpus's PKCS#8 keys`, () => {
+  const byPath = new Map(rows.map((r) => [r.path, r]));
+  it.each(PEM_KEYS)('%s', async (path) => {
+    const r = byPath.get(path);
+    if (!r) throw new Error(`${path} is not in CATALOG.tsv`);
+    const file = t.path(path.replace(/\//g, '_'));
+    writeFileSync(file, corpusFile(path));
+    const certPem = openssl([
+      'req',
+      '-x509',
+      '-key',
+      file,
+      '-passin',
+      `pass:${r.password ?? ''}`,
+      '-subj',
+      '/CN=k',
+      '-days',
+      '30',
+    ]).toString();
+    const keyPem = readFileSync(file, 'utf8');
+    // The certificate starts now (openssl's clock), so the vault's clock is now too.
+    const { vault } = await makeVault({ now: new Date(Date.now() + 60_000) });
+    const cert = await vault.importCertificate('k', new TextEncoder().encode(`${keyPem}\n${certPem}`), {
+      password: r.password,
     });
-  },
-);
+    expect(cert.properties.x509ThumbprintString).toBe(sha1(certPem));
+    expect(cert.policy.keyType).toBe(r.keyAlgorithm.startsWith('RSA') ? 'RSA' : 'EC');
+    // The key the vault keeps is the corpus key: openssl reads it back out of the vault's PFX.
+    const secret = await vault.getSecret('k', { password: 'x' });
+    const pfx = t.path('out.pfx');
+    writeFileSync(pfx, secret.value);
+    const stored = openssl(['pkcs12', '-in', pfx, '-passin', 'pass:x', '-nocerts', '-nodes']).toString();
+    expect(spki(['pkey', '-pubout'], stored)).toBe(
+      openssl(['pkey', '-in', file, '-passin', `pass:${r.password ?? ''}`, '-pubout'])
+        .toString()
+        .trim(),
+    );
+  });
+});

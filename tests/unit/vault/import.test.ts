@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeCertificate } from '../../../src/vault/describe';
-import { KEY_MISMATCH } from '../../../src/vault/merge';
 import { EKU } from '../../../src/pki/asn1/oids';
 import { openssl, tempDir } from '../../support/openssl';
 import { makeOpensslCa } from './openssl-ca';
 import { collect, makeVault } from './vault-fixture';
+import { stringContaining } from '../../support/match';
 
 const t = tempDir('certkeep-import-');
 const ca = makeOpensslCa();
@@ -121,7 +121,7 @@ describe('importCertificate', () => {
     const { vault } = await makeVault();
     const cert = await vault.importCertificate('rsa', read('rsa.pfx'), { password: 's3cret', tags: { env: 'prod' } });
     expect(cert.policy).toMatchObject({
-      subject: expect.stringContaining('CN=rsa.contoso.com'),
+      subject: stringContaining('CN=rsa.contoso.com'),
       subjectAlternativeNames: { dnsNames: ['rsa.contoso.com', 'www.rsa.contoso.com'] },
       keyType: 'RSA',
       keySize: 2048,
@@ -205,7 +205,7 @@ describe('importCertificate', () => {
       vault.importCertificate('y', read('ec-empty.pfx'), { password: '', policy: { subject: 'CN=y', keyType: 'RSA' } }),
     ).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('the key in the file is EC P-384'),
+      message: stringContaining('the key in the file is EC P-384'),
     });
   });
 
@@ -224,7 +224,7 @@ describe('importCertificate', () => {
     expect(cert.properties.expiresOn!.getTime()).toBeLessThan(Date.now() + 366 * 86400e3);
     await expect(vault.getSecret('old')).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('expired'),
+      message: stringContaining('expired'),
     });
   });
 
@@ -238,11 +238,16 @@ describe('importCertificate', () => {
     await expect(vault.importCertificate('w', read('rsa.pfx'))).rejects.toMatchObject({ code: 'InvalidPassword' });
     await expect(vault.importCertificate('w', text(rsaPem))).rejects.toMatchObject({
       code: 'BadParameter',
-      message: expect.stringContaining('no private key'),
+      message: stringContaining('no private key'),
     });
     await expect(
       vault.importCertificate('w', text(readFileSync(t.path('ec.key'), 'utf8') + rsaPem)),
-    ).rejects.toMatchObject({ code: 'BadParameter', message: KEY_MISMATCH });
+    ).rejects.toMatchObject({
+      code: 'BadParameter',
+      // Key Vault's sentence for a key that is not the certificate's, as merge says it.
+      message:
+        'The public key of the end-entity certificate in the specified X.509 certificate content does not match the public part of the specified private key. Please check if certificate is valid',
+    });
     await expect(vault.importCertificate('w', new Uint8Array(0))).rejects.toMatchObject({ code: 'BadParameter' });
     expect(await dump()).toEqual(before);
   });

@@ -12,6 +12,7 @@ import {
 import { VAULT_KEY_META } from '../../../src/vault/secret-box';
 import { createCertificateVault } from '../../../src/vault/certificate-vault';
 import type { CertificateRecord } from '../../../src/vault/vault-store';
+import { stringContaining } from '../../support/match';
 
 let n = 0;
 const opened: VaultContext[] = [];
@@ -67,12 +68,12 @@ describe('issuers', () => {
     expect(read.password).toBe('gs pw ');
     await expect(
       createIssuer(ctx, 'GS2', 'GlobalSign', {
-        administratorContacts: [admins[0]!, { firstName: 'Bob', email: 'bob@' }],
+        administratorContacts: [admins[0], { firstName: 'Bob', email: 'bob@' }],
       }),
     ).rejects.toMatchObject({
       name: 'VaultError',
       code: 'BadParameter',
-      message: expect.stringContaining('Administrator contact 2'),
+      message: stringContaining('Administrator contact 2'),
     });
   });
 
@@ -80,16 +81,16 @@ describe('issuers', () => {
     const ctx = await freshContext();
     await createIssuer(ctx, 'Digi', 'DigiCert', { password: DIGICERT_KEY });
     const db = await openDB(`certkeep-vault:${ctx.name}`);
-    const raw = await db.get('issuers', 'digi');
-    const meta = await db.get('meta', VAULT_KEY_META);
+    const raw = (await db.get('issuers', 'digi')) as { encryptedPassword: { data: Uint8Array } };
+    const meta = (await db.get('meta', VAULT_KEY_META)) as { value: CryptoKey };
     db.close();
     const secret = new TextEncoder().encode(DIGICERT_KEY);
-    const haystack = Buffer.from(raw.encryptedPassword.data as Uint8Array);
+    const haystack = Buffer.from(raw.encryptedPassword.data);
     expect(haystack.length).toBeGreaterThanOrEqual(secret.length);
     expect(haystack.includes(Buffer.from(secret))).toBe(false);
     expect(JSON.stringify(raw)).not.toContain(DIGICERT_KEY);
     expect('password' in raw).toBe(false);
-    const vaultKey = meta.value as CryptoKey;
+    const vaultKey = meta.value;
     expect(vaultKey.extractable).toBe(false);
     expect(vaultKey.algorithm).toMatchObject({ name: 'AES-GCM', length: 256 });
     await expect(crypto.subtle.exportKey('raw', vaultKey)).rejects.toThrow();
@@ -115,7 +116,7 @@ describe('issuers', () => {
     await createIssuer(ctx, 'Acme', 'OneCertV2-PrivateCA');
     await expect(createIssuer(ctx, 'ACME', 'DigiCert')).rejects.toMatchObject({
       code: 'Conflict',
-      message: expect.stringContaining('"Acme"'),
+      message: stringContaining('"Acme"'),
     });
   });
 
@@ -167,7 +168,7 @@ describe('issuers', () => {
     await ctx.store.write((tx) => tx.put('certificates', cert));
     await expect(deleteIssuer(ctx, 'Digi')).rejects.toMatchObject({
       code: 'Conflict',
-      message: expect.stringContaining('"Web"'),
+      message: stringContaining('"Web"'),
     });
     expect((await getIssuer(ctx, 'Digi')).password).toBe('k');
     const gone = await deleteIssuer(ctx, 'spare');
@@ -186,7 +187,7 @@ describe('issuers through the vault API', () => {
     await expect(vault.deleteIssuer('Digi')).rejects.toMatchObject({
       name: 'VaultError',
       code: 'Conflict',
-      message: expect.stringContaining('"Shop"'),
+      message: stringContaining('"Shop"'),
     });
     await vault.deleteCertificateOperation('Shop');
     const issuers = [];
@@ -206,7 +207,7 @@ describe('issuers through the vault API', () => {
     });
     await expect(getIssuer(ctx, 'B')).rejects.toMatchObject({
       code: 'Malformed',
-      message: expect.stringContaining('Set the credential again'),
+      message: stringContaining('Set the credential again'),
     });
     expect((await getIssuer(ctx, 'A')).password).toBe('secret-a');
   });

@@ -6,6 +6,7 @@ import { LIFETIME_INDEX_META } from '../../../src/vault/lifetime-claims';
 import { VaultError } from '../../../src/vault/vault-error';
 import type { CertificatePolicy } from '../../../src/vault/types';
 import { cleanupContexts, freshContext, seedCertificate } from './crypto-client-seed';
+import { stringContaining, stringMatching } from '../../support/match';
 
 afterEach(cleanupContexts);
 
@@ -74,7 +75,7 @@ describe('runLifetimeActions: EmailContacts', () => {
       kind: 'notify',
       daysLeft: 73,
       contacts: [],
-      message: expect.stringContaining('expires in 73 days, on 2027-01-01') as unknown,
+      message: stringContaining('expires in 73 days, on 2027-01-01'),
     });
     // A renewal by hand (a new version) starts a new lifetime.
     await seedCertificate(ctx, {
@@ -121,7 +122,7 @@ describe('runLifetimeActions: AutoRenew', () => {
     const old = await seedCertificate(ctx, { name: 'Auto', policy: selfPolicy(), tags: { team: 'web' } });
     const events = await runLifetimeActions(ctx);
     expect(events).toHaveLength(1);
-    const [e] = events;
+    const e = events[0];
     expect(e).toMatchObject({
       kind: 'renewed',
       certificateName: 'Auto',
@@ -131,7 +132,7 @@ describe('runLifetimeActions: AutoRenew', () => {
       action: 'AutoRenew',
       contacts: [{ email: 'ops@contoso.com' }],
       daysLeft: 73,
-      message: expect.stringContaining('renewed automatically') as unknown,
+      message: stringContaining('renewed automatically'),
     });
     expect(e.newVersion).toMatch(/^[0-9a-f]{32}$/);
     expect(e.newX509ThumbprintString).toMatch(/^[0-9A-F]{40}$/);
@@ -170,9 +171,9 @@ describe('runLifetimeActions: AutoRenew', () => {
       kind: 'renewalFailed',
       issuerName: 'Self',
       error: 'Certificate "Fail" has a pending certificate operation.',
-      message: expect.stringMatching(
+      message: stringMatching(
         /could not be renewed automatically and expires in 73 days, on 2027-01-01: renew it by hand/,
-      ) as unknown,
+      ),
     });
     expect(e.newVersion).toBeUndefined();
     expect(await runLifetimeActions(ctx, failing)).toEqual([]);

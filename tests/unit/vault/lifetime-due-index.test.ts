@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { omit } from '../../support/omit';
 import { openDB } from 'idb';
 import { openIdbVaultStore, vaultDbName, deleteVaultDatabase } from '../../../src/store/idb-vault-store';
 import { upgradeVaultDb, type VaultDbSchema } from '../../../src/store/schema';
@@ -50,6 +51,7 @@ function counting(ctx: VaultContext): { ctx: VaultContext; rowsRead: () => numbe
   let rows = 0;
   const spy = (tx: StoreTx): StoreTx => ({
     ...tx,
+    get: (...args) => tx.get(...args),
     getAll: async (s, o) => {
       const r = await tx.getAll(s, o);
       if (s === 'certificates') rows += r.length;
@@ -166,9 +168,7 @@ describe('runLifetimeActions reads only what is due', () => {
     await ctx.store.write(async (tx) => {
       const stored = await tx.get('certificates', 'web');
       if (!stored) throw new Error('the row is missing');
-      const r = { ...stored, updatedOn: new Date() };
-      delete r.lifetimeSeen;
-      await tx.put('certificates', r);
+      await tx.put('certificates', { ...omit(stored, 'lifetimeSeen'), updatedOn: new Date() });
     });
     expect((await ctx.store.read((tx) => tx.get('certificates', 'web')))?.nextDueMs).toBe(+at('2026-12-02T00:00:00Z'));
     expect(await runLifetimeActions(ctx)).toEqual([]);

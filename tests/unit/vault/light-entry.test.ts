@@ -42,6 +42,20 @@ describe('the vault entry without the PKI libraries', () => {
     await expect(vault.getCertificate('absent')).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
   });
 
+  it('the lock screen path (access state, protect, lock, unlock, audit log) needs none of them either', async () => {
+    const vault = await openVault({ name: `light-${crypto.randomUUID().slice(0, 8)}` });
+    opened.push(vault);
+    const prf = crypto.getRandomValues(new Uint8Array(32));
+    const passkey = { credentialId: new Uint8Array([1, 2, 3]), prfSalt: crypto.getRandomValues(new Uint8Array(32)) };
+    expect(await vault.getAccessState()).toEqual({ protected: false, unlocked: true });
+    await vault.protect({ principal: 'Alice', prf, passkey });
+    await vault.lock();
+    expect((await vault.getAccessState()).principals).toEqual([{ principal: 'Alice', methods: ['passkey'], passkey }]);
+    expect((await vault.unlock({ principal: 'alice', prf })).unlocked).toBe(true);
+    expect((await vault.listAuditLog()).map((e) => e.action)).toEqual(['unlock', 'lock', 'protect']);
+    expect(await vault.runLifetimeActions()).toEqual([]);
+  });
+
   it('a PKI action does load them (so the replacement above is really in force)', async () => {
     const vault = await openVault({ name: `light-${crypto.randomUUID().slice(0, 8)}` });
     opened.push(vault);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listVaults, openVault, VaultError } from '../../../src/vault/index';
+import { stringContaining } from '../../support/match';
 
 describe('openVault / listVaults', () => {
   it('each vault is its own database, listed by name; certificates do not cross vaults', async () => {
@@ -57,7 +58,7 @@ describe('scheduled purge and closed vaults', () => {
     await expect(v.getCertificate('x')).rejects.toMatchObject({
       name: 'VaultError',
       code: 'Forbidden',
-      message: expect.stringContaining('vault is closed'),
+      message: stringContaining('vault is closed'),
     });
   });
 });

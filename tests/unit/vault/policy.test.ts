@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultPolicy, validatePolicy } from '../../../src/vault/policy';
 import type { CertificatePolicy } from '../../../src/vault/types';
 import { VaultError } from '../../../src/vault/vault-error';
+import { stringContaining } from '../../support/match';
 
 describe('defaultPolicy', () => {
   it('fills Azure defaults: Self gets AutoRenew, others EmailContacts, both at 80 %', () => {
@@ -181,7 +182,7 @@ describe('validatePolicy', () => {
         thrown = e;
       }
       expect(thrown).toBeInstanceOf(VaultError);
-      expect(thrown).toMatchObject({ code: 'BadParameter', message: expect.stringContaining(want) });
+      expect(thrown).toMatchObject({ code: 'BadParameter', message: stringContaining(want) });
     }
   });
 });

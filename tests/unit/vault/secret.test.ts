@@ -3,6 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openssl, runTool, tempDir } from '../../support/openssl';
 import { makeVault } from './vault-fixture';
+import { readPkcs12 } from '../../../src/pki';
+import { stringContaining } from '../../support/match';
 
 const t = tempDir('certkeep-secret-');
 afterAll(() => t.cleanup());
@@ -86,7 +88,7 @@ describe('getSecret', () => {
     await expect(vault.getSecret('pem-only', { legacy: true })).rejects.toMatchObject({
       name: 'VaultError',
       code: 'BadParameter',
-      message: expect.stringContaining('x-pkcs12'),
+      message: stringContaining('x-pkcs12'),
     });
   });
 
@@ -102,7 +104,9 @@ describe('getSecret', () => {
     const fromKey = openssl(['pkey', '-in', f, '-pubout']).toString();
     const fromCert = openssl(['x509', '-in', f, '-noout', '-pubkey']).toString();
     expect(fromKey).toBe(fromCert);
-    await expect(vault.getSecret('pem', { password: 'x' })).rejects.toMatchObject({ code: 'BadParameter' });
+    // A password now encrypts the key (secret-protection.test.ts) instead of being refused.
+    const encrypted = new TextDecoder().decode((await vault.getSecret('pem', { password: 'x' })).value);
+    expect(encrypted).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----/);
   });
 
   it('non-exportable: certificates only, and the stored CryptoKey itself refuses exportKey', async () => {
@@ -122,9 +126,9 @@ describe('getSecret', () => {
       const v = await tx.get('versions', ['locked', cert.properties.version!]);
       return tx.get('keys', v!.keyId!);
     });
-    expect(key!.privateKey.extractable).toBe(false);
-    await expect(crypto.subtle.exportKey('pkcs8', key!.privateKey)).rejects.toThrow();
-    await expect(crypto.subtle.exportKey('jwk', key!.privateKey)).rejects.toThrow();
+    expect(key!.privateKey!.extractable).toBe(false);
+    await expect(crypto.subtle.exportKey('pkcs8', key!.privateKey!)).rejects.toThrow();
+    await expect(crypto.subtle.exportKey('jwk', key!.privateKey!)).rejects.toThrow();
   });
 
   it('HSM key type is never exportable', async () => {
@@ -144,19 +148,23 @@ describe('getSecret', () => {
     await vault.updateCertificateProperties('f', '', { enabled: false });
     await expect(vault.getSecret('f')).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('disabled'),
+      message: stringContaining('disabled'),
     });
     await vault.updateCertificateProperties('f', props.version, { enabled: true });
-    await expect(vault.getSecret('f')).resolves.toBeTruthy();
+    const secret = await vault.getSecret('f');
+    expect(secret.contentType).toBe('application/x-pkcs12');
+    expect((await readPkcs12(secret.value, '')).certificates.map((c) => Buffer.from(c.der).toString('hex'))).toEqual([
+      Buffer.from((await vault.getCertificate('f')).cer).toString('hex'),
+    ]);
     clock.now = new Date(props.notBefore!.getTime() - 1000);
     await expect(vault.getSecret('f')).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('not valid before'),
+      message: stringContaining('not valid before'),
     });
     clock.now = new Date(props.expiresOn!.getTime() + 1000);
     await expect(vault.getSecret('f')).rejects.toMatchObject({
       code: 'Forbidden',
-      message: expect.stringContaining('expired'),
+      message: stringContaining('expired'),
     });
   });
 });

@@ -16,19 +16,27 @@ export interface TestVault {
   store: VaultStore;
   clock: { now: Date };
   dump: () => Promise<unknown>;
+  /** Another open vault on the same database (another tab, the service worker): locked, same clock. */
+  reopen: () => Promise<CertificateVault>;
 }
 
-/** `wrap` lets a test put a failing store between the vault and IndexedDB. */
+/**
+ * `wrap` lets a test put a failing store between the vault and IndexedDB; `iterations` lowers
+ * PBKDF2 for passphrase slots (the vault's own 600 000 make a suite of unlocks take minutes).
+ */
 export async function makeVault(
-  options: { now?: Date; wrap?: (s: VaultStore) => VaultStore } = {},
+  options: { now?: Date; wrap?: (s: VaultStore) => VaultStore; iterations?: number } = {},
 ): Promise<TestVault> {
   const name = `t${Date.now().toString(36)}-${counter++}`;
   const store = await openIdbVaultStore(name);
   const clock = { now: options.now ?? T0 };
+  const internals = options.iterations ? { passphraseIterations: options.iterations } : undefined;
   const vault = createCertificateVault(
-    createVaultContext(options.wrap ? options.wrap(store) : store, () => new Date(clock.now)),
+    createVaultContext(options.wrap ? options.wrap(store) : store, () => new Date(clock.now), internals),
   );
-  return { vault, store, clock, dump: () => dumpStore(store) };
+  const reopen = async () =>
+    createCertificateVault(createVaultContext(await openIdbVaultStore(name), () => new Date(clock.now), internals));
+  return { vault, store, clock, dump: () => dumpStore(store), reopen };
 }
 
 /** Every record of every store, with bytes as hex and CryptoKeys as their visible attributes. */
