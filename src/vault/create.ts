@@ -12,6 +12,7 @@ import { createSelfSignedCertificate } from '../pki/x509';
 import { validateAttributes } from './attributes';
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
+import { authorize } from './access/gate';
 import { keyProtectionOf, signingPairOf } from './access/key-access';
 import { newKeyRecord, sameSpec } from './key-material';
 import { issueFromLocalCa } from './ca/issue-local';
@@ -67,7 +68,11 @@ export async function createCertificate(
   validatePolicy(policy, before.issuers);
   policy.issuerName = canonicalIssuer(policy.issuerName ?? 'Self', before.issuers.knownIssuers);
 
-  if (isSelf(policy) || isLocal(policy, before.issuers.localIssuers)) {
+  const local = isLocal(policy, before.issuers.localIssuers);
+  // The Local issuer's CA signs with its key: keys/sign besides the certificates/create the
+  // dispatcher checked (ARCHITECTURE §8 "Access"); checked before any key is made.
+  if (local) await authorize(ctx, { keys: 'sign' }, 'Creating the certificate');
+  if (isSelf(policy) || local) {
     const made = await issueVersion(ctx, key, name, policy, options, before.reusable);
     return ctx.store.write(async (tx) => {
       await assertNotDeleted(tx, key, name);
@@ -172,11 +177,9 @@ async function issueVersion(
 ): Promise<Made> {
   let newKey: KeyRecord | undefined;
   let keys: KeyRecord;
-  let pair: CryptoKeyPair;
-  if (reusable) {
-    keys = reusable;
-    pair = await signingPairOf(ctx, reusable);
-  } else {
+  let pair: CryptoKeyPair | undefined;
+  if (reusable) keys = reusable;
+  else {
     const made = await newKeyRecord(ctx, key, keySpecOfPolicy(policy), isExportable(policy), isHsmPolicy(policy));
     newKey = { ...made.record, merged: true };
     keys = newKey;
@@ -184,9 +187,12 @@ async function issueVersion(
   }
   const enabled = options.enabled ?? policy.enabled ?? true;
   if (!isSelf(policy)) {
+    // The CA signs over the certificate's public key: its own private key is not needed, so a
+    // reused sealed key does not stop a locked renewal whose CA key is device-bound.
     const local = await issueFromLocalCa(ctx, { certificateKey: key, name, policy, keys, enabled, tags: options.tags });
     return { ...local, newKey, keyId: keys.id };
   }
+  pair ??= await signingPairOf(ctx, keys);
   const cer = await createSelfSignedCertificate({
     subject: policy.subject ?? '',
     subjectAlternativeNames: policy.subjectAlternativeNames,

@@ -18,9 +18,10 @@
  *
  * In a locked protected vault (the service worker never holds an unlock) a renewal with a new
  * key works: the key is sealed to the vault's sealing public key (access/key-access.ts). One
- * that must reuse a sealed key cannot: it yields 'renewalFailed' saying it runs after unlock,
- * waits in the index ('afterUnlock', no repeated notice), and the next run of an unlocked vault
- * renews it.
+ * whose signature needs a sealed key cannot (a Self certificate reusing its key, or any
+ * certificate of a Local issuer whose CA key is sealed; a device-bound CA key signs while
+ * locked): it yields 'renewalFailed' saying it runs after unlock, waits in the index
+ * ('afterUnlock', no repeated notice), and the next run of an unlocked vault renews it.
  *
  * Speed: only the certificate rows whose nextDueMs has passed are read (index byNextDue, kept
  * by lifetime-due-index.ts; each row carries its policy and a copy of the latest version's
@@ -240,7 +241,7 @@ async function autoRenew(
       kind: 'renewalFailed',
       error: reason,
       message: waits
-        ? `Certificate "${name}" in vault "${ctx.name}" ${old} and is due for renewal, which needs its sealed key: it will be renewed the next time the vault is unlocked.`
+        ? `Certificate "${name}" in vault "${ctx.name}" ${old} and is due for renewal, which needs a sealed key (its own, or its CA's): it will be renewed the next time the vault is unlocked.`
         : `Certificate "${name}" in vault "${ctx.name}" could not be renewed automatically and ${old}: renew it by hand. ${reason}`,
     };
     state = waits ? { kind: 'afterUnlock' } : { kind: 'failed', day: today };
