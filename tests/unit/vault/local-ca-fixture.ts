@@ -46,9 +46,14 @@ export interface Pki extends TestVault {
   interPem: string;
 }
 
-/** Root "root" with Local issuer "RootCA"; intermediate "inter" with Local issuer "IssuingCA". */
-export async function makePki(options: { root?: CertificatePolicy; inter?: CertificatePolicy } = {}): Promise<Pki> {
-  const tv = await makeVault();
+/**
+ * Root "root" with Local issuer "RootCA"; intermediate "inter" with Local issuer "IssuingCA";
+ * in `base` when given (a protected vault), else in a new unprotected one.
+ */
+export async function makePki(
+  options: { root?: CertificatePolicy; inter?: CertificatePolicy; base?: TestVault } = {},
+): Promise<Pki> {
+  const tv = options.base ?? (await makeVault());
   const files = tempDir('certkeep-local-ca-');
   const pem = async (name: string, der: Uint8Array, label: 'CERTIFICATE' | 'X509 CRL' = 'CERTIFICATE') => {
     const f = files.path(name);
