@@ -7,7 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { validateChain, type ChainValidation, type PathProblemCode } from '../../../src/pki';
 import type { Bytes } from '../../../src/pki';
-import { breakSignature, makeWorkshop } from './support-path-chains';
+import { breakSignature, makeWorkshop } from '../../support/path-chains';
 
 const w = makeWorkshop();
 afterAll(() => w.cleanup());

@@ -7,7 +7,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { openssl } from '../../support/openssl';
 import { stringContaining } from '../../support/match';
-import { makeWorkshop } from '../pki/support-path-chains';
+import { makeWorkshop } from '../../support/path-chains';
 import { makeVault, type TestVault } from './vault-fixture';
 
 const w = makeWorkshop();

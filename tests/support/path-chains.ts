@@ -1,8 +1,8 @@
 // Chains made by openssl for path-validation tests, each with the verdict `openssl verify` gives.
 import { writeFileSync } from 'node:fs';
-import { readCertificates } from '../../../src/pki';
-import type { Bytes } from '../../../src/pki';
-import { openssl, opensslOutcome, tempDir } from '../../support/openssl';
+import { readCertificates } from '../../src/pki';
+import type { Bytes } from '../../src/pki';
+import { openssl, opensslOutcome, tempDir } from './openssl';
 
 export type KeyKind = 'rsa' | 'ec256' | 'ec384';
 
