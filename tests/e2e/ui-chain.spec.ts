@@ -3,7 +3,7 @@
  * anchors"): an imported leaf whose intermediate came along reads "issuer not found" until its
  * root is trusted from a pasted file on the Issuers page, then every link reads "trusted"; a
  * self-signed certificate from a PFX with an unrelated CA is its own chain, the CA marked as not
- * part of it; "Trust this CA" from a certificate page. Each status is text, not colour only.
+ * part of it; "Trust this certificate" from its page. Each status is text, not colour only.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ test('a chain untrusted until its root is a trust anchor, then trusted link by l
     });
     await importPasted(page, readFileSync(w.path('leaf.key'), 'utf8') + pem(leaf) + pem(int), 'app');
 
-    const chain = page.getByRole('region', { name: 'Chain' });
+    const chain = page.getByRole('region', { name: 'Chain of trust' });
     await expect(chain.getByTestId('chain-status')).toContainText('untrusted');
     await expect(chain.getByTestId('chain-status')).toContainText('Not trusted');
     await expect(links(page)).toHaveCount(2);
@@ -63,7 +63,7 @@ test('a chain untrusted until its root is a trust anchor, then trusted link by l
     await shot(page, '2-trust-anchors');
     await expectNoSeriousA11yViolations(page, 'issuers page with a trust anchor');
 
-    await page.goto('/#/certificates/app');
+    await page.goto('/#/certificate/app');
     await expect(chain.getByTestId('chain-status')).toContainText('Trusted: the chain ends at a trust anchor');
     await expect(links(page)).toHaveCount(3);
     await expect(links(page).getByTestId('link-status')).toHaveText(['trusted', 'trusted', 'trusted']);
@@ -81,7 +81,7 @@ test('a chain untrusted until its root is a trust anchor, then trusted link by l
   }
 });
 
-test('a self-signed certificate with an unrelated CA in its PFX: its own chain, then "Trust this CA"', async ({
+test('a self-signed certificate with an unrelated CA in its PFX: its own chain, then "Trust this certificate"', async ({
   page,
 }) => {
   const w = makeWorkshop();
@@ -119,8 +119,10 @@ test('a self-signed certificate with an unrelated CA in its PFX: its own chain, 
     await expect(links(page).nth(0).getByTestId('link-status')).toHaveText('self-signed, not trusted');
     await shot(page, '4-self-signed-pfx');
 
-    await page.getByRole('button', { name: 'Trust this CA' }).click();
-    await expect(page.getByRole('region', { name: 'Chain' }).getByTestId('chain-status')).toContainText('Trusted');
+    await page.getByRole('button', { name: 'Trust this certificate' }).click();
+    await expect(page.getByRole('region', { name: 'Chain of trust' }).getByTestId('chain-status')).toContainText(
+      'Trusted',
+    );
     await expect(links(page).nth(0).getByTestId('link-status')).toHaveText('trusted');
   } finally {
     w.cleanup();

@@ -17,7 +17,7 @@ export function ChainPanel({ name, version, cer }: { name: string; version?: str
   const q = useVaultQuery(
     async (v) => {
       const [chain, info] = await Promise.all([v.getCertificateChain(name, { version }), describeCertificate(cer)]);
-      return { chain, ca: info.basicConstraints?.ca === true || info.selfSigned };
+      return { chain, ca: info.basicConstraints?.ca === true, selfSigned: info.selfSigned };
     },
     [name, version, cer],
   );
@@ -28,7 +28,9 @@ export function ChainPanel({ name, version, cer }: { name: string; version?: str
   const first = d.chain.path.at(0);
   const top = d.chain.path.at(-1);
   const trustable: { link: CertificateChainLink; label: string }[] = [];
-  if (first && d.ca && first.source !== 'anchor') trustable.push({ link: first, label: 'Trust this CA' });
+  if (first && (d.ca || d.selfSigned) && first.source !== 'anchor') {
+    trustable.push({ link: first, label: d.ca ? 'Trust this CA' : 'Trust this certificate' });
+  }
   if (top && top !== first && top.source !== 'anchor' && top.subject === top.issuer) {
     trustable.push({ link: top, label: 'Trust this root' });
   }
@@ -39,7 +41,7 @@ export function ChainPanel({ name, version, cer }: { name: string; version?: str
     }, `Trusted: ${link.subject}.`);
   return (
     <section class="panel" aria-labelledby="chain-title" aria-busy={trust.busy ? 'true' : undefined}>
-      <h2 id="chain-title">Chain</h2>
+      <h2 id="chain-title">Chain of trust</h2>
       <p data-testid="chain-status">
         <span
           class={`status ${TONE_CLASS[d.chain.status === 'trusted' ? 'ok' : d.chain.status === 'untrusted' ? 'warn' : 'bad']}`}
