@@ -7,6 +7,7 @@ import { looksLikePkcs8 } from '../pbe/decrypt-private-key';
 import { decryptPbe } from '../pbe/pbe';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
+import type { Work } from '../work';
 import { readBagAttributes, type BagAttributes } from './bag-attributes';
 
 /** Every private key (PKCS#8 DER) and X.509 certificate of a PFX, in file order, with their bag attributes. */
@@ -26,6 +27,7 @@ export async function readSafeContents(
   der: Uint8Array,
   password: string | undefined,
   into: Pkcs12Contents,
+  work?: Work,
   depth = 0,
 ): Promise<void> {
   if (depth > MAX_DEPTH) throw new PkiError('malformed', 'safe contents nested too deep');
@@ -40,7 +42,7 @@ export async function readSafeContents(
         into.keys.push({ pkcs8: rawOf(value), ...attributes });
         break;
       case BAG.pkcs8ShroudedKeyBag:
-        into.keys.push({ pkcs8: await decryptShroudedKey(value, password), ...attributes });
+        into.keys.push({ pkcs8: await decryptShroudedKey(value, password, work), ...attributes });
         break;
       case BAG.certBag: {
         const der = readCertBag(value);
@@ -48,7 +50,7 @@ export async function readSafeContents(
         break;
       }
       case BAG.safeContentsBag:
-        await readSafeContents(rawOf(value), password, into, depth + 1);
+        await readSafeContents(rawOf(value), password, into, work, depth + 1);
         break;
       default:
         break;
@@ -56,10 +58,10 @@ export async function readSafeContents(
   }
 }
 
-async function decryptShroudedKey(value: Node, password: string | undefined): Promise<Bytes> {
+async function decryptShroudedKey(value: Node, password: string | undefined, work?: Work): Promise<Bytes> {
   const [algorithm, data] = children(value, 'shrouded key bag', 2);
   // Without a MAC a wrong password shows only here: padding that happens to be valid, garbage inside.
-  return decryptPbe(algorithm, octets(data, 'shrouded key'), password, looksLikePkcs8);
+  return decryptPbe(algorithm, octets(data, 'shrouded key'), password, looksLikePkcs8, work);
 }
 
 /** CertBag ::= SEQUENCE { certId, certValue [0] EXPLICIT }: x509Certificate holds DER in an OCTET STRING. */
