@@ -21,7 +21,10 @@ export interface LongWorkOptions {
   onProgress?: (progress: LongWorkProgress) => void;
 }
 
-export type LongWorkProgress = WorkProgress;
+export type LongWorkProgress = WorkProgress & {
+  /** bulk import: the file being worked on */
+  item?: string;
+};
 
 export interface WatchedWork {
   /** What pki/ loops get: the same signal and progress callback. */
