@@ -9,6 +9,7 @@ import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
 import type { Work } from '../work';
 import { readBagAttributes, type BagAttributes } from './bag-attributes';
+import { checkCertificateSize } from '../size-limits';
 
 /** Every private key (PKCS#8 DER) and X.509 certificate of a PFX, in file order, with their bag attributes. */
 export interface Pkcs12Contents {
@@ -69,6 +70,7 @@ function readCertBag(value: Node): Bytes | undefined {
   const [idNode, certValue] = children(value, 'cert bag', 2);
   if (oid(idNode, 'cert bag id') !== PKCS9.x509Certificate) return undefined;
   const der = octets(explicit(certValue, 0, 'cert bag value'), 'certificate');
+  checkCertificateSize(der, 'certificate');
   children(readDer(der, 'certificate'), 'certificate', 3); // a certificate is at least tbs, alg, signature
   return der;
 }
