@@ -6,7 +6,7 @@ import { PkiError } from './pki-error';
  * sub-identifier object at a time, and every reader here parses a certificate more than once,
  * so a 400 kB "OID" took seconds. Refused before any parse.
  */
-export const MAX_CERTIFICATE_BYTES = 64 * 1024;
+const MAX_CERTIFICATE_BYTES = 64 * 1024;
 
 export function checkCertificateSize(der: Uint8Array, what: string): void {
   if (der.length > MAX_CERTIFICATE_BYTES)

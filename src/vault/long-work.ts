@@ -36,7 +36,7 @@ export interface WatchedWork {
 }
 
 /** A VaultError saying what was cancelled; nothing was stored. */
-export function cancelledError(doing: string, cause?: unknown): VaultError {
+function cancelledError(doing: string, cause?: unknown): VaultError {
   return new VaultError('Cancelled', `${doing} was cancelled before anything was stored: the vault is unchanged.`, {
     cause,
   });

@@ -9,7 +9,7 @@ const PHASE_WORDS: Record<string, string> = {
   importing: 'Importing',
 };
 
-export function phaseWords(progress: LongWorkProgress): string {
+function phaseWords(progress: LongWorkProgress): string {
   const words = PHASE_WORDS[progress.phase] ?? 'Working';
   if (progress.phase === 'importing' && progress.total !== undefined)
     return `${words} ${Math.min(progress.done + 1, progress.total)} of ${progress.total}${progress.item ? `: ${progress.item}` : ''}`;

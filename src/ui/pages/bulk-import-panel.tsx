@@ -221,7 +221,7 @@ function BulkSummary({
       )}
       {skipped.length > 0 && (
         <>
-          <h4>Skipped: already in the vault</h4>
+          <h4>Skipped: the same certificate is already in the vault</h4>
           <ul data-testid="bulk-skipped">
             {skipped.map((s) => (
               <li key={s.file}>

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LongWorkProgress } from './vault-api';
 
 /** What a long vault call gets: its signal and progress callback (ARCHITECTURE §4 "Long work"). */
-export interface LongWorkHandle {
+interface LongWorkHandle {
   signal: AbortSignal;
   onProgress: (progress: LongWorkProgress) => void;
 }
