@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { openssl, tempDir } from '../support/openssl';
 
@@ -161,4 +162,31 @@ test('create: a progress bar while the key is made, and Cancel stores nothing', 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certificates' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Certificates' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'never-made' })).toHaveCount(0);
+});
+
+test('bulk import of a folder: files in subfolders, named from their certificates', async ({ page }, info) => {
+  const tmp = tempDir('certkeep-ui-bulk-folder-');
+  try {
+    for (const n of ['east', 'west']) selfSigned(tmp, n);
+    const folder = tmp.path('servers');
+    mkdirSync(join(folder, 'eu'), { recursive: true });
+    writeFileSync(
+      join(folder, 'east.pem'),
+      Buffer.concat([readFileSync(tmp.path('east.key')), readFileSync(tmp.path('east.crt'))]),
+    );
+    copyFileSync(pfx(tmp, 'west', 'pw'), join(folder, 'eu', 'west.pfx'));
+    await page.goto('/#/import');
+    await page.getByLabel('Or a folder').setInputFiles(folder);
+    await page.getByRole('button', { name: 'Import all 2' }).click();
+    await expect(page.getByLabel('Password for servers/eu/west.pfx')).toBeVisible();
+    await page.screenshot({ path: info.outputPath('bulk-password.png'), fullPage: true });
+    await answerPassword(page, 'servers/eu/west.pfx', 'pw');
+    await expect(page.getByTestId('bulk-summary').getByRole('heading', { level: 3 })).toHaveText(
+      '2 imported, 0 skipped, 0 refused',
+    );
+    await expect(page.getByTestId('bulk-imported')).toContainText('east-contoso-com from servers/east.pem');
+    await expect(page.getByTestId('bulk-imported')).toContainText('west-contoso-com from servers/eu/west.pfx');
+  } finally {
+    tmp.cleanup();
+  }
 });

@@ -119,7 +119,7 @@ export function BulkImportPanel() {
           id="bulk-folder"
           type="file"
           disabled={running}
-          {...{ webkitdirectory: '' }}
+          {...{ webkitdirectory: true }}
           onChange={(e) => {
             void filesFromList(e.currentTarget.files).then(choose);
             e.currentTarget.value = '';

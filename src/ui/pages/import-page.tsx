@@ -40,8 +40,11 @@ export function ImportPage() {
   const live = usePolicyCheck(form?.draft ?? NO_DRAFT, issuers, form?.policyEdited ?? false);
 
   const read = (f: PickedFile, password?: string) => {
+    // A PFX with a high iteration count takes a while to open: progress and Cancel while reading too.
+    const handle = work.begin();
     loadImportTools()
-      .then((tools) => tools.inspectImport(f.bytes, password))
+      .then((tools) => tools.inspectImport(f.bytes, password, handle))
+      .finally(() => work.end(handle))
       .then(
         (result) => dispatch({ type: 'read', file: f, inspection: result }),
         (e: unknown) => dispatch({ type: 'read-failed', file: f, error: e }),

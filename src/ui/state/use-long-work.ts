@@ -12,8 +12,8 @@ export interface LongWork {
   progress: LongWorkProgress | undefined;
   /** Starts watching a call: pass the handle in its options. */
   begin: () => LongWorkHandle;
-  /** The call ended (done, failed or cancelled). */
-  end: () => void;
+  /** The call ended (done, failed or cancelled); given its handle, only if no later call began since. */
+  end: (handle?: LongWorkHandle) => void;
   /** Asks the running call to stop; it rejects with VaultError 'Cancelled' and stores nothing. */
   cancel: () => void;
 }
@@ -37,7 +37,8 @@ export function useLongWork(): LongWork {
         },
       };
     },
-    end() {
+    end(handle) {
+      if (handle && controller.current?.signal !== handle.signal) return;
       controller.current = undefined;
       setProgress(undefined);
     },
