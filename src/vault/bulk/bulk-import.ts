@@ -5,8 +5,9 @@
  * - zips opened (zip-entries.ts) and every file inside taken as one more file;
  * - passwords asked once each: a protected file is tried with every password that opened an
  *   earlier one (most recent first) before the caller's askPassword is called;
- * - duplicates skipped: a file whose leaf's SHA-1 thumbprint is already a version in the vault,
- *   or came with an earlier file of the run, is not imported again;
+ * - duplicates skipped: a file whose leaf's SHA-1 thumbprint is already a version in the vault
+ *   (name-book.ts says which versions are looked at), or came with an earlier file of the run,
+ *   is not imported again;
  * - each certificate a new name (the caller's nameFor, made unique with "-2", "-3", …), so a
  *   bulk import never adds versions to certificates that were already there;
  * - cancel between files and inside each import: a certificate is imported whole or not at all,
@@ -64,7 +65,7 @@ export async function importCertificates(
       const leaf =
         opened.inspection.leaf === undefined ? undefined : opened.inspection.certificates[opened.inspection.leaf];
       const thumbprint = leaf?.sha1Thumbprint;
-      const duplicateOf = thumbprint === undefined ? undefined : book.holderOf(thumbprint);
+      const duplicateOf = leaf && (await book.holderOf(leaf.sha1Thumbprint, leaf.subject));
       if (thumbprint !== undefined && duplicateOf) {
         summary.skipped.push({ file: file.name, thumbprint, duplicateOf });
         continue;

@@ -52,6 +52,24 @@ function pfx(name: string, password: string, out = `${name}.pfx`): void {
   ]);
 }
 for (const n of ['alpha', 'bravo', 'charlie', 'delta', 'echo']) selfSigned(n);
+// delta renewed: a new key and certificate with delta's subject.
+openssl([
+  'req',
+  '-x509',
+  '-newkey',
+  'ec',
+  '-pkeyopt',
+  'ec_paramgen_curve:P-256',
+  '-nodes',
+  '-keyout',
+  t.path('delta-renewed.key'),
+  '-out',
+  t.path('delta-renewed.crt'),
+  '-subj',
+  '/CN=delta.contoso.com',
+  '-days',
+  '60',
+]);
 pfx('alpha', 'first');
 pfx('bravo', 'first');
 pfx('charlie', 'second');
@@ -125,6 +143,19 @@ describe('importCertificates', () => {
     expect(await names(vault)).toEqual(['alpha', 'bravo', 'charlie', 'delta-old']);
     // The thumbprint recorded is the stored version's.
     expect((await vault.getCertificate('alpha')).properties.x509ThumbprintString).toBe(summary.imported[0].thumbprint);
+  });
+
+  it('a file equal to an older version (same subject, since renewed) is skipped too', async () => {
+    const { vault } = await makeVault();
+    await vault.importCertificate('delta', files.delta.bytes);
+    const renewed = Buffer.concat([
+      readFileSync(t.path('delta-renewed.key')),
+      readFileSync(t.path('delta-renewed.crt')),
+    ]);
+    await vault.importCertificate('delta', new Uint8Array(renewed));
+    const summary = await importCertificates(vault, [files.delta], { nameFor, ...prompts([]) });
+    expect(summary.skipped).toMatchObject([{ file: 'delta.pem', duplicateOf: { certificate: 'delta' } }]);
+    expect(summary.imported).toEqual([]);
   });
 
   it('a wrong password is asked again (wrong: true); no answer leaves the file out as refused', async () => {
