@@ -23,6 +23,14 @@ export async function prepareTargets({ vault, store, module, ca, backupOf, opens
     { kind: 'csr', name: 'vault:request.der', bytes: op.csr },
     { kind: 'backup', name: 'vault:backup', bytes: await backupOf('backed', 'pw') },
   ];
+  // A Local CA that signs requests (signCertificateRequest parses and verifies the CSR first).
+  await vault.createCertificate('fuzz-ca', {
+    subject: 'CN=Fuzz Local CA',
+    keyType: 'EC',
+    basicConstraints: { ca: true },
+    validityInDays: 3650,
+  });
+  await vault.createIssuer('FuzzCA', 'Local', { certificateName: 'fuzz-ca' });
   const pending = await store.read(async (tx) => ({
     cert: await tx.get('certificates', 'm'),
     op: await tx.get('operations', 'm'),
@@ -68,6 +76,17 @@ export async function prepareTargets({ vault, store, module, ca, backupOf, opens
       undo: () => purge('backed'),
     },
     { name: 'describeCsr', weight: 10, kinds: ['csr'], run: (bytes) => module.describeCsr(bytes) },
+    {
+      name: 'signCertificateRequest',
+      weight: 8,
+      kinds: ['csr'],
+      run: (bytes) => vault.signCertificateRequest('FuzzCA', bytes, { validityInDays: 30 }),
+      // A request the CA accepted is in its issued log: take the row out again.
+      undo: () =>
+        store.write(async (tx) => {
+          for (const row of await tx.issuedBy('fuzz-ca')) await tx.delete('issued', [row.caKey, row.serialNumber]);
+        }),
+    },
     {
       name: 'describeCertificate',
       weight: 6,
