@@ -219,6 +219,19 @@ describe('importCertificates', () => {
     ]);
   });
 
+  it('a zip bomb is refused from its declared sizes, before it is inflated', async () => {
+    const { vault, dump } = await makeVault();
+    const baseline = await dump();
+    // 17 MB of zeros packs into a few kB; the limit is 16 MB a file.
+    const bomb = zipSync({ 'zeros.pfx': new Uint8Array(17 * 1024 * 1024) }, { level: 9 });
+    expect(bomb.length).toBeLessThan(100_000);
+    const summary = await importCertificates(vault, [{ name: 'bomb.zip', bytes: bomb }], { nameFor, ...prompts([]) });
+    expect(summary.refused).toEqual([
+      { file: 'bomb.zip', code: 'BadParameter', message: stringContaining('"zeros.pfx" unpacks to 17825792 bytes') },
+    ]);
+    expect(await dump()).toEqual(baseline);
+  });
+
   it('cancel: what finished stays whole, the rest is not reached, nothing half-imported', async () => {
     const { vault, store } = await makeVault();
     const controller = new AbortController();
