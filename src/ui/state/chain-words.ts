@@ -4,7 +4,7 @@
  */
 import type { CertificateChain, CertificateChainProblemCode } from './vault-api';
 
-export type LinkRole = 'certificate' | 'intermediate' | 'root';
+type LinkRole = 'certificate' | 'intermediate' | 'root';
 /** ok: nothing wrong; warn: not trusted (yet); bad: a check fails. */
 export type LinkTone = 'ok' | 'warn' | 'bad';
 

@@ -27,7 +27,6 @@ export type {
   ImportInspection,
   CertificateChain,
   CertificateChainLink,
-  CertificateChainProblem,
   CertificateChainProblemCode,
   TrustAnchor,
   LongWorkProgress,
