@@ -22,6 +22,10 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
     title: 'Already exists',
     hint: 'Pick another name, finish or delete the pending operation, or purge the deleted certificate of that name.',
   },
+  Changed: {
+    title: 'Changed in another tab',
+    hint: 'Nothing was saved. Reload to see the other change, then make yours again.',
+  },
   BadParameter: { title: 'Check the values', hint: 'Correct the value shown and try again.' },
   Forbidden: {
     title: 'Not allowed',
@@ -33,6 +37,14 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
   Locked: {
     title: 'Vault locked',
     hint: 'This vault is protected: unlock it with your passphrase or passkey, then try again.',
+  },
+  StorageFull: {
+    title: 'Storage full',
+    hint: 'Nothing was saved. Free disk space, or purge deleted certificates and old versions, then try again. Making storage persistent (Settings) lets the browser keep more for Certkeep.',
+  },
+  StorageLost: {
+    title: 'Vault storage deleted',
+    hint: 'The browser deleted this vault\'s data while it was open (site data cleared, or storage evicted). Reload the page, then restore your certificates from their backup files. Making storage persistent (Settings) stops the browser from evicting it.',
   },
   Internal: {
     title: 'Certkeep fault',

@@ -38,6 +38,7 @@ import { summaryOf } from './version-records';
 import { toCertificateWithPolicy } from './views';
 import { VaultError } from './vault-error';
 import type { CaStateRecord, CertificateRecord, IssuedRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
+import { nextRevision } from './sync/revision';
 
 const PAYLOAD_KIND = 'certkeep-certificate-backup';
 const PAYLOAD_VERSION = 1;
@@ -180,6 +181,7 @@ export async function restoreCertificateBackup(
     updatedOn: now,
     latest: summaryOf(latest),
     versionCount: Math.max(payload.certificate.versionCount, latest.ordinal + 1),
+    revision: nextRevision(payload.certificate),
   };
   await ctx.store.write(async (tx) => {
     await assertFree(tx, key, name);

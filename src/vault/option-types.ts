@@ -4,6 +4,7 @@
  */
 import type { Bytes } from '../pki/types';
 import type { CertificateContentType, CertificatePolicy } from './policy-types';
+import type { CertificateContact } from './types';
 
 export interface CreateCertificateOptions {
   enabled?: boolean;
@@ -26,6 +27,27 @@ export interface MergeCertificateOptions {
 export interface UpdateCertificatePropertiesOptions {
   enabled?: boolean;
   tags?: Record<string, string>;
+  /**
+   * Certkeep: the certificate's `revision` as shown (CertificateProperties.revision). When it has
+   * moved since (another tab saved), the update is refused (VaultError code Changed) and nothing changes.
+   * Absent: the last writer wins, as in Key Vault.
+   */
+  ifMatch?: number;
+}
+
+/** Certkeep: options of updateCertificatePolicy. */
+export interface UpdateCertificatePolicyOptions {
+  /** the certificate's `revision` as shown; refused (code Changed) when it has moved since (as for updateCertificateProperties) */
+  ifMatch?: number;
+}
+
+/** Certkeep: options of setContacts. */
+export interface SetContactsOptions {
+  /**
+   * The contacts as shown before editing ([] for none): when the stored list differs (another
+   * tab saved in between), the save is refused (code Changed) and nothing changes.
+   */
+  ifUnchanged?: CertificateContact[];
 }
 
 export interface ListPropertiesOfCertificatesOptions {

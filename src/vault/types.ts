@@ -49,6 +49,11 @@ export interface CertificateProperties {
   issuerName?: string;
   /** Certkeep: the policy's key as a list shows it: "RSA 2048", "RSA-HSM 3072", "EC P-256" */
   keyDescription?: string;
+  /**
+   * Certkeep: the certificate's revision (one for all its versions and its policy), one more at
+   * every change; give it back as `ifMatch` to save only if nothing changed meanwhile (ARCHITECTURE §9).
+   */
+  revision?: number;
 }
 
 export interface KeyVaultCertificate {
@@ -197,6 +202,8 @@ import type {
   ImportCertificateOptions,
   MergeCertificateOptions,
   UpdateCertificatePropertiesOptions,
+  UpdateCertificatePolicyOptions,
+  SetContactsOptions,
   ListPropertiesOfCertificatesOptions,
   GetSecretOptions,
   CertificateSecret,
@@ -237,7 +244,11 @@ export interface CertificateVault extends VaultAccessControl {
   listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties>;
   getCertificatePolicy(name: string): Promise<CertificatePolicy>;
   /** Certkeep: `null` removes validityInDays, basicConstraints or nameConstraints (CertificatePolicyPatch). */
-  updateCertificatePolicy(name: string, policy: CertificatePolicyPatch): Promise<CertificatePolicy>;
+  updateCertificatePolicy(
+    name: string,
+    policy: CertificatePolicyPatch,
+    options?: UpdateCertificatePolicyOptions,
+  ): Promise<CertificatePolicy>;
   /** version '' or undefined = the latest, as the SDK */
   updateCertificateProperties(
     name: string,
@@ -277,7 +288,7 @@ export interface CertificateVault extends VaultAccessControl {
   deleteIssuer(name: string): Promise<CertificateIssuer>;
   listPropertiesOfIssuers(): AsyncIterable<IssuerProperties>;
 
-  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]>;
+  setContacts(contacts: CertificateContact[], options?: SetContactsOptions): Promise<CertificateContact[]>;
   getContacts(): Promise<CertificateContact[]>;
   deleteContacts(): Promise<CertificateContact[]>;
 

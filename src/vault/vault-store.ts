@@ -41,6 +41,11 @@ export interface CertificateRecord {
   nextDueMs?: number;
   /** "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
   lifetimeSeen?: { id: string; nextMs: number };
+  /**
+   * One more at every change a person can see (sync/revision.ts): saves that name the revision
+   * they showed (`ifMatch`) are refused when it moved. Absent on rows written before = 0.
+   */
+  revision?: number;
 }
 
 /** The attributes of a version that a list shows. */
@@ -199,6 +204,13 @@ export interface CaStateRecord {
   crlNumber: number;
   lastCrlOn?: Date;
 }
+
+/**
+ * The `name` of the error a store throws once its database was deleted under it (another
+ * context deleted it, site data was cleared, the browser evicted it): the vault reports it as
+ * StorageLost rather than silently starting an empty vault in its place.
+ */
+export const STORAGE_LOST_ERROR = 'StorageLostError';
 
 /** Contacts are one row in the contacts store under this key. */
 export const CONTACTS_KEY = 'contacts';
