@@ -87,6 +87,12 @@ interface VaultDbSource {
   close(): void;
 }
 
+/** The error that aborted `tx` when the browser aborted it, else `e`. */
+function abortCause(tx: VaultTx, e: unknown): unknown {
+  const own = (tx as { error?: unknown }).error;
+  return e instanceof Error && e.name === 'AbortError' && own instanceof Error ? own : e;
+}
+
 function storageLost(): Error {
   const e = new Error('the vault database was deleted while it was open');
   e.name = STORAGE_LOST_ERROR;
@@ -109,7 +115,9 @@ function createIdbVaultStore(name: string, source: VaultDbSource): VaultStore {
         /* already committed or aborted */
       }
       await tx.done.catch(() => undefined);
-      throw source.lost() ? storageLost() : e;
+      // A transaction the browser aborted (quota exceeded at a put or at commit) fails its
+      // pending requests with AbortError; the transaction's own error says why.
+      throw source.lost() ? storageLost() : abortCause(tx, e);
     }
     await tx.done.catch((e: unknown) => {
       throw source.lost() ? storageLost() : e;

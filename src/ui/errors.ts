@@ -44,7 +44,7 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
   },
   StorageLost: {
     title: 'Vault storage deleted',
-    hint: 'The browser deleted this vault\'s data while it was open (site data cleared, or storage evicted). Reload the page, then restore your certificates from their backup files. Making storage persistent (Settings) stops the browser from evicting it.',
+    hint: "The browser deleted this vault's data while it was open (site data cleared, or storage evicted). Reload the page, then restore your certificates from their backup files. Making storage persistent (Settings) stops the browser from evicting it.",
   },
   Internal: {
     title: 'Certkeep fault',
