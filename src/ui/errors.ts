@@ -80,6 +80,11 @@ export function explainError(e: unknown): ErrorWords {
   };
 }
 
+/** True when a save was refused because another tab saved first (reload, then edit again). */
+export function isChanged(e: unknown): boolean {
+  return asVaultError(e)?.code === 'Changed';
+}
+
 /** True when the error means "there is no such thing", e.g. no pending operation. */
 export function isNotFound(e: unknown): boolean {
   return asVaultError(e)?.code === 'NotFound';
