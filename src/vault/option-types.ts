@@ -4,7 +4,6 @@
  */
 import type { Bytes } from '../pki/types';
 import type { CertificateContentType, CertificatePolicy } from './policy-types';
-import type { CertificateContact } from './types';
 
 export interface CreateCertificateOptions {
   enabled?: boolean;
@@ -39,15 +38,6 @@ export interface UpdateCertificatePropertiesOptions {
 export interface UpdateCertificatePolicyOptions {
   /** the certificate's `revision` as shown; refused (code Changed) when it has moved since (as for updateCertificateProperties) */
   ifMatch?: number;
-}
-
-/** Certkeep: options of setContacts. */
-export interface SetContactsOptions {
-  /**
-   * The contacts as shown before editing ([] for none): when the stored list differs (another
-   * tab saved in between), the save is refused (code Changed) and nothing changes.
-   */
-  ifUnchanged?: CertificateContact[];
 }
 
 export interface ListPropertiesOfCertificatesOptions {

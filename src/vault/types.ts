@@ -157,6 +157,15 @@ export interface CertificateContact {
   phone?: string;
 }
 
+/** Certkeep: options of setContacts. */
+export interface SetContactsOptions {
+  /**
+   * The contacts as shown before editing ([] for none): when the stored list differs (another
+   * tab saved in between), the save is refused (code Changed) and nothing changes.
+   */
+  ifUnchanged?: CertificateContact[];
+}
+
 export interface DeletedCertificate extends KeyVaultCertificateWithPolicy {
   /** https://<vault>.vault.local/deletedcertificates/<name> */
   recoveryId: string;
@@ -203,7 +212,6 @@ import type {
   MergeCertificateOptions,
   UpdateCertificatePropertiesOptions,
   UpdateCertificatePolicyOptions,
-  SetContactsOptions,
   ListPropertiesOfCertificatesOptions,
   GetSecretOptions,
   CertificateSecret,

@@ -6,7 +6,7 @@
  */
 
 /** The kinds of change a screen may refresh on. */
-export const VAULT_CHANGE_KINDS = [
+const VAULT_CHANGE_KINDS = [
   /** a certificate row, one of its versions, its pending operation or its keys */
   'certificate',
   /** the soft-deleted list */

@@ -11,7 +11,10 @@ import { collect, makeVault } from '../vault-fixture';
 /** From the n-th put on (counting from 1, once armed), the transaction is aborted for quota. */
 function quotaAfter(n: number) {
   const state = { armed: false, puts: 0 };
-  const put = IDBObjectStore.prototype.put;
+  const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')?.value as (
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ) => IDBRequest<IDBValidKey>;
   vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
     const request = put.apply(this, args);
     if (state.armed && ++state.puts >= n) {
