@@ -10,7 +10,6 @@ import type { DeletedCertificate, KeyVaultCertificateWithPolicy } from './types'
 import { VaultError } from './vault-error';
 import type { DeletedRecord, StoreTx } from './vault-store';
 import { latestOf, RECOVERABLE_DAYS, toCertificateWithPolicy, toDeleted } from './views';
-import { nextRevision } from './sync/revision';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -84,12 +83,12 @@ export async function recoverDeletedCertificate(
     if (d.operation) await tx.put('operations', d.operation);
     for (const r of d.issued ?? []) await tx.put('issued', r);
     if (d.caState) await tx.put('caStates', d.caState);
-    const cert = { ...d.certificate, revision: nextRevision(d.certificate) };
-    await tx.put('certificates', cert);
+    // As it was, revision too: a save from a screen that showed it before the delete finds it unchanged.
+    await tx.put('certificates', d.certificate);
     await tx.delete('deleted', key);
     const latest = latestOf(d.versions);
     if (!latest) throw new VaultError('Malformed', `The deleted certificate "${name}" has no version to recover.`);
-    return toCertificateWithPolicy(ctx, cert, latest);
+    return toCertificateWithPolicy(ctx, d.certificate, latest);
   });
 }
 

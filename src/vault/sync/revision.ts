@@ -1,7 +1,7 @@
 /**
  * Optimistic concurrency for a certificate (ARCHITECTURE §9 "Concurrency"): the certificate row
  * carries a revision, one more at every change a person can see (policy, a version's properties,
- * a new version, a pending request, recovery, restore). A screen saves with the revision it
+ * a new version, a pending request, a restore; a recovered certificate is as it was). A screen saves with the revision it
  * showed (`ifMatch`); inside the write transaction the stored revision is compared, so when
  * another tab saved in between, the second save is refused (code Changed) instead of silently
  * overwriting the first. Lifetime bookkeeping (the `lifetimeSeen` note) leaves the revision as is.
