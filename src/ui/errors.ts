@@ -24,7 +24,7 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
   },
   Changed: {
     title: 'Changed in another tab',
-    hint: 'Nothing was saved. Reload to see the other change, then make yours again.',
+    hint: 'Your edits are still in the form: start again from the saved version to see what the other tab saved, then make yours again.',
   },
   BadParameter: { title: 'Check the values', hint: 'Correct the value shown and try again.' },
   Forbidden: {

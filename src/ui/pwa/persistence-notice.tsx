@@ -29,7 +29,7 @@ export function PersistButton() {
       disabled={busy}
       onClick={() => {
         setBusy(true);
-        void requestPersistence().finally(() => setBusy(false));
+        void requestPersistence({ byPerson: true }).finally(() => setBusy(false));
       }}
     >
       Keep my data

@@ -4,7 +4,7 @@ export type PersistenceState = 'persisted' | 'best-effort' | 'unsupported';
 
 export interface PersistenceSnapshot {
   state: PersistenceState;
-  /** true once the browser was asked (persist()) and kept "best effort" */
+  /** true once the person asked (the notice's button) and the browser kept "best effort" */
   declined: boolean;
   /** StorageManager.estimate(), when the browser gives one */
   usage?: number;
@@ -35,24 +35,23 @@ async function readEstimate(storage: Partial<StorageManager>): Promise<Pick<Pers
  * Chromium answers at once from its own signals (installed, bookmarked, often used); Firefox
  * asks the person, so the notice's button, a user gesture, calls this too.
  */
-export async function requestPersistence(): Promise<PersistenceState> {
+export async function requestPersistence(options: { byPerson?: boolean } = {}): Promise<PersistenceState> {
   const storage = storageManager();
   if (!storage?.persist || !storage.persisted) {
     persistenceStore.setState({ state: 'unsupported' });
     return 'unsupported';
   }
   let granted = false;
-  let asked = false;
   try {
-    granted = await storage.persisted();
-    if (!granted) {
-      asked = true;
-      granted = await storage.persist();
-    }
+    granted = (await storage.persisted()) || (await storage.persist());
   } catch {
     // A browser that refuses the question (a sandboxed frame) leaves storage best effort.
   }
   const state: PersistenceState = granted ? 'persisted' : 'best-effort';
-  persistenceStore.setState({ state, declined: asked && !granted, ...(await readEstimate(storage)) });
+  persistenceStore.setState({
+    state,
+    declined: options.byPerson === true && !granted,
+    ...(await readEstimate(storage)),
+  });
   return state;
 }
