@@ -42,9 +42,9 @@ export function PersistButton() {
  * button to ask for persistent storage. "Not now" hides it for this browser; Settings still says it.
  */
 export function PersistenceNotice() {
-  const { state, declined } = useStore(persistenceStore, (s) => s);
+  const { state, known, declined } = useStore(persistenceStore, (s) => s);
   const [hidden, setHidden] = useState(dismissed);
-  if (state !== 'best-effort' || hidden) return null;
+  if (!known || state !== 'best-effort' || hidden) return null;
   return (
     <aside
       class="banner persistence-notice"

@@ -4,6 +4,8 @@ export type PersistenceState = 'persisted' | 'best-effort' | 'unsupported';
 
 export interface PersistenceSnapshot {
   state: PersistenceState;
+  /** false until the browser answered (so a persistent vault never flashes the notice) */
+  known: boolean;
   /** true once the person asked (the notice's button) and the browser kept "best effort" */
   declined: boolean;
   /** StorageManager.estimate(), when the browser gives one */
@@ -11,7 +13,11 @@ export interface PersistenceSnapshot {
   quota?: number;
 }
 
-export const persistenceStore = createStore<PersistenceSnapshot>(() => ({ state: 'best-effort', declined: false }));
+export const persistenceStore = createStore<PersistenceSnapshot>(() => ({
+  state: 'best-effort',
+  known: false,
+  declined: false,
+}));
 
 /** Older Safari and some embedded webviews have no StorageManager at all. */
 function storageManager(): Partial<StorageManager> | undefined {
@@ -38,7 +44,7 @@ async function readEstimate(storage: Partial<StorageManager>): Promise<Pick<Pers
 export async function requestPersistence(options: { byPerson?: boolean } = {}): Promise<PersistenceState> {
   const storage = storageManager();
   if (!storage?.persist || !storage.persisted) {
-    persistenceStore.setState({ state: 'unsupported' });
+    persistenceStore.setState({ state: 'unsupported', known: true });
     return 'unsupported';
   }
   let granted = false;
@@ -49,6 +55,7 @@ export async function requestPersistence(options: { byPerson?: boolean } = {}): 
   }
   const state: PersistenceState = granted ? 'persisted' : 'best-effort';
   persistenceStore.setState({
+    known: true,
     state,
     declined: options.byPerson === true && !granted,
     ...(await readEstimate(storage)),
