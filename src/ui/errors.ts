@@ -46,6 +46,10 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
     title: 'Vault storage deleted',
     hint: "The browser deleted this vault's data while it was open (site data cleared, or storage evicted). Reload the page, then restore your certificates from their backup files. Making storage persistent (Settings) stops the browser from evicting it.",
   },
+  Cancelled: {
+    title: 'Cancelled',
+    hint: 'Nothing was stored by the cancelled step; what had finished before it stays. Start again when you are ready.',
+  },
   Internal: {
     title: 'Certkeep fault',
     hint: 'This is a bug in Certkeep, not a problem with what you entered or with your file. Reload the page and try again; if it happens again, report the message above.',

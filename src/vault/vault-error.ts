@@ -4,7 +4,7 @@
  * at fault so a form can show the message in place.
  */
 import { isPkiError } from '../pki/pki-error';
-import { STORAGE_LOST_ERROR } from './vault-store';
+import { STORAGE_LOST_ERROR } from './storage-lost';
 
 export type VaultErrorCode =
   | 'NotFound'
@@ -26,7 +26,9 @@ export type VaultErrorCode =
   /** The vault's database was deleted while it was open (site data cleared, storage evicted). */
   | 'StorageLost'
   /** A fault in Certkeep itself, never in the caller's input. */
-  | 'Internal';
+  | 'Internal'
+  /** The caller's AbortSignal stopped a long call before it stored anything (vault/long-work.ts). */
+  | 'Cancelled';
 
 /**
  * The input a VaultError is about. Policy fields use CertificatePolicy's names; the others name
@@ -110,6 +112,12 @@ export const BAD_X500_NAME = 'The subject name provided is not a valid X500 name
 export function toVaultError(e: unknown, context: string, options: { parsing?: boolean } = {}): VaultError {
   if (isVaultError(e)) return e;
   const file = options.parsing ? { field: 'file' as const } : {};
+  // A long call's signal (pki/work.ts, or a DOMException from an API that took the signal).
+  if ((isPkiError(e) && e.code === 'cancelled') || (e instanceof Error && e.name === 'AbortError')) {
+    return new VaultError('Cancelled', 'The work was cancelled before anything was stored: the vault is unchanged.', {
+      cause: e,
+    });
+  }
   if (isPkiError(e)) {
     const detail = e.message ? ` (${e.message})` : '';
     switch (e.code) {

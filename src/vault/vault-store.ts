@@ -205,12 +205,8 @@ export interface CaStateRecord {
   lastCrlOn?: Date;
 }
 
-/**
- * The `name` of the error a store throws once its database was deleted under it (another
- * context deleted it, site data was cleared, the browser evicted it): the vault reports it as
- * StorageLost rather than silently starting an empty vault in its place.
- */
-export const STORAGE_LOST_ERROR = 'StorageLostError';
+/** The error name a store throws once its database was deleted under it (storage-lost.ts). */
+export { STORAGE_LOST_ERROR } from './storage-lost';
 
 /** Contacts are one row in the contacts store under this key. */
 export const CONTACTS_KEY = 'contacts';
