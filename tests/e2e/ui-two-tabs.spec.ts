@@ -107,3 +107,46 @@ test('lock() in one tab locks the vault in the other within a second; unlock sta
     false,
   );
 });
+
+test('tags and contacts: an edit in progress survives the other tab’s save, and its own save is told', async ({
+  context,
+}) => {
+  const vault = `tags${Date.now().toString(36)}`;
+  const a = await context.newPage();
+  await openApp(a, vault, '#/certificates');
+  await createThroughUi(a, 'tagged', 'CN=tagged.contoso.com');
+  const b = await context.newPage();
+  await openApp(b, vault, '#/certificate/tagged');
+  const propsA = a.getByRole('region', { name: 'Properties' });
+  const propsB = b.getByRole('region', { name: 'Properties' });
+  // B starts typing a tag; A saves one meanwhile.
+  await propsB.getByRole('button', { name: 'Add a tag' }).click();
+  await propsB.getByLabel('Tag 1 key').fill('owner');
+  await propsA.getByRole('button', { name: 'Add a tag' }).click();
+  await propsA.getByLabel('Tag 1 key').fill('team');
+  await propsA.getByLabel('Tag 1 value').fill('web');
+  await propsA.getByRole('button', { name: 'Save tags' }).click();
+  await expect(propsA.getByRole('status')).toHaveText('Tags saved.');
+  // B's refresh kept what B typed, and B's save is refused rather than dropping A's tag.
+  await b.waitForTimeout(300);
+  await expect(propsB.getByLabel('Tag 1 key')).toHaveValue('owner');
+  await propsB.getByLabel('Tag 1 value').fill('pki');
+  await propsB.getByRole('button', { name: 'Save tags' }).click();
+  await expect(propsB.getByRole('alert')).toContainText('Changed in another tab');
+  await propsB.getByRole('button', { name: 'Start again from the saved tags' }).click();
+  await expect(propsB.getByLabel('Tag 1 key')).toHaveValue('team');
+
+  // Contacts: the same rule.
+  await a.goto('/#/contacts');
+  await b.goto('/#/contacts');
+  await a.getByRole('button', { name: 'Add a contact' }).click();
+  await b.getByRole('button', { name: 'Add a contact' }).click();
+  await a.getByLabel('Email').fill('a@contoso.com');
+  await b.getByLabel('Email').fill('b@contoso.com');
+  await a.getByRole('button', { name: 'Save contacts' }).click();
+  await expect(a.getByText('Contacts saved.')).toBeVisible();
+  await b.getByRole('button', { name: 'Save contacts' }).click();
+  await expect(b.getByRole('alert')).toContainText('contacts were changed elsewhere');
+  await b.getByRole('button', { name: 'Start again from the saved contacts' }).click();
+  await expect(b.locator('#contact-0-email')).toHaveValue('a@contoso.com');
+});
