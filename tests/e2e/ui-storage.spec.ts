@@ -3,8 +3,8 @@ import { openVaultHarness } from './harness/module-harness';
 
 // Storage the browser may take away (ARCHITECTURE §9 "Storage"): the notice while persistence is
 // off, and a vault deleted under an open tab. A full quota is tested over fake-indexeddb
-// (tests/unit/vault/sync/storage-full.test.ts): CDP Storage.overrideQuotaForOrigin leaves the
-// quota of Playwright's off-the-record context as it was (estimate() still reports gigabytes).
+// (tests/unit/vault/sync/storage-full.test.ts): CDP Storage.overrideQuotaForOrigin answers but
+// changes neither estimate()'s quota nor the writes, in an off-the-record or a persistent profile.
 
 /** navigator.storage as a browser that keeps the site "best effort" (or grants on request) would answer. */
 async function stubPersistence(page: Page, answer: { persisted: boolean; grant: boolean }): Promise<void> {
