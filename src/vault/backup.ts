@@ -16,7 +16,7 @@
  * their restored versions say `keyIncluded: false`, as for a non-exportable key.
  *
  * Not in a backup: a pending request (its key is single-use and its CSR is already with the
- * CA; cancel it and request again after a restore), the vault's issuers and contacts
+ * CA; cancel it and request again after a restore), the vault's issuers, contacts and trust anchors
  * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
  * apart from the vault URL.
  */

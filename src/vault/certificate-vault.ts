@@ -23,6 +23,7 @@ import { getAccessState } from './access/access-state';
 import { listAuditLog, verifyAuditLog } from './access/audit-log';
 import { lockSession } from './access/session';
 import { METHOD_REQUIREMENTS, type GatedMethod } from './access/permissions';
+import { listTrustAnchors, removeTrustAnchor } from './trust/anchor-records';
 import { guard, guardIterable } from './vault-error';
 
 /** Modules loaded on first use, each fetched once. */
@@ -40,6 +41,8 @@ const onDemand = {
   unprotect: () => import('./access/unprotect'),
   unlock: () => import('./access/unlock'),
   policies: () => import('./access/access-policies'),
+  chain: () => import('./trust/certificate-chain'),
+  addTrustAnchor: () => import('./trust/add-trust-anchor'),
 };
 
 /** Owner-only methods whose refusal the audit log records. */
@@ -277,6 +280,22 @@ class LocalCertificateVault implements T.CertificateVault {
   }
   getCrl(issuerName: string, options?: T.GetCrlOptions) {
     return this.call('getCrl', 'Making the CRL', async (c) => (await onDemand.crl()).getCrl(c, issuerName, options));
+  }
+  getCertificateChain(name: string, options?: T.GetCertificateChainOptions) {
+    return this.call('getCertificateChain', 'Checking the chain', async (c) =>
+      (await onDemand.chain()).getCertificateChain(c, name, options),
+    );
+  }
+  addTrustAnchor(bytes: Uint8Array) {
+    return this.call('addTrustAnchor', 'Adding the trust anchor', async (c) =>
+      (await onDemand.addTrustAnchor()).addTrustAnchor(c, bytes),
+    );
+  }
+  listTrustAnchors() {
+    return this.call('listTrustAnchors', 'Listing trust anchors', (c) => listTrustAnchors(c));
+  }
+  removeTrustAnchor(sha256: string) {
+    return this.call('removeTrustAnchor', 'Removing the trust anchor', (c) => removeTrustAnchor(c, sha256));
   }
   close(): void {
     lockSession(this.ctx.access);

@@ -17,6 +17,8 @@ import type {
   SignedCertificate,
 } from './ca/ca-types';
 export * from './access-types';
+export * from './trust/trust-types';
+import type { CertificateChain, GetCertificateChainOptions, TrustAnchor } from './trust/trust-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
@@ -320,6 +322,17 @@ export interface CertificateVault extends VaultAccessControl {
   ): Promise<IssuedCertificate>;
   /** Certkeep: a new CRL (DER) of the Local issuer's CA, with the next CRL number. */
   getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes>;
+  /**
+   * Certkeep (ARCHITECTURE §8 "Chains and trust anchors"): the path from a version through its
+   * chain, other vault certificates and the trust anchors, checked, with what fails and why.
+   */
+  getCertificateChain(name: string, options?: GetCertificateChainOptions): Promise<CertificateChain>;
+  /** Certkeep: trusts a CA or self-signed certificate (PEM or DER) as the end of chains; adding one twice returns it. */
+  addTrustAnchor(bytes: Uint8Array): Promise<TrustAnchor>;
+  /** Certkeep: the trust anchors, by subject. */
+  listTrustAnchors(): Promise<TrustAnchor[]>;
+  /** Certkeep: stops trusting the anchor with this SHA-256 (hex, colons and case ignored). */
+  removeTrustAnchor(sha256: string): Promise<void>;
   /** Locks and closes the vault's database connection. */
   close(): void;
 }

@@ -79,7 +79,8 @@ export type VaultErrorField =
   | 'prf'
   | 'passkey'
   | 'permissions'
-  | 'owner';
+  | 'owner'
+  | 'sha256';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';

@@ -15,6 +15,7 @@ import { PolicyPanel } from './policy-panel';
 import { ManagePanel } from './manage-panel';
 import { KeyOperationsPanel } from './key-operations-panel';
 import { CaPanel } from './ca-panel';
+import { ChainPanel } from './chain-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
@@ -45,7 +46,7 @@ async function load(vault: CertificateVault, name: string, version?: string) {
   };
 }
 
-/** One certificate: viewer, pending request, downloads, versions, properties, policy, backup. */
+/** One certificate: viewer, chain check, pending request, downloads, versions, properties, policy, backup. */
 export function CertificatePage({ name, version }: { name: string; version?: string }) {
   const q = useVaultQuery((v) => load(v, name, version), [name, version]);
   const d = q.data;
@@ -104,6 +105,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               <CertificateViewer der={shown.cer} chain={shown.chain} />
             </section>
           )}
+          {shown && <ChainPanel name={name} version={shown.properties.version} cer={shown.cer} />}
           {shown && (
             <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />
           )}
