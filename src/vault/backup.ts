@@ -39,6 +39,7 @@ import { toCertificateWithPolicy } from './views';
 import { VaultError } from './vault-error';
 import { watchWork } from './long-work';
 import type { CaStateRecord, CertificateRecord, IssuedRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
+import { nextRevision } from './sync/revision';
 
 const PAYLOAD_KIND = 'certkeep-certificate-backup';
 const PAYLOAD_VERSION = 1;
@@ -191,6 +192,7 @@ export async function restoreCertificateBackup(
     updatedOn: now,
     latest: summaryOf(latest),
     versionCount: Math.max(payload.certificate.versionCount, latest.ordinal + 1),
+    revision: nextRevision(payload.certificate),
   };
   watched.step('writing', 1, 1);
   await ctx.store.write(async (tx) => {

@@ -108,9 +108,9 @@ class LocalCertificateVault implements T.CertificateVault {
   getCertificatePolicy(name: string) {
     return this.call('getCertificatePolicy', 'Reading the policy', (c) => versions.getCertificatePolicy(c, name));
   }
-  updateCertificatePolicy(name: string, policy: T.CertificatePolicyPatch) {
+  updateCertificatePolicy(name: string, policy: T.CertificatePolicyPatch, options?: T.UpdateCertificatePolicyOptions) {
     return this.call('updateCertificatePolicy', 'Updating the policy', async (c) =>
-      (await onDemand.updatePolicy()).updateCertificatePolicy(c, name, policy),
+      (await onDemand.updatePolicy()).updateCertificatePolicy(c, name, policy, options),
     );
   }
   updateCertificateProperties(
@@ -200,8 +200,8 @@ class LocalCertificateVault implements T.CertificateVault {
     return this.iterate('listPropertiesOfIssuers', 'Listing issuers', (c) => issuers.listPropertiesOfIssuers(c));
   }
 
-  setContacts(contacts: T.CertificateContact[]) {
-    return this.call('setContacts', 'Saving the contacts', (c) => contactBook.setContacts(c, contacts));
+  setContacts(contacts: T.CertificateContact[], options?: T.SetContactsOptions) {
+    return this.call('setContacts', 'Saving the contacts', (c) => contactBook.setContacts(c, contacts, options));
   }
   getContacts() {
     return this.call('getContacts', 'Reading the contacts', (c) => contactBook.getContacts(c));
@@ -299,6 +299,7 @@ class LocalCertificateVault implements T.CertificateVault {
   }
   close(): void {
     lockSession(this.ctx.access);
+    this.ctx.channel.close();
     this.ctx.store.close();
   }
 }

@@ -51,6 +51,11 @@ export interface CertificateProperties {
   issuerName?: string;
   /** Certkeep: the policy's key as a list shows it: "RSA 2048", "RSA-HSM 3072", "EC P-256" */
   keyDescription?: string;
+  /**
+   * Certkeep: the certificate's revision (one for all its versions and its policy), one more at
+   * every change; give it back as `ifMatch` to save only if nothing changed meanwhile (ARCHITECTURE §9).
+   */
+  revision?: number;
 }
 
 export interface KeyVaultCertificate {
@@ -154,6 +159,15 @@ export interface CertificateContact {
   phone?: string;
 }
 
+/** Certkeep: options of setContacts. */
+export interface SetContactsOptions {
+  /**
+   * The contacts as shown before editing ([] for none): when the stored list differs (another
+   * tab saved in between), the save is refused (code Changed) and nothing changes.
+   */
+  ifUnchanged?: CertificateContact[];
+}
+
 export interface DeletedCertificate extends KeyVaultCertificateWithPolicy {
   /** https://<vault>.vault.local/deletedcertificates/<name> */
   recoveryId: string;
@@ -199,6 +213,7 @@ import type {
   ImportCertificateOptions,
   MergeCertificateOptions,
   UpdateCertificatePropertiesOptions,
+  UpdateCertificatePolicyOptions,
   ListPropertiesOfCertificatesOptions,
   GetSecretOptions,
   CertificateSecret,
@@ -239,7 +254,11 @@ export interface CertificateVault extends VaultAccessControl {
   listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties>;
   getCertificatePolicy(name: string): Promise<CertificatePolicy>;
   /** Certkeep: `null` removes validityInDays, basicConstraints or nameConstraints (CertificatePolicyPatch). */
-  updateCertificatePolicy(name: string, policy: CertificatePolicyPatch): Promise<CertificatePolicy>;
+  updateCertificatePolicy(
+    name: string,
+    policy: CertificatePolicyPatch,
+    options?: UpdateCertificatePolicyOptions,
+  ): Promise<CertificatePolicy>;
   /** version '' or undefined = the latest, as the SDK */
   updateCertificateProperties(
     name: string,
@@ -279,7 +298,7 @@ export interface CertificateVault extends VaultAccessControl {
   deleteIssuer(name: string): Promise<CertificateIssuer>;
   listPropertiesOfIssuers(): AsyncIterable<IssuerProperties>;
 
-  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]>;
+  setContacts(contacts: CertificateContact[], options?: SetContactsOptions): Promise<CertificateContact[]>;
   getContacts(): Promise<CertificateContact[]>;
   deleteContacts(): Promise<CertificateContact[]>;
 

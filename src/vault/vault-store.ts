@@ -41,6 +41,11 @@ export interface CertificateRecord {
   nextDueMs?: number;
   /** "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
   lifetimeSeen?: { id: string; nextMs: number };
+  /**
+   * One more at every change a person can see (sync/revision.ts): saves that name the revision
+   * they showed (`ifMatch`) are refused when it moved. Absent on rows written before = 0.
+   */
+  revision?: number;
 }
 
 /** The attributes of a version that a list shows. */
@@ -199,6 +204,9 @@ export interface CaStateRecord {
   crlNumber: number;
   lastCrlOn?: Date;
 }
+
+/** The error name a store throws once its database was deleted under it (storage-lost.ts). */
+export { STORAGE_LOST_ERROR } from './storage-lost';
 
 /** A trust anchor (schema v6): vault-wide, like issuers and contacts, so not in certificate backups. */
 export interface TrustAnchorRecord {

@@ -34,7 +34,16 @@ async function load(vault: CertificateVault, name: string, version?: string) {
   ]);
   const shown = version ? await vault.getCertificateVersion(name, version) : latest;
   if (!latest && !operation && !policy) await vault.getCertificate(name); // rethrows the vault's NotFound in its words
-  return { latest, shown, operation, versions: versions ?? [], policy: policy ?? latest?.policy };
+  // The latest version's policy and revision come from one read, so a save from this page can
+  // name the revision of exactly the policy it showed (ARCHITECTURE §9 "Concurrency").
+  return {
+    latest,
+    shown,
+    operation,
+    versions: versions ?? [],
+    policy: latest?.policy ?? policy,
+    revision: latest?.properties.revision,
+  };
 }
 
 /** One certificate: viewer, chain check, pending request, downloads, versions, properties, policy, backup. */
@@ -106,7 +115,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           {shown && d.policy && shown.keyIncluded && (
             <KeyOperationsPanel name={name} version={shown.properties.version} policy={d.policy} />
           )}
-          {d.policy && <PolicyPanel name={name} policy={d.policy} />}
+          {d.policy && <PolicyPanel name={name} policy={d.policy} revision={d.revision} />}
           {d.latest && <ManagePanel name={name} keyExportable={d.latest.keyExportable} />}
         </>
       )}
