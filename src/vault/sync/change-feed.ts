@@ -21,6 +21,7 @@ const KIND_OF: { readonly [S in StoreName]?: VaultChangeKind } = {
   audit: 'access',
   issued: 'ca',
   caStates: 'ca',
+  trustAnchors: 'trust',
 };
 
 /** meta rows screens show: the protection header (a vault protected or not) and the unlock throttle. */
@@ -43,7 +44,7 @@ function changeOf(store: StoreName, keyOrRow: unknown): VaultChange | undefined 
   }
   const kind = KIND_OF[store];
   if (!kind) return undefined;
-  if (kind === 'contacts' || kind === 'access') return { kind };
+  if (kind === 'contacts' || kind === 'access' || kind === 'trust') return { kind };
   const name = nameOf(store, keyOrRow);
   return name === undefined ? { kind } : { kind, name: name.toLowerCase() };
 }

@@ -19,6 +19,8 @@ const VAULT_CHANGE_KINDS = [
   'lock',
   /** a local CA's issued-certificates log or CRL state */
   'ca',
+  /** the trust anchors chains end at (vault-wide): every chain may read differently */
+  'trust',
 ] as const;
 
 export type VaultChangeKind = (typeof VAULT_CHANGE_KINDS)[number];

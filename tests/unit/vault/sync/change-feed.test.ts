@@ -47,6 +47,10 @@ describe('change messages', () => {
       await other.until({ kind: 'issuer', name: 'corp-ca' });
       await t.vault.setContacts([{ email: 'ops@contoso.com' }]);
       await other.until({ kind: 'contacts' });
+      // Trust anchors are vault-wide: a kind without a name, and never the certificate's bytes.
+      await t.vault.createCertificate('Root', { subject: 'CN=root', keyType: 'EC', basicConstraints: { ca: true } });
+      await t.vault.addTrustAnchor((await t.vault.getCertificate('root')).cer);
+      await other.until({ kind: 'trust' });
       // One message per write, each a deduplicated list.
       for (const m of other.messages) {
         const read = readChangeMessage(m);
