@@ -1,9 +1,12 @@
 import { createStore } from 'zustand/vanilla';
+import { listVaults, openVault } from '../../vault/light-entry';
 import type { CertificateVault } from './vault-api';
 
 /**
- * The UI's only door to the vault. The vault module (and pkijs with it) is fetched with a
- * dynamic import the first time a screen needs it, so the shell's first load stays small.
+ * The UI's only door to the vault. Opening and listing come from the vault's light entry (no
+ * PKI library), so the Certificates list paints with it; the rest of the vault module (policy
+ * checks, file inspection, JSON, calendar) is fetched with a dynamic import the first time a
+ * screen needs it, and the vault fetches pkijs and @peculiar/x509 when a PKI action starts.
  */
 
 const STORAGE_KEY = 'certkeep.vault';
@@ -40,7 +43,7 @@ let modulePromise: Promise<VaultModule> | undefined;
 let loadedModule: VaultModule | undefined;
 let opened: { name: string; vault: Promise<CertificateVault> } | undefined;
 
-/** The vault module if it has loaded already (any screen showing vault data has loaded it). */
+/** The whole vault module if it has loaded already (screens that check policies or names load it). */
 export function loadedVaultModule(): VaultModule | undefined {
   return loadedModule;
 }
@@ -60,7 +63,7 @@ export function loadVaultModule(): Promise<VaultModule> {
 export function getVault(): Promise<CertificateVault> {
   const name = vaultStore.getState().name;
   if (opened?.name !== name) {
-    const vault = loadVaultModule().then((m) => m.openVault({ name }));
+    const vault = openVault({ name });
     opened = { name, vault };
     vault.catch(() => {
       if (opened?.vault === vault) opened = undefined;
@@ -86,8 +89,7 @@ export async function switchVault(name: string): Promise<void> {
 
 /** Reads the list of vaults in this browser into the store. */
 export async function refreshVaultNames(): Promise<string[]> {
-  const m = await loadVaultModule();
-  const names = await m.listVaults();
+  const names = await listVaults();
   const current = vaultStore.getState().name;
   const all = names.includes(current) ? names : [...names, current];
   all.sort((a, b) => a.localeCompare(b));
