@@ -6,6 +6,8 @@
 import { withSealGuard } from './access/seal-guard';
 import { createAccessSession, type AccessSession } from './access/session';
 import { withLifetimeDueIndex } from './lifetime-due-index';
+import { withListIndex } from './list-index/list-buckets';
+import type { LoadedListIndex } from './list-index/query-certificates';
 import type { VaultStore } from './vault-store';
 
 export interface VaultContext {
@@ -17,6 +19,8 @@ export interface VaultContext {
   readonly now: () => Date;
   /** who unlocked this open vault, and the keys unsealed since (in memory only) */
   readonly access: AccessSession;
+  /** the certificate list index as this open vault last read it (list-index/) */
+  readonly listIndex: LoadedListIndex;
   readonly internals?: VaultInternals;
 }
 
@@ -33,14 +37,15 @@ export function createVaultContext(
   now: () => Date = () => new Date(),
   internals?: VaultInternals,
 ): VaultContext {
-  // Every certificate write keeps the lifetime due index (nextDueMs) right; every key write is
-  // checked against the vault's protection.
+  // Every certificate write keeps the lifetime due index (nextDueMs) and the list index right;
+  // every key write is checked against the vault's protection.
   return {
-    store: withLifetimeDueIndex(withSealGuard(store)),
+    store: withLifetimeDueIndex(withListIndex(withSealGuard(store))),
     name: store.name,
     vaultUrl: vaultUrlOf(store.name),
     now,
     access: createAccessSession(),
+    listIndex: {},
     ...(internals ? { internals } : {}),
   };
 }

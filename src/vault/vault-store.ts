@@ -200,6 +200,20 @@ export interface CaStateRecord {
   lastCrlOn?: Date;
 }
 
+/**
+ * One bucket of the certificate list index (schema v7, list-index/): the list lines of the
+ * certificates whose name hashes to `bucket`, one per line, text and meta in the same order.
+ * A certificate write rewrites one bucket; opening the list reads every bucket (a few dozen
+ * strings, not one record per certificate).
+ */
+export interface ListIndexBucketRecord {
+  bucket: number;
+  /** searched fields, one certificate a line (list-index/list-line.ts) */
+  text: string;
+  /** shown and sorted fields, one certificate a line, in the order of `text` */
+  meta: string;
+}
+
 /** Contacts are one row in the contacts store under this key. */
 export const CONTACTS_KEY = 'contacts';
 type ContactsRecord = { key: typeof CONTACTS_KEY; contacts: CertificateContact[] };
@@ -224,6 +238,8 @@ export interface VaultStoreMap {
   audit: { key: number; value: AuditRecord };
   issued: { key: [string, string]; value: IssuedRecord };
   caStates: { key: string; value: CaStateRecord };
+  /** v7: the certificate list index, by bucket */
+  listIndex: { key: number; value: ListIndexBucketRecord };
 }
 
 export type StoreName = keyof VaultStoreMap;
@@ -245,6 +261,7 @@ const STORES: { readonly [S in StoreName]: S } = {
   audit: 'audit',
   issued: 'issued',
   caStates: 'caStates',
+  listIndex: 'listIndex',
 };
 
 /** Every store of VaultStoreMap, once: the scope of each transaction, and what a dump of a vault reads. */

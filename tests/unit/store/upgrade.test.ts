@@ -197,4 +197,43 @@ describe('vault database upgrade ladder', () => {
     expect([...tx.objectStore('issued').indexNames]).toEqual(['byCa']);
     db.close();
   });
+  it('v5 → v7: the listIndex store; a v5 vault with certificates, versions and a pending request lists and searches them', async () => {
+    const source = await makeVault();
+    const web = {
+      subject: 'CN=web.contoso.com',
+      keyType: 'EC' as const,
+      subjectAlternativeNames: { dnsNames: ['www.contoso.com'] },
+    };
+    await source.vault.createCertificate('Web', web);
+    await source.vault.createCertificate('Web', web);
+    await source.vault.createCertificate('Req', { subject: 'CN=req', keyType: 'EC', issuerName: 'Unknown' });
+    const v5Stores = ['certificates', 'versions', 'keys', 'operations'] as const;
+    const rows = await source.store.read(async (tx) => {
+      const out: Partial<Record<(typeof v5Stores)[number], unknown[]>> = {};
+      for (const s of v5Stores) out[s] = await tx.getAll(s);
+      return out;
+    });
+    const name = fresh();
+    const v5 = await openDB<VaultDbSchema>(vaultDbName(name), 5, { upgrade: upgradeVaultDb });
+    expect([...v5.objectStoreNames]).not.toContain('listIndex');
+    const tx = v5.transaction([...v5Stores], 'readwrite');
+    for (const s of v5Stores) for (const r of rows[s] ?? []) await tx.objectStore(s).put(r as never);
+    await tx.done;
+    v5.close();
+
+    const vault = await openVault({ name });
+    const all = await vault.queryCertificates({ sort: 'name' });
+    expect(all.rows(0, 10).map((e) => [e.name, e.pending])).toEqual([
+      ['Req', true],
+      ['Web', false],
+    ]);
+    expect((await vault.queryCertificates({ search: 'www.contoso' })).rows(0, 10).map((e) => e.name)).toEqual(['Web']);
+    expect(await collect(vault.listPropertiesOfCertificateVersions('web'))).toHaveLength(2);
+    vault.close();
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
+    expect(db.transaction('listIndex').objectStore('listIndex').keyPath).toBe('bucket');
+    expect(await db.count('listIndex')).toBeGreaterThan(0);
+    expect(await db.count('versions')).toBe(rows.versions?.length);
+    db.close();
+  });
 });
