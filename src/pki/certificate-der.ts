@@ -8,6 +8,7 @@ import { decodeBer, isContextTag, nodesOf, octets, rawOf, type Node } from './as
 import { toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
+import { checkCertificateSize } from './size-limits';
 
 export interface RawExtension {
   oid: string;
@@ -20,6 +21,8 @@ export interface CertificateDer {
   serial: Bytes;
   /** the outer signatureAlgorithm */
   signatureAlgorithmOid: string;
+  /** the outer AlgorithmIdentifier node, whose parameters RSASSA-PSS needs (RFC 4055 §3.1) */
+  signatureAlgorithm: Node;
   /** tbsCertificate.signature: the one the signature covers, and the one openssl -text shows first */
   tbsSignatureAlgorithmOid: string;
   issuer: Node;
@@ -55,6 +58,7 @@ export function readExtension(ext: Node): RawExtension | undefined {
 
 /** The parts of a certificate; PkiError('malformed') when the outer structure is broken. */
 export function readCertificateDer(der: Uint8Array): CertificateDer {
+  checkCertificateSize(der, 'certificate');
   const decoded = decodeBer(der);
   if (!decoded) throw malformed('not der');
   const cert = decoded.node;
@@ -93,6 +97,7 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
     version,
     serial: toBytes(serial.valueBlock.valueHexView),
     signatureAlgorithmOid,
+    signatureAlgorithm: sigAlg,
     tbsSignatureAlgorithmOid,
     issuer,
     subject,

@@ -105,6 +105,11 @@ export function upgradeVaultDb(
     issued.createIndex('byCa', 'caKey');
     db.createObjectStore('caStates', { keyPath: 'caKey' });
   }
+  if (oldVersion < 6 && target >= 6) {
+    // v6: trust anchors that chain validation ends at. A new store only: an older vault simply
+    // trusts nothing yet, and its chains read "untrusted" until an anchor is added.
+    db.createObjectStore('trustAnchors', { keyPath: 'sha256' });
+  }
   if (oldVersion < 7 && target >= 7) {
     // v7: the certificate list index (vault/list-index/), buckets of list lines. A new store
     // only: the vault finds it without its meta row and builds it once from the certificates.

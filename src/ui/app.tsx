@@ -7,6 +7,7 @@ import { networkStore, offlineStatusText } from './pwa/network-status';
 import { CertificatesPage } from './pages/certificates-page';
 import { VaultSwitcher } from './components/vault-switcher';
 import { DueBanner } from './notifications/due-banner';
+import { PersistenceNotice } from './pwa/persistence-notice';
 import { lazyPage } from './lazy-page';
 
 // The landing page is in the shell; every other screen is fetched when first shown.
@@ -65,6 +66,7 @@ export function App() {
       </nav>
       <UpdateBanner />
       <DueBanner />
+      <PersistenceNotice />
       <main id="main" tabIndex={-1}>
         {page}
       </main>

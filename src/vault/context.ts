@@ -4,10 +4,12 @@
  * certificate-vault.ts stays a dispatcher.
  */
 import { withSealGuard } from './access/seal-guard';
-import { createAccessSession, type AccessSession } from './access/session';
+import { createAccessSession, lockSession, type AccessSession } from './access/session';
 import { withLifetimeDueIndex } from './lifetime-due-index';
 import { withListIndex } from './list-index/list-buckets';
 import type { LoadedListIndex } from './list-index/query-certificates';
+import { withChangeFeed } from './sync/change-feed';
+import { openVaultChannel, type VaultChannel } from './sync/vault-channel';
 import type { VaultStore } from './vault-store';
 
 export interface VaultContext {
@@ -21,6 +23,8 @@ export interface VaultContext {
   readonly access: AccessSession;
   /** the certificate list index as this open vault last read it (list-index/) */
   readonly listIndex: LoadedListIndex;
+  /** the vault's cross-tab channel: every committed write is announced on it (ARCHITECTURE §9) */
+  readonly channel: VaultChannel;
   readonly internals?: VaultInternals;
 }
 
@@ -38,13 +42,21 @@ export function createVaultContext(
   internals?: VaultInternals,
 ): VaultContext {
   // Every certificate write keeps the lifetime due index (nextDueMs) and the list index right;
-  // every key write is checked against the vault's protection.
+  // every key write is checked against the vault's protection; every committed write is
+  // announced to other tabs, and a lock() announced by one of them drops this vault's unlock too.
+  const access = createAccessSession();
+  const channel = openVaultChannel(store.name, () => {
+    lockSession(access);
+  });
   return {
-    store: withLifetimeDueIndex(withListIndex(withSealGuard(store))),
+    store: withChangeFeed(withLifetimeDueIndex(withListIndex(withSealGuard(store))), (changes) => {
+      channel.publish(changes);
+    }),
     name: store.name,
     vaultUrl: vaultUrlOf(store.name),
     now,
-    access: createAccessSession(),
+    access,
+    channel,
     listIndex: {},
     ...(internals ? { internals } : {}),
   };

@@ -35,6 +35,7 @@ import type {
 } from './types';
 import { buildVersion, commitVersion, stampPolicy } from './version-records';
 import { VaultError } from './vault-error';
+import { watchWork } from './long-work';
 import type {
   CertificateRecord,
   IssuedRecord,
@@ -44,6 +45,7 @@ import type {
   VersionRecord,
 } from './vault-store';
 import { toCertificateWithPolicy, toOperation } from './views';
+import { nextRevision } from './sync/revision';
 
 export const PENDING_DETAILS = 'Pending certificate created. Please Perform Merge to complete the request.';
 
@@ -59,6 +61,10 @@ export async function createCertificate(
 ): Promise<CertificateOperation> {
   const key = certificateKey(name);
   validateAttributes(options);
+  // Cancel is seen before the key is made, after it (generateKey itself cannot be stopped: its
+  // key is dropped) and right before the one write; once that runs the certificate exists.
+  const watched = watchWork(options, 'Creating the certificate');
+  watched.check();
   const before = await ctx.store.read(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
@@ -72,8 +78,10 @@ export async function createCertificate(
   // The Local issuer's CA signs with its key: keys/sign besides the certificates/create the
   // dispatcher checked (ARCHITECTURE §8 "Access"); checked before any key is made.
   if (local) await authorize(ctx, { keys: 'sign' }, 'Creating the certificate');
+  watched.step('generating-key');
   if (isSelf(policy) || local) {
     const made = await issueVersion(ctx, key, name, policy, options, before.reusable);
+    watched.step('writing', 1, 1);
     return ctx.store.write(async (tx) => {
       await assertNotDeleted(tx, key, name);
       await assertNoPendingOperation(tx, key, name);
@@ -99,6 +107,7 @@ export async function createCertificate(
     enhancedKeyUsage: policy.enhancedKeyUsage,
     keys: made.pair,
   });
+  watched.step('writing', 1, 1);
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
@@ -106,8 +115,21 @@ export async function createCertificate(
     const now = ctx.now();
     const existing = await tx.get('certificates', key);
     const cert: CertificateRecord = existing
-      ? { ...existing, policy: stampPolicy(policy, existing.policy, now), updatedOn: now }
-      : { key, name, policy: stampPolicy(policy, undefined, now), createdOn: now, updatedOn: now, versionCount: 0 };
+      ? {
+          ...existing,
+          policy: stampPolicy(policy, existing.policy, now),
+          updatedOn: now,
+          revision: nextRevision(existing),
+        }
+      : {
+          key,
+          name,
+          policy: stampPolicy(policy, undefined, now),
+          createdOn: now,
+          updatedOn: now,
+          versionCount: 0,
+          revision: 1,
+        };
     if (!before.reusable) await tx.put('keys', keyRecord);
     await tx.put('certificates', cert);
     const op = { ...operationRecord(ctx, cert, policy, keyRecord.id, options, 'inProgress'), csr };

@@ -3,7 +3,34 @@
  * file, or its light part light-entry.ts where the PKI libraries must not load yet (the
  * Certificates list's first paint, ARCHITECTURE §2); everything light-entry.ts exports is here too.
  */
+import type { CertificateVault } from './types';
+import { guard } from './vault-error';
+import type { BulkImportFile, BulkImportOptions, BulkImportSummary } from './bulk/bulk-types';
+
 export * from './light-entry';
+
+/**
+ * Many files at once (vault/bulk/): zips opened, one password prompt per distinct password,
+ * duplicates skipped, each file an importCertificate of its own; loaded on first use.
+ */
+export function importCertificates(
+  vault: CertificateVault,
+  files: BulkImportFile[],
+  options: BulkImportOptions,
+): Promise<BulkImportSummary> {
+  return guard('Importing the files', async () =>
+    (await import('./bulk/bulk-import')).importCertificates(vault, files, options),
+  );
+}
+
+export type {
+  BulkImportFile,
+  BulkImportOptions,
+  BulkImportSummary,
+  BulkImported,
+  BulkSkipped,
+  BulkRefused,
+} from './bulk/bulk-types';
 export { defaultPolicy, validatePolicy } from './policy';
 export { describeCertificate, describeCsr, toPem, type CertificateInfo, type CsrInfo } from './describe';
 export { subjectAsOpenssl } from './subject-preview';

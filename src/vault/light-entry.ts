@@ -53,3 +53,5 @@ export { keyOperationsFor, type KeyOperation } from './key-operations';
 export { daysUntilExpiry, expiryPhrase } from './lifetime-schedule';
 export * from './types';
 export { EKU } from '../pki/asn1/oids';
+export { watchVaultChanges } from './sync/watch-vault-changes';
+export type { VaultChange, VaultChangeKind } from './sync/change-message';

@@ -3,14 +3,19 @@
  * types.ts to keep each file about one thing.
  */
 import type { Bytes } from '../pki/types';
+import type { LongWorkOptions } from './long-work';
 import type { CertificateContentType, CertificatePolicy } from './policy-types';
 
-export interface CreateCertificateOptions {
+export type { LongWorkOptions, LongWorkProgress } from './long-work';
+
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions): RSA-4096 key generation takes seconds. */
+export interface CreateCertificateOptions extends LongWorkOptions {
   enabled?: boolean;
   tags?: Record<string, string>;
 }
 
-export interface ImportCertificateOptions {
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions): a PFX's key derivation can be slow. */
+export interface ImportCertificateOptions extends LongWorkOptions {
   /** PFX password; undefined = none, '' = empty (they differ in PKCS#12) */
   password?: string;
   policy?: CertificatePolicy;
@@ -26,6 +31,18 @@ export interface MergeCertificateOptions {
 export interface UpdateCertificatePropertiesOptions {
   enabled?: boolean;
   tags?: Record<string, string>;
+  /**
+   * Certkeep: the certificate's `revision` as shown (CertificateProperties.revision). When it has
+   * moved since (another tab saved), the update is refused (VaultError code Changed) and nothing changes.
+   * Absent: the last writer wins, as in Key Vault.
+   */
+  ifMatch?: number;
+}
+
+/** Certkeep: options of updateCertificatePolicy. */
+export interface UpdateCertificatePolicyOptions {
+  /** the certificate's `revision` as shown; refused (code Changed) when it has moved since (as for updateCertificateProperties) */
+  ifMatch?: number;
 }
 
 export interface ListPropertiesOfCertificatesOptions {
@@ -63,11 +80,13 @@ export interface CertificateSecret {
   contentType: CertificateContentType;
 }
 
-export interface BackupCertificateOptions {
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions) around the backup's PBKDF2. */
+export interface BackupCertificateOptions extends LongWorkOptions {
   password: string;
 }
 
-export interface RestoreCertificateBackupOptions {
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions) around the backup's PBKDF2. */
+export interface RestoreCertificateBackupOptions extends LongWorkOptions {
   password: string;
 }
 

@@ -4,10 +4,16 @@
  * at fault so a form can show the message in place.
  */
 import { isPkiError } from '../pki/pki-error';
+import { STORAGE_LOST_ERROR } from './storage-lost';
 
 export type VaultErrorCode =
   | 'NotFound'
   | 'Conflict'
+  /**
+   * A save that named the revision it showed (`ifMatch`, `ifUnchanged`) found the record changed
+   * since (another tab saved in between): nothing was saved; reload and make the change again.
+   */
+  | 'Changed'
   | 'BadParameter'
   | 'Forbidden'
   | 'InvalidPassword'
@@ -15,8 +21,14 @@ export type VaultErrorCode =
   | 'Malformed'
   /** A protected vault that is not unlocked. */
   | 'Locked'
+  /** The browser's storage for the site is full (QuotaExceededError): nothing of the write was kept. */
+  | 'StorageFull'
+  /** The vault's database was deleted while it was open (site data cleared, storage evicted). */
+  | 'StorageLost'
   /** A fault in Certkeep itself, never in the caller's input. */
-  | 'Internal';
+  | 'Internal'
+  /** The caller's AbortSignal stopped a long call before it stored anything (vault/long-work.ts). */
+  | 'Cancelled';
 
 /**
  * The input a VaultError is about. Policy fields use CertificatePolicy's names; the others name
@@ -67,7 +79,8 @@ export type VaultErrorField =
   | 'prf'
   | 'passkey'
   | 'permissions'
-  | 'owner';
+  | 'owner'
+  | 'sha256';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';
@@ -100,6 +113,12 @@ export const BAD_X500_NAME = 'The subject name provided is not a valid X500 name
 export function toVaultError(e: unknown, context: string, options: { parsing?: boolean } = {}): VaultError {
   if (isVaultError(e)) return e;
   const file = options.parsing ? { field: 'file' as const } : {};
+  // A long call's signal (pki/work.ts, or a DOMException from an API that took the signal).
+  if ((isPkiError(e) && e.code === 'cancelled') || (e instanceof Error && e.name === 'AbortError')) {
+    return new VaultError('Cancelled', 'The work was cancelled before anything was stored: the vault is unchanged.', {
+      cause: e,
+    });
+  }
   if (isPkiError(e)) {
     const detail = e.message ? ` (${e.message})` : '';
     switch (e.code) {
@@ -126,10 +145,18 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
     }
   }
   // DOMException from IndexedDB: quota, a closed database, a browser that refuses storage.
+  // The write's transaction was aborted, so nothing of it is kept (ARCHITECTURE §9 "Storage").
   if (e instanceof Error && e.name === 'QuotaExceededError') {
     return new VaultError(
-      'Forbidden',
-      `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`,
+      'StorageFull',
+      `${context} failed: the browser's storage for this site is full, so nothing was saved. Free disk space, or purge deleted certificates and old versions you no longer need, then try again.`,
+      { cause: e },
+    );
+  }
+  if (e instanceof Error && e.name === STORAGE_LOST_ERROR) {
+    return new VaultError(
+      'StorageLost',
+      `${context} failed: this vault's storage was deleted while Certkeep was open (site data was cleared, or the browser evicted it), so nothing more can be saved to it. Reload the page, then restore your certificates from their backup files.`,
       { cause: e },
     );
   }

@@ -41,6 +41,11 @@ export interface CertificateRecord {
   nextDueMs?: number;
   /** "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
   lifetimeSeen?: { id: string; nextMs: number };
+  /**
+   * One more at every change a person can see (sync/revision.ts): saves that name the revision
+   * they showed (`ifMatch`) are refused when it moved. Absent on rows written before = 0.
+   */
+  revision?: number;
 }
 
 /** The attributes of a version that a list shows. */
@@ -200,6 +205,22 @@ export interface CaStateRecord {
   lastCrlOn?: Date;
 }
 
+/** The error name a store throws once its database was deleted under it (storage-lost.ts). */
+export { STORAGE_LOST_ERROR } from './storage-lost';
+
+/** A trust anchor (schema v6): vault-wide, like issuers and contacts, so not in certificate backups. */
+export interface TrustAnchorRecord {
+  /** SHA-256 of the DER, uppercase hex */
+  sha256: string;
+  cer: Bytes;
+  subject: string;
+  issuer: string;
+  notBefore: Date;
+  expiresOn: Date;
+  selfSigned: boolean;
+  addedOn: Date;
+}
+
 /**
  * One bucket of the certificate list index (schema v7, list-index/): the list lines of the
  * certificates whose name hashes to `bucket`, one per line, text and meta in the same order.
@@ -238,6 +259,8 @@ export interface VaultStoreMap {
   audit: { key: number; value: AuditRecord };
   issued: { key: [string, string]; value: IssuedRecord };
   caStates: { key: string; value: CaStateRecord };
+  /** v6: the vault's trust anchors, by SHA-256 */
+  trustAnchors: { key: string; value: TrustAnchorRecord };
   /** v7: the certificate list index, by bucket */
   listIndex: { key: number; value: ListIndexBucketRecord };
 }
@@ -261,6 +284,7 @@ const STORES: { readonly [S in StoreName]: S } = {
   audit: 'audit',
   issued: 'issued',
   caStates: 'caStates',
+  trustAnchors: 'trustAnchors',
   listIndex: 'listIndex',
 };
 

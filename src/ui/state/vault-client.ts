@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import { listVaults, openVault } from '../../vault/light-entry';
+import { listVaults, openVault, watchVaultChanges } from '../../vault/light-entry';
 import type { CertificateVault } from './vault-api';
 
 /**
@@ -51,7 +51,10 @@ export function loadedVaultModule(): VaultModule | undefined {
 /** Loads the vault code on demand (one network fetch, then cached by the service worker). */
 export function loadVaultModule(): Promise<VaultModule> {
   modulePromise ??= import('../../vault')
-    .then((m) => (loadedModule = m))
+    .then((m) => {
+      loadedModule = m;
+      return m;
+    })
     .catch((e: unknown) => {
       modulePromise = undefined;
       throw e;
@@ -63,6 +66,7 @@ export function loadVaultModule(): Promise<VaultModule> {
 export function getVault(): Promise<CertificateVault> {
   const name = vaultStore.getState().name;
   if (opened?.name !== name) {
+    watchChangesElsewhere();
     const vault = openVault({ name });
     opened = { name, vault };
     vault.catch(() => {
@@ -95,6 +99,37 @@ export async function refreshVaultNames(): Promise<string[]> {
   all.sort((a, b) => a.localeCompare(b));
   vaultStore.setState({ names: all });
   return all;
+}
+
+/** Bursts of changes from elsewhere (a restore, a bulk write) become one refresh. */
+const REFRESH_DELAY_MS = 30;
+
+/**
+ * Refreshes every screen when another tab, window or the service worker commits a change to the
+ * vault shown here (ARCHITECTURE §9 "Two tabs"), and follows the vault switcher. Starts when a
+ * screen first opens the vault (before that nothing is shown), from the vault's light entry.
+ * The short delay also lets the open vault drop its unlock on a lock() from elsewhere first.
+ */
+let watching = false;
+function watchChangesElsewhere(): void {
+  if (watching) return;
+  watching = true;
+  let watched: string | undefined;
+  let stop: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const follow = (name: string) => {
+    if (name === watched) return;
+    stop?.();
+    watched = name;
+    stop = watchVaultChanges(name, () => {
+      clearTimeout(timer);
+      timer = setTimeout(vaultChanged, REFRESH_DELAY_MS);
+    });
+  };
+  follow(vaultStore.getState().name);
+  vaultStore.subscribe((s) => {
+    follow(s.name);
+  });
 }
 
 /** Tells every screen that vault data changed. */

@@ -68,6 +68,7 @@ describe('the store list', () => {
       'listIndex',
       'meta',
       'operations',
+      'trustAnchors',
       'versions',
     ]);
     expect(ALL_STORES).toBe(STORE_NAMES);
