@@ -70,7 +70,8 @@ test('Certificates renders 1 000 certificates fast', async ({ page }) => {
     await page.reload();
     const t0 = Date.now();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Certificates' }).click();
-    await expect(page.getByRole('table').getByRole('row')).toHaveCount(COUNT + 1, { timeout: 60_000 });
+    // The table is virtualised: every certificate is counted in aria-rowcount, a screenful is in the DOM.
+    await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(COUNT + 1), { timeout: 60_000 });
     const wallMs = Date.now() - t0;
     const measures = await page.evaluate(() =>
       performance.getEntriesByName('certkeep:certificates-render').map((e) => e.duration),

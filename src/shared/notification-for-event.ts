@@ -3,7 +3,12 @@
  * contacts of the expiry first, then (AutoRenew) whether renewal worked, or (EmailContacts)
  * that it is time to renew; these texts say the same things, offline.
  */
-import { expiryPhrase, type CertificateContact, type LifetimeEvent, type LifetimeEventKind } from '../vault';
+import {
+  expiryPhrase,
+  type CertificateContact,
+  type LifetimeEvent,
+  type LifetimeEventKind,
+} from '../vault/light-entry';
 
 /** Notification action ids; notification-click.ts dispatches on them. */
 export const OPEN_ACTION = 'open';

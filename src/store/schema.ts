@@ -6,7 +6,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { STORE_NAMES, type StoreKey, type StoreName, type StoreValue } from '../vault/vault-store';
 
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 /** Every vault is its own database; listVaults() finds them by this prefix. */
 export const DB_PREFIX = 'certkeep-vault:';
 
@@ -109,6 +109,11 @@ export function upgradeVaultDb(
     // v6: trust anchors that chain validation ends at. A new store only: an older vault simply
     // trusts nothing yet, and its chains read "untrusted" until an anchor is added.
     db.createObjectStore('trustAnchors', { keyPath: 'sha256' });
+  }
+  if (oldVersion < 7 && target >= 7) {
+    // v7: the certificate list index (vault/list-index/), buckets of list lines. A new store
+    // only: the vault finds it without its meta row and builds it once from the certificates.
+    db.createObjectStore('listIndex', { keyPath: 'bucket' });
   }
 }
 

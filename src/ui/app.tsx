@@ -5,16 +5,19 @@ import { NAV_ROUTES, hrefFor, routerStore, type RouteName } from './state/router
 import { pwaStore, applyUpdate } from './pwa/register-sw';
 import { networkStore, offlineStatusText } from './pwa/network-status';
 import { CertificatesPage } from './pages/certificates-page';
-import { SettingsPage } from './pages/settings-page';
-import { CreatePage } from './pages/create-page';
-import { ImportPage } from './pages/import-page';
-import { CertificatePage } from './pages/certificate-page';
-import { IssuersPage } from './pages/issuers-page';
-import { ContactsPage } from './pages/contacts-page';
-import { DeletedPage } from './pages/deleted-page';
 import { VaultSwitcher } from './components/vault-switcher';
 import { DueBanner } from './notifications/due-banner';
 import { PersistenceNotice } from './pwa/persistence-notice';
+import { lazyPage } from './lazy-page';
+
+// The landing page is in the shell; every other screen is fetched when first shown.
+const SettingsPage = lazyPage(() => import('./pages/settings-page').then((m) => m.SettingsPage));
+const CreatePage = lazyPage(() => import('./pages/create-page').then((m) => m.CreatePage));
+const ImportPage = lazyPage(() => import('./pages/import-page').then((m) => m.ImportPage));
+const CertificatePage = lazyPage(() => import('./pages/certificate-page').then((m) => m.CertificatePage));
+const IssuersPage = lazyPage(() => import('./pages/issuers-page').then((m) => m.IssuersPage));
+const ContactsPage = lazyPage(() => import('./pages/contacts-page').then((m) => m.ContactsPage));
+const DeletedPage = lazyPage(() => import('./pages/deleted-page').then((m) => m.DeletedPage));
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,

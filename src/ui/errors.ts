@@ -3,8 +3,8 @@
  * it is written to be acted on; we add a title and a hint. Nothing else ever reaches the
  * screen: an unexpected exception shows a plain sentence, never a stack.
  */
+import { isVaultError } from '../vault/light-entry';
 import type { VaultError, VaultErrorCode, VaultErrorField } from './state/vault-api';
-import { loadedVaultModule } from './state/vault-client';
 
 /** What a banner or a field shows. */
 export interface ErrorWords {
@@ -59,12 +59,9 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
 /** A BadParameter about no one input: the message itself says what to change. */
 const UNPLACED_BAD_PARAMETER_HINT = 'Change what the message names and try again.';
 
-/**
- * A VaultError, told apart by the vault module's own check. A VaultError exists only once that
- * module has loaded, so nothing here imports it (which would pull the vault into the first load).
- */
+/** A VaultError, told apart by the vault's own check (its light entry: no PKI library loads). */
 function asVaultError(e: unknown): VaultError | undefined {
-  return loadedVaultModule()?.isVaultError(e) ? e : undefined;
+  return isVaultError(e) ? e : undefined;
 }
 
 /** Turns anything thrown into words for the screen. Unknown errors are logged, not shown. */

@@ -18,6 +18,7 @@ import * as issuedLog from './ca/issued-log';
 import * as contactBook from './contacts';
 import { runLifetimeActions } from './lifetime-actions';
 import * as versions from './versions';
+import { queryCertificates } from './list-index/query-certificates';
 import { authorize } from './access/gate';
 import { getAccessState } from './access/access-state';
 import { listAuditLog, verifyAuditLog } from './access/audit-log';
@@ -99,6 +100,9 @@ class LocalCertificateVault implements T.CertificateVault {
     return this.iterate('listPropertiesOfCertificates', 'Listing certificates', (c) =>
       versions.listPropertiesOfCertificates(c, options),
     );
+  }
+  queryCertificates(query?: T.CertificateListQuery) {
+    return this.call('queryCertificates', 'Listing certificates', (c) => queryCertificates(c, query));
   }
   listPropertiesOfCertificateVersions(name: string) {
     return this.iterate('listPropertiesOfCertificateVersions', 'Listing versions', (c) =>

@@ -6,6 +6,8 @@
 import { withSealGuard } from './access/seal-guard';
 import { createAccessSession, lockSession, type AccessSession } from './access/session';
 import { withLifetimeDueIndex } from './lifetime-due-index';
+import { withListIndex } from './list-index/list-buckets';
+import type { LoadedListIndex } from './list-index/query-certificates';
 import { withChangeFeed } from './sync/change-feed';
 import { openVaultChannel, type VaultChannel } from './sync/vault-channel';
 import type { VaultStore } from './vault-store';
@@ -19,6 +21,8 @@ export interface VaultContext {
   readonly now: () => Date;
   /** who unlocked this open vault, and the keys unsealed since (in memory only) */
   readonly access: AccessSession;
+  /** the certificate list index as this open vault last read it (list-index/) */
+  readonly listIndex: LoadedListIndex;
   /** the vault's cross-tab channel: every committed write is announced on it (ARCHITECTURE §9) */
   readonly channel: VaultChannel;
   readonly internals?: VaultInternals;
@@ -37,15 +41,15 @@ export function createVaultContext(
   now: () => Date = () => new Date(),
   internals?: VaultInternals,
 ): VaultContext {
-  // Every certificate write keeps the lifetime due index (nextDueMs) right; every key write is
-  // checked against the vault's protection; every committed write is announced to other tabs,
-  // and a lock() announced by one of them drops this vault's unlock too.
+  // Every certificate write keeps the lifetime due index (nextDueMs) and the list index right;
+  // every key write is checked against the vault's protection; every committed write is
+  // announced to other tabs, and a lock() announced by one of them drops this vault's unlock too.
   const access = createAccessSession();
   const channel = openVaultChannel(store.name, () => {
     lockSession(access);
   });
   return {
-    store: withChangeFeed(withLifetimeDueIndex(withSealGuard(store)), (changes) => {
+    store: withChangeFeed(withLifetimeDueIndex(withListIndex(withSealGuard(store))), (changes) => {
       channel.publish(changes);
     }),
     name: store.name,
@@ -53,6 +57,7 @@ export function createVaultContext(
     now,
     access,
     channel,
+    listIndex: {},
     ...(internals ? { internals } : {}),
   };
 }

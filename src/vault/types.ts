@@ -208,6 +208,8 @@ export interface LifetimeEvent {
 }
 
 export * from './option-types';
+export * from './list-types';
+import type { CertificateListQuery, CertificateListView } from './list-types';
 import type {
   CreateCertificateOptions,
   ImportCertificateOptions,
@@ -251,6 +253,11 @@ export interface CertificateVault extends VaultAccessControl {
   getCertificate(name: string): Promise<KeyVaultCertificateWithPolicy>;
   getCertificateVersion(name: string, version: string): Promise<KeyVaultCertificate>;
   listPropertiesOfCertificates(options?: ListPropertiesOfCertificatesOptions): AsyncIterable<CertificateProperties>;
+  /**
+   * Certkeep: the certificate list searched and sorted in memory from the stored list index
+   * (pending certificates included), for a screen that shows 100 000 certificates at once.
+   */
+  queryCertificates(query?: CertificateListQuery): Promise<CertificateListView>;
   listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties>;
   getCertificatePolicy(name: string): Promise<CertificatePolicy>;
   /** Certkeep: `null` removes validityInDays, basicConstraints or nameConstraints (CertificatePolicyPatch). */

@@ -221,6 +221,20 @@ export interface TrustAnchorRecord {
   addedOn: Date;
 }
 
+/**
+ * One bucket of the certificate list index (schema v7, list-index/): the list lines of the
+ * certificates whose name hashes to `bucket`, one per line, text and meta in the same order.
+ * A certificate write rewrites one bucket; opening the list reads every bucket (a few dozen
+ * strings, not one record per certificate).
+ */
+export interface ListIndexBucketRecord {
+  bucket: number;
+  /** searched fields, one certificate a line (list-index/list-line.ts) */
+  text: string;
+  /** shown and sorted fields, one certificate a line, in the order of `text` */
+  meta: string;
+}
+
 /** Contacts are one row in the contacts store under this key. */
 export const CONTACTS_KEY = 'contacts';
 type ContactsRecord = { key: typeof CONTACTS_KEY; contacts: CertificateContact[] };
@@ -247,6 +261,8 @@ export interface VaultStoreMap {
   caStates: { key: string; value: CaStateRecord };
   /** v6: the vault's trust anchors, by SHA-256 */
   trustAnchors: { key: string; value: TrustAnchorRecord };
+  /** v7: the certificate list index, by bucket */
+  listIndex: { key: number; value: ListIndexBucketRecord };
 }
 
 export type StoreName = keyof VaultStoreMap;
@@ -269,6 +285,7 @@ const STORES: { readonly [S in StoreName]: S } = {
   issued: 'issued',
   caStates: 'caStates',
   trustAnchors: 'trustAnchors',
+  listIndex: 'listIndex',
 };
 
 /** Every store of VaultStoreMap, once: the scope of each transaction, and what a dump of a vault reads. */

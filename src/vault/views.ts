@@ -12,21 +12,12 @@ import type {
   KeyVaultCertificate,
   KeyVaultCertificateWithPolicy,
 } from './types';
+import { keyDescription } from './key-description';
 import { revisionOf } from './sync/revision';
 import type { CertificateRecord, DeletedRecord, OperationRecord, VersionRecord, VersionSummary } from './vault-store';
 
 /** Soft-delete retention (Key Vault's default and maximum). */
 export const RECOVERABLE_DAYS = 90;
-
-/**
- * "RSA 2048", "EC P-256": the key the policy names (the certificate's key for imports, whose
- * policy is derived from it). Undefined when the policy names no key type.
- */
-function keyDescription(p: CertificatePolicy): string | undefined {
-  if (!p.keyType) return undefined;
-  const detail = p.keyType.startsWith('EC') ? p.keyCurveName : p.keySize;
-  return detail === undefined ? p.keyType : `${p.keyType} ${detail}`;
-}
 
 /**
  * Issuer and key come from the certificate record's policy, which the list already reads

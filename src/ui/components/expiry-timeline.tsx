@@ -1,8 +1,8 @@
-import type { CertificateRow } from '../state/certificates-store';
+import type { CertificateListEntry, CertificateListView } from '../state/vault-api';
 import { formatDate, statusOf } from '../state/cert-status';
 import { timelineAxis } from '../state/timeline-axis';
 
-type DatedRow = CertificateRow & { notBefore: Date; expiresOn: Date };
+type DatedRow = CertificateListEntry & { notBefore: Date; expiresOn: Date };
 
 /** Rows drawn at most: a vault of 1 000 certificates shows the ones that expire first. */
 const MAX_ROWS = 40;
@@ -12,31 +12,24 @@ const WIDTH = 1000;
 /**
  * Every certificate's validity as a bar against today. The SVG is stretched to the width
  * (preserveAspectRatio="none"), so the names sit beside it in HTML, where they stay readable
- * at 360 px; a sentence summarises the picture for screen readers.
+ * at 360 px; a sentence summarises the picture for screen readers. The counts and the first
+ * rows come from the vault's list index, so a vault of 100 000 certificates costs no more here.
  */
-export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Date }) {
-  const dated = rows
+export function ExpiryTimeline({ view, now }: { view: CertificateListView; now: Date }) {
+  const counts = view.summary(now);
+  if (counts.dated === 0) return null;
+  const shown = view
+    .expiringFirst(MAX_ROWS)
     .flatMap((r): DatedRow[] =>
       r.notBefore && r.expiresOn ? [{ ...r, notBefore: r.notBefore, expiresOn: r.expiresOn }] : [],
-    )
-    .sort((a, b) => a.expiresOn.getTime() - b.expiresOn.getTime());
-  if (dated.length === 0) return null;
-  const shown = dated.slice(0, MAX_ROWS);
+    );
   const start = Math.min(now.getTime(), ...shown.map((r) => r.notBefore.getTime()));
   const end = Math.max(now.getTime(), ...shown.map((r) => r.expiresOn.getTime()));
   const span = Math.max(end - start, 1);
   const x = (t: number) => ((t - start) / span) * WIDTH;
-  const counts = { expired: 0, expiring: 0, valid: 0, other: 0 };
-  for (const r of dated) {
-    const k = statusOf(r, now).kind;
-    if (k === 'expired') counts.expired++;
-    else if (k === 'expiring') counts.expiring++;
-    else if (k === 'valid') counts.valid++;
-    else counts.other++;
-  }
-  const next = dated.find((r) => r.expiresOn.getTime() > now.getTime());
+  const next = counts.next;
   const summary =
-    `${dated.length} certificate${dated.length === 1 ? '' : 's'}: ${counts.expired} expired, ${counts.expiring} expiring within 30 days, ${counts.valid} valid for longer` +
+    `${counts.dated} certificate${counts.dated === 1 ? '' : 's'}: ${counts.expired} expired, ${counts.expiring} expiring within 30 days, ${counts.valid} valid for longer` +
     (counts.other ? `, ${counts.other} disabled or not yet valid.` : '.') +
     (next ? ` Next to expire: ${next.name} on ${formatDate(next.expiresOn)}.` : '');
   const height = shown.length * ROW;
@@ -46,7 +39,7 @@ export function ExpiryTimeline({ rows, now }: { rows: CertificateRow[]; now: Dat
     <figure class="timeline" aria-labelledby="timeline-caption">
       <figcaption id="timeline-caption">
         <strong>Expiry timeline.</strong> <span data-testid="timeline-summary">{summary}</span>
-        {dated.length > shown.length && <span> Showing the {shown.length} that expire first.</span>}
+        {counts.dated > shown.length && <span> Showing the {shown.length} that expire first.</span>}
       </figcaption>
       <div class="timeline-grid">
         <div class="timeline-today" aria-hidden="true">

@@ -1,5 +1,5 @@
 import { ErrorBanner } from './error-banner';
-import { loadedVaultModule } from '../state/vault-client';
+import { isVaultError } from '../../vault/light-entry';
 
 /**
  * The problems of a refused Key Vault policy JSON, one list item each with its JSON path. The
@@ -8,8 +8,7 @@ import { loadedVaultModule } from '../state/vault-client';
  */
 export function PolicyJsonProblems({ id, error }: { id: string; error: unknown }) {
   if (error === undefined) return null;
-  // The vault module is loaded: it produced the error.
-  const lines = loadedVaultModule()?.isVaultError(error) ? error.message.split('\n') : [];
+  const lines = isVaultError(error) ? error.message.split('\n') : [];
   const [head, ...problems] = lines;
   if (problems.length === 0)
     return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useStore } from '../state/use-store';
-import { loadVaultModule, refreshVaultNames, switchVault, vaultStore } from '../state/vault-client';
-import { useVaultModule } from '../state/use-vault-module';
+import { vaultNameProblem } from '../../vault/light-entry';
+import { refreshVaultNames, switchVault, vaultStore } from '../state/vault-client';
 import { Dialog } from './dialog';
 import { ErrorBanner, FieldError } from './error-banner';
 import { navigate } from '../state/router';
@@ -13,8 +13,6 @@ import { navigate } from '../state/router';
 export function VaultSwitcher() {
   const name = useStore(vaultStore, (s) => s.name);
   const names = useStore(vaultStore, (s) => s.names);
-  // The vault's own name rule (openVault applies it too); loaded with the vault list below.
-  const vaultModule = useVaultModule();
   const [creating, setCreating] = useState(false);
   const [newName, setNewName] = useState('');
   const [error, setError] = useState<unknown>();
@@ -31,7 +29,8 @@ export function VaultSwitcher() {
       setError(e);
     }
   };
-  const invalid = newName ? vaultModule?.vaultNameProblem(newName) : undefined;
+  // The vault's own name rule (openVault applies it too).
+  const invalid = newName ? vaultNameProblem(newName) : undefined;
   return (
     <div class="vault-switcher">
       <label for="vault-select">Vault</label>
@@ -59,14 +58,9 @@ export function VaultSwitcher() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            // Wait for the rule rather than switch to a name openVault would refuse (the switch is remembered).
-            void loadVaultModule()
-              .catch(() => undefined)
-              .then(async (m) => {
-                if (!newName || !m || m.vaultNameProblem(newName)) return;
-                await change(newName);
-                setCreating(false);
-              });
+            // Never switch to a name openVault would refuse (the switch is remembered).
+            if (!newName || vaultNameProblem(newName)) return;
+            void change(newName).then(() => setCreating(false));
           }}
         >
           <p class="hint">A separate set of certificates, issuers and contacts, like another Key Vault.</p>

@@ -3,8 +3,8 @@
  * app start, hourly while a window is open, and on "Check now"), registers periodic
  * background sync when the browser allows it, and keeps the "due" list for the banner.
  *
- * The lifetime job, vault and log modules are imported dynamically: the shell's first load
- * carries none of them (first-load budget).
+ * The lifetime job and log modules are imported dynamically, and the vault through its light
+ * entry (no PKI library): the shell's first load carries none of them (first-paint budget).
  */
 import { createStore } from 'zustand/vanilla';
 // Constants and types only: this module pulls no vault or idb code into the shell.
@@ -15,7 +15,8 @@ import {
   type LifetimeActionsResult,
 } from '../../shared/lifetime-messages';
 import type { NotificationLogEntry } from '../../shared/notification-log';
-import { loadVaultModule, vaultChanged } from '../state/vault-client';
+import { listVaults, openVault } from '../../vault/light-entry';
+import { vaultChanged } from '../state/vault-client';
 import { SINGLE_FILE } from '../pwa/build-info';
 
 /** Chromium runs periodic sync at most this often; daily is enough for expiry dates. */
@@ -131,9 +132,9 @@ function askWorker(worker: ServiceWorker): Promise<LifetimeActionsResult> {
 
 /** Without a worker (dev server, first visit before install) the page runs the same job and logs only. */
 async function runInPage(): Promise<LifetimeActionsResult> {
-  const [vault, job] = await Promise.all([loadVaultModule(), import('../../shared/lifetime-job')]);
+  const job = await import('../../shared/lifetime-job');
   return job.runLifetimeJob({
-    access: { listVaults: vault.listVaults, openVault: vault.openVault },
+    access: { listVaults, openVault },
     permission: readPermission(),
     ranIn: 'page',
   });

@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { hrefFor } from '../state/router';
 import { useStore } from '../state/use-store';
 import { vaultStore } from '../state/vault-client';
-import { certificatesStore, loadCertificates, visibleRows } from '../state/certificates-store';
+import { certificatesStore, loadCertificates, searchCertificates } from '../state/certificates-store';
 import { ExpiryTimeline } from '../components/expiry-timeline';
 import { ErrorBanner } from '../components/error-banner';
 import { RestoreBackupButton } from '../components/restore-backup';
@@ -13,17 +13,18 @@ export function CertificatesPage() {
   const revision = useStore(vaultStore, (s) => s.revision);
   const vaultName = useStore(vaultStore, (s) => s.name);
   const state = useStore(certificatesStore, (s) => s);
-  // "Now" is when the rows arrived, so statuses age with every reload of the list.
-  const now = useMemo(() => new Date(), [state.rows]);
+  // "Now" is when the view arrived, so statuses age with every reload of the list.
+  const now = useMemo(() => new Date(), [state.view]);
   useEffect(() => {
     void loadCertificates();
   }, [revision, vaultName]);
-  const rows = useMemo(() => visibleRows(state, now), [state.rows, state.query, state.sort, now]);
+  const view = state.view;
+  const total = view?.total ?? 0;
   return (
     <section aria-labelledby="certs-title">
       <div class="page-head">
         <h1 id="certs-title">Certificates</h1>
-        {state.rows.length > 0 && (
+        {total > 0 && (
           <p class="actions">
             <a class="button primary" href={hrefFor('create')}>
               Create
@@ -38,7 +39,7 @@ export function CertificatesPage() {
       </div>
       <ErrorBanner error={state.error} onDismiss={() => certificatesStore.setState({ error: undefined })} />
       {!state.loaded && <p aria-busy="true">Opening the vault…</p>}
-      {state.loaded && state.rows.length === 0 && !state.error && (
+      {state.loaded && total === 0 && !state.error && (
         <div class="empty-state">
           <p>This vault has no certificates yet.</p>
           <p>
@@ -56,26 +57,26 @@ export function CertificatesPage() {
           </p>
         </div>
       )}
-      {state.rows.length > 0 && (
+      {view && total > 0 && (
         <>
-          <ExpiryTimeline rows={state.rows} now={now} />
+          <ExpiryTimeline view={view} now={now} />
           <div class="toolbar">
             <label class="search">
               <span>Search</span>
               <input
                 type="search"
                 value={state.query}
-                placeholder="name, subject, issuer, tag"
-                onInput={(e) => certificatesStore.setState({ query: e.currentTarget.value })}
+                placeholder="name, subject, SAN, tag, thumbprint"
+                onInput={(e) => void searchCertificates(e.currentTarget.value)}
               />
             </label>
             <p class="count" role="status">
-              {rows.length === state.rows.length
-                ? `${rows.length} certificate${rows.length === 1 ? '' : 's'}`
-                : `${rows.length} of ${state.rows.length} certificates`}
+              {view.count === total
+                ? `${total} certificate${total === 1 ? '' : 's'}`
+                : `${view.count} of ${total} certificates`}
             </p>
           </div>
-          <CertificatesTable rows={rows} now={now} />
+          <CertificatesTable view={view} now={now} />
         </>
       )}
     </section>

@@ -1,28 +1,16 @@
 import { createStore } from 'zustand/vanilla';
-import { collect, getVault } from './vault-client';
-import { commonName, statusOf } from './cert-status';
-
-/** One line of the Certificates table: ids and metadata only, no DER, no keys. */
-export interface CertificateRow {
-  name: string;
-  version?: string;
-  enabled: boolean;
-  notBefore?: Date;
-  expiresOn?: Date;
-  subject?: string;
-  cn: string;
-  /** From the policy: "Self", "Unknown" or an issuer's name (listed with the properties). */
-  issuerName?: string;
-  /** e.g. "RSA 2048", "EC P-256": the properties' keyDescription. */
-  keyType?: string;
-  pending: boolean;
-  tags: Record<string, string>;
-}
+import { getVault } from './vault-client';
+import type { CertificateListView } from './vault-api';
 
 export type SortKey = 'name' | 'cn' | 'issuer' | 'status' | 'expiresOn' | 'keyType';
 
+/**
+ * The Certificates screen's state: the vault's list view (search and sort run in the vault's
+ * in-memory list index, ARCHITECTURE §8 "Certificate list at scale"), the search text and the
+ * sort. Only the rows in view are ever read out of the view.
+ */
 export interface CertificatesState {
-  rows: CertificateRow[];
+  view?: CertificateListView;
   loaded: boolean;
   error?: unknown;
   query: string;
@@ -30,7 +18,6 @@ export interface CertificatesState {
 }
 
 export const certificatesStore = createStore<CertificatesState>(() => ({
-  rows: [],
   loaded: false,
   query: '',
   sort: { key: 'expiresOn', dir: 'asc' },
@@ -42,66 +29,31 @@ export const LIST_RENDER_MEASURE = 'certkeep:certificates-render';
 
 let generation = 0;
 
-/** Reads every certificate's properties, issuer and key included (one store read in the vault). */
+/** Asks the vault for the view of the current search and sort; a later call wins over an earlier one still running. */
 export async function loadCertificates(): Promise<void> {
   const mine = ++generation;
+  const { query, sort } = certificatesStore.getState();
   try {
     const vault = await getVault();
-    const props = await collect(vault.listPropertiesOfCertificates({ includePending: true }));
+    const view = await vault.queryCertificates({ search: query, sort: sort.key, descending: sort.dir === 'desc' });
     if (mine !== generation) return;
-    const rows: CertificateRow[] = props.map((p) => ({
-      name: p.name,
-      version: p.version,
-      enabled: p.enabled,
-      notBefore: p.notBefore,
-      expiresOn: p.expiresOn,
-      subject: p.subject,
-      cn: commonName(p.subject),
-      pending: !!p.pending,
-      tags: p.tags,
-      issuerName: p.issuerName,
-      keyType: p.keyDescription,
-    }));
     performance.mark(LIST_RENDER_START);
-    certificatesStore.setState({ rows, loaded: true, error: undefined });
+    certificatesStore.setState({ view, loaded: true, error: undefined });
   } catch (error) {
     if (mine === generation) certificatesStore.setState({ error, loaded: true });
   }
 }
 
-const STATUS_ORDER = { expired: 0, expiring: 1, 'not-yet-valid': 2, pending: 3, disabled: 4, valid: 5 } as const;
+/** The search box: the text shows at once, the rows follow when the vault answers. */
+export function searchCertificates(query: string): Promise<void> {
+  certificatesStore.setState({ query });
+  return loadCertificates();
+}
 
-/** Filters by the search text (name, CN, subject, issuer, tags) and sorts; pure, for tests. */
-export function visibleRows(state: Pick<CertificatesState, 'rows' | 'query' | 'sort'>, now: Date): CertificateRow[] {
-  const q = state.query.trim().toLowerCase();
-  const rows = q
-    ? state.rows.filter((r) =>
-        [r.name, r.subject ?? '', r.issuerName ?? '', r.keyType ?? '', ...Object.entries(r.tags).flat()].some((t) =>
-          t.toLowerCase().includes(q),
-        ),
-      )
-    : state.rows.slice();
-  const { key, dir } = state.sort;
-  const sign = dir === 'asc' ? 1 : -1;
-  const value = (r: CertificateRow): string | number => {
-    switch (key) {
-      case 'name':
-        return r.name.toLowerCase();
-      case 'cn':
-        return r.cn.toLowerCase();
-      case 'issuer':
-        return (r.issuerName ?? '').toLowerCase();
-      case 'keyType':
-        return r.keyType ?? '';
-      case 'status':
-        return STATUS_ORDER[statusOf(r, now).kind];
-      case 'expiresOn':
-        return r.expiresOn?.getTime() ?? Number.MAX_SAFE_INTEGER;
-    }
-  };
-  return rows.sort((a, b) => {
-    const va = value(a);
-    const vb = value(b);
-    return (va < vb ? -1 : va > vb ? 1 : a.name.localeCompare(b.name)) * sign;
-  });
+/** A column header: ascending first, then descending. */
+export function sortCertificatesBy(key: SortKey): Promise<void> {
+  certificatesStore.setState((s) => ({
+    sort: { key, dir: s.sort.key === key && s.sort.dir === 'asc' ? 'desc' : 'asc' },
+  }));
+  return loadCertificates();
 }

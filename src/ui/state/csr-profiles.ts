@@ -1,3 +1,4 @@
+import { EKU } from '../../vault/light-entry';
 import type { KeyUsageType, RevocationReason, SignCertificateRequestOptions } from './vault-api';
 
 /** What the CA makes of a request: the usages a certificate of that kind needs. */
@@ -11,9 +12,9 @@ export const CSR_PROFILES: { value: CsrProfile; label: string; days: number }[] 
   { value: 'as-requested', label: 'As the request asks (its key usage and EKU)', days: 365 },
 ];
 
-const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
-const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
-const CODE_SIGNING = '1.3.6.1.5.5.7.3.3';
+const SERVER_AUTH = EKU.serverAuth;
+const CLIENT_AUTH = EKU.clientAuth;
+const CODE_SIGNING = EKU.codeSigning;
 
 /**
  * The options signCertificateRequest gets for a profile (RFC 5280 §4.2.1.3, §4.2.1.12; CA/B

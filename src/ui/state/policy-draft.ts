@@ -6,6 +6,7 @@ import type {
   CertificateKeyCurveName,
   CertificateContentType,
 } from './vault-api';
+import { EKU } from '../../vault/light-entry';
 import { CA_KEY_USAGE, caDraftError, caDraftOf, caPolicyFields, NO_CA, type CaDraft } from './ca-draft';
 
 /** The form's view of a policy: strings where the user types, rows for lists. */
@@ -64,14 +65,14 @@ export const KEY_USAGES: { value: KeyUsageType; label: string }[] = [
   { value: 'decipherOnly', label: 'Decipher only' },
 ];
 
-/** The common EKUs by name (RFC 5280 §4.2.1.12). */
+/** The common EKUs by name (RFC 5280 §4.2.1.12); the OIDs are the vault's (its light entry: no PKI library). */
 export const COMMON_EKUS: { oid: string; label: string }[] = [
-  { oid: '1.3.6.1.5.5.7.3.1', label: 'Server authentication' },
-  { oid: '1.3.6.1.5.5.7.3.2', label: 'Client authentication' },
-  { oid: '1.3.6.1.5.5.7.3.3', label: 'Code signing' },
-  { oid: '1.3.6.1.5.5.7.3.4', label: 'Email protection' },
-  { oid: '1.3.6.1.5.5.7.3.8', label: 'Time stamping' },
-  { oid: '1.3.6.1.5.5.7.3.9', label: 'OCSP signing' },
+  { oid: EKU.serverAuth, label: 'Server authentication' },
+  { oid: EKU.clientAuth, label: 'Client authentication' },
+  { oid: EKU.codeSigning, label: 'Code signing' },
+  { oid: EKU.emailProtection, label: 'Email protection' },
+  { oid: EKU.timeStamping, label: 'Time stamping' },
+  { oid: EKU.ocspSigning, label: 'OCSP signing' },
 ];
 
 export function ekuLabel(oid: string): string {
@@ -105,7 +106,7 @@ export function defaultDraft(issuerName = 'Self'): PolicyDraft {
   };
 }
 
-const DEFAULT_EKU = ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2'];
+const DEFAULT_EKU: string[] = [EKU.serverAuth, EKU.clientAuth];
 
 /**
  * The CA switch: a CA's key signs certificates and CRLs and keeps its key on renewal; its EKU is

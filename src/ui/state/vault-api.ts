@@ -12,6 +12,8 @@ export type {
   RevocationReason,
   CsrInfo,
   CertificateProperties,
+  CertificateListEntry,
+  CertificateListView,
   CertificateOperation,
   KeyVaultCertificate,
   KeyVaultCertificateWithPolicy,

@@ -1,9 +1,12 @@
 import { createStore } from 'zustand/vanilla';
+import { listVaults, openVault, watchVaultChanges } from '../../vault/light-entry';
 import type { CertificateVault } from './vault-api';
 
 /**
- * The UI's only door to the vault. The vault module (and pkijs with it) is fetched with a
- * dynamic import the first time a screen needs it, so the shell's first load stays small.
+ * The UI's only door to the vault. Opening and listing come from the vault's light entry (no
+ * PKI library), so the Certificates list paints with it; the rest of the vault module (policy
+ * checks, file inspection, JSON, calendar) is fetched with a dynamic import the first time a
+ * screen needs it, and the vault fetches pkijs and @peculiar/x509 when a PKI action starts.
  */
 
 const STORAGE_KEY = 'certkeep.vault';
@@ -40,7 +43,7 @@ let modulePromise: Promise<VaultModule> | undefined;
 let loadedModule: VaultModule | undefined;
 let opened: { name: string; vault: Promise<CertificateVault> } | undefined;
 
-/** The vault module if it has loaded already (any screen showing vault data has loaded it). */
+/** The whole vault module if it has loaded already (screens that check policies or names load it). */
 export function loadedVaultModule(): VaultModule | undefined {
   return loadedModule;
 }
@@ -50,7 +53,6 @@ export function loadVaultModule(): Promise<VaultModule> {
   modulePromise ??= import('../../vault')
     .then((m) => {
       loadedModule = m;
-      refreshOnChangesElsewhere(m);
       return m;
     })
     .catch((e: unknown) => {
@@ -64,7 +66,8 @@ export function loadVaultModule(): Promise<VaultModule> {
 export function getVault(): Promise<CertificateVault> {
   const name = vaultStore.getState().name;
   if (opened?.name !== name) {
-    const vault = loadVaultModule().then((m) => m.openVault({ name }));
+    watchChangesElsewhere();
+    const vault = openVault({ name });
     opened = { name, vault };
     vault.catch(() => {
       if (opened?.vault === vault) opened = undefined;
@@ -90,8 +93,7 @@ export async function switchVault(name: string): Promise<void> {
 
 /** Reads the list of vaults in this browser into the store. */
 export async function refreshVaultNames(): Promise<string[]> {
-  const m = await loadVaultModule();
-  const names = await m.listVaults();
+  const names = await listVaults();
   const current = vaultStore.getState().name;
   const all = names.includes(current) ? names : [...names, current];
   all.sort((a, b) => a.localeCompare(b));
@@ -104,11 +106,14 @@ const REFRESH_DELAY_MS = 30;
 
 /**
  * Refreshes every screen when another tab, window or the service worker commits a change to the
- * vault shown here (ARCHITECTURE §9 "Two tabs"), and follows the vault switcher. Starts with the
- * vault module: a screen that shows vault data has loaded it, and before that nothing is shown.
+ * vault shown here (ARCHITECTURE §9 "Two tabs"), and follows the vault switcher. Starts when a
+ * screen first opens the vault (before that nothing is shown), from the vault's light entry.
  * The short delay also lets the open vault drop its unlock on a lock() from elsewhere first.
  */
-function refreshOnChangesElsewhere(m: VaultModule): void {
+let watching = false;
+function watchChangesElsewhere(): void {
+  if (watching) return;
+  watching = true;
   let watched: string | undefined;
   let stop: (() => void) | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -116,7 +121,7 @@ function refreshOnChangesElsewhere(m: VaultModule): void {
     if (name === watched) return;
     stop?.();
     watched = name;
-    stop = m.watchVaultChanges(name, () => {
+    stop = watchVaultChanges(name, () => {
       clearTimeout(timer);
       timer = setTimeout(vaultChanged, REFRESH_DELAY_MS);
     });

@@ -97,6 +97,7 @@ export const METHOD_REQUIREMENTS = {
   getCertificateOperation: { certificates: 'get' },
   getDeletedCertificate: { certificates: 'get' },
   listPropertiesOfCertificates: { certificates: 'list' },
+  queryCertificates: { certificates: 'list' },
   listPropertiesOfCertificateVersions: { certificates: 'list' },
   listDeletedCertificates: { certificates: 'list' },
   updateCertificateProperties: { certificates: 'update' },

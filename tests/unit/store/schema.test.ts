@@ -65,6 +65,7 @@ describe('the store list', () => {
       'issuers',
       'keys',
       'lifetimeLog',
+      'listIndex',
       'meta',
       'operations',
       'trustAnchors',

@@ -241,10 +241,50 @@ describe('vault database upgrade ladder', () => {
     expect((await vault.getCertificateChain('web')).status).toBe('trusted');
     vault.close();
     const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
-    expect(DB_VERSION).toBe(6);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(6);
     expect(db.transaction('trustAnchors').objectStore('trustAnchors').keyPath).toBe('sha256');
     expect(await db.count('trustAnchors')).toBe(1);
     expect(await db.count('issued')).toBe(1);
+    db.close();
+  });
+
+  it('v6 → v7: the listIndex store; a v6 vault with certificates, versions and a pending request lists and searches them', async () => {
+    const source = await makeVault();
+    const web = {
+      subject: 'CN=web.contoso.com',
+      keyType: 'EC' as const,
+      subjectAlternativeNames: { dnsNames: ['www.contoso.com'] },
+    };
+    await source.vault.createCertificate('Web', web);
+    await source.vault.createCertificate('Web', web);
+    await source.vault.createCertificate('Req', { subject: 'CN=req', keyType: 'EC', issuerName: 'Unknown' });
+    const v6Stores = ['certificates', 'versions', 'keys', 'operations'] as const;
+    const rows = await source.store.read(async (tx) => {
+      const out: Partial<Record<(typeof v6Stores)[number], unknown[]>> = {};
+      for (const s of v6Stores) out[s] = await tx.getAll(s);
+      return out;
+    });
+    const name = fresh();
+    const v6 = await openDB<VaultDbSchema>(vaultDbName(name), 6, { upgrade: upgradeVaultDb });
+    expect([...v6.objectStoreNames]).not.toContain('listIndex');
+    const tx = v6.transaction([...v6Stores], 'readwrite');
+    for (const s of v6Stores) for (const r of rows[s] ?? []) await tx.objectStore(s).put(r as never);
+    await tx.done;
+    v6.close();
+
+    const vault = await openVault({ name });
+    const all = await vault.queryCertificates({ sort: 'name' });
+    expect(all.rows(0, 10).map((e) => [e.name, e.pending])).toEqual([
+      ['Req', true],
+      ['Web', false],
+    ]);
+    expect((await vault.queryCertificates({ search: 'www.contoso' })).rows(0, 10).map((e) => e.name)).toEqual(['Web']);
+    expect(await collect(vault.listPropertiesOfCertificateVersions('web'))).toHaveLength(2);
+    vault.close();
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
+    expect(db.transaction('listIndex').objectStore('listIndex').keyPath).toBe('bucket');
+    expect(await db.count('listIndex')).toBeGreaterThan(0);
+    expect(await db.count('versions')).toBe(rows.versions?.length);
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { colonHex, commonName, statusOf } from '../../../src/ui/state/cert-status';
-import { visibleRows, type CertificateRow } from '../../../src/ui/state/certificates-store';
+import { rowWindow, scrollToShow } from '../../../src/ui/state/row-window';
 import { nameFromCn } from '../../../src/ui/state/import-naming';
 import {
   defaultDraft,
@@ -74,45 +74,22 @@ describe('nameFromCn keeps Key Vault name rules (^[0-9a-zA-Z-]{1,127}$)', () => 
   });
 });
 
-describe('visibleRows', () => {
-  const row = (name: string, expires: string, extra: Partial<CertificateRow> = {}): CertificateRow => ({
-    name,
-    enabled: true,
-    notBefore: d('2026-01-01'),
-    expiresOn: d(expires),
-    cn: `${name}.contoso.com`,
-    subject: `CN=${name}.contoso.com`,
-    pending: false,
-    tags: {},
-    ...extra,
+describe('rowWindow: the rows a virtualised list renders', () => {
+  it.each([
+    ['the top of 100 000 rows: one screenful and the overscan below', 0, 400, 100_000, { start: 0, end: 18 }],
+    ['scrolled to row 500: overscan on both sides', 500 * 40, 400, 100_000, { start: 492, end: 518 }],
+    ['the end: nothing past the last row', 99_995 * 40, 400, 100_000, { start: 99_987, end: 100_000 }],
+    ['fewer rows than a screen', 0, 400, 3, { start: 0, end: 3 }],
+    ['not laid out yet (height 0): a first screenful anyway', 0, 0, 100, { start: 0, end: 28 }],
+    ['an empty view', 0, 400, 0, { start: 0, end: 0 }],
+  ])('%s', (_what, top, height, count, want) => {
+    expect(rowWindow(top, height, 40, count)).toEqual(want);
   });
-  const rows = [row('b', '2027-01-01', { tags: { env: 'prod' } }), row('a', '2026-12-01'), row('c', '2026-11-01')];
-  it('sorts by expiry ascending by default and by name descending on request', () => {
-    expect(visibleRows({ rows, query: '', sort: { key: 'expiresOn', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual([
-      'c',
-      'a',
-      'b',
-    ]);
-    expect(visibleRows({ rows, query: '', sort: { key: 'name', dir: 'desc' } }, NOW).map((r) => r.name)).toEqual([
-      'c',
-      'b',
-      'a',
-    ]);
-  });
-  it('puts expired first when sorted by status', () => {
-    expect(visibleRows({ rows, query: '', sort: { key: 'status', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual([
-      'c',
-      'a',
-      'b',
-    ]);
-  });
-  it('searches names, subjects and tags, case-insensitively', () => {
-    expect(visibleRows({ rows, query: 'PROD', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name)).toEqual([
-      'b',
-    ]);
-    expect(
-      visibleRows({ rows, query: 'a.contoso', sort: { key: 'name', dir: 'asc' } }, NOW).map((r) => r.name),
-    ).toEqual(['a']);
+
+  it('scrollToShow scrolls up or down just enough, and not at all for a row in view', () => {
+    expect(scrollToShow(5, 400, 400, 40)).toBe(200);
+    expect(scrollToShow(20, 0, 400, 40)).toBe(440);
+    expect(scrollToShow(3, 0, 400, 40)).toBeUndefined();
   });
 });
 

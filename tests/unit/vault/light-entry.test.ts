@@ -1,7 +1,8 @@
 /**
  * Opening, reading and listing a vault use stored metadata only: the PKI libraries load when a
  * PKI action starts (ARCHITECTURE §2). Here they are replaced by modules that throw when
- * loaded, so any static path to them from the vault's entry fails these tests.
+ * loaded, so any static path to them from the vault's light entry (what the Certificates list
+ * paints with) fails these tests.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -11,8 +12,11 @@ vi.mock('@peculiar/x509', () => {
 vi.mock('pkijs', () => {
   throw new Error('pkijs was loaded');
 });
+vi.mock('asn1js', () => {
+  throw new Error('asn1js was loaded');
+});
 
-const { openVault } = await import('../../../src/vault');
+const { openVault, EKU, isVaultError } = await import('../../../src/vault/light-entry');
 
 const opened: { close(): void }[] = [];
 afterEach(() => {
@@ -40,6 +44,9 @@ describe('the vault entry without the PKI libraries', () => {
     await expect(log.next()).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
     await expect(vault.revokeCertificate('no-such-ca', '01')).rejects.toMatchObject({ code: 'NotFound' });
     await expect(vault.getCertificate('absent')).rejects.toMatchObject({ name: 'VaultError', code: 'NotFound' });
+    // What the UI takes from the light entry at first paint: the EKU names, the error check.
+    expect(EKU.serverAuth).toBe('1.3.6.1.5.5.7.3.1');
+    expect(isVaultError(await vault.getCertificate('absent').catch((e: unknown) => e))).toBe(true);
   });
 
   it('the lock screen path (access state, protect, lock, unlock, audit log) needs none of them either', async () => {
