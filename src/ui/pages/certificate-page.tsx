@@ -16,6 +16,7 @@ import { ManagePanel } from './manage-panel';
 import { KeyOperationsPanel } from './key-operations-panel';
 import { CaPanel } from './ca-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
+import { KeyProtectionLine } from '../access/key-protection-line';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
 const orNone = <T,>(p: Promise<T>): Promise<T | undefined> =>
@@ -77,6 +78,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               carry it.
             </p>
           )}
+          {shown?.keyIncluded && <KeyProtectionLine protection={shown.keyProtection} />}
           {shown && (
             <p class="email-contacts-line">
               <EmailContactsButton
