@@ -54,8 +54,8 @@ test('a passkey with PRF protects the vault, and "Use passkey" unlocks it; a pas
   // The same credential id with another key behind it and no PRF secret (CDP's addCredential
   // makes none): the lock screen says why the passkey cannot open the vault.
   const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: id });
-  const original = credentials[0];
-  if (!original) throw new Error('the virtual authenticator holds no credential');
+  expect(credentials).toHaveLength(1);
+  const original = credentials[0] as (typeof credentials)[number];
   await cdp.send('WebAuthn.removeCredential', { authenticatorId: id, credentialId: original.credentialId });
   const { privateKey } = await page.evaluate(async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
