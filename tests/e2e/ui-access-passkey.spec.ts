@@ -55,7 +55,7 @@ test('a passkey with PRF protects the vault, and "Use passkey" unlocks it; a pas
   // makes none): the lock screen says why the passkey cannot open the vault.
   const { credentials } = await cdp.send('WebAuthn.getCredentials', { authenticatorId: id });
   expect(credentials).toHaveLength(1);
-  const original = credentials[0] as (typeof credentials)[number];
+  const original = credentials[0];
   await cdp.send('WebAuthn.removeCredential', { authenticatorId: id, credentialId: original.credentialId });
   const { privateKey } = await page.evaluate(async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign']);
