@@ -18,6 +18,7 @@ import { AccessPage } from './access/access-page';
 import { LockScreen } from './access/lock-screen';
 import { LockButton, ProtectionBanner } from './access/access-header';
 import { accessStore, isLockedView } from './access/lock-control';
+import { PersistenceNotice } from './pwa/persistence-notice';
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
@@ -79,6 +80,7 @@ export function App() {
       </nav>
       <UpdateBanner />
       {!locked && <DueBanner />}
+      <PersistenceNotice />
       {!locked && <ProtectionBanner onAccessPage={route.name === 'access'} />}
       <main id="main" tabIndex={-1}>
         {page}

@@ -90,3 +90,5 @@ export { expiryCalendar, type ExpiryCalendarEntry, type ExpiryCalendarOptions } 
 export { daysUntilExpiry, expiryPhrase } from './lifetime-schedule';
 export * from './types';
 export { EKU } from '../pki/asn1/oids';
+export { watchVaultChanges } from './sync/watch-vault-changes';
+export type { VaultChange, VaultChangeKind } from './sync/change-message';

@@ -7,6 +7,7 @@ import type { VaultContext } from './context';
 import { newVersionId } from './ids';
 import type { CertificatePolicy, KeyProtection } from './types';
 import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord, VersionSummary } from './vault-store';
+import { nextRevision } from './sync/revision';
 
 export interface NewVersionInput {
   certificateKey: string;
@@ -110,6 +111,7 @@ export async function commitVersion(
     updatedOn: now,
     latest: summaryOf(version),
     versionCount: version.ordinal + 1,
+    revision: nextRevision(existing),
   };
   if (args.key) await tx.put('keys', args.key);
   await tx.put('versions', version);

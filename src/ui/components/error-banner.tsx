@@ -10,11 +10,14 @@ export function ErrorBanner({
   onDismiss,
   messageId,
   words: given,
+  action,
 }: {
   error: unknown;
   onDismiss?: () => void;
   messageId?: string;
   words?: ErrorWords;
+  /** a way out the error offers, e.g. "Reload" after a save another tab overtook */
+  action?: { label: string; run: () => void };
 }) {
   if (error === undefined || error === null) return null;
   const words = given ?? explainError(error);
@@ -26,6 +29,13 @@ export function ErrorBanner({
           {words.message}
         </span>
         {words.hint && <p class="hint">{words.hint}</p>}
+        {action && (
+          <p>
+            <button type="button" onClick={action.run}>
+              {action.label}
+            </button>
+          </p>
+        )}
       </div>
       {onDismiss && (
         <button type="button" class="dismiss" onClick={onDismiss} aria-label="Dismiss error">
