@@ -7,6 +7,10 @@ import { networkStore, offlineStatusText } from './pwa/network-status';
 import { CertificatesPage } from './pages/certificates-page';
 import { VaultSwitcher } from './components/vault-switcher';
 import { DueBanner } from './notifications/due-banner';
+import { AccessPage } from './access/access-page';
+import { LockScreen } from './access/lock-screen';
+import { LockButton, ProtectionBanner } from './access/access-header';
+import { accessStore, isLockedView } from './access/lock-control';
 import { PersistenceNotice } from './pwa/persistence-notice';
 import { lazyPage } from './lazy-page';
 
@@ -31,6 +35,7 @@ const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   issuers: () => <IssuersPage />,
   contacts: () => <ContactsPage />,
   deleted: () => <DeletedPage />,
+  access: () => <AccessPage />,
   settings: () => <SettingsPage />,
 };
 
@@ -38,8 +43,19 @@ export function App() {
   const route = useStore(routerStore, (s) => s.route);
   const navName =
     route.name === 'certificate' || route.name === 'create' || route.name === 'import' ? 'certificates' : route.name;
-  const page = PAGES[route.name](route.params);
-  useRouteFocus(`${route.name}/${route.params.join('/')}`);
+  // Every route shows the lock screen while a protected vault is locked: no screen reads the vault then.
+  const access = useStore(accessStore, (s) => s);
+  const locked = isLockedView(access);
+  // Until the first read says whether the vault is protected, no screen reads it (no flash of Locked errors).
+  const opening = access.state === undefined && access.error === undefined;
+  const page = opening ? (
+    <p class="hint">Opening the vault…</p>
+  ) : locked && access.state ? (
+    <LockScreen state={access.state} />
+  ) : (
+    PAGES[route.name](route.params)
+  );
+  useRouteFocus(`${locked ? 'locked' : route.name}/${route.params.join('/')}`);
   return (
     <div class="frame">
       <a class="skip-link" href="#main">
@@ -51,9 +67,10 @@ export function App() {
           <span>Certkeep</span>
         </a>
         <VaultSwitcher />
+        <LockButton />
         <OfflineIndicator />
       </header>
-      <nav class="nav" aria-label="Main">
+      <nav class="nav" aria-label="Main" hidden={locked}>
         <ul>
           {NAV_ROUTES.map((r) => (
             <li key={r.name}>
@@ -65,8 +82,9 @@ export function App() {
         </ul>
       </nav>
       <UpdateBanner />
-      <DueBanner />
+      {!locked && <DueBanner />}
       <PersistenceNotice />
+      {!locked && <ProtectionBanner onAccessPage={route.name === 'access'} />}
       <main id="main" tabIndex={-1}>
         {page}
       </main>

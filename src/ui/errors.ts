@@ -5,10 +5,11 @@
  */
 import { isVaultError } from '../vault/light-entry';
 import type { VaultError, VaultErrorCode, VaultErrorField } from './state/vault-api';
+import { PasskeyError } from './access/passkey';
 
 /** What a banner or a field shows. */
 export interface ErrorWords {
-  code: VaultErrorCode | 'Unexpected';
+  code: VaultErrorCode | 'Passkey' | 'Unexpected';
   title: string;
   message: string;
   hint?: string;
@@ -71,6 +72,10 @@ export function explainError(e: unknown): ErrorWords {
     const words = WORDS[v.code];
     const hint = v.code === 'BadParameter' && v.field === undefined ? UNPLACED_BAD_PARAMETER_HINT : words.hint;
     return { code: v.code, title: words.title, message: v.message, hint, field: v.field };
+  }
+  if (e instanceof PasskeyError) {
+    const title = e.problem === 'no-prf' ? 'Passkey without PRF' : 'No passkey';
+    return { code: 'Passkey', title, message: e.message };
   }
   console.error('unexpected error', e);
   return {

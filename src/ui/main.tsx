@@ -6,10 +6,14 @@ import { startRouter } from './state/router';
 import { startInstallPrompt } from './pwa/install-prompt';
 import { startLaunchQueue } from './pwa/launch-queue';
 import { startNetworkStatus } from './pwa/network-status';
+import { startLockControl } from './access/lock-control';
+import { startIdleLock } from './access/idle-lock';
 import './styles.css';
 
 startRouter();
 startNetworkStatus();
+startLockControl();
+startIdleLock();
 // Before the first render: Chromium may fire beforeinstallprompt / launch files early.
 startInstallPrompt();
 startLaunchQueue();

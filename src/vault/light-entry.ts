@@ -45,6 +45,7 @@ export {
   KEY_PERMISSIONS,
   SECRET_PERMISSIONS,
   PERMISSION_TEMPLATES,
+  OWNER_TEMPLATE,
   allPermissions,
 } from './access/permissions';
 export { MIN_PASSPHRASE_LENGTH } from './access/credential-input';

@@ -1,23 +1,26 @@
-import { explainError } from '../errors';
+import { explainError, type ErrorWords } from '../errors';
 
 /**
  * A dismissible banner with the vault's own words and a hint; `error` may be anything thrown.
  * `messageId` lets the input the error is about point at the message (aria-describedby).
+ * `words` replaces the general wording where a screen knows what the code means there.
  */
 export function ErrorBanner({
   error,
   onDismiss,
   messageId,
+  words: given,
   action,
 }: {
   error: unknown;
   onDismiss?: () => void;
   messageId?: string;
+  words?: ErrorWords;
   /** a way out the error offers, e.g. "Reload" after a save another tab overtook */
   action?: { label: string; run: () => void };
 }) {
   if (error === undefined || error === null) return null;
-  const words = explainError(error);
+  const words = given ?? explainError(error);
   return (
     <div class="error-banner" role="alert">
       <div>

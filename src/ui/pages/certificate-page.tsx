@@ -17,6 +17,7 @@ import { KeyOperationsPanel } from './key-operations-panel';
 import { CaPanel } from './ca-panel';
 import { ChainPanel } from './chain-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
+import { KeyProtectionLine } from '../access/key-protection-line';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
 const orNone = <T,>(p: Promise<T>): Promise<T | undefined> =>
@@ -87,6 +88,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               carry it.
             </p>
           )}
+          {shown?.keyIncluded && <KeyProtectionLine protection={shown.keyProtection} />}
           {shown && (
             <p class="email-contacts-line">
               <EmailContactsButton

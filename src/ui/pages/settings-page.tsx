@@ -6,6 +6,7 @@ import { installStore, promptInstall } from '../pwa/install-prompt';
 import { vaultStore } from '../state/vault-client';
 import { RestoreBackupButton } from '../components/restore-backup';
 import { NotificationSettings } from '../notifications/notification-settings';
+import { AutoLockSettings } from '../access/auto-lock-settings';
 import { BUILD_COMMIT, BUILD_VERSION, SINGLE_FILE } from '../pwa/build-info';
 
 const PERSISTENCE_WORDS = {
@@ -80,6 +81,7 @@ export function SettingsPage() {
         <p class="hint">Each certificate's page makes a password-protected backup; restore one here.</p>
         <RestoreBackupButton />
       </section>
+      <AutoLockSettings />
       <NotificationSettings />
       <About />
     </section>

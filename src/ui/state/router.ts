@@ -2,7 +2,7 @@ import { createStore } from 'zustand/vanilla';
 
 /** The app's screens; the hash (`#/certificates/web`) keeps the route so reload and Back work. */
 export type RouteName =
-  'certificates' | 'certificate' | 'create' | 'import' | 'issuers' | 'contacts' | 'deleted' | 'settings';
+  'certificates' | 'certificate' | 'create' | 'import' | 'issuers' | 'contacts' | 'deleted' | 'access' | 'settings';
 
 export interface Route {
   name: RouteName;
@@ -15,6 +15,7 @@ export const NAV_ROUTES: { name: RouteName; label: string }[] = [
   { name: 'issuers', label: 'Issuers' },
   { name: 'contacts', label: 'Contacts' },
   { name: 'deleted', label: 'Deleted' },
+  { name: 'access', label: 'Access' },
   { name: 'settings', label: 'Settings' },
 ];
 
@@ -26,6 +27,7 @@ const KNOWN = new Set<RouteName>([
   'issuers',
   'contacts',
   'deleted',
+  'access',
   'settings',
 ]);
 

@@ -55,19 +55,24 @@ export function allPermissions(): Permissions {
   return { certificates: [...CERTIFICATE_PERMISSIONS], keys: [...KEY_PERMISSIONS], secrets: [...SECRET_PERMISSIONS] };
 }
 
+/** The template an owner's permissions match: every permission (owners hold all, ARCHITECTURE §8). */
+export const OWNER_TEMPLATE = 'Owner: every permission';
+
 /**
- * Ready-made permission sets, named like the Azure portal's access-policy templates where one
- * exists ("Certificate Management" holds every certificate permission but purge).
+ * Ready-made permission sets the Access page offers. A certificate officer runs the certificate
+ * lifecycle (every certificate permission but purge, and keys/sign, which a Local issuer's
+ * certificates need) without taking keys out; an auditor reads; a signer uses keys to sign and
+ * verify and can find the certificate it signs with.
  */
 export const PERMISSION_TEMPLATES: Readonly<Record<string, Permissions>> = {
-  'Certificate, Key & Secret Management': allPermissions(),
-  'Certificate Management': {
+  [OWNER_TEMPLATE]: allPermissions(),
+  'Certificate officer': {
     certificates: CERTIFICATE_PERMISSIONS.filter((p) => p !== 'purge'),
-    keys: [],
+    keys: ['sign'],
     secrets: [],
   },
-  'Read only': { certificates: ['get', 'list', 'getissuers', 'listissuers'], keys: ['verify'], secrets: [] },
-  Signer: { certificates: ['get', 'list'], keys: ['sign', 'verify'], secrets: [] },
+  'Auditor: get + list': { certificates: ['get', 'list', 'getissuers', 'listissuers'], keys: [], secrets: [] },
+  'Signer: keys sign/verify': { certificates: ['get', 'list'], keys: ['sign', 'verify'], secrets: [] },
 };
 
 /** One permission of an access policy. */
