@@ -66,3 +66,5 @@ export { expiryCalendar, type ExpiryCalendarEntry, type ExpiryCalendarOptions } 
 export { daysUntilExpiry, expiryPhrase } from './lifetime-schedule';
 export * from './types';
 export { EKU } from '../pki/asn1/oids';
+/** The validityInDays a public TLS certificate issued on a date may have without a lint finding (CA/B Forum SC-081). */
+export { recommendedValidityDays } from '../pki/lint/validity-rules';

@@ -17,6 +17,8 @@ import type {
   SignedCertificate,
 } from './ca/ca-types';
 export * from './access-types';
+export * from './lint-types';
+import type { LintCertificateRequestOptions, LintFinding, LintOptions, LintSummary } from './lint-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
@@ -49,6 +51,8 @@ export interface CertificateProperties {
   issuerName?: string;
   /** Certkeep: the policy's key as a list shows it: "RSA 2048", "RSA-HSM 3072", "EC P-256" */
   keyDescription?: string;
+  /** Certkeep: the version's lint findings counted by severity when it was stored (ARCHITECTURE §8 "Lint"); absent for versions stored before lint */
+  lintSummary?: LintSummary;
 }
 
 export interface KeyVaultCertificate {
@@ -301,6 +305,16 @@ export interface CertificateVault extends VaultAccessControl {
   ): Promise<IssuedCertificate>;
   /** Certkeep: a new CRL (DER) of the Local issuer's CA, with the next CRL number. */
   getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes>;
+  /**
+   * Certkeep (ARCHITECTURE §8 "Lint"): what the CA/B Forum BRs and RFC 5280 say about the
+   * certificate `policy` would yield if issued at `now`. Reads nothing but whether the policy's
+   * issuer is a Local CA.
+   */
+  lintPolicy(policy: CertificatePolicy, options?: LintOptions): Promise<LintFinding[]>;
+  /** Certkeep: the findings for the certificate a CA would make of `csr` (PEM or DER), under `policy` when given. */
+  lintCertificateRequest(csr: Uint8Array, options?: LintCertificateRequestOptions): Promise<LintFinding[]>;
+  /** Certkeep: the findings for a certificate (PEM or DER; the first of several), judged at its notBefore. */
+  lintCertificate(bytes: Uint8Array, options?: LintOptions): Promise<LintFinding[]>;
   /** Locks and closes the vault's database connection. */
   close(): void;
 }

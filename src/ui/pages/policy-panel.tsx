@@ -15,6 +15,7 @@ import {
   type PolicyDraft,
 } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
+import { usePolicyLint } from '../state/use-lint';
 import { describeNameConstraints } from '../state/ca-draft';
 import { useIssuerChoices } from '../state/use-issuer-names';
 import { useAction } from '../state/use-action';
@@ -52,6 +53,7 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
   const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
   const { busy, error, setError, run } = useAction();
   const live = usePolicyCheck(draft, issuers, editing, local);
+  const findings = usePolicyLint(draft);
   const words = error ? explainError(error) : undefined;
   const errors = { ...live, ...policyErrorsOf(words) };
   const save = (e: Event) => {
@@ -141,6 +143,8 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             issuers={issuers}
             localIssuers={local}
             disabled={busy}
+            findings={findings}
+            publicTlsDays={loadedVaultModule()?.recommendedValidityDays(new Date())}
           />
           {words && !isPolicyField(words.field) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
           <p class="actions">

@@ -28,4 +28,7 @@ export type {
   VaultError,
   VaultErrorCode,
   VaultErrorField,
+  LintFinding,
+  LintSeverity,
+  LintField,
 } from '../../vault';
