@@ -10,6 +10,7 @@ import { bareBase64Of, decodePem, pemTextOf } from './pem';
 import { PkiError } from './pki-error';
 import { isPkcs7, readPkcs7Certificates } from './pkcs7';
 import type { Bytes } from './types';
+import { checkCertificateSize } from './size-limits';
 
 const CERT_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
 const PKCS7_LABELS = new Set(['PKCS7', 'PKCS #7 SIGNED DATA', 'CMS', 'CERTIFICATE CHAIN']);
@@ -21,7 +22,17 @@ function firstElement(der: Bytes): Bytes {
   return decoded.end === der.length ? der : rawOf(decoded.node);
 }
 
+/** SEQUENCE { OID 1.2.840.113549.1.7.2 (signedData) …: read from the bytes, before any parse. */
+const SIGNED_DATA_OID = [0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02];
+function startsAsSignedData(der: Bytes): boolean {
+  if (der[0] !== 0x30) return false;
+  const at = der[1] < 0x80 || der[1] === 0x80 ? 2 : 2 + (der[1] & 0x7f);
+  return SIGNED_DATA_OID.every((b, i) => der[at + i] === b);
+}
+
 function fromDer(der: Bytes): Bytes[] {
+  // A large blob that is no P7B is refused before asn1js spends seconds on it (size-limits.ts).
+  if (!startsAsSignedData(der)) checkCertificateSize(der, 'certificate');
   if (isPkcs7(der)) return readPkcs7Certificates(der);
   const cert = firstElement(der);
   readCertificateDer(cert);

@@ -8,6 +8,7 @@ import { decodeBer, isContextTag, nodesOf, octets, rawOf, type Node } from './as
 import { toBytes } from './bytes';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
+import { checkCertificateSize } from './size-limits';
 
 export interface RawExtension {
   oid: string;
@@ -55,6 +56,7 @@ export function readExtension(ext: Node): RawExtension | undefined {
 
 /** The parts of a certificate; PkiError('malformed') when the outer structure is broken. */
 export function readCertificateDer(der: Uint8Array): CertificateDer {
+  checkCertificateSize(der, 'certificate');
   const decoded = decodeBer(der);
   if (!decoded) throw malformed('not der');
   const cert = decoded.node;

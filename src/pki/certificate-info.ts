@@ -14,6 +14,7 @@ import type { DecodedNameConstraints } from './name-constraints';
 import { formatX500Name } from './x500-name';
 import type { Bytes, KeySpec, KeyUsage, SubjectAlternativeNames } from './types';
 import { decodeX500Name } from './x500-name-der';
+import { checkCertificateSize } from './size-limits';
 
 /** Everything parseCertificate reads; names are RFC 4514 in DER order. */
 export interface CertificateInfo {
@@ -64,6 +65,7 @@ function serialHex(serial: Uint8Array): string {
 
 /** Never throws anything but PkiError. */
 export async function parseCertificate(der: Uint8Array): Promise<CertificateInfo> {
+  checkCertificateSize(der, 'certificate');
   try {
     return await parse(toBytes(der));
   } catch (e) {

@@ -9,6 +9,7 @@ import { decodeBer, nodesOf, rawOf } from './asn1/reader';
 import { type RawExtension, readExtension } from './certificate-der';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
+import { checkCertificateSize } from './size-limits';
 
 export interface CsrParts {
   subject: asn1js.Sequence;
@@ -24,6 +25,7 @@ const EXTENSION_REQUEST = new Set<string>([PKCS9.extensionRequest, MICROSOFT.cer
 
 /** PkiError('malformed') unless the structure is a CertificationRequest. */
 export function readCsrParts(der: Uint8Array): CsrParts {
+  checkCertificateSize(der, 'certificate request');
   const csr = decodeBer(der)?.node;
   const [info, sigAlg] = csr instanceof asn1js.Sequence ? csr.valueBlock.value : [];
   if (!(info instanceof asn1js.Sequence)) throw new PkiError('malformed', 'not a certificate request');

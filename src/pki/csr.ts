@@ -14,6 +14,7 @@ import type { Bytes, KeySpec, KeyUsage, SubjectAlternativeNames } from './types'
 import { parseX500Name, formatX500Name } from './x500-name';
 import { decodeX500Name, encodeX500Name } from './x500-name-der';
 import { x509 } from './x509-lib';
+import { checkCertificateSize } from './size-limits';
 
 /** What a CSR asks for; `keys.privateKey` signs it and may be non-extractable. */
 export interface CsrOptions {
@@ -63,6 +64,7 @@ export async function createCsr(options: CsrOptions): Promise<Bytes> {
 /** Subject, SANs and SPKI of a CSR (DER, or PEM "CERTIFICATE REQUEST"), and whether its self-signature verifies. */
 export async function parseCsr(der: Uint8Array): Promise<CsrInfo> {
   const bytes = csrDerOf(der);
+  checkCertificateSize(bytes, 'certificate request');
   let info: Omit<CsrInfo, 'signatureValid'>;
   try {
     info = readCsrStructure(bytes);

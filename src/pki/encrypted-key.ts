@@ -11,6 +11,7 @@ import { MAX_ITERATIONS } from './pbe/limits';
 import { encryptPbes2Aes256 } from './pbe/pbes2';
 import { PkiError } from './pki-error';
 import type { Bytes } from './types';
+import type { Work } from './work';
 
 /**
  * PBKDF2-HMAC-SHA-256 iterations for a key file: OWASP's 2023 figure for that PRF, as for the
@@ -19,9 +20,9 @@ import type { Bytes } from './types';
  */
 const PKCS8_ITERATIONS = 600_000;
 
-export async function decryptEncryptedPkcs8(der: Bytes, password: string | undefined): Promise<Bytes> {
+export async function decryptEncryptedPkcs8(der: Bytes, password: string | undefined, work?: Work): Promise<Bytes> {
   if (password === undefined) throw new PkiError('invalid-password', 'the private key is encrypted: password needed');
-  return decryptPrivateKeyInfo(der, password);
+  return decryptPrivateKeyInfo(der, password, work);
 }
 
 /**

@@ -11,6 +11,7 @@ import { algorithmLabel, pkcs8Algorithm, webCryptoCurve, wrapPkcs1, wrapSec1 } f
 import { decodePem, pemTextOf } from './pem';
 import { PkiError, isPkiError } from './pki-error';
 import { decryptEncryptedPkcs8 } from './encrypted-key';
+import type { Work } from './work';
 import type { Bytes, EcCurve, KeySpec } from './types';
 
 const RSA_SIZES = [2048, 3072, 4096];
@@ -92,8 +93,13 @@ export async function importPrivateKey(
   return importPkcs8(pkcs8, options.extractable);
 }
 
-/** Any private key form (PEM or DER) as PKCS#8 DER; decrypts with `password` when needed. */
-export async function privateKeyToPkcs8(bytes: Uint8Array, password?: string, curve?: EcCurve): Promise<Bytes> {
+/** Any private key form (PEM or DER) as PKCS#8 DER; decrypts with `password` when needed (`work` watches that). */
+export async function privateKeyToPkcs8(
+  bytes: Uint8Array,
+  password?: string,
+  curve?: EcCurve,
+  work?: Work,
+): Promise<Bytes> {
   const text = pemTextOf(bytes);
   if (text !== undefined) {
     const block = decodePem(text).find((b) => /PRIVATE KEY$/.test(b.label));
@@ -105,9 +111,9 @@ export async function privateKeyToPkcs8(bytes: Uint8Array, password?: string, cu
         `legacy pem encryption (${block.headers['DEK-Info'] ?? 'unknown'}) is not supported; convert with openssl pkcs8 -topk8`,
       );
     }
-    return pkcs8FromDer(block.der, block.label, password, curve);
+    return pkcs8FromDer(block.der, block.label, password, curve, work);
   }
-  return pkcs8FromDer(bareOrDer(bytes), undefined, password, curve);
+  return pkcs8FromDer(bareOrDer(bytes), undefined, password, curve, work);
 }
 
 function bareOrDer(bytes: Uint8Array): Bytes {
@@ -118,7 +124,13 @@ function bareOrDer(bytes: Uint8Array): Bytes {
 }
 
 /** DER sniffed by content (label only as a hint). */
-async function pkcs8FromDer(der: Bytes, label: string | undefined, password?: string, curve?: EcCurve): Promise<Bytes> {
+async function pkcs8FromDer(
+  der: Bytes,
+  label: string | undefined,
+  password?: string,
+  curve?: EcCurve,
+  work?: Work,
+): Promise<Bytes> {
   const kind =
     label === 'RSA PRIVATE KEY'
       ? 'pkcs1'
@@ -133,7 +145,7 @@ async function pkcs8FromDer(der: Bytes, label: string | undefined, password?: st
     case 'sec1':
       return wrapSec1(der, curve);
     case 'encrypted':
-      return decryptEncryptedPkcs8(der, password);
+      return decryptEncryptedPkcs8(der, password, work);
     default:
       return der;
   }

@@ -12,7 +12,9 @@ export type PkiErrorCode =
   /** a subject / X.500 name that does not parse */
   | 'bad-name'
   /** an argument out of range (key size, curve, validity, SAN syntax) */
-  | 'bad-input';
+  | 'bad-input'
+  /** the caller's AbortSignal stopped the work (pki/work.ts) */
+  | 'cancelled';
 
 export class PkiError extends Error {
   override readonly name = 'PkiError';

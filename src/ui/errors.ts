@@ -34,6 +34,10 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
     title: 'Vault locked',
     hint: 'This vault is protected: unlock it with your passphrase or passkey, then try again.',
   },
+  Cancelled: {
+    title: 'Cancelled',
+    hint: 'Nothing was stored by the cancelled step; what had finished before it stays. Start again when you are ready.',
+  },
   Internal: {
     title: 'Certkeep fault',
     hint: 'This is a bug in Certkeep, not a problem with what you entered or with your file. Reload the page and try again; if it happens again, report the message above.',

@@ -37,6 +37,7 @@ import type { BackupCertificateOptions, KeyVaultCertificateWithPolicy, RestoreCe
 import { summaryOf } from './version-records';
 import { toCertificateWithPolicy } from './views';
 import { VaultError } from './vault-error';
+import { watchWork } from './long-work';
 import type { CaStateRecord, CertificateRecord, IssuedRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
 
 const PAYLOAD_KIND = 'certkeep-certificate-backup';
@@ -83,6 +84,9 @@ export async function backupCertificate(
 ): Promise<Uint8Array<ArrayBuffer>> {
   const key = certificateKey(name);
   const password = passwordOf(options);
+  // A backup writes nothing to the vault: cancelling only drops the file being made.
+  const watched = watchWork(options, 'Backing up the certificate');
+  watched.check();
   if (typeof password !== 'string' || password === '') {
     throw new VaultError('BadParameter', 'A backup needs a password: it protects the keys inside the file.', {
       field: 'password',
@@ -142,7 +146,10 @@ export async function backupCertificate(
       return copy as Omit<IssuedRecord, 'caKey'>;
     });
   if (caState) payload.caState = { crlNumber: caState.crlNumber, lastCrlOn: caState.lastCrlOn };
-  return sealBackup(encodePayload(payload), password, { iterations: internals.iterations });
+  watched.step('deriving-key');
+  const file = await sealBackup(encodePayload(payload), password, { iterations: internals.iterations });
+  watched.step('writing', 1, 1);
+  return file;
 }
 
 export async function restoreCertificateBackup(
@@ -155,7 +162,11 @@ export async function restoreCertificateBackup(
   if (!(given instanceof Uint8Array))
     throw new VaultError('BadParameter', 'The backup must be the bytes of a Certkeep backup file.', { field: 'file' });
   const password = passwordOf(options);
+  // Cancel is seen before and after the PBKDF2 and right before the one write transaction.
+  const watched = watchWork(options, 'Restoring the backup');
+  watched.step('deriving-key');
   const payload = decodePayload(await openBackup(given, typeof password === 'string' ? password : ''));
+  watched.check();
   const name = payload.certificate.name;
   const key = certificateKey(name);
   await ctx.store.read((tx) => assertFree(tx, key, name));
@@ -181,6 +192,7 @@ export async function restoreCertificateBackup(
     latest: summaryOf(latest),
     versionCount: Math.max(payload.certificate.versionCount, latest.ordinal + 1),
   };
+  watched.step('writing', 1, 1);
   await ctx.store.write(async (tx) => {
     await assertFree(tx, key, name);
     for (const k of keyRecords) await tx.put('keys', k);

@@ -35,6 +35,7 @@ import type {
 } from './types';
 import { buildVersion, commitVersion, stampPolicy } from './version-records';
 import { VaultError } from './vault-error';
+import { watchWork } from './long-work';
 import type {
   CertificateRecord,
   IssuedRecord,
@@ -59,6 +60,10 @@ export async function createCertificate(
 ): Promise<CertificateOperation> {
   const key = certificateKey(name);
   validateAttributes(options);
+  // Cancel is seen before the key is made, after it (generateKey itself cannot be stopped: its
+  // key is dropped) and right before the one write; once that runs the certificate exists.
+  const watched = watchWork(options, 'Creating the certificate');
+  watched.check();
   const before = await ctx.store.read(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);
@@ -72,8 +77,10 @@ export async function createCertificate(
   // The Local issuer's CA signs with its key: keys/sign besides the certificates/create the
   // dispatcher checked (ARCHITECTURE §8 "Access"); checked before any key is made.
   if (local) await authorize(ctx, { keys: 'sign' }, 'Creating the certificate');
+  watched.step('generating-key');
   if (isSelf(policy) || local) {
     const made = await issueVersion(ctx, key, name, policy, options, before.reusable);
+    watched.step('writing', 1, 1);
     return ctx.store.write(async (tx) => {
       await assertNotDeleted(tx, key, name);
       await assertNoPendingOperation(tx, key, name);
@@ -99,6 +106,7 @@ export async function createCertificate(
     enhancedKeyUsage: policy.enhancedKeyUsage,
     keys: made.pair,
   });
+  watched.step('writing', 1, 1);
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);

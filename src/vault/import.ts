@@ -22,6 +22,7 @@ import type { ImportCertificateOptions, KeyVaultCertificateWithPolicy } from './
 import { buildVersion, commitVersion } from './version-records';
 import { parsing, toVaultError, VaultError } from './vault-error';
 import { toCertificateWithPolicy } from './views';
+import { watchWork } from './long-work';
 
 export async function importCertificate(
   ctx: VaultContext,
@@ -31,6 +32,10 @@ export async function importCertificate(
 ): Promise<KeyVaultCertificateWithPolicy> {
   const key = certificateKey(name);
   validateAttributes(options);
+  // Cancel is seen between the key derivation's blocks (pki/work.ts) and right before the one
+  // write; once that runs the certificate is imported whole.
+  const watched = watchWork(options, 'Importing the file');
+  watched.check();
   // Checked at run time: the bytes come from the caller, whatever its static type said.
   const given: unknown = bytes;
   if (!(given instanceof Uint8Array) || given.length === 0) {
@@ -48,8 +53,10 @@ export async function importCertificate(
 
   let bundle: KeyBundle;
   try {
-    bundle = await readKeyBundle(bytes, options.password);
+    watched.step('deriving-key');
+    bundle = await readKeyBundle(bytes, options.password, watched.work);
   } catch (e) {
+    watched.check();
     throw toVaultError(e, 'The file', { parsing: true });
   }
   if (!bundle.pkcs8) {
@@ -111,6 +118,7 @@ export async function importCertificate(
       tags: options.tags,
     }),
   );
+  watched.step('writing', 1, 1);
   return ctx.store.write(async (tx) => {
     await assertNotDeleted(tx, key, name);
     await assertNoPendingOperation(tx, key, name);

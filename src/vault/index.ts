@@ -6,7 +6,8 @@
 import { listVaultDatabases, openIdbVaultStore } from '../store';
 import { createVaultOpener } from './open-vault';
 import type { CertificateVault, OpenVaultOptions } from './types';
-import { VaultError } from './vault-error';
+import { guard, VaultError } from './vault-error';
+import type { BulkImportFile, BulkImportOptions, BulkImportSummary } from './bulk/bulk-types';
 
 /** Every vault is its own IndexedDB database. */
 const vaults = createVaultOpener({
@@ -35,6 +36,28 @@ export function listVaults(): Promise<string[]> {
   return vaults.listVaults();
 }
 
+/**
+ * Many files at once (vault/bulk/): zips opened, one password prompt per distinct password,
+ * duplicates skipped, each file an importCertificate of its own; loaded on first use.
+ */
+export function importCertificates(
+  vault: CertificateVault,
+  files: BulkImportFile[],
+  options: BulkImportOptions,
+): Promise<BulkImportSummary> {
+  return guard('Importing the files', async () =>
+    (await import('./bulk/bulk-import')).importCertificates(vault, files, options),
+  );
+}
+
+export type {
+  BulkImportFile,
+  BulkImportOptions,
+  BulkImportSummary,
+  BulkImported,
+  BulkSkipped,
+  BulkRefused,
+} from './bulk/bulk-types';
 export { VaultError, isVaultError, type VaultErrorCode } from './vault-error';
 export type { VaultErrorField } from './vault-error';
 export { certificateNameProblem } from './names';

@@ -8,6 +8,7 @@ import type { Bytes } from '../pki/types';
 import type { CertificateInfo } from '../pki/certificate-info';
 import type { DerivedPolicy } from './import-policy';
 import { guard, parsing } from './vault-error';
+import { watchWork, type LongWorkOptions } from './long-work';
 
 export interface ImportInspection {
   format: 'pkcs12' | 'pem' | 'certificates';
@@ -21,13 +22,23 @@ export interface ImportInspection {
    * without a key usage extension). Empty when there is nothing to import.
    */
   derivedDefaults: DerivedPolicy['derivedDefaults'];
+  /**
+   * Certkeep: the index in `certificates` of the certificate the private key belongs to (the one
+   * an import stores as the version), when the key and its certificate are both in the file.
+   */
+  leaf?: number;
 }
 
 /**
  * Reads a PFX or PEM (key + certificates); a file with certificates only (DER, PEM, P7B)
  * is reported as such (it cannot be imported, but it can be merged).
  */
-export async function inspectImport(bytes: Uint8Array, password?: string): Promise<ImportInspection> {
+export async function inspectImport(
+  bytes: Uint8Array,
+  password?: string,
+  options: LongWorkOptions = {},
+): Promise<ImportInspection> {
+  const watched = watchWork(options, 'Reading the file');
   return parsing('The file', async () => {
     // The readers are loaded on first use: this module is part of the vault's light entry.
     const [{ readKeyBundle }, { parseCertificate }, { readCertificates }] = await Promise.all([
@@ -36,12 +47,20 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
       import('../pki/certificate-bundle'),
     ]);
     try {
-      const bundle = await readKeyBundle(bytes, password);
+      const bundle = await readKeyBundle(bytes, password, watched.work);
       const certificates = await Promise.all(bundle.certificates.map((der) => parseCertificate(der)));
-      const derivedDefaults = bundle.pkcs8 ? await defaultsOfLeaf(bundle.pkcs8, bundle.certificates, certificates) : [];
+      const found = bundle.pkcs8 ? await leafOf(bundle.pkcs8, bundle.certificates, certificates) : undefined;
       // bundle.needsPassword says the file is protected; it opened, so nothing more to ask.
-      return { format: bundle.format, needsPassword: false, keyPresent: !!bundle.pkcs8, certificates, derivedDefaults };
+      return {
+        format: bundle.format,
+        needsPassword: false,
+        keyPresent: !!bundle.pkcs8,
+        certificates,
+        derivedDefaults: found?.derivedDefaults ?? [],
+        ...(found ? { leaf: found.leaf } : {}),
+      };
     } catch (e) {
+      watched.check();
       if (isPkiError(e) && e.code === 'invalid-password')
         return { format: 'pkcs12', needsPassword: true, keyPresent: false, certificates: [], derivedDefaults: [] };
       // Not a key bundle: maybe certificates only (a .cer / .p7b), which Import can name as such.
@@ -58,15 +77,15 @@ export async function inspectImport(bytes: Uint8Array, password?: string): Promi
 }
 
 /**
- * What importCertificate would fill in for the certificate the key belongs to (found as import.ts
- * finds it). A key that does not import is the import's error to report, with its own words; the
- * inspection still shows what the file holds.
+ * The certificate the key belongs to (found as import.ts finds it) and what importCertificate
+ * would fill in for it. A key that does not import is the import's error to report, with its
+ * own words; the inspection still shows what the file holds.
  */
-async function defaultsOfLeaf(
+async function leafOf(
   pkcs8: Bytes,
   ders: Bytes[],
   infos: CertificateInfo[],
-): Promise<DerivedPolicy['derivedDefaults']> {
+): Promise<{ leaf: number; derivedDefaults: DerivedPolicy['derivedDefaults'] } | undefined> {
   const [{ importPkcs8 }, { findLeafForKey }, { equalBytes }, { derivePolicy }] = await Promise.all([
     import('../pki/keys'),
     import('../pki/chain'),
@@ -77,7 +96,9 @@ async function defaultsOfLeaf(
   const leaf = key && (await findLeafForKey(ders, key.keyPair.publicKey));
   const at = leaf ? ders.findIndex((der) => equalBytes(der, leaf)) : -1;
   // No certificate for the key: the import will refuse the file, so there is no policy to speak of.
-  return key && at >= 0 ? derivePolicy(infos[at], key.spec, true).derivedDefaults : [];
+  return key && at >= 0
+    ? { leaf: at, derivedDefaults: derivePolicy(infos[at], key.spec, true).derivedDefaults }
+    : undefined;
 }
 
 /** A PKCS#7 (P7B) "certs-only" file of the given DER certificates. */

@@ -3,14 +3,19 @@
  * types.ts to keep each file about one thing.
  */
 import type { Bytes } from '../pki/types';
+import type { LongWorkOptions } from './long-work';
 import type { CertificateContentType, CertificatePolicy } from './policy-types';
 
-export interface CreateCertificateOptions {
+export type { LongWorkOptions, LongWorkProgress } from './long-work';
+
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions): RSA-4096 key generation takes seconds. */
+export interface CreateCertificateOptions extends LongWorkOptions {
   enabled?: boolean;
   tags?: Record<string, string>;
 }
 
-export interface ImportCertificateOptions {
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions): a PFX's key derivation can be slow. */
+export interface ImportCertificateOptions extends LongWorkOptions {
   /** PFX password; undefined = none, '' = empty (they differ in PKCS#12) */
   password?: string;
   policy?: CertificatePolicy;
@@ -63,11 +68,13 @@ export interface CertificateSecret {
   contentType: CertificateContentType;
 }
 
-export interface BackupCertificateOptions {
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions) around the backup's PBKDF2. */
+export interface BackupCertificateOptions extends LongWorkOptions {
   password: string;
 }
 
-export interface RestoreCertificateBackupOptions {
+/** Certkeep adds `signal` and `onProgress` (LongWorkOptions) around the backup's PBKDF2. */
+export interface RestoreCertificateBackupOptions extends LongWorkOptions {
   password: string;
 }
 

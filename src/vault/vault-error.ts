@@ -16,7 +16,9 @@ export type VaultErrorCode =
   /** A protected vault that is not unlocked. */
   | 'Locked'
   /** A fault in Certkeep itself, never in the caller's input. */
-  | 'Internal';
+  | 'Internal'
+  /** The caller's AbortSignal stopped a long call before it stored anything (vault/long-work.ts). */
+  | 'Cancelled';
 
 /**
  * The input a VaultError is about. Policy fields use CertificatePolicy's names; the others name
@@ -100,6 +102,12 @@ export const BAD_X500_NAME = 'The subject name provided is not a valid X500 name
 export function toVaultError(e: unknown, context: string, options: { parsing?: boolean } = {}): VaultError {
   if (isVaultError(e)) return e;
   const file = options.parsing ? { field: 'file' as const } : {};
+  // A long call's signal (pki/work.ts, or a DOMException from an API that took the signal).
+  if ((isPkiError(e) && e.code === 'cancelled') || (e instanceof Error && e.name === 'AbortError')) {
+    return new VaultError('Cancelled', 'The work was cancelled before anything was stored: the vault is unchanged.', {
+      cause: e,
+    });
+  }
   if (isPkiError(e)) {
     const detail = e.message ? ` (${e.message})` : '';
     switch (e.code) {

@@ -1,6 +1,7 @@
 import { children, octets, rawOf, readDer, smallInt } from '../asn1/reader';
 import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
+import type { Work } from '../work';
 import { decryptPbe } from './pbe';
 
 /**
@@ -25,10 +26,10 @@ export function looksLikePkcs8(der: Uint8Array): boolean {
  * Wrong password → PkiError('invalid-password'); an algorithm we do not do → 'unsupported'
  * naming the OID (RC4, scrypt, …); broken structure or iteration count 0 → 'malformed'.
  */
-export async function decryptPrivateKeyInfo(der: Uint8Array, password: string): Promise<Bytes> {
+export async function decryptPrivateKeyInfo(der: Uint8Array, password: string, work?: Work): Promise<Bytes> {
   try {
     const [algorithm, data] = children(readDer(der, 'encrypted private key'), 'encrypted private key', 2);
-    return await decryptPbe(algorithm, octets(data, 'encrypted private key data'), password, looksLikePkcs8);
+    return await decryptPbe(algorithm, octets(data, 'encrypted private key data'), password, looksLikePkcs8, work);
   } catch (e) {
     if (isPkiError(e)) throw e;
     throw new PkiError('malformed', 'encrypted private key: cannot read', { cause: e });

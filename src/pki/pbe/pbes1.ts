@@ -6,7 +6,7 @@ import { utf8Password } from './bmp-password';
 import { cbcDecrypt } from './cbc';
 import { createDes } from './des';
 import { DIGESTS, MD5, type Digest } from './digests';
-import { checkIterations } from './limits';
+import { checkIterations, MAX_JS_ITERATIONS } from './limits';
 import { createRc2 } from './rc2';
 
 /** RFC 8018 section 6.1 (PBES1) schemes; MD2 is gone from every library we could test against. */
@@ -36,7 +36,7 @@ export function decryptPbes1(
   const [saltNode, iterNode] = children(params, 'pbes1 params', 2);
   const salt = octets(saltNode, 'pbes1 salt');
   if (salt.length !== 8) throw new PkiError('malformed', 'pbes1 salt must be 8 bytes');
-  const iterations = checkIterations(smallInt(iterNode, 'pbes1 iterations'), 'pbes1');
+  const iterations = checkIterations(smallInt(iterNode, 'pbes1 iterations'), 'pbes1', MAX_JS_ITERATIONS);
   const pass = utf8Password(password);
   const input = new Uint8Array(pass.length + 8);
   input.set(pass);

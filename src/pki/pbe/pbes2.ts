@@ -9,7 +9,8 @@ import { pbkdf2Passwords, utf8Password } from './bmp-password';
 import { cbcDecrypt } from './cbc';
 import { createDes } from './des';
 import { DIGESTS, hmacByOid, hmacOid, type Digest } from './digests';
-import { checkIterations } from './limits';
+import { checkIterations, MAX_ITERATIONS, MAX_JS_ITERATIONS } from './limits';
+import type { Work } from '../work';
 import { pbkdf2 } from './pbkdf2';
 import { createRc2, rc2BitsFromVersion } from './rc2';
 
@@ -30,7 +31,7 @@ export interface Kdf {
 export function readPbkdf2(params: Node | undefined): Kdf {
   const fields = children(params, 'pbkdf2 params', 2);
   const salt = octets(fields[0], 'pbkdf2 salt'); // the otherSource choice was never defined: malformed
-  const iterations = checkIterations(smallInt(fields[1], 'pbkdf2 iterations'), 'pbkdf2');
+  const count = smallInt(fields[1], 'pbkdf2 iterations');
   let at = 2;
   let keyLength: number | undefined;
   if (fields[at] instanceof asn1js.Integer) keyLength = smallInt(fields[at++], 'pbkdf2 key length');
@@ -42,6 +43,8 @@ export function readPbkdf2(params: Node | undefined): Kdf {
     if (!named) throw new PkiError('unsupported', `unsupported pbkdf2 prf ${oid}`);
     prf = named;
   }
+  // WebCrypto runs PBKDF2 natively; SHA-224, which it lacks, runs in JavaScript (limits.ts).
+  const iterations = checkIterations(count, 'pbkdf2', prf.webCrypto ? MAX_ITERATIONS : MAX_JS_ITERATIONS);
   return { salt, iterations, keyLength, prf };
 }
 
@@ -49,11 +52,11 @@ export function readPbkdf2(params: Node | undefined): Kdf {
 type Attempt = (pass: Bytes) => Promise<Bytes>;
 
 /** The PBES2 cipher a scheme names, as a function of the password octets. */
-function attemptFor(kdf: Kdf, scheme: { oid: string; params?: Node }, data: Bytes): Attempt {
+function attemptFor(kdf: Kdf, scheme: { oid: string; params?: Node }, data: Bytes, work?: Work): Attempt {
   const derive = (pass: Bytes, defaultLength: number): Promise<Bytes> => {
     const length = kdf.keyLength ?? defaultLength;
     if (length < 1 || length > 128) throw new PkiError('malformed', `pbkdf2 key length ${length}`);
-    return pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, length);
+    return pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, length, work);
   };
   const fixedLength = (keyLength: number, cipher: string): void => {
     if (kdf.keyLength !== undefined && kdf.keyLength !== keyLength)
@@ -92,6 +95,7 @@ export async function decryptPbes2(
   data: Uint8Array,
   password: string | undefined,
   looksRight: (plain: Bytes) => boolean,
+  work?: Work,
 ): Promise<Bytes> {
   const [kdfNode, schemeNode] = children(params, 'pbes2 params', 2);
   const kdfAlg = algorithmIdentifier(kdfNode, 'pbes2 kdf');
@@ -100,7 +104,12 @@ export async function decryptPbes2(
     throw new PkiError('unsupported', `unsupported key derivation ${name}${kdfAlg.oid}`);
   }
   const kdf = readPbkdf2(kdfAlg.params);
-  const attempt = attemptFor(kdf, algorithmIdentifier(schemeNode, 'pbes2 encryption scheme'), new Uint8Array(data));
+  const attempt = attemptFor(
+    kdf,
+    algorithmIdentifier(schemeNode, 'pbes2 encryption scheme'),
+    new Uint8Array(data),
+    work,
+  );
   for (const pass of pbkdf2Passwords(password)) {
     try {
       const plain = await attempt(pass);

@@ -9,8 +9,9 @@ import { bmpPassword } from './bmp-password';
 import { cbcDecrypt, cbcEncrypt } from './cbc';
 import { createDes } from './des';
 import { DIGESTS } from './digests';
-import { checkIterations } from './limits';
-import { KDF_IV, KDF_KEY, pkcs12Kdf } from './pkcs12-kdf';
+import type { Work } from '../work';
+import { checkIterations, MAX_JS_ITERATIONS } from './limits';
+import { KDF_IV, KDF_KEY, pkcs12Kdf, pkcs12KdfWatched } from './pkcs12-kdf';
 import { createRc2 } from './rc2';
 
 interface Scheme {
@@ -41,7 +42,7 @@ function readParams(params: Node | undefined): { salt: Bytes; iterations: number
   const [salt, iterations] = children(params, 'pkcs12 pbe params', 2);
   return {
     salt: octets(salt, 'pbe salt'),
-    iterations: checkIterations(smallInt(iterations, 'pbe iterations'), 'pkcs12 pbe'),
+    iterations: checkIterations(smallInt(iterations, 'pbe iterations'), 'pkcs12 pbe', MAX_JS_ITERATIONS),
   };
 }
 
@@ -58,16 +59,19 @@ function keyAndIv(
 }
 
 /** Decrypts with a pbeWithSHAAnd… scheme; the password becomes a BMPString (undefined = zero-length). */
-export function decryptPkcs12Pbe(
+export async function decryptPkcs12Pbe(
   oid: string,
   params: Node | undefined,
   data: Uint8Array,
   password: string | undefined,
-): Bytes {
+  work?: Work,
+): Promise<Bytes> {
   const scheme = schemeOf(oid);
   const { salt, iterations } = readParams(params);
-  const { cipher, iv } = keyAndIv(scheme, password, salt, iterations);
-  return cbcDecrypt(cipher, iv, data);
+  const pass = bmpPassword(password);
+  const key = await pkcs12KdfWatched(DIGESTS.sha1, pass, salt, KDF_KEY, iterations, scheme.keyLength, work);
+  const iv = await pkcs12KdfWatched(DIGESTS.sha1, pass, salt, KDF_IV, iterations, 8, work);
+  return cbcDecrypt(scheme.cipher(key), iv, data);
 }
 
 /** Encrypts with a pbeWithSHAAnd… scheme; returns the AlgorithmIdentifier and the ciphertext. */

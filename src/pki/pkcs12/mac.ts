@@ -10,17 +10,18 @@ import { objectIdentifier, octetString } from '../asn1/writer';
 import { equalBytes } from '../bytes';
 import { bmpPassword, pbkdf2Passwords, utf8Password } from '../pbe/bmp-password';
 import { DIGESTS, digestByOid, digestOid, hmacByOid, hmacOid, type Digest } from '../pbe/digests';
-import { checkIterations } from '../pbe/limits';
+import { checkIterations, MAX_JS_ITERATIONS } from '../pbe/limits';
 import { pbkdf2 } from '../pbe/pbkdf2';
 import { pbkdf2Algorithm, readPbkdf2 } from '../pbe/pbes2';
-import { KDF_MAC, pkcs12Kdf } from '../pbe/pkcs12-kdf';
+import { KDF_MAC, pkcs12Kdf, pkcs12KdfWatched } from '../pbe/pkcs12-kdf';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
+import type { Work } from '../work';
 
 /** MacData (RFC 7292 section 4), read once; `verify` then tries candidate passwords. */
 interface MacCheck {
   digest: Digest;
-  verify(password: string | undefined): Promise<boolean>;
+  verify(password: string | undefined, work?: Work): Promise<boolean>;
 }
 
 function macValue(
@@ -60,9 +61,9 @@ function readPbmac1(params: Node | undefined, expected: Uint8Array, authSafeCont
   return {
     digest,
     // PBKDF2 takes octets, so a Latin-1 console's file has its MAC over the Latin-1 octets too.
-    verify: async (password) => {
+    verify: async (password, work) => {
       for (const pass of pbkdf2Passwords(password)) {
-        const key = await pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, keyLength);
+        const key = await pbkdf2(kdf.prf, pass, kdf.salt, kdf.iterations, keyLength, work);
         if (equalBytes(hmac(digest.hash, key, authSafeContent), expected)) return true;
       }
       return false;
@@ -86,14 +87,21 @@ export function readMacData(node: Node, authSafeContent: Uint8Array): MacCheck {
   const digest = digestByOid(oid);
   if (!digest) throw new PkiError('unsupported', `unsupported mac digest ${oid}`);
   const salt = octets(saltNode, 'mac salt');
-  const iterations = iterNode ? checkIterations(smallInt(iterNode, 'mac iterations'), 'mac') : 1;
+  const iterations = iterNode ? checkIterations(smallInt(iterNode, 'mac iterations'), 'mac', MAX_JS_ITERATIONS) : 1;
   return {
     digest,
-    verify: (password) =>
-      // A promise like PBMAC1's check, which derives its key with WebCrypto.
-      new Promise((resolve) => {
-        resolve(equalBytes(macValue(digest, password, salt, iterations, authSafeContent), expected));
-      }),
+    verify: async (password, work) => {
+      const key = await pkcs12KdfWatched(
+        digest,
+        bmpPassword(password),
+        salt,
+        KDF_MAC,
+        iterations,
+        digest.hash.outputLen,
+        work,
+      );
+      return equalBytes(hmac(digest.hash, key, authSafeContent), expected);
+    },
   };
 }
 

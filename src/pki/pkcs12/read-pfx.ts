@@ -7,6 +7,7 @@ import { children, decodeBer, explicit, isContextTag, octets, oid, readDer, smal
 import { decryptPbe } from '../pbe/pbe';
 import { PkiError, isPkiError } from '../pki-error';
 import type { Bytes } from '../types';
+import type { Work } from '../work';
 import { readMacData } from './mac';
 import { readSafeContents, type Pkcs12Contents } from './safe-contents';
 
@@ -32,22 +33,32 @@ function candidates(password: string | undefined): (string | undefined)[] {
   return [password];
 }
 
-async function readAuthenticatedSafe(der: Uint8Array, password: string | undefined): Promise<Pkcs12Contents> {
+async function readAuthenticatedSafe(
+  der: Uint8Array,
+  password: string | undefined,
+  work: Work | undefined,
+): Promise<Pkcs12Contents> {
   const bags: Pkcs12Contents = { keys: [], certificates: [] };
   for (const contentInfo of children(readDer(der, 'authenticated safe'), 'authenticated safe')) {
     const info = children(contentInfo, 'content info', 1);
     const type = oid(info[0], 'content type');
     const content = info.at(1);
     if (type === CONTENT_TYPE.data) {
-      await readSafeContents(dataContent(content, 'safe contents data'), password, bags);
+      await readSafeContents(dataContent(content, 'safe contents data'), password, bags, work);
     } else if (type === CONTENT_TYPE.encryptedData) {
       // EncryptedData { version, EncryptedContentInfo { contentType, algorithm, [0] IMPLICIT OCTET STRING } }
       const [, encryptedContentInfo] = children(explicit(content, 0, 'encrypted data'), 'encrypted data', 2);
       const fields = children(encryptedContentInfo, 'encrypted content info', 2);
       const encrypted = fields.at(2);
       if (!isContextTag(encrypted, 0)) continue; // content absent: nothing to read
-      const plain = await decryptPbe(fields[1], octets(encrypted, 'encrypted content', true), password, isSequence);
-      await readSafeContents(plain, password, bags);
+      const plain = await decryptPbe(
+        fields[1],
+        octets(encrypted, 'encrypted content', true),
+        password,
+        isSequence,
+        work,
+      );
+      await readSafeContents(plain, password, bags, work);
     } else {
       throw new PkiError('unsupported', `unsupported pfx content type ${type}`);
     }
@@ -64,9 +75,16 @@ async function readAuthenticatedSafe(der: Uint8Array, password: string | undefin
  * `password` undefined = no password; '' = empty password (they differ in PKCS#12). Either one
  * also tries the other, as openssl does, because writers mix them up.
  *
- * Errors (always PkiError): 'invalid-password', 'malformed', 'unsupported' (names the OID).
+ * `work` watches the key derivations (pki/work.ts): progress, and a cancel between blocks.
+ *
+ * Errors (always PkiError): 'invalid-password', 'malformed', 'unsupported' (names the OID),
+ * 'cancelled'.
  */
-export async function readPkcs12(bytes: Uint8Array, password: string | undefined): Promise<Pkcs12Contents> {
+export async function readPkcs12(
+  bytes: Uint8Array,
+  password: string | undefined,
+  work?: Work,
+): Promise<Pkcs12Contents> {
   try {
     const pfx = children(readDer(bytes, 'pfx'), 'pfx', 2);
     const [versionNode, authSafe] = pfx;
@@ -83,7 +101,7 @@ export async function readPkcs12(bytes: Uint8Array, password: string | undefined
       const mac = readMacData(macData, authSafeContent);
       let good: (string | undefined)[] = [];
       for (const p of tries) {
-        if (await mac.verify(p)) {
+        if (await mac.verify(p, work)) {
           good = [p];
           break;
         }
@@ -94,7 +112,7 @@ export async function readPkcs12(bytes: Uint8Array, password: string | undefined
     // Without a MAC (-nomac) only decryption can tell which password opens the file.
     for (let i = 0; ; i++) {
       try {
-        return await readAuthenticatedSafe(authSafeContent, tries[i]);
+        return await readAuthenticatedSafe(authSafeContent, tries[i], work);
       } catch (e) {
         if (!(isPkiError(e) && e.code === 'invalid-password') || i === tries.length - 1) throw e;
       }

@@ -7,7 +7,9 @@ import { looksLikePkcs8 } from '../pbe/decrypt-private-key';
 import { decryptPbe } from '../pbe/pbe';
 import { PkiError } from '../pki-error';
 import type { Bytes } from '../types';
+import type { Work } from '../work';
 import { readBagAttributes, type BagAttributes } from './bag-attributes';
+import { checkCertificateSize } from '../size-limits';
 
 /** Every private key (PKCS#8 DER) and X.509 certificate of a PFX, in file order, with their bag attributes. */
 export interface Pkcs12Contents {
@@ -26,6 +28,7 @@ export async function readSafeContents(
   der: Uint8Array,
   password: string | undefined,
   into: Pkcs12Contents,
+  work?: Work,
   depth = 0,
 ): Promise<void> {
   if (depth > MAX_DEPTH) throw new PkiError('malformed', 'safe contents nested too deep');
@@ -40,7 +43,7 @@ export async function readSafeContents(
         into.keys.push({ pkcs8: rawOf(value), ...attributes });
         break;
       case BAG.pkcs8ShroudedKeyBag:
-        into.keys.push({ pkcs8: await decryptShroudedKey(value, password), ...attributes });
+        into.keys.push({ pkcs8: await decryptShroudedKey(value, password, work), ...attributes });
         break;
       case BAG.certBag: {
         const der = readCertBag(value);
@@ -48,7 +51,7 @@ export async function readSafeContents(
         break;
       }
       case BAG.safeContentsBag:
-        await readSafeContents(rawOf(value), password, into, depth + 1);
+        await readSafeContents(rawOf(value), password, into, work, depth + 1);
         break;
       default:
         break;
@@ -56,10 +59,10 @@ export async function readSafeContents(
   }
 }
 
-async function decryptShroudedKey(value: Node, password: string | undefined): Promise<Bytes> {
+async function decryptShroudedKey(value: Node, password: string | undefined, work?: Work): Promise<Bytes> {
   const [algorithm, data] = children(value, 'shrouded key bag', 2);
   // Without a MAC a wrong password shows only here: padding that happens to be valid, garbage inside.
-  return decryptPbe(algorithm, octets(data, 'shrouded key'), password, looksLikePkcs8);
+  return decryptPbe(algorithm, octets(data, 'shrouded key'), password, looksLikePkcs8, work);
 }
 
 /** CertBag ::= SEQUENCE { certId, certValue [0] EXPLICIT }: x509Certificate holds DER in an OCTET STRING. */
@@ -67,6 +70,7 @@ function readCertBag(value: Node): Bytes | undefined {
   const [idNode, certValue] = children(value, 'cert bag', 2);
   if (oid(idNode, 'cert bag id') !== PKCS9.x509Certificate) return undefined;
   const der = octets(explicit(certValue, 0, 'cert bag value'), 'certificate');
+  checkCertificateSize(der, 'certificate');
   children(readDer(der, 'certificate'), 'certificate', 3); // a certificate is at least tbs, alg, signature
   return der;
 }

@@ -8,7 +8,7 @@ import { children, readDer } from '../asn1/reader';
 import { explicitTag, implicitPrimitive, objectIdentifier as oid, octetString, toDer } from '../asn1/writer';
 import { looksLikePkcs8 } from '../pbe/decrypt-private-key';
 import { DIGESTS } from '../pbe/digests';
-import { MAX_ITERATIONS } from '../pbe/limits';
+import { MAX_ITERATIONS, MAX_JS_ITERATIONS } from '../pbe/limits';
 import { encryptPbes2Aes256 } from '../pbe/pbes2';
 import { encryptPkcs12Pbe } from '../pbe/pkcs12-pbe';
 import { PkiError } from '../pki-error';
@@ -81,7 +81,9 @@ export async function writePkcs12(options: Pkcs12WriteOptions): Promise<Bytes> {
   const { key, certificates, password, friendlyName, legacy = false, mac = 'hmac' } = options;
   if (mac === 'pbmac1' && legacy) throw new PkiError('bad-input', 'pbmac1 is for modern readers, not legacy');
   const iterations = options.iterations ?? (legacy ? LEGACY_ITERATIONS : DEFAULT_ITERATIONS);
-  if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS)
+  // The PKCS#12 KDF (legacy PBE, the RFC 7292 MAC) runs in JavaScript: its reader's cap is lower.
+  const max = mac === 'pbmac1' ? MAX_ITERATIONS : MAX_JS_ITERATIONS;
+  if (!Number.isInteger(iterations) || iterations < 1 || iterations > max)
     throw new PkiError('bad-input', `iterations ${iterations}`);
   if (!key && certificates.length === 0) throw new PkiError('bad-input', 'nothing to export');
   if (typeof password !== 'string') throw new PkiError('bad-input', 'a password is required');

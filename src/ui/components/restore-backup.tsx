@@ -5,6 +5,8 @@ import { explainError } from '../errors';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
 import { useAction } from '../state/use-action';
+import { useLongWork } from '../state/use-long-work';
+import { WorkProgress } from './work-progress';
 
 /**
  * Restore from a backup file (ARCHITECTURE §5: password-based, AES-GCM). The dialog keeps the
@@ -15,6 +17,7 @@ export function RestoreBackupButton() {
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array }>();
   const [password, setPassword] = useState('');
   const { busy, error, setError, run } = useAction();
+  const work = useLongWork();
   const close = () => {
     setOpen(false);
     setFile(undefined);
@@ -26,7 +29,9 @@ export function RestoreBackupButton() {
     if (!file) return;
     void run(async () => {
       const vault = await getVault();
-      const cert = await vault.restoreCertificateBackup(file.bytes, { password });
+      const cert = await vault
+        .restoreCertificateBackup(file.bytes, { password, ...work.begin() })
+        .finally(() => work.end());
       vaultChanged();
       close();
       navigate('certificate', cert.name);
@@ -63,6 +68,9 @@ export function RestoreBackupButton() {
               onInput={(e) => setPassword(e.currentTarget.value)}
             />
           </div>
+          {busy && work.progress && (
+            <WorkProgress label="Restoring the backup" progress={work.progress} onCancel={work.cancel} />
+          )}
           <ErrorBanner error={error} />
           <div class="actions dialog-actions">
             <button type="button" onClick={close}>

@@ -12,6 +12,8 @@ import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, loadVaultModule, vaultChanged } from '../state/vault-client';
 import { useVaultModule } from '../state/use-vault-module';
 import { hrefFor, navigate } from '../state/router';
+import { useLongWork } from '../state/use-long-work';
+import { WorkProgress } from '../components/work-progress';
 
 /**
  * The vault's rule for certificate names (ARCHITECTURE §3), from the loaded vault module; undefined
@@ -29,6 +31,7 @@ export function CreatePage() {
   const [enabled, setEnabled] = useState(true);
   const [touched, setTouched] = useState(false);
   const { busy, error, setError, run } = useAction();
+  const work = useLongWork();
   const liveErrors = usePolicyCheck(draft, issuers, touched, local);
   const findings = usePolicyLint(draft);
   const loaded = useVaultModule();
@@ -47,7 +50,11 @@ export function CreatePage() {
     if (vaultModule?.certificateNameProblem(name) || Object.keys(draftErrors(draft)).length > 0) return;
     await run(async () => {
       const vault = await getVault();
-      await vault.createCertificate(name, draftToPolicy(draft), { enabled, tags: rowsToTags(tags) });
+      try {
+        await vault.createCertificate(name, draftToPolicy(draft), { enabled, tags: rowsToTags(tags), ...work.begin() });
+      } finally {
+        work.end();
+      }
       vaultChanged();
       navigate('certificate', name);
     });
@@ -127,11 +134,14 @@ export function CreatePage() {
             Cancel
           </a>
         </div>
-        {busy && (
-          <p class="progress" role="status">
-            <span class="spinner" aria-hidden="true" /> Generating the key pair
-            {signsNow ? ' and signing the certificate' : ' and the CSR'}… RSA 4096 can take several seconds.
-          </p>
+        {busy && work.progress && (
+          <>
+            <WorkProgress label="Creating the certificate" progress={work.progress} onCancel={work.cancel} />
+            <p class="hint">
+              The key pair {signsNow ? 'and the certificate are' : 'and the CSR are'} made in this browser; RSA 4096 can
+              take several seconds. Cancel stores nothing.
+            </p>
+          </>
         )}
       </form>
     </section>

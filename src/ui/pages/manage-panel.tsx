@@ -5,19 +5,23 @@ import { downloadBytes, fileNameFor } from '../components/download';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
 import { useAction } from '../state/use-action';
+import { useLongWork } from '../state/use-long-work';
+import { WorkProgress } from '../components/work-progress';
 
 /** Backup to a password-protected file, and (soft) delete with a confirmation. */
 export function ManagePanel({ name, keyExportable }: { name: string; keyExportable: boolean }) {
   const [password, setPassword] = useState('');
   const [again, setAgain] = useState('');
   const { busy, error, setError, done, run } = useAction();
+  const work = useLongWork();
   const [confirm, setConfirm] = useState(false);
   const mismatch = again !== '' && password !== again ? 'The two passwords differ.' : undefined;
   const backup = (e: Event) => {
     e.preventDefault();
     if (!password || password !== again) return;
     void run(async () => {
-      const bytes = await (await getVault()).backupCertificate(name, { password });
+      const vault = await getVault();
+      const bytes = await vault.backupCertificate(name, { password, ...work.begin() }).finally(() => work.end());
       downloadBytes(fileNameFor(name, 'certkeep-backup'), bytes);
     }, 'Backup saved.');
   };
@@ -65,6 +69,9 @@ export function ManagePanel({ name, keyExportable }: { name: string; keyExportab
           Download a backup
         </button>
         <span role="status"> {done}</span>
+        {busy && work.progress && (
+          <WorkProgress label="Making the backup" progress={work.progress} onCancel={work.cancel} />
+        )}
       </form>
       <h3>Delete</h3>
       <p class="hint">Deleted certificates stay in Deleted for 90 days, where they can be recovered or purged.</p>

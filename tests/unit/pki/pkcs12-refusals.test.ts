@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readPkcs12, writePkcs12 } from '../../../src/pki';
-import { checkIterations } from '../../../src/pki/pbe/limits';
+import { checkIterations, MAX_ITERATIONS, MAX_JS_ITERATIONS } from '../../../src/pki/pbe/limits';
 import { makeFixtures, type Fixtures } from './pkcs12-fixtures';
 import { stringContaining } from '../../support/match';
 
@@ -118,8 +118,9 @@ describe('readPkcs12: refusals', () => {
   // An iteration cap, not a stopwatch: the count alone decides, so the refusal is the same
   // with the right and a wrong password (a MAC that had been computed would tell them apart).
   test.each([
-    [10_000_001, 'unsupported', 'mac: iteration count 10000001 is too large'],
-    [2 ** 40, 'unsupported', 'mac: iteration count 1099511627776 is too large'],
+    [200_001, 'unsupported', 'mac: iteration count 200001 is above the limit of 200000'],
+    [10_000_001, 'unsupported', 'mac: iteration count 10000001 is above the limit of 200000'],
+    [2 ** 40, 'unsupported', 'mac: iteration count 1099511627776 is above the limit of 200000'],
     [0, 'malformed', 'mac: iteration count 0'],
   ])('MAC iteration count %d → %s before any MAC is computed', async (count, code, message) => {
     const bad = mutate((root) => {
@@ -130,11 +131,19 @@ describe('readPkcs12: refusals', () => {
     }
   });
 
-  test('the cap is ten million iterations: at it a count passes, one more is refused', () => {
-    expect(checkIterations(10_000_000, 'mac')).toBe(10_000_000);
+  test('the caps: a million for native PBKDF2, 200 000 for the JavaScript loops; at a cap a count passes, one more is refused', () => {
+    expect([MAX_ITERATIONS, MAX_JS_ITERATIONS]).toEqual([1_000_000, 200_000]);
+    expect(checkIterations(1_000_000, 'pbkdf2')).toBe(1_000_000);
     expect(checkIterations(1, 'mac')).toBe(1);
-    expect(() => checkIterations(10_000_001, 'mac')).toThrow(
-      expect.objectContaining({ code: 'unsupported', message: 'mac: iteration count 10000001 is too large' }),
+    expect(() => checkIterations(1_000_001, 'pbkdf2')).toThrow(
+      expect.objectContaining({
+        code: 'unsupported',
+        message: 'pbkdf2: iteration count 1000001 is above the limit of 1000000',
+      }),
+    );
+    expect(checkIterations(200_000, 'mac', MAX_JS_ITERATIONS)).toBe(200_000);
+    expect(() => checkIterations(200_001, 'mac', MAX_JS_ITERATIONS)).toThrow(
+      expect.objectContaining({ code: 'unsupported' }),
     );
   });
 
