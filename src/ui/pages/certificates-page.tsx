@@ -18,7 +18,7 @@ export function CertificatesPage() {
   useEffect(() => {
     void loadCertificates();
   }, [revision, vaultName]);
-  const rows = useMemo(() => visibleRows(state, now), [state.rows, state.query, state.sort, now]);
+  const rows = useMemo(() => visibleRows(state, now), [state.rows, state.query, state.sort, state.lintErrorsOnly, now]);
   return (
     <section aria-labelledby="certs-title">
       <div class="page-head">
@@ -68,6 +68,14 @@ export function CertificatesPage() {
                 placeholder="name, subject, issuer, tag"
                 onInput={(e) => certificatesStore.setState({ query: e.currentTarget.value })}
               />
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={!!state.lintErrorsOnly}
+                onChange={(e) => certificatesStore.setState({ lintErrorsOnly: e.currentTarget.checked })}
+              />
+              Has lint errors
             </label>
             <p class="count" role="status">
               {rows.length === state.rows.length

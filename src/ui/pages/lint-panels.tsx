@@ -31,3 +31,9 @@ export function RequestLintPanel({
     <LintPanel title="What a public CA would refuse" findings={lint.findings} error={lint.error} testId={testId} />
   );
 }
+
+/** The leaf's findings in the import preview, before anything is stored. */
+export function ImportLint({ der }: { der: Uint8Array }) {
+  const lint = useCertificateLint(der);
+  return <LintPanel title="Lint of the certificate" findings={lint.findings} error={lint.error} testId="import-lint" />;
+}

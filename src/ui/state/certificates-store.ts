@@ -17,6 +17,8 @@ export interface CertificateRow {
   keyType?: string;
   pending: boolean;
   tags: Record<string, string>;
+  /** lint errors of the version when it was stored (metadata: no certificate is parsed to filter) */
+  lintErrors?: number;
 }
 
 export type SortKey = 'name' | 'cn' | 'issuer' | 'status' | 'expiresOn' | 'keyType';
@@ -26,6 +28,8 @@ export interface CertificatesState {
   loaded: boolean;
   error?: unknown;
   query: string;
+  /** show only certificates whose current version has lint errors */
+  lintErrorsOnly?: boolean;
   sort: { key: SortKey; dir: 'asc' | 'desc' };
 }
 
@@ -61,6 +65,7 @@ export async function loadCertificates(): Promise<void> {
       tags: p.tags,
       issuerName: p.issuerName,
       keyType: p.keyDescription,
+      ...(p.lintSummary ? { lintErrors: p.lintSummary.errors } : {}),
     }));
     performance.mark(LIST_RENDER_START);
     certificatesStore.setState({ rows, loaded: true, error: undefined });
@@ -72,15 +77,19 @@ export async function loadCertificates(): Promise<void> {
 const STATUS_ORDER = { expired: 0, expiring: 1, 'not-yet-valid': 2, pending: 3, disabled: 4, valid: 5 } as const;
 
 /** Filters by the search text (name, CN, subject, issuer, tags) and sorts; pure, for tests. */
-export function visibleRows(state: Pick<CertificatesState, 'rows' | 'query' | 'sort'>, now: Date): CertificateRow[] {
+export function visibleRows(
+  state: Pick<CertificatesState, 'rows' | 'query' | 'sort' | 'lintErrorsOnly'>,
+  now: Date,
+): CertificateRow[] {
   const q = state.query.trim().toLowerCase();
+  const linted = state.lintErrorsOnly ? state.rows.filter((r) => (r.lintErrors ?? 0) > 0) : state.rows;
   const rows = q
-    ? state.rows.filter((r) =>
+    ? linted.filter((r) =>
         [r.name, r.subject ?? '', r.issuerName ?? '', r.keyType ?? '', ...Object.entries(r.tags).flat()].some((t) =>
           t.toLowerCase().includes(q),
         ),
       )
-    : state.rows.slice();
+    : linted.slice();
   const { key, dir } = state.sort;
   const sign = dir === 'asc' ? 1 : -1;
   const value = (r: CertificateRow): string | number => {
