@@ -101,5 +101,7 @@ console.log(`lint bench in Chromium (${await browser.version()}), N=${N}`);
 console.log(`| measure | median ms |\n|---|---:|`);
 for (const [k, v] of Object.entries(result.rows)) console.log(`| ${k} | ${v.toFixed(2)} |`);
 console.log(`flagged by the filter: ${result.flagged} (expected ${Math.ceil(N / 10)}: every 10th)`);
-console.log(`the seed's findings (self-signed: public-only rules are notices):\n  ${result.firstFindings.join('\n  ')}`);
+console.log(
+  `the seed's findings (self-signed: public-only rules are notices):\n  ${result.firstFindings.join('\n  ')}`,
+);
 await browser.close();

@@ -21,6 +21,8 @@ export interface CertificateDer {
   serial: Bytes;
   /** the outer signatureAlgorithm */
   signatureAlgorithmOid: string;
+  /** the outer AlgorithmIdentifier node, whose parameters RSASSA-PSS needs (RFC 4055 §3.1) */
+  signatureAlgorithm: Node;
   /** tbsCertificate.signature: the one the signature covers, and the one openssl -text shows first */
   tbsSignatureAlgorithmOid: string;
   issuer: Node;
@@ -95,6 +97,7 @@ export function readCertificateDer(der: Uint8Array): CertificateDer {
     version,
     serial: toBytes(serial.valueBlock.valueHexView),
     signatureAlgorithmOid,
+    signatureAlgorithm: sigAlg,
     tbsSignatureAlgorithmOid,
     issuer,
     subject,

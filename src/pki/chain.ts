@@ -11,7 +11,8 @@ import { exportSpki, spkiMatchesKey } from './keys';
 import { PkiError, isPkiError } from './pki-error';
 import type { Bytes } from './types';
 
-interface Node {
+/** What ordering and path building compare: the names, the key and the key identifiers. */
+export interface ChainNode {
   der: Bytes;
   subject: Bytes;
   issuer: Bytes;
@@ -29,7 +30,8 @@ function keyIdOf(ext: RawExtension | undefined, read: (ext: RawExtension) => str
   }
 }
 
-function nodeOf(der: Uint8Array): Node {
+/** The chain facts of one certificate; PkiError('malformed') when it does not parse. */
+export function chainNodeOf(der: Uint8Array): ChainNode {
   const bytes = toBytes(der);
   const c = readCertificateDer(bytes);
   const ski = c.extensions.find((e) => e.oid === EXTENSION.subjectKeyIdentifier);
@@ -44,13 +46,16 @@ function nodeOf(der: Uint8Array): Node {
   };
 }
 
-function issues(issuer: Node, child: Node): boolean {
+/** `issuer` may have signed `child`: its subject is the child's issuer, and the key identifiers agree when both exist. */
+export function issues(issuer: ChainNode, child: ChainNode): boolean {
   if (!equalBytes(issuer.subject, child.issuer)) return false;
   if (issuer.ski && child.aki) return issuer.ski === child.aki;
   return true;
 }
 
-const isSelfIssued = (n: Node): boolean => equalBytes(n.subject, n.issuer) && (!n.ski || !n.aki || n.ski === n.aki);
+/** Subject = issuer (and key identifiers consistent): a root, or a CA's self-issued certificate. */
+export const isSelfIssued = (n: ChainNode): boolean =>
+  equalBytes(n.subject, n.issuer) && (!n.ski || !n.aki || n.ski === n.aki);
 
 interface OrderOptions {
   preserveOrder?: boolean;
@@ -66,14 +71,14 @@ export function orderChain(certificates: Uint8Array[], options?: OrderOptions): 
 }
 
 function order(certificates: Uint8Array[], options?: OrderOptions): Bytes[] {
-  let nodes: Node[];
+  let nodes: ChainNode[];
   try {
-    nodes = certificates.map(nodeOf);
+    nodes = certificates.map(chainNodeOf);
   } catch (e) {
     if (isPkiError(e)) throw e;
     throw new PkiError('malformed', 'bad certificate in chain', { cause: e });
   }
-  const unique: Node[] = [];
+  const unique: ChainNode[] = [];
   for (const n of nodes) if (!unique.some((u) => equalBytes(u.der, n.der))) unique.push(n);
   if (options?.preserveOrder || unique.length <= 1) return unique.map((n) => n.der);
 
@@ -85,9 +90,9 @@ function order(certificates: Uint8Array[], options?: OrderOptions): Bytes[] {
     unique.find((n) => !unique.some((o) => o !== n && issues(n, o))) ||
     unique[0];
 
-  const ordered: Node[] = [leaf];
-  const used = new Set<Node>([leaf]);
-  let current = leaf;
+  const ordered: ChainNode[] = [leaf];
+  const used = new Set<ChainNode>([leaf]);
+  let current: ChainNode = leaf;
   // Each step adds an unused node, so the loop ends after at most unique.length steps.
   while (!isSelfIssued(current)) {
     const next = unique.find((n) => !used.has(n) && issues(n, current));

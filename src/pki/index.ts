@@ -36,3 +36,11 @@ export { readPkcs12 } from './pkcs12/read-pfx';
 export { writePkcs12, type Pkcs12WriteOptions } from './pkcs12/write-pfx';
 export { type Pkcs12Contents } from './pkcs12/safe-contents';
 export { readKeyBundle, type KeyBundle } from './key-bundle';
+export {
+  validateChain,
+  type ChainStatus,
+  type ChainValidation,
+  type ValidateChainInput,
+} from './path-validation/validate-chain';
+export type { PathCandidate, PathCertificate, PathSource } from './path-validation/path-certificate';
+export type { PathProblem, PathProblemCode } from './path-validation/path-checks';

@@ -4,7 +4,7 @@
  */
 import { deleteDB, openDB } from 'idb';
 import type { IDBPTransaction } from 'idb';
-import type { StoreName, StoreTx, VaultStore } from '../vault/vault-store';
+import { STORAGE_LOST_ERROR, type StoreName, type StoreTx, type VaultStore } from '../vault/vault-store';
 import { ALL_STORES, DB_PREFIX, DB_VERSION, upgradeVaultDb, type VaultDb, type VaultDbSchema } from './schema';
 
 /**
@@ -25,21 +25,41 @@ export function vaultDbName(vaultName: string): string {
  * worker: `versionchange` would otherwise block it forever) or when the browser terminates it;
  * the next read or write opens it again. If the other context upgraded past what this code
  * knows, that reopen fails with a VersionError, which the vault turns into "reload".
+ *
+ * A database deleted under an open store (another context deleted it, site data was cleared, the
+ * browser evicted it) is never silently recreated empty: a deletion seen as `versionchange` to
+ * no version, or a reopen that finds no database, makes every later call fail with
+ * STORAGE_LOST_ERROR, and the empty database such a reopen began is not kept.
  */
 export async function openIdbVaultStore(name: string, version: number = DB_VERSION): Promise<VaultStore> {
   let current: VaultDb | undefined;
   let closed = false;
+  let lost = false;
+  let opened = false;
   const open = async (): Promise<VaultDb> => {
     const db = await openDB<VaultDbSchema>(vaultDbName(name), version, {
-      upgrade: upgradeVaultDb,
-      blocking: (_current, _blocked, event) => {
+      upgrade: (db, oldVersion, newVersion, tx) => {
+        if (opened && oldVersion === 0) {
+          // It existed when this store opened it; now there is none: it was deleted.
+          lost = true;
+          tx.abort();
+          return;
+        }
+        upgradeVaultDb(db, oldVersion, newVersion, tx);
+      },
+      blocking: (_current, blocked, event) => {
+        // deleteDatabase elsewhere asks for "no version": the data is going away.
+        if (blocked === null) lost = true;
         (event.target as IDBDatabase).close();
         if (current === db) current = undefined;
       },
       terminated: () => {
         if (current === db) current = undefined;
       },
+    }).catch((e: unknown) => {
+      throw lost ? storageLost() : e;
     });
+    opened = true;
     current = db;
     return db;
   };
@@ -47,8 +67,10 @@ export async function openIdbVaultStore(name: string, version: number = DB_VERSI
   return createIdbVaultStore(name, {
     db: async () => {
       if (closed) throw new DOMException('the vault was closed', 'InvalidStateError');
+      if (lost) throw storageLost();
       return current ?? open();
     },
+    lost: () => lost,
     close: () => {
       closed = true;
       current?.close();
@@ -60,7 +82,21 @@ export async function openIdbVaultStore(name: string, version: number = DB_VERSI
 /** A connection source: the live database (reopened when needed) and a final close. */
 interface VaultDbSource {
   db(): Promise<VaultDb>;
+  /** true once the database was found deleted under this store */
+  lost(): boolean;
   close(): void;
+}
+
+/** The error that aborted `tx` when the browser aborted it, else `e`. */
+function abortCause(tx: VaultTx, e: unknown): unknown {
+  const own = (tx as { error?: unknown }).error;
+  return e instanceof Error && e.name === 'AbortError' && own instanceof Error ? own : e;
+}
+
+function storageLost(): Error {
+  const e = new Error('the vault database was deleted while it was open');
+  e.name = STORAGE_LOST_ERROR;
+  return e;
 }
 
 function createIdbVaultStore(name: string, source: VaultDbSource): VaultStore {
@@ -79,9 +115,13 @@ function createIdbVaultStore(name: string, source: VaultDbSource): VaultStore {
         /* already committed or aborted */
       }
       await tx.done.catch(() => undefined);
-      throw e;
+      // A transaction the browser aborted (quota exceeded at a put or at commit) fails its
+      // pending requests with AbortError; the transaction's own error says why.
+      throw source.lost() ? storageLost() : abortCause(tx, e);
     }
-    await tx.done;
+    await tx.done.catch((e: unknown) => {
+      throw source.lost() ? storageLost() : e;
+    });
     return result;
   };
   return {

@@ -6,7 +6,7 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { STORE_NAMES, type StoreKey, type StoreName, type StoreValue } from '../vault/vault-store';
 
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 /** Every vault is its own database; listVaults() finds them by this prefix. */
 export const DB_PREFIX = 'certkeep-vault:';
 
@@ -104,6 +104,11 @@ export function upgradeVaultDb(
     const issued = db.createObjectStore('issued', { keyPath: ['caKey', 'serialNumber'] });
     issued.createIndex('byCa', 'caKey');
     db.createObjectStore('caStates', { keyPath: 'caKey' });
+  }
+  if (oldVersion < 6 && target >= 6) {
+    // v6: trust anchors that chain validation ends at. A new store only: an older vault simply
+    // trusts nothing yet, and its chains read "untrusted" until an anchor is added.
+    db.createObjectStore('trustAnchors', { keyPath: 'sha256' });
   }
 }
 

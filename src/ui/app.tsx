@@ -14,6 +14,7 @@ import { ContactsPage } from './pages/contacts-page';
 import { DeletedPage } from './pages/deleted-page';
 import { VaultSwitcher } from './components/vault-switcher';
 import { DueBanner } from './notifications/due-banner';
+import { PersistenceNotice } from './pwa/persistence-notice';
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
@@ -62,6 +63,7 @@ export function App() {
       </nav>
       <UpdateBanner />
       <DueBanner />
+      <PersistenceNotice />
       <main id="main" tabIndex={-1}>
         {page}
       </main>

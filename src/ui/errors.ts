@@ -22,6 +22,10 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
     title: 'Already exists',
     hint: 'Pick another name, finish or delete the pending operation, or purge the deleted certificate of that name.',
   },
+  Changed: {
+    title: 'Changed in another tab',
+    hint: 'Your edits are still in the form: start again from the saved version to see what the other tab saved, then make yours again.',
+  },
   BadParameter: { title: 'Check the values', hint: 'Correct the value shown and try again.' },
   Forbidden: {
     title: 'Not allowed',
@@ -33,6 +37,14 @@ const WORDS: Record<VaultErrorCode, { title: string; hint: string }> = {
   Locked: {
     title: 'Vault locked',
     hint: 'This vault is protected: unlock it with your passphrase or passkey, then try again.',
+  },
+  StorageFull: {
+    title: 'Storage full',
+    hint: 'Nothing was saved. Free disk space, or purge deleted certificates and old versions, then try again. Making storage persistent (Settings) lets the browser keep more for Certkeep.',
+  },
+  StorageLost: {
+    title: 'Vault storage deleted',
+    hint: "The browser deleted this vault's data while it was open (site data cleared, or storage evicted). Reload the page, then restore your certificates from their backup files. Making storage persistent (Settings) stops the browser from evicting it.",
   },
   Cancelled: {
     title: 'Cancelled',
@@ -70,6 +82,11 @@ export function explainError(e: unknown): ErrorWords {
     message: 'Certkeep could not finish this action.',
     hint: 'Reload the page and try again. Nothing was changed if the action did not finish.',
   };
+}
+
+/** True when a save was refused because another tab saved first (reload, then edit again). */
+export function isChanged(e: unknown): boolean {
+  return asVaultError(e)?.code === 'Changed';
 }
 
 /** True when the error means "there is no such thing", e.g. no pending operation. */

@@ -16,7 +16,7 @@
  * their restored versions say `keyIncluded: false`, as for a non-exportable key.
  *
  * Not in a backup: a pending request (its key is single-use and its CSR is already with the
- * CA; cancel it and request again after a restore), the vault's issuers and contacts
+ * CA; cancel it and request again after a restore), the vault's issuers, contacts and trust anchors
  * (vault-wide, not per certificate). Version ids are kept, so a restored certificate's ids match the original's
  * apart from the vault URL.
  */
@@ -39,6 +39,7 @@ import { toCertificateWithPolicy } from './views';
 import { VaultError } from './vault-error';
 import { watchWork } from './long-work';
 import type { CaStateRecord, CertificateRecord, IssuedRecord, KeyRecord, StoreTx, VersionRecord } from './vault-store';
+import { nextRevision } from './sync/revision';
 
 const PAYLOAD_KIND = 'certkeep-certificate-backup';
 const PAYLOAD_VERSION = 1;
@@ -191,6 +192,7 @@ export async function restoreCertificateBackup(
     updatedOn: now,
     latest: summaryOf(latest),
     versionCount: Math.max(payload.certificate.versionCount, latest.ordinal + 1),
+    revision: nextRevision(payload.certificate),
   };
   watched.step('writing', 1, 1);
   await ctx.store.write(async (tx) => {

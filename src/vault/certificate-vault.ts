@@ -23,6 +23,7 @@ import { getAccessState } from './access/access-state';
 import { listAuditLog, verifyAuditLog } from './access/audit-log';
 import { lockSession } from './access/session';
 import { METHOD_REQUIREMENTS, type GatedMethod } from './access/permissions';
+import { listTrustAnchors, removeTrustAnchor } from './trust/anchor-records';
 import { guard, guardIterable } from './vault-error';
 
 /** Modules loaded on first use, each fetched once. */
@@ -41,6 +42,8 @@ const onDemand = {
   unlock: () => import('./access/unlock'),
   policies: () => import('./access/access-policies'),
   lint: () => import('./lint/lint-api'),
+  chain: () => import('./trust/certificate-chain'),
+  addTrustAnchor: () => import('./trust/add-trust-anchor'),
 };
 
 /** Owner-only methods whose refusal the audit log records. */
@@ -106,9 +109,9 @@ class LocalCertificateVault implements T.CertificateVault {
   getCertificatePolicy(name: string) {
     return this.call('getCertificatePolicy', 'Reading the policy', (c) => versions.getCertificatePolicy(c, name));
   }
-  updateCertificatePolicy(name: string, policy: T.CertificatePolicyPatch) {
+  updateCertificatePolicy(name: string, policy: T.CertificatePolicyPatch, options?: T.UpdateCertificatePolicyOptions) {
     return this.call('updateCertificatePolicy', 'Updating the policy', async (c) =>
-      (await onDemand.updatePolicy()).updateCertificatePolicy(c, name, policy),
+      (await onDemand.updatePolicy()).updateCertificatePolicy(c, name, policy, options),
     );
   }
   updateCertificateProperties(
@@ -198,8 +201,8 @@ class LocalCertificateVault implements T.CertificateVault {
     return this.iterate('listPropertiesOfIssuers', 'Listing issuers', (c) => issuers.listPropertiesOfIssuers(c));
   }
 
-  setContacts(contacts: T.CertificateContact[]) {
-    return this.call('setContacts', 'Saving the contacts', (c) => contactBook.setContacts(c, contacts));
+  setContacts(contacts: T.CertificateContact[], options?: T.SetContactsOptions) {
+    return this.call('setContacts', 'Saving the contacts', (c) => contactBook.setContacts(c, contacts, options));
   }
   getContacts() {
     return this.call('getContacts', 'Reading the contacts', (c) => contactBook.getContacts(c));
@@ -294,8 +297,25 @@ class LocalCertificateVault implements T.CertificateVault {
   getCrl(issuerName: string, options?: T.GetCrlOptions) {
     return this.call('getCrl', 'Making the CRL', async (c) => (await onDemand.crl()).getCrl(c, issuerName, options));
   }
+  getCertificateChain(name: string, options?: T.GetCertificateChainOptions) {
+    return this.call('getCertificateChain', 'Checking the chain', async (c) =>
+      (await onDemand.chain()).getCertificateChain(c, name, options),
+    );
+  }
+  addTrustAnchor(bytes: Uint8Array) {
+    return this.call('addTrustAnchor', 'Adding the trust anchor', async (c) =>
+      (await onDemand.addTrustAnchor()).addTrustAnchor(c, bytes),
+    );
+  }
+  listTrustAnchors() {
+    return this.call('listTrustAnchors', 'Listing trust anchors', (c) => listTrustAnchors(c));
+  }
+  removeTrustAnchor(sha256: string) {
+    return this.call('removeTrustAnchor', 'Removing the trust anchor', (c) => removeTrustAnchor(c, sha256));
+  }
   close(): void {
     lockSession(this.ctx.access);
+    this.ctx.channel.close();
     this.ctx.store.close();
   }
 }

@@ -3,7 +3,7 @@
  * EmailContacts lifetime actions notify. One row in the contacts store.
  */
 import type { VaultContext } from './context';
-import type { CertificateContact } from './types';
+import type { CertificateContact, SetContactsOptions } from './types';
 import { VaultError } from './vault-error';
 import { CONTACTS_KEY } from './vault-store';
 
@@ -25,12 +25,24 @@ const PHONE = /^[0-9+().\-\s/x]{1,40}$/i;
 const NOT_FOUND = 'This vault has no certificate contacts: add them with setContacts (Settings → Contacts).';
 
 /** Replaces the vault's contacts. An empty list removes them (getContacts then says NotFound). */
-export async function setContacts(ctx: VaultContext, contacts: CertificateContact[]): Promise<CertificateContact[]> {
+export async function setContacts(
+  ctx: VaultContext,
+  contacts: CertificateContact[],
+  options: SetContactsOptions = {},
+): Promise<CertificateContact[]> {
   // Checked at run time: the list comes from the caller, whatever its static type said.
   const list: unknown = contacts;
   if (!Array.isArray(list)) throw bad('Contacts must be a list of { email, name, phone }.');
   const clean = list.map((c: unknown, i) => normalizeContact(c, `Contact ${i + 1}`));
+  const expected = options.ifUnchanged && contactsKey(options.ifUnchanged);
   await ctx.store.write(async (tx) => {
+    // Compared inside the write, so a save made in another tab in between cannot be overwritten unseen.
+    if (expected !== undefined && contactsKey((await tx.get('contacts', CONTACTS_KEY))?.contacts ?? []) !== expected) {
+      throw new VaultError(
+        'Changed',
+        'The contacts were changed elsewhere (in another tab or window) since they were shown here: nothing was saved. Reload them to see the change, then make yours again.',
+      );
+    }
     if (clean.length === 0) await tx.delete('contacts', CONTACTS_KEY);
     else await tx.put('contacts', { key: CONTACTS_KEY, contacts: clean });
   });
@@ -52,6 +64,11 @@ export async function deleteContacts(ctx: VaultContext): Promise<CertificateCont
     await tx.delete('contacts', CONTACTS_KEY);
     return row.contacts.map((c) => ({ ...c }));
   });
+}
+
+/** A list as comparable text: each contact's fields trimmed, in a fixed order. */
+function contactsKey(list: CertificateContact[]): string {
+  return JSON.stringify(list.map((c) => [c.email?.trim() ?? '', c.name?.trim() ?? '', c.phone?.trim() ?? '']));
 }
 
 /** The contacts, or [] when none are set (lifetime actions must not fail for want of them). */

@@ -4,8 +4,10 @@
  * certificate-vault.ts stays a dispatcher.
  */
 import { withSealGuard } from './access/seal-guard';
-import { createAccessSession, type AccessSession } from './access/session';
+import { createAccessSession, lockSession, type AccessSession } from './access/session';
 import { withLifetimeDueIndex } from './lifetime-due-index';
+import { withChangeFeed } from './sync/change-feed';
+import { openVaultChannel, type VaultChannel } from './sync/vault-channel';
 import type { VaultStore } from './vault-store';
 
 export interface VaultContext {
@@ -17,6 +19,8 @@ export interface VaultContext {
   readonly now: () => Date;
   /** who unlocked this open vault, and the keys unsealed since (in memory only) */
   readonly access: AccessSession;
+  /** the vault's cross-tab channel: every committed write is announced on it (ARCHITECTURE §9) */
+  readonly channel: VaultChannel;
   readonly internals?: VaultInternals;
 }
 
@@ -34,13 +38,21 @@ export function createVaultContext(
   internals?: VaultInternals,
 ): VaultContext {
   // Every certificate write keeps the lifetime due index (nextDueMs) right; every key write is
-  // checked against the vault's protection.
+  // checked against the vault's protection; every committed write is announced to other tabs,
+  // and a lock() announced by one of them drops this vault's unlock too.
+  const access = createAccessSession();
+  const channel = openVaultChannel(store.name, () => {
+    lockSession(access);
+  });
   return {
-    store: withLifetimeDueIndex(withSealGuard(store)),
+    store: withChangeFeed(withLifetimeDueIndex(withSealGuard(store)), (changes) => {
+      channel.publish(changes);
+    }),
     name: store.name,
     vaultUrl: vaultUrlOf(store.name),
     now,
-    access: createAccessSession(),
+    access,
+    channel,
     ...(internals ? { internals } : {}),
   };
 }

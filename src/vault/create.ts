@@ -45,6 +45,7 @@ import type {
   VersionRecord,
 } from './vault-store';
 import { toCertificateWithPolicy, toOperation } from './views';
+import { nextRevision } from './sync/revision';
 
 export const PENDING_DETAILS = 'Pending certificate created. Please Perform Merge to complete the request.';
 
@@ -114,8 +115,21 @@ export async function createCertificate(
     const now = ctx.now();
     const existing = await tx.get('certificates', key);
     const cert: CertificateRecord = existing
-      ? { ...existing, policy: stampPolicy(policy, existing.policy, now), updatedOn: now }
-      : { key, name, policy: stampPolicy(policy, undefined, now), createdOn: now, updatedOn: now, versionCount: 0 };
+      ? {
+          ...existing,
+          policy: stampPolicy(policy, existing.policy, now),
+          updatedOn: now,
+          revision: nextRevision(existing),
+        }
+      : {
+          key,
+          name,
+          policy: stampPolicy(policy, undefined, now),
+          createdOn: now,
+          updatedOn: now,
+          versionCount: 0,
+          revision: 1,
+        };
     if (!before.reusable) await tx.put('keys', keyRecord);
     await tx.put('certificates', cert);
     const op = { ...operationRecord(ctx, cert, policy, keyRecord.id, options, 'inProgress'), csr };

@@ -83,6 +83,7 @@ export async function recoverDeletedCertificate(
     if (d.operation) await tx.put('operations', d.operation);
     for (const r of d.issued ?? []) await tx.put('issued', r);
     if (d.caState) await tx.put('caStates', d.caState);
+    // As it was, revision too: a save from a screen that showed it before the delete finds it unchanged.
     await tx.put('certificates', d.certificate);
     await tx.delete('deleted', key);
     const latest = latestOf(d.versions);

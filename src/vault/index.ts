@@ -91,3 +91,5 @@ export * from './types';
 export { EKU } from '../pki/asn1/oids';
 /** The validityInDays a public TLS certificate issued on a date may have without a lint finding (CA/B Forum SC-081). */
 export { recommendedValidityDays } from '../pki/lint/validity-rules';
+export { watchVaultChanges } from './sync/watch-vault-changes';
+export type { VaultChange, VaultChangeKind } from './sync/change-message';

@@ -31,6 +31,18 @@ export interface MergeCertificateOptions {
 export interface UpdateCertificatePropertiesOptions {
   enabled?: boolean;
   tags?: Record<string, string>;
+  /**
+   * Certkeep: the certificate's `revision` as shown (CertificateProperties.revision). When it has
+   * moved since (another tab saved), the update is refused (VaultError code Changed) and nothing changes.
+   * Absent: the last writer wins, as in Key Vault.
+   */
+  ifMatch?: number;
+}
+
+/** Certkeep: options of updateCertificatePolicy. */
+export interface UpdateCertificatePolicyOptions {
+  /** the certificate's `revision` as shown; refused (code Changed) when it has moved since (as for updateCertificateProperties) */
+  ifMatch?: number;
 }
 
 export interface ListPropertiesOfCertificatesOptions {

@@ -19,6 +19,8 @@ import type {
 export * from './access-types';
 export * from './lint-types';
 import type { LintCertificateRequestOptions, LintFinding, LintOptions, LintSummary } from './lint-types';
+export * from './trust/trust-types';
+import type { CertificateChain, GetCertificateChainOptions, TrustAnchor } from './trust/trust-types';
 
 /** Attributes and identity of one version (or of the certificate's latest version). */
 export interface CertificateProperties {
@@ -53,6 +55,11 @@ export interface CertificateProperties {
   keyDescription?: string;
   /** Certkeep: the version's lint findings counted by severity when it was stored (ARCHITECTURE §8 "Lint"); absent for versions stored before lint */
   lintSummary?: LintSummary;
+  /**
+   * Certkeep: the certificate's revision (one for all its versions and its policy), one more at
+   * every change; give it back as `ifMatch` to save only if nothing changed meanwhile (ARCHITECTURE §9).
+   */
+  revision?: number;
 }
 
 export interface KeyVaultCertificate {
@@ -156,6 +163,15 @@ export interface CertificateContact {
   phone?: string;
 }
 
+/** Certkeep: options of setContacts. */
+export interface SetContactsOptions {
+  /**
+   * The contacts as shown before editing ([] for none): when the stored list differs (another
+   * tab saved in between), the save is refused (code Changed) and nothing changes.
+   */
+  ifUnchanged?: CertificateContact[];
+}
+
 export interface DeletedCertificate extends KeyVaultCertificateWithPolicy {
   /** https://<vault>.vault.local/deletedcertificates/<name> */
   recoveryId: string;
@@ -201,6 +217,7 @@ import type {
   ImportCertificateOptions,
   MergeCertificateOptions,
   UpdateCertificatePropertiesOptions,
+  UpdateCertificatePolicyOptions,
   ListPropertiesOfCertificatesOptions,
   GetSecretOptions,
   CertificateSecret,
@@ -241,7 +258,11 @@ export interface CertificateVault extends VaultAccessControl {
   listPropertiesOfCertificateVersions(name: string): AsyncIterable<CertificateProperties>;
   getCertificatePolicy(name: string): Promise<CertificatePolicy>;
   /** Certkeep: `null` removes validityInDays, basicConstraints or nameConstraints (CertificatePolicyPatch). */
-  updateCertificatePolicy(name: string, policy: CertificatePolicyPatch): Promise<CertificatePolicy>;
+  updateCertificatePolicy(
+    name: string,
+    policy: CertificatePolicyPatch,
+    options?: UpdateCertificatePolicyOptions,
+  ): Promise<CertificatePolicy>;
   /** version '' or undefined = the latest, as the SDK */
   updateCertificateProperties(
     name: string,
@@ -281,7 +302,7 @@ export interface CertificateVault extends VaultAccessControl {
   deleteIssuer(name: string): Promise<CertificateIssuer>;
   listPropertiesOfIssuers(): AsyncIterable<IssuerProperties>;
 
-  setContacts(contacts: CertificateContact[]): Promise<CertificateContact[]>;
+  setContacts(contacts: CertificateContact[], options?: SetContactsOptions): Promise<CertificateContact[]>;
   getContacts(): Promise<CertificateContact[]>;
   deleteContacts(): Promise<CertificateContact[]>;
 
@@ -315,6 +336,17 @@ export interface CertificateVault extends VaultAccessControl {
   lintCertificateRequest(csr: Uint8Array, options?: LintCertificateRequestOptions): Promise<LintFinding[]>;
   /** Certkeep: the findings for a certificate (PEM or DER; the first of several), judged at its notBefore. */
   lintCertificate(bytes: Uint8Array, options?: LintOptions): Promise<LintFinding[]>;
+  /**
+   * Certkeep (ARCHITECTURE §8 "Chains and trust anchors"): the path from a version through its
+   * chain, other vault certificates and the trust anchors, checked, with what fails and why.
+   */
+  getCertificateChain(name: string, options?: GetCertificateChainOptions): Promise<CertificateChain>;
+  /** Certkeep: trusts a CA or self-signed certificate (PEM or DER) as the end of chains; adding one twice returns it. */
+  addTrustAnchor(bytes: Uint8Array): Promise<TrustAnchor>;
+  /** Certkeep: the trust anchors, by subject. */
+  listTrustAnchors(): Promise<TrustAnchor[]>;
+  /** Certkeep: stops trusting the anchor with this SHA-256 (hex, colons and case ignored). */
+  removeTrustAnchor(sha256: string): Promise<void>;
   /** Locks and closes the vault's database connection. */
   close(): void;
 }

@@ -6,7 +6,8 @@ import type { VaultContext } from './context';
 import { knownIssuers, requireCertificate } from './lookups';
 import { certificateKey } from './names';
 import { defaultPolicy, validatePolicy } from './policy';
-import type { CertificatePolicy, CertificatePolicyPatch } from './types';
+import { checkRevision, nextRevision } from './sync/revision';
+import type { CertificatePolicy, CertificatePolicyPatch, UpdateCertificatePolicyOptions } from './types';
 import { stampPolicy } from './version-records';
 import { VaultError } from './vault-error';
 import type { CertificateRecord } from './vault-store';
@@ -23,6 +24,7 @@ export async function updateCertificatePolicy(
   ctx: VaultContext,
   name: string,
   patch: CertificatePolicyPatch,
+  options: UpdateCertificatePolicyOptions = {},
 ): Promise<CertificatePolicy> {
   const key = certificateKey(name);
   // Checked at run time: the policy comes from the caller, whatever its static type said.
@@ -37,6 +39,7 @@ export async function updateCertificatePolicy(
   );
   return ctx.store.write(async (tx) => {
     const cert = await requireCertificate(tx, key, name);
+    checkRevision(cert, options.ifMatch, `The policy of "${cert.name}"`);
     const merged = Object.fromEntries(
       Object.entries({ ...cert.policy, ...defined }).filter(([k]) => !cleared.has(k)),
     ) as CertificatePolicy;
@@ -48,7 +51,12 @@ export async function updateCertificatePolicy(
     const policy = defaultPolicy(merged);
     validatePolicy(policy, await knownIssuers(tx));
     const now = ctx.now();
-    const updated: CertificateRecord = { ...cert, policy: stampPolicy(policy, cert.policy, now), updatedOn: now };
+    const updated: CertificateRecord = {
+      ...cert,
+      policy: stampPolicy(policy, cert.policy, now),
+      updatedOn: now,
+      revision: nextRevision(cert),
+    };
     await tx.put('certificates', updated);
     return copyPolicy(updated.policy);
   });

@@ -4,10 +4,16 @@
  * at fault so a form can show the message in place.
  */
 import { isPkiError } from '../pki/pki-error';
+import { STORAGE_LOST_ERROR } from './storage-lost';
 
 export type VaultErrorCode =
   | 'NotFound'
   | 'Conflict'
+  /**
+   * A save that named the revision it showed (`ifMatch`, `ifUnchanged`) found the record changed
+   * since (another tab saved in between): nothing was saved; reload and make the change again.
+   */
+  | 'Changed'
   | 'BadParameter'
   | 'Forbidden'
   | 'InvalidPassword'
@@ -15,6 +21,10 @@ export type VaultErrorCode =
   | 'Malformed'
   /** A protected vault that is not unlocked. */
   | 'Locked'
+  /** The browser's storage for the site is full (QuotaExceededError): nothing of the write was kept. */
+  | 'StorageFull'
+  /** The vault's database was deleted while it was open (site data cleared, storage evicted). */
+  | 'StorageLost'
   /** A fault in Certkeep itself, never in the caller's input. */
   | 'Internal'
   /** The caller's AbortSignal stopped a long call before it stored anything (vault/long-work.ts). */
@@ -69,7 +79,8 @@ export type VaultErrorField =
   | 'prf'
   | 'passkey'
   | 'permissions'
-  | 'owner';
+  | 'owner'
+  | 'sha256';
 
 export class VaultError extends Error {
   override readonly name = 'VaultError';
@@ -134,10 +145,18 @@ export function toVaultError(e: unknown, context: string, options: { parsing?: b
     }
   }
   // DOMException from IndexedDB: quota, a closed database, a browser that refuses storage.
+  // The write's transaction was aborted, so nothing of it is kept (ARCHITECTURE §9 "Storage").
   if (e instanceof Error && e.name === 'QuotaExceededError') {
     return new VaultError(
-      'Forbidden',
-      `${context} failed: the browser's storage quota is full. Free space or delete old certificates.`,
+      'StorageFull',
+      `${context} failed: the browser's storage for this site is full, so nothing was saved. Free disk space, or purge deleted certificates and old versions you no longer need, then try again.`,
+      { cause: e },
+    );
+  }
+  if (e instanceof Error && e.name === STORAGE_LOST_ERROR) {
+    return new VaultError(
+      'StorageLost',
+      `${context} failed: this vault's storage was deleted while Certkeep was open (site data was cleared, or the browser evicted it), so nothing more can be saved to it. Reload the page, then restore your certificates from their backup files.`,
       { cause: e },
     );
   }

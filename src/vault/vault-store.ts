@@ -42,6 +42,11 @@ export interface CertificateRecord {
   nextDueMs?: number;
   /** "lifetime action <id> was handled; look again at nextMs" (a hint, the lifetime index in meta decides). */
   lifetimeSeen?: { id: string; nextMs: number };
+  /**
+   * One more at every change a person can see (sync/revision.ts): saves that name the revision
+   * they showed (`ifMatch`) are refused when it moved. Absent on rows written before = 0.
+   */
+  revision?: number;
 }
 
 /** The attributes of a version that a list shows. */
@@ -203,6 +208,22 @@ export interface CaStateRecord {
   lastCrlOn?: Date;
 }
 
+/** The error name a store throws once its database was deleted under it (storage-lost.ts). */
+export { STORAGE_LOST_ERROR } from './storage-lost';
+
+/** A trust anchor (schema v6): vault-wide, like issuers and contacts, so not in certificate backups. */
+export interface TrustAnchorRecord {
+  /** SHA-256 of the DER, uppercase hex */
+  sha256: string;
+  cer: Bytes;
+  subject: string;
+  issuer: string;
+  notBefore: Date;
+  expiresOn: Date;
+  selfSigned: boolean;
+  addedOn: Date;
+}
+
 /** Contacts are one row in the contacts store under this key. */
 export const CONTACTS_KEY = 'contacts';
 type ContactsRecord = { key: typeof CONTACTS_KEY; contacts: CertificateContact[] };
@@ -227,6 +248,8 @@ export interface VaultStoreMap {
   audit: { key: number; value: AuditRecord };
   issued: { key: [string, string]; value: IssuedRecord };
   caStates: { key: string; value: CaStateRecord };
+  /** v6: the vault's trust anchors, by SHA-256 */
+  trustAnchors: { key: string; value: TrustAnchorRecord };
 }
 
 export type StoreName = keyof VaultStoreMap;
@@ -248,6 +271,7 @@ const STORES: { readonly [S in StoreName]: S } = {
   audit: 'audit',
   issued: 'issued',
   caStates: 'caStates',
+  trustAnchors: 'trustAnchors',
 };
 
 /** Every store of VaultStoreMap, once: the scope of each transaction, and what a dump of a vault reads. */

@@ -8,6 +8,7 @@ import { newVersionId } from './ids';
 import type { LintAudience } from '../pki/lint/types';
 import type { CertificatePolicy, KeyProtection } from './types';
 import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord, VersionSummary } from './vault-store';
+import { nextRevision } from './sync/revision';
 
 export interface NewVersionInput {
   certificateKey: string;
@@ -120,6 +121,7 @@ export async function commitVersion(
     updatedOn: now,
     latest: summaryOf(version),
     versionCount: version.ordinal + 1,
+    revision: nextRevision(existing),
   };
   if (args.key) await tx.put('keys', args.key);
   await tx.put('versions', version);

@@ -16,6 +16,7 @@ import type {
   UpdateCertificatePropertiesOptions,
 } from './types';
 import { summaryOf } from './version-records';
+import { checkRevision, nextRevision } from './sync/revision';
 import type { CertificateRecord } from './vault-store';
 import { copyPolicy, toCertificate, toCertificateWithPolicy, toProperties } from './views';
 
@@ -87,8 +88,9 @@ export async function updateCertificateProperties(
   const key = certificateKey(name);
   validateAttributes(options);
   return ctx.store.write(async (tx) => {
-    let cert = await requireCertificate(tx, key, name);
-    const v = await requireVersion(tx, cert, version);
+    const found = await requireCertificate(tx, key, name);
+    checkRevision(found, options.ifMatch, `The certificate "${found.name}"`);
+    const v = await requireVersion(tx, found, version);
     const updated = {
       ...v,
       enabled: options.enabled ?? v.enabled,
@@ -96,10 +98,13 @@ export async function updateCertificateProperties(
       updatedOn: ctx.now(),
     };
     await tx.put('versions', updated);
-    if (cert.latest?.version === v.version) {
-      cert = { ...cert, latest: summaryOf(updated) };
-      await tx.put('certificates', cert);
-    }
+    // The certificate row is written even for an older version: its revision covers every version.
+    const cert: CertificateRecord = {
+      ...found,
+      ...(found.latest?.version === v.version ? { latest: summaryOf(updated) } : {}),
+      revision: nextRevision(found),
+    };
+    await tx.put('certificates', cert);
     return toCertificate(ctx, cert, updated);
   });
 }

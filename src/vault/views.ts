@@ -12,6 +12,7 @@ import type {
   KeyVaultCertificate,
   KeyVaultCertificateWithPolicy,
 } from './types';
+import { revisionOf } from './sync/revision';
 import type { CertificateRecord, DeletedRecord, OperationRecord, VersionRecord, VersionSummary } from './vault-store';
 
 /** Soft-delete retention (Key Vault's default and maximum). */
@@ -36,7 +37,11 @@ export function toProperties(
   cert: CertificateRecord,
   v: VersionSummary | undefined,
 ): CertificateProperties {
-  const fromPolicy = { issuerName: cert.policy.issuerName, keyDescription: keyDescription(cert.policy) };
+  const fromPolicy = {
+    issuerName: cert.policy.issuerName,
+    keyDescription: keyDescription(cert.policy),
+    revision: revisionOf(cert),
+  };
   if (!v) {
     return {
       id: certificateId(ctx, cert.name),

@@ -92,6 +92,11 @@ export const SIGNATURE_ALGORITHM = {
   'GOST R 34.11-94 with GOST R 34.10-2001': '1.2.643.2.2.3',
 } as const;
 
+/** RSASSA-PSS parameters (RFC 4055 §3.1): the mask generation function. */
+export const PSS = {
+  mgf1: '1.2.840.113549.1.1.8',
+} as const;
+
 /** X.500 attribute types (RFC 4519, RFC 4524, PKCS#9 emailAddress). */
 export const ATTRIBUTE = {
   commonName: '2.5.4.3',

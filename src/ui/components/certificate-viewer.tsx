@@ -88,6 +88,29 @@ function Fields({ info }: { info: CertificateInfo }) {
 }
 
 /**
+ * The certificates on this certificate's path within `infos` (index 0 up, issuer by subject
+ * name), so a CA that only travelled in the same file is not shown as its root.
+ */
+function onPath(infos: CertificateInfo[]): Set<number> {
+  const path = new Set<number>([0]);
+  let current = infos.at(0);
+  while (current && !current.selfSigned) {
+    const issuer: string = current.issuer;
+    const next = infos.findIndex((c, i) => !path.has(i) && c.subject === issuer);
+    if (next < 0) break;
+    path.add(next);
+    current = infos[next];
+  }
+  return path;
+}
+
+function roleOf(infos: CertificateInfo[], path: Set<number>, i: number): string {
+  if (i === 0) return ' (this certificate)';
+  if (!path.has(i)) return ' (not in this certificate’s chain)';
+  return infos[i].selfSigned ? ' (root)' : ' (intermediate)';
+}
+
+/**
  * The certificate and its chain. Parsing happens in the vault module; only the parsed text
  * is kept here, and it is rendered as text (subjects may hold any characters).
  */
@@ -114,6 +137,7 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
   if (!infos) return <p aria-busy="true">Reading the certificate…</p>;
   const info = infos.at(shown) ?? infos.at(0);
   if (!info) return null;
+  const path = onPath(infos);
   return (
     <div class="viewer">
       {infos.length > 1 && (
@@ -130,7 +154,7 @@ export function CertificateViewer({ der, chain }: { der: Uint8Array; chain: Uint
                 >
                   <SubjectText subject={c.subject || c.issuer} empty={`certificate ${i + 1}`} />
                 </button>
-                {i === 0 ? ' (this certificate)' : c.selfSigned ? ' (root)' : ''}
+                {roleOf(infos, path, i)}
               </li>
             ))}
           </ol>

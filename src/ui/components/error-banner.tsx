@@ -8,10 +8,13 @@ export function ErrorBanner({
   error,
   onDismiss,
   messageId,
+  action,
 }: {
   error: unknown;
   onDismiss?: () => void;
   messageId?: string;
+  /** a way out the error offers, e.g. "Reload" after a save another tab overtook */
+  action?: { label: string; run: () => void };
 }) {
   if (error === undefined || error === null) return null;
   const words = explainError(error);
@@ -23,6 +26,13 @@ export function ErrorBanner({
           {words.message}
         </span>
         {words.hint && <p class="hint">{words.hint}</p>}
+        {action && (
+          <p>
+            <button type="button" onClick={action.run}>
+              {action.label}
+            </button>
+          </p>
+        )}
       </div>
       {onDismiss && (
         <button type="button" class="dismiss" onClick={onDismiss} aria-label="Dismiss error">

@@ -16,6 +16,7 @@ import { ManagePanel } from './manage-panel';
 import { KeyOperationsPanel } from './key-operations-panel';
 import { CaPanel } from './ca-panel';
 import { CertificateLintPanel } from './lint-panels';
+import { ChainPanel } from './chain-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
 
 /** NotFound means "there is none" for the parts a certificate may lack (no version yet, no operation). */
@@ -34,10 +35,19 @@ async function load(vault: CertificateVault, name: string, version?: string) {
   ]);
   const shown = version ? await vault.getCertificateVersion(name, version) : latest;
   if (!latest && !operation && !policy) await vault.getCertificate(name); // rethrows the vault's NotFound in its words
-  return { latest, shown, operation, versions: versions ?? [], policy: policy ?? latest?.policy };
+  // The latest version's policy and revision come from one read, so a save from this page can
+  // name the revision of exactly the policy it showed (ARCHITECTURE §9 "Concurrency").
+  return {
+    latest,
+    shown,
+    operation,
+    versions: versions ?? [],
+    policy: latest?.policy ?? policy,
+    revision: latest?.properties.revision,
+  };
 }
 
-/** One certificate: viewer, pending request, downloads, versions, properties, policy, backup. */
+/** One certificate: viewer, chain check, pending request, downloads, versions, properties, policy, backup. */
 export function CertificatePage({ name, version }: { name: string; version?: string }) {
   const q = useVaultQuery((v) => load(v, name, version), [name, version]);
   const d = q.data;
@@ -97,6 +107,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
             </section>
           )}
           {shown && <CertificateLintPanel der={shown.cer} />}
+          {shown && <ChainPanel name={name} version={shown.properties.version} cer={shown.cer} />}
           {shown && (
             <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />
           )}
@@ -106,7 +117,7 @@ export function CertificatePage({ name, version }: { name: string; version?: str
           {shown && d.policy && shown.keyIncluded && (
             <KeyOperationsPanel name={name} version={shown.properties.version} policy={d.policy} />
           )}
-          {d.policy && <PolicyPanel name={name} policy={d.policy} />}
+          {d.policy && <PolicyPanel name={name} policy={d.policy} revision={d.revision} />}
           {d.latest && <ManagePanel name={name} keyExportable={d.latest.keyExportable} />}
         </>
       )}

@@ -5,7 +5,7 @@ import { useVaultQuery } from '../state/use-vault-query';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { ErrorBanner } from '../components/error-banner';
 import { ConfirmDialog } from '../components/dialog';
-import { isNotFound } from '../errors';
+import { isChanged, isNotFound } from '../errors';
 
 type Row = { email: string; name: string; phone: string };
 
@@ -30,6 +30,8 @@ export function ContactsPage() {
   // Unsaved edits win over a refresh (the first load finishing late, or a background
   // lifetime run refreshing the vault): a reload must never wipe what the user typed.
   const [dirty, setDirty] = useState(false);
+  // The list as last read: a save names it, so one made after another tab's is refused, not applied over it.
+  const [shown, setShown] = useState<CertificateContact[]>([]);
   const setRows = (next: Row[]) => {
     setDirty(true);
     setRowsState(next);
@@ -37,7 +39,10 @@ export function ContactsPage() {
   const { busy, error, setError, done: saved, run: act } = useAction();
   const [confirm, setConfirm] = useState(false);
   useEffect(() => {
-    if (q.data && !dirty) setRowsState(q.data.map(toRow));
+    if (q.data && !dirty) {
+      setRowsState(q.data.map(toRow));
+      setShown(q.data);
+    }
   }, [q.data]);
   const run = (action: () => Promise<unknown>, done: string) =>
     act(async () => {
@@ -49,12 +54,32 @@ export function ContactsPage() {
     <section aria-labelledby="contacts-title">
       <h1 id="contacts-title">Contacts</h1>
       <p class="hint">People to notify when a certificate's lifetime action says "Notify the contacts".</p>
-      <ErrorBanner error={error ?? q.error} onDismiss={() => setError(undefined)} />
+      <ErrorBanner
+        error={error ?? q.error}
+        onDismiss={() => setError(undefined)}
+        action={
+          isChanged(error)
+            ? {
+                label: 'Start again from the saved contacts',
+                run: () => {
+                  setDirty(false);
+                  setRowsState((q.data ?? []).map(toRow));
+                  setShown(q.data ?? []);
+                  setError(undefined);
+                },
+              }
+            : undefined
+        }
+      />
       <form
         onSubmit={(e) => {
           e.preventDefault();
           void run(async () => {
-            await (await getVault()).setContacts(rows.filter((r) => r.email || r.name || r.phone).map(fromRow));
+            await (
+              await getVault()
+            ).setContacts(rows.filter((r) => r.email || r.name || r.phone).map(fromRow), {
+              ifUnchanged: shown,
+            });
             setDirty(false);
           }, 'Contacts saved.');
         }}

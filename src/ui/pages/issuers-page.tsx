@@ -6,6 +6,7 @@ import { Dialog, ConfirmDialog } from '../components/dialog';
 import { ErrorBanner } from '../components/error-banner';
 import { explainError } from '../errors';
 import { IssuerForm } from './issuer-form';
+import { TrustAnchorsPanel } from './trust-anchors-panel';
 import { issuerDraft, issuerOptions, LOCAL_PROVIDER, type IssuerDraft } from '../state/issuer-draft';
 import { useCaCandidates } from '../state/use-ca-certificates';
 import { hrefFor } from '../state/router';
@@ -24,7 +25,7 @@ async function listIssuers(v: CertificateVault) {
 
 type Editing = { mode: 'create' } | { mode: 'edit'; name: string };
 
-/** Certificate issuers of this vault (ARCHITECTURE §3, §8 "Local CA"): create, edit, delete. */
+/** Certificate issuers of this vault (ARCHITECTURE §3, §8 "Local CA"): create, edit, delete; and the trust anchors. */
 export function IssuersPage() {
   const q = useVaultQuery(listIssuers, []);
   const caCandidates = useCaCandidates();
@@ -127,6 +128,7 @@ export function IssuersPage() {
           ))}
         </ul>
       )}
+      <TrustAnchorsPanel />
       <Dialog
         open={!!editing}
         title={

@@ -4,7 +4,7 @@ import type { CertificatePolicy } from '../state/vault-api';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { ErrorBanner } from '../components/error-banner';
 import { SubjectText } from '../components/subject-text';
-import { explainError } from '../errors';
+import { explainError, isChanged } from '../errors';
 import {
   KEY_USAGES,
   ekuLabel,
@@ -47,9 +47,20 @@ function caText(p: CertificatePolicy): string {
 }
 
 /** The policy shared by all versions: read view, and an editor for the next version. */
-export function PolicyPanel({ name, policy }: { name: string; policy: CertificatePolicy }) {
+export function PolicyPanel({
+  name,
+  policy,
+  revision,
+}: {
+  name: string;
+  policy: CertificatePolicy;
+  /** the certificate's revision this policy was read at; undefined for a certificate still pending */
+  revision?: number;
+}) {
   const { names: issuers, local } = useIssuerChoices();
   const [editing, setEditing] = useState(false);
+  // The revision the editor started from: a save after another tab's is refused, not applied over it.
+  const [editedRevision, setEditedRevision] = useState<number | undefined>();
   const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
   const { busy, error, setError, run } = useAction();
   const live = usePolicyCheck(draft, issuers, editing, local);
@@ -60,7 +71,11 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
     e.preventDefault();
     if (Object.keys(draftErrors(draft)).length) return;
     void run(async () => {
-      await (await getVault()).updateCertificatePolicy(name, draftToPatch(draft, policy));
+      await (
+        await getVault()
+      ).updateCertificatePolicy(name, draftToPatch(draft, policy), {
+        ifMatch: editedRevision,
+      });
       setEditing(false);
       vaultChanged();
     });
@@ -118,6 +133,7 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             type="button"
             onClick={() => {
               setDraft(policyToDraft(policy));
+              setEditedRevision(revision);
               setEditing(true);
             }}
           >
@@ -128,6 +144,7 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             policy={policy}
             onDraft={(d) => {
               setDraft(d);
+              setEditedRevision(revision);
               setEditing(true);
             }}
           />
@@ -146,7 +163,24 @@ export function PolicyPanel({ name, policy }: { name: string; policy: Certificat
             findings={findings}
             publicTlsDays={loadedVaultModule()?.recommendedValidityDays(new Date())}
           />
-          {words && !isPolicyField(words.field) && <ErrorBanner error={error} onDismiss={() => setError(undefined)} />}
+          {words && !isPolicyField(words.field) && (
+            <ErrorBanner
+              error={error}
+              onDismiss={() => setError(undefined)}
+              action={
+                isChanged(error)
+                  ? {
+                      label: 'Start again from the saved policy',
+                      run: () => {
+                        setDraft(policyToDraft(policy));
+                        setEditedRevision(revision);
+                        setError(undefined);
+                      },
+                    }
+                  : undefined
+              }
+            />
+          )}
           <p class="actions">
             <button type="submit" class="primary" disabled={busy}>
               Save the policy

@@ -4,15 +4,32 @@ import { TagsEditor, rowsToTags, tagsToRows, type TagRow } from '../components/t
 import { ErrorBanner } from '../components/error-banner';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { useAction } from '../state/use-action';
+import { isChanged } from '../errors';
 
 /** Enabled flag and tags of one version (updateCertificateProperties). */
 export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
-  const [tags, setTags] = useState<TagRow[]>(() => tagsToRows(cert.properties.tags));
+  const [tags, setTagsState] = useState<TagRow[]>(() => tagsToRows(cert.properties.tags));
+  // Tags being edited keep the revision they were read at: a refresh (this vault changed in
+  // another tab) must neither wipe them nor let their save overwrite the other tab's unseen.
+  const [editedFrom, setEditedFrom] = useState<number | undefined>();
+  const editing = editedFrom !== undefined;
+  const setTags = (rows: TagRow[]) => {
+    if (!editing) setEditedFrom(cert.properties.revision ?? 0);
+    setTagsState(rows);
+  };
   const { busy, error, setError, done: saved, run } = useAction();
-  useEffect(() => setTags(tagsToRows(cert.properties.tags)), [cert]);
-  const update = (options: { enabled?: boolean; tags?: Record<string, string> }, what: string) =>
+  const startAgain = () => {
+    setEditedFrom(undefined);
+    setTagsState(tagsToRows(cert.properties.tags));
+    setError(undefined);
+  };
+  useEffect(() => {
+    if (!editing) setTagsState(tagsToRows(cert.properties.tags));
+  }, [cert]);
+  const update = (options: { enabled?: boolean; tags?: Record<string, string> }, what: string, ifMatch?: number) =>
     run(async () => {
-      await (await getVault()).updateCertificateProperties(cert.name, cert.properties.version, options);
+      await (await getVault()).updateCertificateProperties(cert.name, cert.properties.version, { ...options, ifMatch });
+      if (options.tags) setEditedFrom(undefined);
       vaultChanged();
     }, what);
   const enabled = cert.properties.enabled;
@@ -27,7 +44,9 @@ export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
         <button
           type="button"
           disabled={busy}
-          onClick={() => void update({ enabled: !enabled }, enabled ? 'Disabled.' : 'Enabled.')}
+          onClick={() =>
+            void update({ enabled: !enabled }, enabled ? 'Disabled.' : 'Enabled.', cert.properties.revision)
+          }
         >
           {enabled ? 'Disable' : 'Enable'}
         </button>
@@ -35,7 +54,7 @@ export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void update({ tags: rowsToTags(tags) }, 'Tags saved.');
+          void update({ tags: rowsToTags(tags) }, 'Tags saved.', editedFrom ?? cert.properties.revision);
         }}
       >
         <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
@@ -44,7 +63,11 @@ export function PropertiesPanel({ cert }: { cert: KeyVaultCertificate }) {
         </button>
       </form>
       <p role="status">{saved}</p>
-      <ErrorBanner error={error} onDismiss={() => setError(undefined)} />
+      <ErrorBanner
+        error={error}
+        onDismiss={() => setError(undefined)}
+        action={isChanged(error) ? { label: 'Start again from the saved tags', run: startAgain } : undefined}
+      />
     </section>
   );
 }

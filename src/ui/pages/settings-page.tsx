@@ -1,5 +1,6 @@
 import { useStore } from '../state/use-store';
 import { persistenceStore } from '../pwa/storage-persistence';
+import { PERSISTENCE_DECLINED, PERSISTENCE_RISK, PersistButton } from '../pwa/persistence-notice';
 import { pwaStore } from '../pwa/register-sw';
 import { installStore, promptInstall } from '../pwa/install-prompt';
 import { vaultStore } from '../state/vault-client';
@@ -13,8 +14,37 @@ const PERSISTENCE_WORDS = {
   unsupported: 'This browser cannot make storage persistent. Keep backups.',
 } as const;
 
+/** "1.2 MB": storage figures as a person reads them. */
+function bytesText(n: number): string {
+  if (n < 1024 * 1024) return `${Math.max(1, Math.round(n / 1024))} kB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MB`;
+  return `${(n / 1024 ** 3).toFixed(1)} GB`;
+}
+
+/** Whether the browser keeps the vault, why it matters, and a way to ask it to. */
+function StorageFacts() {
+  const { state, declined, usage, quota } = useStore(persistenceStore, (s) => s);
+  return (
+    <dd>
+      <span data-testid="storage-persistence">{PERSISTENCE_WORDS[state]}</span>
+      {state === 'best-effort' && (
+        <>
+          <p class="hint">{PERSISTENCE_RISK}</p>
+          {declined && <p class="hint">{PERSISTENCE_DECLINED}</p>}
+          <PersistButton />
+        </>
+      )}
+      {usage !== undefined && quota !== undefined && quota > 0 && (
+        <p class="hint" data-testid="storage-usage">
+          Using {bytesText(usage)} of the {bytesText(quota)} this browser allows the site. When it is full, saving fails
+          and nothing is half-written.
+        </p>
+      )}
+    </dd>
+  );
+}
+
 export function SettingsPage() {
-  const persistence = useStore(persistenceStore, (s) => s.state);
   const offline = useStore(pwaStore, (s) => s.offlineReady);
   const install = useStore(installStore, (s) => s);
   const vaultName = useStore(vaultStore, (s) => s.name);
@@ -27,7 +57,7 @@ export function SettingsPage() {
           {vaultName} <span class="hint">(switch or create vaults with the Vault menu at the top)</span>
         </dd>
         <dt>Storage</dt>
-        <dd data-testid="storage-persistence">{PERSISTENCE_WORDS[persistence]}</dd>
+        <StorageFacts />
         <dt>Offline</dt>
         <dd>{offline ? 'Ready: this app works with the network cut.' : 'Not ready yet.'}</dd>
         <dt>Installation</dt>

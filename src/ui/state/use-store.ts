@@ -11,12 +11,14 @@ export function useStore<S, T>(store: StoreApi<S>, select: (state: S) => T): T {
   const selected = select(store.getState());
   const last = useRef(selected);
   last.current = selected;
-  useEffect(
-    () =>
-      store.subscribe((state) => {
-        if (!Object.is(select(state), last.current)) rerender(0);
-      }),
-    [store],
-  );
+  useEffect(() => {
+    const unsubscribe = store.subscribe((state) => {
+      if (!Object.is(select(state), last.current)) rerender(0);
+    });
+    // A change between the render and this effect (a promise that settled at once) has no
+    // listener to hear it: compare once now.
+    if (!Object.is(select(store.getState()), last.current)) rerender(0);
+    return unsubscribe;
+  }, [store]);
   return selected;
 }

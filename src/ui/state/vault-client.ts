@@ -48,7 +48,11 @@ export function loadedVaultModule(): VaultModule | undefined {
 /** Loads the vault code on demand (one network fetch, then cached by the service worker). */
 export function loadVaultModule(): Promise<VaultModule> {
   modulePromise ??= import('../../vault')
-    .then((m) => (loadedModule = m))
+    .then((m) => {
+      loadedModule = m;
+      refreshOnChangesElsewhere(m);
+      return m;
+    })
     .catch((e: unknown) => {
       modulePromise = undefined;
       throw e;
@@ -93,6 +97,34 @@ export async function refreshVaultNames(): Promise<string[]> {
   all.sort((a, b) => a.localeCompare(b));
   vaultStore.setState({ names: all });
   return all;
+}
+
+/** Bursts of changes from elsewhere (a restore, a bulk write) become one refresh. */
+const REFRESH_DELAY_MS = 30;
+
+/**
+ * Refreshes every screen when another tab, window or the service worker commits a change to the
+ * vault shown here (ARCHITECTURE §9 "Two tabs"), and follows the vault switcher. Starts with the
+ * vault module: a screen that shows vault data has loaded it, and before that nothing is shown.
+ * The short delay also lets the open vault drop its unlock on a lock() from elsewhere first.
+ */
+function refreshOnChangesElsewhere(m: VaultModule): void {
+  let watched: string | undefined;
+  let stop: (() => void) | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const follow = (name: string) => {
+    if (name === watched) return;
+    stop?.();
+    watched = name;
+    stop = m.watchVaultChanges(name, () => {
+      clearTimeout(timer);
+      timer = setTimeout(vaultChanged, REFRESH_DELAY_MS);
+    });
+  };
+  follow(vaultStore.getState().name);
+  vaultStore.subscribe((s) => {
+    follow(s.name);
+  });
 }
 
 /** Tells every screen that vault data changed. */

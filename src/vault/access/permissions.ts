@@ -9,7 +9,10 @@
  * reading its log is `listissuers`, like listing issuers. A local CA's signature uses its key, so
  * signCertificateRequest needs `keys/sign` as well as `certificates/create` (an `allOf`
  * requirement), and so does createCertificate with a Local issuer (create.ts checks that one,
- * since only the policy says which issuer it is). `getCryptographyClient` itself needs no
+ * since only the policy says which issuer it is). Trust anchors are vault-wide CA settings like
+ * issuers: adding and removing one is `manageissuers` (the portal's "Manage Certificate
+ * Authorities"), listing them `listissuers`; a certificate's chain is read with it (`get`).
+ * `getCryptographyClient` itself needs no
  * permission: each of the client's calls needs its key permission (crypto-client.ts checks it
  * per call).
  *
@@ -126,6 +129,10 @@ export const METHOD_REQUIREMENTS = {
   listIssuedCertificates: { certificates: 'listissuers' },
   revokeCertificate: { certificates: 'manageissuers' },
   getCrl: { certificates: 'manageissuers' },
+  getCertificateChain: { certificates: 'get' },
+  listTrustAnchors: { certificates: 'listissuers' },
+  addTrustAnchor: { certificates: 'manageissuers' },
+  removeTrustAnchor: { certificates: 'manageissuers' },
   getCryptographyClient: 'unlocked',
   lintPolicy: 'unlocked',
   lintCertificateRequest: 'unlocked',

@@ -121,9 +121,13 @@ export async function openedState(
   };
 }
 
-/** Forgets the unlock (and every unsealed key); audited when there was one. */
+/**
+ * Forgets the unlock (and every unsealed key); audited when there was one. Announced on the
+ * vault's channel, so every other tab of the vault drops its unlock as well (ARCHITECTURE §9).
+ */
 export async function lock(ctx: VaultContext): Promise<void> {
   const s = ctx.access.unlocked;
   lockSession(ctx.access);
+  ctx.channel.publish([{ kind: 'lock' }]);
   if (s) await writeAudit(ctx, { principal: s.principal, action: 'lock', result: 'ok' });
 }

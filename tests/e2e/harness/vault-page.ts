@@ -8,6 +8,8 @@
  */
 import * as api from '../../../src/vault/index';
 import type { CertificateVault } from '../../../src/vault/index';
+import { openIdbVaultStore } from '../../../src/store/idb-vault-store';
+import { checkVaultIntegrity, type IntegrityProblem } from '../../../src/vault/integrity/check-integrity';
 
 /** What a VaultError (or any error) looks like once it has crossed into Node. */
 export interface PageError {
@@ -102,3 +104,16 @@ export function heldVault(name: string): CertificateVault {
 }
 
 export { errorOf };
+
+/**
+ * The vault's structural invariants over Chromium's IndexedDB (src/vault/integrity): [] for a
+ * sound vault. Opens the database directly, without the vault's purge-on-open.
+ */
+export async function checkIntegrity(name: string): Promise<IntegrityProblem[]> {
+  const store = await openIdbVaultStore(name);
+  try {
+    return await checkVaultIntegrity(store);
+  } finally {
+    store.close();
+  }
+}

@@ -67,6 +67,7 @@ describe('the store list', () => {
       'lifetimeLog',
       'meta',
       'operations',
+      'trustAnchors',
       'versions',
     ]);
     expect(ALL_STORES).toBe(STORE_NAMES);

@@ -197,4 +197,54 @@ describe('vault database upgrade ladder', () => {
     expect([...tx.objectStore('issued').indexNames]).toEqual(['byCa']);
     db.close();
   });
+
+  it('v5 → v6: the trustAnchors store (key sha256) appears empty; a v5 vault with a local CA keeps its log and trusts its CA after', async () => {
+    // A vault with a CA that signed a certificate, its rows then written into a v5 database.
+    const source = await makeVault();
+    await source.vault.createCertificate('Root', {
+      subject: 'CN=Upgrade Root',
+      keyType: 'EC',
+      basicConstraints: { ca: true },
+    });
+    await source.vault.createIssuer('local', 'Local', { certificateName: 'Root' });
+    await source.vault.createCertificate('Web', { subject: 'CN=web.upgrade.test', keyType: 'EC', issuerName: 'local' });
+    const v5Stores = [
+      'certificates',
+      'versions',
+      'keys',
+      'issuers',
+      'meta',
+      'issued',
+      'caStates',
+      'lifetimeLog',
+    ] as const;
+    const rows = await source.store.read(async (tx) => {
+      const out: Partial<Record<(typeof v5Stores)[number], unknown[]>> = {};
+      for (const s of v5Stores) out[s] = await tx.getAll(s);
+      return out;
+    });
+    const name = source.store.name;
+    source.vault.close();
+    await deleteVaultDatabase(name);
+    const v5 = await openDB<VaultDbSchema>(vaultDbName(name), 5, { upgrade: upgradeVaultDb });
+    expect([...v5.objectStoreNames]).not.toContain('trustAnchors');
+    const tx = v5.transaction([...v5Stores], 'readwrite');
+    for (const s of v5Stores) for (const r of rows[s] ?? []) await tx.objectStore(s).put(r as never);
+    await tx.done;
+    v5.close();
+
+    const vault = await openVault({ name });
+    expect(await vault.listTrustAnchors()).toEqual([]);
+    expect(await collect(vault.listIssuedCertificates('local'))).toHaveLength(1);
+    expect((await vault.getCertificateChain('web')).status).toBe('untrusted');
+    await vault.addTrustAnchor((await vault.getCertificate('root')).cer);
+    expect((await vault.getCertificateChain('web')).status).toBe('trusted');
+    vault.close();
+    const db = await openDB<VaultDbSchema>(vaultDbName(name), DB_VERSION);
+    expect(DB_VERSION).toBe(6);
+    expect(db.transaction('trustAnchors').objectStore('trustAnchors').keyPath).toBe('sha256');
+    expect(await db.count('trustAnchors')).toBe(1);
+    expect(await db.count('issued')).toBe(1);
+    db.close();
+  });
 });

@@ -52,6 +52,8 @@ interface Fixture {
   signature: Uint8Array;
   ciphertext: Uint8Array;
   wrapped: Uint8Array;
+  /** the vault CA's certificate, to trust as an anchor */
+  caCer: Uint8Array;
 }
 
 /** One permission, or all of two (refused naming the first missing). */
@@ -196,6 +198,15 @@ const OPS: Op[] = [
     run: (v) => v.revokeCertificate('ca-iss', '0BADBAD0'),
   },
   { name: 'getCrl', needs: 'certificates/manageissuers', run: (v) => v.getCrl('ca-iss') },
+  // Chains are read with the certificate; trust anchors are vault-wide CA settings, like issuers.
+  { name: 'getCertificateChain', needs: 'certificates/get', run: (v) => v.getCertificateChain('c') },
+  { name: 'listTrustAnchors', needs: 'certificates/listissuers', run: (v) => v.listTrustAnchors() },
+  { name: 'addTrustAnchor', needs: 'certificates/manageissuers', run: (v, f) => v.addTrustAnchor(f.caCer) },
+  {
+    name: 'removeTrustAnchor',
+    needs: 'certificates/manageissuers',
+    run: (v) => v.removeTrustAnchor('00'.repeat(32)),
+  },
 ];
 
 function permissionsOf(names: string[]): Permissions {
@@ -255,6 +266,7 @@ describe('the permission matrix (23 permissions × every gated operation)', () =
       signature: (await (await c).signData('PS256', data)).result,
       ciphertext: (await (await c).encrypt({ algorithm: 'RSA-OAEP-256', plaintext: data })).result,
       wrapped: (await (await c).wrapKey('RSA-OAEP', data)).result,
+      caCer: (await v.getCertificate('ca')).cer,
     };
     for (const p of ALL) {
       const variants: [string, string[]][] = [
