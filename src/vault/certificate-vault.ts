@@ -42,6 +42,7 @@ const onDemand = {
   unprotect: () => import('./access/unprotect'),
   unlock: () => import('./access/unlock'),
   policies: () => import('./access/access-policies'),
+  lint: () => import('./lint/lint-api'),
   chain: () => import('./trust/certificate-chain'),
   addTrustAnchor: () => import('./trust/add-trust-anchor'),
 };
@@ -248,6 +249,21 @@ class LocalCertificateVault implements T.CertificateVault {
   setAccessPolicy(principal: string, options: T.AccessPolicyOptions) {
     return this.call('setAccessPolicy', 'Changing access policies', async (c) =>
       (await onDemand.policies()).setAccessPolicy(c, principal, options),
+    );
+  }
+  lintPolicy(policy: T.CertificatePolicy, options?: T.LintOptions) {
+    return this.call('lintPolicy', 'Linting the policy', async (c) =>
+      (await onDemand.lint()).lintPolicy(c, policy, options),
+    );
+  }
+  lintCertificateRequest(csr: Uint8Array, options?: T.LintCertificateRequestOptions) {
+    return this.call('lintCertificateRequest', 'Linting the certificate request', async (c) =>
+      (await onDemand.lint()).lintCertificateRequest(c, csr, options),
+    );
+  }
+  lintCertificate(bytes: Uint8Array, options?: T.LintOptions) {
+    return this.call('lintCertificate', 'Linting the certificate', async (c) =>
+      (await onDemand.lint()).lintCertificate(c, bytes, options),
     );
   }
   deleteAccessPolicy(principal: string) {

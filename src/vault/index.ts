@@ -43,3 +43,5 @@ export {
   type PolicyToKeyVaultJsonOptions,
 } from './policy-json/policy-to-key-vault-json';
 export { expiryCalendar, type ExpiryCalendarEntry, type ExpiryCalendarOptions } from './calendar/expiry-calendar';
+/** The validityInDays a public TLS certificate issued on a date may have without a lint finding (CA/B Forum SC-081). */
+export { recommendedValidityDays } from '../pki/lint/validity-rules';

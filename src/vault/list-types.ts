@@ -20,6 +20,8 @@ export interface CertificateListQuery {
   descending?: boolean;
   /** "now" for the status sort; default the vault's clock */
   now?: Date;
+  /** only certificates whose latest version had lint errors when it was stored */
+  lintErrorsOnly?: boolean;
 }
 
 /** One certificate as the list shows it: its latest version's metadata, or the pending request's. */
@@ -41,6 +43,8 @@ export interface CertificateListEntry {
   issuerName?: string;
   /** "RSA 2048", "EC P-256" (CertificateProperties.keyDescription) */
   keyDescription?: string;
+  /** the latest version had lint errors when it was stored (its stored lint summary) */
+  hasLintErrors: boolean;
 }
 
 /** How many certificates expire when, over the whole vault (the expiry timeline's sentence). */

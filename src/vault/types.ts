@@ -17,6 +17,8 @@ import type {
   SignedCertificate,
 } from './ca/ca-types';
 export * from './access-types';
+export * from './lint-types';
+import type { LintCertificateRequestOptions, LintFinding, LintOptions, LintSummary } from './lint-types';
 export * from './trust/trust-types';
 import type { CertificateChain, GetCertificateChainOptions, TrustAnchor } from './trust/trust-types';
 
@@ -51,6 +53,8 @@ export interface CertificateProperties {
   issuerName?: string;
   /** Certkeep: the policy's key as a list shows it: "RSA 2048", "RSA-HSM 3072", "EC P-256" */
   keyDescription?: string;
+  /** Certkeep: the version's lint findings counted by severity when it was stored (ARCHITECTURE §8 "Lint"); absent for versions stored before lint */
+  lintSummary?: LintSummary;
   /**
    * Certkeep: the certificate's revision (one for all its versions and its policy), one more at
    * every change; give it back as `ifMatch` to save only if nothing changed meanwhile (ARCHITECTURE §9).
@@ -329,6 +333,16 @@ export interface CertificateVault extends VaultAccessControl {
   ): Promise<IssuedCertificate>;
   /** Certkeep: a new CRL (DER) of the Local issuer's CA, with the next CRL number. */
   getCrl(issuerName: string, options?: GetCrlOptions): Promise<Bytes>;
+  /**
+   * Certkeep (ARCHITECTURE §8 "Lint"): what the CA/B Forum BRs and RFC 5280 say about the
+   * certificate `policy` would yield if issued at `now`. Reads nothing but whether the policy's
+   * issuer is a Local CA.
+   */
+  lintPolicy(policy: CertificatePolicy, options?: LintOptions): Promise<LintFinding[]>;
+  /** Certkeep: the findings for the certificate a CA would make of `csr` (PEM or DER), under `policy` when given. */
+  lintCertificateRequest(csr: Uint8Array, options?: LintCertificateRequestOptions): Promise<LintFinding[]>;
+  /** Certkeep: the findings for a certificate (PEM or DER; the first of several), judged at its notBefore. */
+  lintCertificate(bytes: Uint8Array, options?: LintOptions): Promise<LintFinding[]>;
   /**
    * Certkeep (ARCHITECTURE §8 "Chains and trust anchors"): the path from a version through its
    * chain, other vault certificates and the trust anchors, checked, with what fails and why.

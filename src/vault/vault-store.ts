@@ -8,6 +8,7 @@
  * timers) would commit half the change. If the callback throws, the transaction is aborted
  * and nothing it wrote is kept.
  */
+import type { LintSummary } from '../pki/lint/types';
 import type {
   AdministratorContact,
   RevocationReason,
@@ -64,6 +65,8 @@ export interface VersionSummary {
   /** SHA-256 of the DER, uppercase hex */
   sha256Fingerprint: string;
   subject: string;
+  /** lint findings counted by severity when the version was stored (ARCHITECTURE §8 "Lint"); absent before lint existed */
+  lint?: LintSummary;
 }
 
 export interface VersionRecord extends VersionSummary {

@@ -5,6 +5,7 @@
  */
 import type { VaultContext } from './context';
 import { newVersionId } from './ids';
+import type { LintAudience } from '../pki/lint/types';
 import type { CertificatePolicy, KeyProtection } from './types';
 import type { CertificateRecord, KeyRecord, StoreTx, VersionRecord, VersionSummary } from './vault-store';
 import { nextRevision } from './sync/revision';
@@ -19,12 +20,18 @@ export interface NewVersionInput {
   keyProtection: KeyProtection;
   enabled?: boolean;
   tags?: Record<string, string>;
+  /** who will trust it, for the lint summary: private for Self and Local CAs; default from the certificate */
+  lintAudience?: LintAudience;
 }
 
 /** A version record with its parsed attributes; `ordinal` is set by commitVersion. */
 export async function buildVersion(ctx: VaultContext, input: NewVersionInput): Promise<VersionRecord> {
-  const { parseCertificate } = await import('../pki/certificate-info');
+  const [{ parseCertificate }, { lintSummaryOf }] = await Promise.all([
+    import('../pki/certificate-info'),
+    import('./lint/lint-summary'),
+  ]);
   const info = await parseCertificate(input.cer);
+  const lint = await lintSummaryOf(input.cer, input.lintAudience);
   const now = ctx.now();
   return {
     certificateKey: input.certificateKey,
@@ -44,6 +51,7 @@ export async function buildVersion(ctx: VaultContext, input: NewVersionInput): P
     keyId: input.keyId,
     keyExportable: input.keyExportable,
     keyProtection: input.keyProtection,
+    ...(lint ? { lint } : {}),
   };
 }
 
@@ -60,6 +68,7 @@ export function summaryOf(v: VersionRecord): VersionSummary {
     x509Thumbprint,
     sha256Fingerprint,
     subject,
+    lint,
   } = v;
   return {
     version,
@@ -73,6 +82,7 @@ export function summaryOf(v: VersionRecord): VersionSummary {
     x509Thumbprint,
     sha256Fingerprint,
     subject,
+    ...(lint ? { lint: { ...lint } } : {}),
   };
 }
 

@@ -67,6 +67,7 @@ export function toProperties(
     x509ThumbprintString: v.x509Thumbprint,
     sha256Fingerprint: v.sha256Fingerprint,
     subject: v.subject,
+    ...(v.lint ? { lintSummary: { ...v.lint } } : {}),
     ...fromPolicy,
   };
 }

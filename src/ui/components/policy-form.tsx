@@ -5,6 +5,8 @@ import type {
   CertificateContentType,
   KeyUsageType,
   VaultErrorField,
+  LintField,
+  LintFinding,
 } from '../state/vault-api';
 import type { ErrorWords } from '../errors';
 import { FieldError } from './error-banner';
@@ -12,6 +14,7 @@ import { SanEditor } from './san-editor';
 import { SubjectField } from './subject-field';
 import { LifetimeFields } from './lifetime-fields';
 import { CaFields } from './ca-fields';
+import { LintFindingList } from './lint-findings';
 
 /** The fields this form shows an error under, by the vault's names (VaultError.field); others go to a banner. */
 const POLICY_FIELDS = [
@@ -59,8 +62,17 @@ export function PolicyForm(props: {
   localIssuers?: string[];
   disabled?: boolean;
   idPrefix: string;
+  /** validityInDays a public CA's certificate gets by default (the current SC-081 step's, see withIssuer) */
+  publicTlsDays?: number;
+  /** lint findings for what the draft would make, shown beside the fields they concern */
+  findings?: readonly LintFinding[];
 }) {
   const local = props.localIssuers ?? [];
+  const findings = props.findings ?? [];
+  const about = (...fields: LintField[]) => findings.filter((f) => f.field !== undefined && fields.includes(f.field));
+  const lint = (name: string, ...fields: LintField[]) => (
+    <LintFindingList id={`${props.idPrefix}-${name}-lint`} findings={about(...fields)} />
+  );
   const { draft: d, onChange, errors, disabled } = props;
   const id = (s: string) => `${props.idPrefix}-${s}`;
   const set = (patch: Partial<PolicyDraft>) => onChange({ ...d, ...patch });
@@ -70,6 +82,10 @@ export function PolicyForm(props: {
     on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
   const invalid = (field: PolicyErrorField) =>
     errors[field] ? { 'aria-invalid': 'true' as const, 'aria-describedby': id(`${field}-error`) } : {};
+  // The validity inputs point at the SC-081 finding beside them as well as at their error.
+  const validityLint = about('validity').length > 0 ? id('validity-lint') : undefined;
+  const describedBy = (field: PolicyErrorField) =>
+    [errors[field] ? id(`${field}-error`) : undefined, validityLint].filter(Boolean).join(' ') || undefined;
   return (
     <div class="policy-form">
       <SubjectField
@@ -79,8 +95,10 @@ export function PolicyForm(props: {
         error={errors.subject}
         disabled={disabled}
       />
+      {lint('subject', 'subject')}
       <SanEditor rows={d.sans} onChange={(sans) => set({ sans })} disabled={disabled} />
       <FieldError id={id('subjectAlternativeNames-error')} message={errors.subjectAlternativeNames} />
+      {lint('subjectAlternativeNames', 'subjectAlternativeNames')}
 
       <fieldset>
         <legend>Key</legend>
@@ -136,6 +154,7 @@ export function PolicyForm(props: {
         <FieldError id={id('keyType-error')} message={errors.keyType} />
         <FieldError id={id('keySize-error')} message={errors.keySize} />
         <FieldError id={id('keyCurveName-error')} message={errors.keyCurveName} />
+        {lint('key', 'keyType', 'keySize', 'keyCurveName')}
         <label class="check">
           <input
             type="checkbox"
@@ -184,6 +203,7 @@ export function PolicyForm(props: {
             disabled={disabled}
             onInput={(e) => set({ validityInMonths: e.currentTarget.value })}
             {...invalid('validityInMonths')}
+            aria-describedby={describedBy('validityInMonths')}
           />
           <FieldError id={id('validityInMonths-error')} message={errors.validityInMonths} />
         </div>
@@ -198,12 +218,15 @@ export function PolicyForm(props: {
             disabled={disabled}
             onInput={(e) => set({ validityInDays: e.currentTarget.value })}
             {...invalid('validityInDays')}
+            aria-describedby={describedBy('validityInDays')}
           />
           <FieldError id={id('validityInDays-error')} message={errors.validityInDays} />
         </div>
       </div>
+      {lint('validity', 'validity')}
 
       <CaFields id={id} draft={d} onChange={onChange} errors={errors} disabled={disabled} />
+      {lint('basicConstraints', 'basicConstraints')}
 
       <fieldset>
         <legend>Key usage</legend>
@@ -221,6 +244,7 @@ export function PolicyForm(props: {
           ))}
         </div>
         <FieldError id={id('keyUsage-error')} message={errors.keyUsage} />
+        {lint('keyUsage', 'keyUsage')}
       </fieldset>
 
       <fieldset>
@@ -253,6 +277,7 @@ export function PolicyForm(props: {
           />
         </div>
         <FieldError id={id('enhancedKeyUsage-error')} message={errors.enhancedKeyUsage} />
+        {lint('enhancedKeyUsage', 'enhancedKeyUsage')}
       </fieldset>
 
       <LifetimeFields id={id} draft={d} onChange={set} error={errors.lifetimeActions} disabled={disabled} />
@@ -263,7 +288,9 @@ export function PolicyForm(props: {
           id={id('issuer')}
           value={d.issuerName}
           disabled={disabled}
-          onChange={(e) => onChange(withIssuer(d, e.currentTarget.value, local.includes(e.currentTarget.value)))}
+          onChange={(e) =>
+            onChange(withIssuer(d, e.currentTarget.value, local.includes(e.currentTarget.value), props.publicTlsDays))
+          }
           {...invalid('issuerName')}
         >
           <option value="Self">Self (self-signed, made now)</option>
@@ -277,6 +304,7 @@ export function PolicyForm(props: {
         <FieldError id={id('issuerName-error')} message={errors.issuerName} />
       </div>
       <FieldError id={id('policy-error')} message={errors.policy} />
+      <LintFindingList id={id('other-lint')} findings={findings.filter((f) => f.field === undefined)} />
     </div>
   );
 }

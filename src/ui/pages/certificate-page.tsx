@@ -15,6 +15,7 @@ import { PolicyPanel } from './policy-panel';
 import { ManagePanel } from './manage-panel';
 import { KeyOperationsPanel } from './key-operations-panel';
 import { CaPanel } from './ca-panel';
+import { CertificateLintPanel } from './lint-panels';
 import { ChainPanel } from './chain-panel';
 import { EmailContactsButton } from '../notifications/email-contacts-button';
 import { KeyProtectionLine } from '../access/key-protection-line';
@@ -100,13 +101,14 @@ export function CertificatePage({ name, version }: { name: string; version?: str
               />
             </p>
           )}
-          {d.operation && d.operation.status !== 'completed' && <PendingPanel op={d.operation} />}
+          {d.operation && d.operation.status !== 'completed' && <PendingPanel op={d.operation} policy={d.policy} />}
           {shown && (
             <section class="panel" aria-labelledby="viewer-title">
               <h2 id="viewer-title">Certificate</h2>
               <CertificateViewer der={shown.cer} chain={shown.chain} />
             </section>
           )}
+          {shown && <CertificateLintPanel der={shown.cer} />}
           {shown && <ChainPanel name={name} version={shown.properties.version} cer={shown.cer} />}
           {shown && (
             <DownloadsPanel cert={shown} contentType={d.policy?.contentType} exportable={shown.keyExportable} />

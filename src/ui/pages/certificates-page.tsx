@@ -3,7 +3,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { hrefFor } from '../state/router';
 import { useStore } from '../state/use-store';
 import { vaultStore } from '../state/vault-client';
-import { certificatesStore, loadCertificates, searchCertificates } from '../state/certificates-store';
+import { certificatesStore, loadCertificates, searchCertificates, filterLintErrors } from '../state/certificates-store';
 import { ExpiryTimeline } from '../components/expiry-timeline';
 import { ErrorBanner } from '../components/error-banner';
 import { RestoreBackupButton } from '../components/restore-backup';
@@ -69,6 +69,14 @@ export function CertificatesPage() {
                 placeholder="name, subject, SAN, tag, thumbprint"
                 onInput={(e) => void searchCertificates(e.currentTarget.value)}
               />
+            </label>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={!!state.lintErrorsOnly}
+                onChange={(e) => void filterLintErrors(e.currentTarget.checked)}
+              />
+              Has lint errors
             </label>
             <p class="count" role="status">
               {view.count === total

@@ -6,6 +6,7 @@ import { ErrorBanner, FieldError } from '../components/error-banner';
 import { explainError } from '../errors';
 import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
+import { usePolicyLint } from '../state/use-lint';
 import { useIssuerChoices } from '../state/use-issuer-names';
 import { useAction } from '../state/use-action';
 import { getVault, loadedVaultModule, loadVaultModule, vaultChanged } from '../state/vault-client';
@@ -23,7 +24,6 @@ export function nameError(name: string): string | undefined {
 }
 
 export function CreatePage() {
-  useVaultModule();
   const { names: issuers, local } = useIssuerChoices();
   const [name, setName] = useState('');
   const [draft, setDraft] = useState<PolicyDraft>(() => defaultDraft());
@@ -33,6 +33,8 @@ export function CreatePage() {
   const { busy, error, setError, run } = useAction();
   const work = useLongWork();
   const liveErrors = usePolicyCheck(draft, issuers, touched, local);
+  const findings = usePolicyLint(draft);
+  const loaded = useVaultModule();
   // Self and Local issuers sign at once; any other makes a CSR to carry to its CA.
   const signsNow = draft.issuerName === 'Self' || local.includes(draft.issuerName);
   const words = error ? explainError(error) : undefined;
@@ -105,6 +107,8 @@ export function CreatePage() {
           issuers={issuers}
           localIssuers={local}
           disabled={busy}
+          findings={findings}
+          publicTlsDays={loaded?.recommendedValidityDays(new Date())}
         />
         <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
         <label class="check">

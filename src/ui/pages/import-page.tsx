@@ -9,6 +9,7 @@ import { getVault, loadImportTools, vaultChanged } from '../state/vault-client';
 import { hrefFor, navigate } from '../state/router';
 import { formatDate } from '../state/cert-status';
 import { defaultDraft, draftToPolicy } from '../state/policy-draft';
+import { ImportLint } from './lint-panels';
 import { EMPTY, fileOf, importReducer, inspectionOf, isBusy, type ImportForm } from '../state/import-machine';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { useIssuerNames } from '../state/use-issuer-names';
@@ -173,6 +174,7 @@ export function ImportPage() {
                 </li>
               ))}
             </ol>
+            {inspection.certificates[0] && <ImportLint der={inspection.certificates[0].der} />}
             {inspection.derivedDefaults.includes('keyUsage') && (
               <p class="notice" data-testid="derived-defaults">
                 The certificate states no key usage, so the policy gets Key Vault's default key usage (see the policy

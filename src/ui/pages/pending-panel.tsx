@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CertificateOperation } from '../state/vault-api';
+import type { CertificateOperation, CertificatePolicy } from '../state/vault-api';
 import { FileSource, type PickedFile } from '../components/file-source';
 import { ConfirmDialog } from '../components/dialog';
 import { ErrorBanner } from '../components/error-banner';
@@ -9,6 +9,7 @@ import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
 import { useAction } from '../state/use-action';
 import { CsrTransfer } from '../transfer/csr-transfer';
+import { RequestLintPanel } from './lint-panels';
 
 const STATUS_WORDS: Record<string, string> = {
   inProgress: 'Waiting for the signed certificate',
@@ -21,13 +22,14 @@ const STATUS_WORDS: Record<string, string> = {
  * The pending operation of a certificate made for an Unknown or named issuer (ARCHITECTURE §5):
  * the CSR to carry to the CA, and the merge of what the CA sends back.
  */
-export function PendingPanel({ op }: { op: CertificateOperation }) {
+export function PendingPanel({ op, policy }: { op: CertificateOperation; policy?: CertificatePolicy }) {
   const { busy, error, setError, run: act } = useAction();
   const [copied, setCopied] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [preserveOrder, setPreserveOrder] = useState(false);
   const [picked, setPicked] = useState<PickedFile>();
   const pem = op.csr ? toPem('CERTIFICATE REQUEST', op.csr) : '';
+  const inProgress = op.status === 'inProgress';
   const run = (action: () => Promise<unknown>) =>
     act(async () => {
       await action();
@@ -49,7 +51,6 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
       (document.getElementById('csr-pem') as HTMLTextAreaElement | null)?.select();
     }
   };
-  const inProgress = op.status === 'inProgress';
   // An error about the merged certificate (key mismatch, unreadable file) marks the file and paste inputs.
   const fileError = error !== undefined && explainError(error).field === 'file';
   return (
@@ -69,6 +70,7 @@ export function PendingPanel({ op }: { op: CertificateOperation }) {
           </>
         )}
       </dl>
+      {op.csr && inProgress && <RequestLintPanel csr={op.csr} policy={policy} testId="csr-lint" />}
       {op.csr && (
         <>
           <label for="csr-pem">Certificate signing request (PEM)</label>

@@ -15,6 +15,7 @@ import {
   type PolicyDraft,
 } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
+import { usePolicyLint } from '../state/use-lint';
 import { describeNameConstraints } from '../state/ca-draft';
 import { useIssuerChoices } from '../state/use-issuer-names';
 import { useAction } from '../state/use-action';
@@ -63,6 +64,7 @@ export function PolicyPanel({
   const [draft, setDraft] = useState<PolicyDraft>(() => policyToDraft(policy));
   const { busy, error, setError, run } = useAction();
   const live = usePolicyCheck(draft, issuers, editing, local);
+  const findings = usePolicyLint(draft);
   const words = error ? explainError(error) : undefined;
   const errors = { ...live, ...policyErrorsOf(words) };
   const save = (e: Event) => {
@@ -158,6 +160,8 @@ export function PolicyPanel({
             issuers={issuers}
             localIssuers={local}
             disabled={busy}
+            findings={findings}
+            publicTlsDays={loadedVaultModule()?.recommendedValidityDays(new Date())}
           />
           {words && !isPolicyField(words.field) && (
             <ErrorBanner

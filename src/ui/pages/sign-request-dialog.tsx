@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { Dialog } from '../components/dialog';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { FileSource, type PickedFile } from '../components/file-source';
@@ -9,6 +9,7 @@ import { KEY_USAGES, ekuLabel, SAN_TYPES } from '../state/policy-draft';
 import { useAction } from '../state/use-action';
 import type { CsrInfo, SignedCertificate } from '../state/vault-api';
 import { describeCsr, getVault, vaultChanged } from '../state/vault-client';
+import { RequestLintPanel } from './lint-panels';
 import { SignedDownloads } from './signed-downloads';
 
 /** What the request asks for, before the admin decides (ARCHITECTURE §8 "Local CA"). */
@@ -65,6 +66,17 @@ export function SignRequestDialog(props: {
   const daysValue = Number(days);
   const daysError =
     Number.isInteger(daysValue) && daysValue >= 1 ? undefined : 'Validity is a whole number of days, 1 or more.';
+  // The certificate this CA would sign, as the lint sees it: the profile's usages and days.
+  const planned = useMemo(() => {
+    const o = profileOptions(profile, info?.keySpec?.kty, daysError ? 365 : daysValue);
+    return {
+      issuerName: props.issuerName,
+      ...(o.validityInDays !== undefined ? { validityInDays: o.validityInDays } : {}),
+      ...(o.keyUsage ? { keyUsage: o.keyUsage } : {}),
+      ...(o.enhancedKeyUsage?.length ? { enhancedKeyUsage: o.enhancedKeyUsage } : {}),
+      ...(o.basicConstraints ? { basicConstraints: o.basicConstraints } : {}),
+    };
+  }, [profile, info, daysValue, daysError, props.issuerName]);
   const close = () => {
     setFile(undefined);
     setInfo(undefined);
@@ -175,6 +187,7 @@ export function SignRequestDialog(props: {
               </div>
             )}
           </div>
+          {file && info && <RequestLintPanel csr={file.bytes} policy={planned} testId="sign-lint" />}
           <ErrorBanner error={sign.error} onDismiss={() => sign.setError(undefined)} />
           <div class="actions dialog-actions">
             <button type="button" onClick={close}>

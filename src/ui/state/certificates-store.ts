@@ -14,6 +14,8 @@ export interface CertificatesState {
   loaded: boolean;
   error?: unknown;
   query: string;
+  /** show only certificates whose current version has lint errors */
+  lintErrorsOnly?: boolean;
   sort: { key: SortKey; dir: 'asc' | 'desc' };
 }
 
@@ -32,10 +34,15 @@ let generation = 0;
 /** Asks the vault for the view of the current search and sort; a later call wins over an earlier one still running. */
 export async function loadCertificates(): Promise<void> {
   const mine = ++generation;
-  const { query, sort } = certificatesStore.getState();
+  const { query, sort, lintErrorsOnly } = certificatesStore.getState();
   try {
     const vault = await getVault();
-    const view = await vault.queryCertificates({ search: query, sort: sort.key, descending: sort.dir === 'desc' });
+    const view = await vault.queryCertificates({
+      search: query,
+      sort: sort.key,
+      descending: sort.dir === 'desc',
+      lintErrorsOnly,
+    });
     if (mine !== generation) return;
     performance.mark(LIST_RENDER_START);
     certificatesStore.setState({ view, loaded: true, error: undefined });
@@ -47,6 +54,12 @@ export async function loadCertificates(): Promise<void> {
 /** The search box: the text shows at once, the rows follow when the vault answers. */
 export function searchCertificates(query: string): Promise<void> {
   certificatesStore.setState({ query });
+  return loadCertificates();
+}
+
+/** The "Has lint errors" filter: from the lint summary stored with each version, no certificate is parsed. */
+export function filterLintErrors(lintErrorsOnly: boolean): Promise<void> {
+  certificatesStore.setState({ lintErrorsOnly });
   return loadCertificates();
 }
 

@@ -145,10 +145,22 @@ export function withKeyType(d: PolicyDraft, keyType: CertificateKeyType): Policy
 /**
  * AutoRenew works where the vault signs: Self and Local issuers (`local`). Others default to
  * notifying the contacts; choosing a Local issuer after one offers AutoRenew again.
+ *
+ * A public CA (Unknown or an external issuer) issues TLS certificates for at most the current
+ * CA/B Forum SC-081 step (ARCHITECTURE §8 "Lint"): with `publicTlsDays` given, a draft still on
+ * the 12-month default gets that many days instead, and going back to Self or a Local CA drops
+ * them again. Days the admin typed stay.
  */
-export function withIssuer(d: PolicyDraft, issuerName: string, local = false): PolicyDraft {
+export function withIssuer(d: PolicyDraft, issuerName: string, local = false, publicTlsDays?: number): PolicyDraft {
   const signsHere = issuerName === 'Self' || local;
-  return { ...d, issuerName, lifetimeAction: signsHere ? (local ? 'AutoRenew' : d.lifetimeAction) : 'EmailContacts' };
+  const lifetimeAction = signsHere ? (local ? 'AutoRenew' : d.lifetimeAction) : 'EmailContacts';
+  let validityInDays = d.validityInDays;
+  if (publicTlsDays !== undefined && !d.ca.ca) {
+    if (!signsHere && validityInDays.trim() === '' && d.validityInMonths === '12')
+      validityInDays = String(publicTlsDays);
+    else if (signsHere && validityInDays === String(publicTlsDays)) validityInDays = '';
+  }
+  return { ...d, issuerName, lifetimeAction, validityInDays };
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {

@@ -47,4 +47,7 @@ export type {
   PasskeyInfo,
   UnlockOptions,
   KeyProtection,
+  LintFinding,
+  LintSeverity,
+  LintField,
 } from '../../vault';

@@ -15,6 +15,11 @@
  * `getCryptographyClient` itself needs no
  * permission: each of the client's calls needs its key permission (crypto-client.ts checks it
  * per call).
+ *
+ * The lint methods read no certificate, key or secret (only whether a policy's issuer is Local),
+ * so no Key Vault permission fits them; they are `unlocked` rather than `none` because a locked
+ * vault answers nothing but the access calls (ARCHITECTURE §8 "Access"), and any principal may
+ * check what they are about to request.
  */
 import type { CertificatePermission, CertificateVault, KeyPermission, Permissions, SecretPermission } from '../types';
 import { VaultError } from '../vault-error';
@@ -135,6 +140,9 @@ export const METHOD_REQUIREMENTS = {
   addTrustAnchor: { certificates: 'manageissuers' },
   removeTrustAnchor: { certificates: 'manageissuers' },
   getCryptographyClient: 'unlocked',
+  lintPolicy: 'unlocked',
+  lintCertificateRequest: 'unlocked',
+  lintCertificate: 'unlocked',
   runLifetimeActions: 'none',
   getAccessState: 'none',
   protect: 'none',

@@ -91,6 +91,7 @@ export async function issueFromLocalCa(ctx: VaultContext, input: LocalIssueInput
     keyProtection: keyProtectionOf(keys),
     enabled: input.enabled,
     tags: input.tags,
+    lintAudience: 'private',
   });
   const parsed = await parseCertificate(issued.der);
   const record = issuedRecordOf(ca.name, ca.version.version, issued, parsed, now, {

@@ -74,7 +74,8 @@ export class CertificateListIndex {
       const d = datesOfMetaLine(meta[i]);
       this.expires[i] = d.expiresMs;
       this.notBefore[i] = d.notBeforeMs;
-      this.flags[i] = (d.flags.includes('d') ? 1 : 0) | (d.flags.includes('p') ? 2 : 0);
+      this.flags[i] =
+        (d.flags.includes('d') ? 1 : 0) | (d.flags.includes('p') ? 2 : 0) | (d.flags.includes('l') ? 4 : 0);
     }
   }
 
@@ -83,7 +84,11 @@ export class CertificateListIndex {
     const key = q.sort ?? 'expiresOn';
     const order = key === 'status' ? this.statusOrder(now) : this.order(key);
     const matches = this.search(q.search ?? '');
-    const picked = matches ? order.filter((i) => matches[i] === 1) : order;
+    const lintOnly = q.lintErrorsOnly === true;
+    const picked =
+      matches || lintOnly
+        ? order.filter((i) => (!matches || matches[i] === 1) && (!lintOnly || (this.flags[i] & 4) !== 0))
+        : order;
     if (q.descending) picked.reverse();
     return {
       count: picked.length,

@@ -58,7 +58,7 @@ export function listLinesOf(row: CertificateRecord): ListLines {
     v?.version ?? '',
     v ? String(+v.expiresOn) : '',
     v ? String(+v.notBefore) : '',
-    v ? (v.enabled ? 'e' : 'd') : row.policy.enabled === false ? 'dp' : 'ep',
+    (v ? (v.enabled ? 'e' : 'd') : row.policy.enabled === false ? 'dp' : 'ep') + (v?.lint?.errors ? 'l' : ''),
     Object.keys(tags).length ? JSON.stringify(tags) : '',
   ].join('\t');
   return { text, meta };
@@ -98,6 +98,7 @@ export function entryOfLines(text: string, meta: string): CertificateListEntry {
     version: optional(m[META.version]),
     enabled: !flags.includes('d'),
     pending: flags.includes('p'),
+    hasLintErrors: flags.includes('l'),
     notBefore: notBefore ? new Date(Number(notBefore)) : undefined,
     expiresOn: expires ? new Date(Number(expires)) : undefined,
     subject: optional(t[TEXT.subject]),

@@ -160,6 +160,7 @@ describe('CertificateListIndex: rows, summary, expiringFirst', () => {
         x509Thumbprint: 'AB12CD34'.repeat(5),
         issuerName: 'Self',
         keyDescription: 'RSA 2048',
+        hasLintErrors: false,
       },
     ]);
     expect(view.rows(0, 1)[0]).toMatchObject({ name: 'csr', pending: true, version: undefined, expiresOn: undefined });
@@ -240,3 +241,31 @@ async function makeVaultOn(store: Awaited<ReturnType<typeof makeVault>>['store']
   const { createVaultContext } = await import('../../../src/vault/context');
   return createCertificateVault(createVaultContext(store, () => NOW));
 }
+
+describe('lintErrorsOnly', () => {
+  const withLint = (r: CertificateRecord, errors: number): CertificateRecord => ({
+    ...r,
+    latest: r.latest && { ...r.latest, lint: { errors, warnings: 1, notices: 0 } },
+  });
+
+  it('keeps the certificates whose latest version was stored with lint errors, with search and sort', () => {
+    const index = indexOf([
+      withLint(row('bad-a', 20), 2),
+      withLint(row('warn-only', 30), 0),
+      row('no-summary', 40),
+      withLint(row('bad-b', 10, { tags: { env: 'prod' } }), 1),
+      row('pending', undefined),
+    ]);
+    const names = (q: CertificateListQuery) =>
+      index
+        .query(q, NOW)
+        .rows(0, 10)
+        .map((r) => r.name);
+    expect(names({ lintErrorsOnly: true })).toEqual(['bad-b', 'bad-a']);
+    expect(names({ lintErrorsOnly: true, search: 'env=prod' })).toEqual(['bad-b']);
+    expect(names({ lintErrorsOnly: true, sort: 'name' })).toEqual(['bad-a', 'bad-b']);
+    expect(index.query({}, NOW).count).toBe(5);
+    expect(index.query({ lintErrorsOnly: true }, NOW).rows(0, 1)[0]).toMatchObject({ hasLintErrors: true });
+    expect(index.query({ search: 'warn-only' }, NOW).rows(0, 1)[0]).toMatchObject({ hasLintErrors: false });
+  });
+});

@@ -42,7 +42,7 @@ describe('a locked protected vault', () => {
     // The methods allowed while locked, past the gate: their own checks refuse the throwaway arguments.
     Object.assign(expected, { protect: 'BadParameter', unlock: 'BadParameter' });
     expect(answers).toEqual(expected);
-    expect(Object.keys(answers)).toHaveLength(50);
+    expect(Object.keys(answers)).toHaveLength(53);
     expect(await locked.getAccessState()).toMatchObject({ protected: true, unlocked: false });
     expect(await locked.runLifetimeActions()).toEqual([]);
     await expect(locked.protect({ principal: 'Mallory', passphrase: 'a long passphrase' })).rejects.toMatchObject({

@@ -1,0 +1,26 @@
+/**
+ * The public-suffix list, through tldts (which bundles a copy of it: nothing is fetched). It is
+ * about 100 kB, so it is imported on the first lint, never with the first page.
+ */
+import type { PublicSuffixes } from './types';
+
+let loaded: Promise<PublicSuffixes> | undefined;
+
+/** The list, loaded once. */
+export function loadPublicSuffixes(): Promise<PublicSuffixes> {
+  loaded ??= import('tldts').then(({ parse }) => {
+    const known = (name: string, privateToo: boolean): ReturnType<typeof parse> =>
+      parse(name, { allowPrivateDomains: privateToo, extractHostname: false, validateHostname: false });
+    return {
+      isKnownTld: (label) => {
+        const r = known(label, false);
+        return r.isIcann === true && r.publicSuffix === label;
+      },
+      isPublicSuffix: (name) => {
+        const r = known(name, true);
+        return (r.isIcann === true || r.isPrivate === true) && r.publicSuffix === name;
+      },
+    };
+  });
+  return loaded;
+}
