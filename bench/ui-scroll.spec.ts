@@ -58,7 +58,7 @@ test('the Certificates list scrolls smoothly at 10 000 / 100 000 certificates', 
         const db = await new Promise<IDBDatabase>((ok, fail) => {
           const r = indexedDB.open(`certkeep-vault:${vaultName}`);
           r.onsuccess = () => ok(r.result);
-          r.onerror = () => fail(r.error);
+          r.onerror = () => fail(new Error(String(r.error)));
         });
         const get = <T>(store: string, key: IDBValidKey) =>
           new Promise<T>((ok) => {
@@ -89,7 +89,7 @@ test('the Certificates list scrolls smoothly at 10 000 / 100 000 certificates', 
             // No stamp: the next query rebuilds the whole index from the certificates store.
             tx.objectStore('meta').delete('listIndex');
             tx.oncomplete = () => ok();
-            tx.onerror = () => fail(tx.error);
+            tx.onerror = () => fail(new Error(String(tx.error)));
           });
         }
         db.close();
