@@ -7,7 +7,6 @@ import { networkStore, offlineStatusText } from './pwa/network-status';
 import { CertificatesPage } from './pages/certificates-page';
 import { VaultSwitcher } from './components/vault-switcher';
 import { DueBanner } from './notifications/due-banner';
-import { AccessPage } from './access/access-page';
 import { LockScreen } from './access/lock-screen';
 import { LockButton, ProtectionBanner } from './access/access-header';
 import { accessStore, isLockedView } from './access/lock-control';
@@ -22,6 +21,7 @@ const CertificatePage = lazyPage(() => import('./pages/certificate-page').then((
 const IssuersPage = lazyPage(() => import('./pages/issuers-page').then((m) => m.IssuersPage));
 const ContactsPage = lazyPage(() => import('./pages/contacts-page').then((m) => m.ContactsPage));
 const DeletedPage = lazyPage(() => import('./pages/deleted-page').then((m) => m.DeletedPage));
+const AccessPage = lazyPage(() => import('./access/access-page').then((m) => m.AccessPage));
 
 const PAGES: Record<RouteName, (params: string[]) => ComponentChildren> = {
   certificates: () => <CertificatesPage />,
