@@ -1,10 +1,10 @@
 import { KeyVaultJsonLoader } from '../components/key-vault-json-loader';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { isPolicyField, policyErrorsOf, PolicyForm } from '../components/policy-form';
 import { TagsEditor, rowsToTags, type TagRow } from '../components/tags-editor';
 import { ErrorBanner, FieldError } from '../components/error-banner';
 import { explainError } from '../errors';
-import { defaultDraft, draftErrors, draftToPolicy, type PolicyDraft } from '../state/policy-draft';
+import { defaultDraft, draftErrors, draftToPolicy, withIssuer, type PolicyDraft } from '../state/policy-draft';
 import { usePolicyCheck } from '../state/use-policy-check';
 import { usePolicyLint } from '../state/use-lint';
 import { useIssuerChoices } from '../state/use-issuer-names';
@@ -35,6 +35,12 @@ export function CreatePage() {
   const liveErrors = usePolicyCheck(draft, issuers, touched, local);
   const findings = usePolicyLint(draft);
   const loaded = useVaultModule();
+  const publicTlsDays = loaded?.recommendedValidityDays(new Date());
+  // An issuer picked before the vault module arrived got no SC-081 default: give it now.
+  useEffect(() => {
+    if (publicTlsDays !== undefined)
+      setDraft((d) => withIssuer(d, d.issuerName, local.includes(d.issuerName), publicTlsDays));
+  }, [publicTlsDays]);
   // Self and Local issuers sign at once; any other makes a CSR to carry to its CA.
   const signsNow = draft.issuerName === 'Self' || local.includes(draft.issuerName);
   const words = error ? explainError(error) : undefined;
@@ -108,7 +114,7 @@ export function CreatePage() {
           localIssuers={local}
           disabled={busy}
           findings={findings}
-          publicTlsDays={loaded?.recommendedValidityDays(new Date())}
+          publicTlsDays={publicTlsDays}
         />
         <TagsEditor rows={tags} onChange={setTags} disabled={busy} />
         <label class="check">
