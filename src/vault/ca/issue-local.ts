@@ -59,12 +59,12 @@ export async function issueFromLocalCa(ctx: VaultContext, input: LocalIssueInput
   const now = ctx.now();
   const isCa = isCaPolicy(policy);
   const pathLength = isCa ? pathLengthFor(ca.path, ca.name, policy.basicConstraints?.pathLength) : undefined;
-  const window = validityWindow({
+  const asked = validityWindow({
     notBefore: now,
     validityInMonths: policy.validityInMonths ?? 12,
     validityInDays: policy.validityInDays,
   });
-  assertCaOutlives(ca.name, ca.info.notAfter, window, policy);
+  assertCaOutlives(ca.name, ca.info.notAfter, asked, policy);
 
   const issued = await issueCertificate({
     subject: policy.subject ?? '',
@@ -99,7 +99,7 @@ export async function issueFromLocalCa(ctx: VaultContext, input: LocalIssueInput
     certificateVersion: version.version,
   });
   const statusDetails = issued.cutToIssuer
-    ? `Issued by CA "${ca.name}" until ${day(issued.notAfter)}, when the CA itself expires, instead of ${day(window.end)}: a certificate never outlives its CA. Renew the CA to issue for the full validity.`
+    ? `Issued by CA "${ca.name}" until ${day(issued.notAfter)}, when the CA itself expires, instead of ${day(asked.end)}: a certificate never outlives its CA. Renew the CA to issue for the full validity.`
     : '';
   return { version, issued: record, statusDetails };
 }
@@ -108,12 +108,12 @@ export async function issueFromLocalCa(ctx: VaultContext, input: LocalIssueInput
 function assertCaOutlives(
   caName: string,
   caNotAfter: Date,
-  window: { start: Date; end: Date },
+  asked: { start: Date; end: Date },
   policy: CertificatePolicy,
 ): void {
-  if (window.end <= caNotAfter) return;
+  if (asked.end <= caNotAfter) return;
   const end = caNotAfter.getTime();
-  const start = window.start.getTime();
+  const start = asked.start.getTime();
   const action = policy.lifetimeActions?.[0];
   const dueAtOnce = action !== undefined && lifetimeActionDueMs(action, start, end) <= start;
   if (end - start >= DAY_MS && !dueAtOnce) return;
