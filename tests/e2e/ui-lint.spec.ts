@@ -48,3 +48,24 @@ test('lint in the UI: the SC-081 default and its finding beside validity, a pend
   await expect(table.getByRole('link', { name: 'public-web' })).toHaveCount(0);
   if (shots) await page.screenshot({ path: `${shots}/lint-list-filter.png`, fullPage: true });
 });
+
+test('lint in Chromium knows the public-suffix list: country-code and IDN TLDs pass, a misspelt one and a bare suffix do not', async ({
+  page,
+}) => {
+  await page.goto('/#/create');
+  await page.getByLabel('Subject', { exact: true }).fill('CN=shop.example.co.uk');
+  await page.getByLabel('Issuer', { exact: true }).selectOption('Unknown');
+  const names = ['shop.example.co.uk', 'xn--d1acufc.xn--p1ai', 'example.de', 'example.comm', 'co.uk'];
+  for (const [i, name] of names.entries()) {
+    await page.getByRole('button', { name: 'Add a name' }).click();
+    await page.getByLabel(`Value of name ${i + 1}`).fill(name);
+  }
+  const sanLint = page.locator('#create-subjectAlternativeNames-lint');
+  const notTld = sanLint.locator('[data-lint-id="e_dnsname_not_valid_tld"]');
+  await expect(notTld).toHaveCount(1);
+  await expect(notTld).toContainText('"example.comm"');
+  const bareSuffix = sanLint.locator('[data-lint-id="e_dnsname_contains_bare_iana_suffix"]');
+  await expect(bareSuffix).toHaveCount(1);
+  await expect(bareSuffix).toContainText('"co.uk"');
+  await expect(sanLint.locator('[data-lint-id^="e_dnsname"]')).toHaveCount(2);
+});

@@ -12,8 +12,8 @@ export function loadPublicSuffixes(): Promise<PublicSuffixes> {
     const known = (name: string, privateToo: boolean): ReturnType<typeof parse> =>
       parse(name, { allowPrivateDomains: privateToo, extractHostname: false, validateHostname: false });
     return {
-      // Asked as a name under the label: tldts's browser build answers a bare label ("com") from
-      // its default rule, isIcann false, while a name under it gets the list's ICANN entry.
+      // Asked as a name under the label, the way it appears in a certificate: the answer is then
+      // the list's ICANN rule for the label, never the implicit "*" rule a lone label may match.
       isKnownTld: (label) => {
         const r = known(`x.${label}`, false);
         return r.isIcann === true && r.publicSuffix === label;
