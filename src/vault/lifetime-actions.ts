@@ -40,7 +40,7 @@ import {
   type LifetimeIndex,
 } from './lifetime-claims';
 import { expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
-import { lifetimeIdOf } from './lifetime-due-index';
+import { isScheduleComplete, lifetimeIdOf, markScheduleComplete } from './lifetime-due-index';
 import type {
   CertificateContact,
   CreateCertificateOptions,
@@ -89,8 +89,10 @@ export async function runLifetimeActions(
 
   const scan = await ctx.store.read(async (tx) => {
     // Only the rows whose nextDueMs has passed (lifetime-due-index.ts), unless some row was
-    // written around the vault and carries none: then every row, once, and they get one.
-    const complete = (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
+    // written around the vault and carries none: then every row, once, and they get one. The
+    // counts are compared only until a run has seen the schedule complete.
+    const known = await isScheduleComplete(tx);
+    const complete = !known && (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
     const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs);
     const index = await readLifetimeIndex(tx);
     const header = await readHeader(tx);
@@ -98,14 +100,17 @@ export async function runLifetimeActions(
     const due = findDue(rows, nowMs);
     const open = due.filter((d) => isOpen(index.get(d.id), nowMs, today, locked));
     const contacts = open.length > 0 ? ((await tx.get('contacts', CONTACTS_KEY))?.contacts ?? []) : [];
-    return { rows, complete, open, contacts, locked };
+    return { rows, complete, known, open, contacts, locked };
   });
-  const { rows, complete, open: candidates, contacts, locked } = scan;
+  const { rows, complete, known, open: candidates, contacts, locked } = scan;
   const openKeys = new Set(candidates.map((d) => d.cert.key));
   // Rows to write back so they leave the due range: handled, not due after all (a v3 backfill
   // or a policy change), or never scheduled.
   const notes = rows.filter((r) => !openKeys.has(r.key) && (complete ? typeof r.nextDueMs !== 'number' : true));
-  if (candidates.length === 0 && notes.length === 0) return [];
+  if (candidates.length === 0 && notes.length === 0) {
+    if (!known) await ctx.store.write(markScheduleComplete);
+    return [];
+  }
 
   // Claim inside one write transaction: re-check, write the notify events (final) and the
   // renewal claims; only what this run claimed is reported or renewed.
@@ -126,6 +131,7 @@ export async function runLifetimeActions(
     }
     for (const r of notes) await note(tx, r.key, index, nowMs, today);
     await writeLifetimeIndex(tx, index);
+    if (!known) await markScheduleComplete(tx);
     return mine;
   });
 

@@ -12,8 +12,12 @@
  * which keeps handled rows out of the due range. It is only a hint: if a write drops it, the
  * row comes back into range, the run finds the action done in its own index, and writes the
  * note again. A row written around the vault (a raw store in a test or bench fixture) has no
- * nextDueMs; runLifetimeActions notices (the index count differs from the row count) and
- * falls back to reading every row.
+ * nextDueMs. Until a run has seen every row scheduled, runLifetimeActions compares the index
+ * count with the row count and, when they differ, reads every row once; then it writes the
+ * meta row `lifetimeSchedule`, and later runs trust the index. Counting is not free: Chromium
+ * walks the whole store to count it (seconds at 100 000 rows), so it happens once per vault,
+ * not once per run. Rows written around the vault after that are found when next written
+ * through it, as the list index finds them (list-buckets.ts).
  */
 import { lifetimeActionDueMs } from './lifetime-schedule';
 import type { LifetimeAction } from './types';
@@ -51,6 +55,19 @@ export function scheduled(row: CertificateRecord): CertificateRecord {
   const out: CertificateRecord = lifetimeSeen && lifetimeSeen.id === id ? { ...rest, lifetimeSeen } : rest;
   out.nextDueMs = nextDueMsOf(out);
   return out;
+}
+
+/** The meta row saying every certificate row carries a nextDueMs (see above). */
+const SCHEDULE_META = 'lifetimeSchedule';
+
+/** True once a run has seen every certificate row scheduled. */
+export async function isScheduleComplete(tx: StoreTx): Promise<boolean> {
+  return (await tx.get('meta', SCHEDULE_META)) !== undefined;
+}
+
+/** Inside a write, after a run that left every row scheduled. */
+export function markScheduleComplete(tx: StoreTx): Promise<void> {
+  return tx.put('meta', { key: SCHEDULE_META, value: true });
 }
 
 /** Per store, what a put through the vault's store does to the value first. */

@@ -220,6 +220,26 @@ describe('the stored index follows the vault', () => {
     other.close();
   });
 
+  it('a write the list does not show (a lifetime run noting a row) leaves the buckets and the stamp alone', async () => {
+    const { vault, store, clock } = await makeVault();
+    await vault.createCertificate('web', {
+      subject: 'CN=web.contoso.com',
+      keyType: 'EC',
+      lifetimeActions: [{ action: 'EmailContacts', lifetimePercentage: 50 }],
+    });
+    await vault.queryCertificates();
+    const stampOf = () => store.read((tx) => tx.get('meta', LIST_INDEX_META));
+    const stamp = await stampOf();
+    clock.now = new Date(+T0 + 300 * 86_400_000);
+    expect((await vault.runLifetimeActions()).map((e) => e.kind)).toEqual(['notify']);
+    expect((await store.read((tx) => tx.get('certificates', 'web')))?.lifetimeSeen).toBeDefined();
+    expect(await stampOf()).toEqual(stamp);
+
+    await vault.updateCertificateProperties('web', undefined, { tags: { owner: 'alice' } });
+    expect(await stampOf()).not.toEqual(stamp);
+    expect((await vault.queryCertificates({ search: 'owner=alice' })).count).toBe(1);
+  });
+
   it('a vault whose index was never built (rows from before schema v7) builds it once from the certificates', async () => {
     const { vault, store } = await makeVault();
     await vault.createCertificate('kept', { subject: 'CN=kept', keyType: 'EC' });
