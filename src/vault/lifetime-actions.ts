@@ -94,6 +94,8 @@ export async function runLifetimeActions(
     const known = await isScheduleComplete(tx);
     const complete = !known && (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
     const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs);
+    // Nothing due (most runs): the lifetime index, one row per handled action, need not be read.
+    if (rows.length === 0) return { rows, complete, known, open: [], contacts: [], locked: false };
     const index = await readLifetimeIndex(tx);
     const header = await readHeader(tx);
     const locked = header !== undefined && ctx.access.unlocked?.headerId !== header.id;

@@ -51,13 +51,18 @@ function counting(ctx: VaultContext): {
   ctx: VaultContext;
   rowsRead: () => number;
   countsTaken: () => number;
+  lifetimeIndexReads: () => number;
   reset: () => void;
 } {
   let rows = 0;
   let counts = 0;
+  let indexReads = 0;
   const spy = (tx: StoreTx): StoreTx => ({
     ...tx,
-    get: (...args) => tx.get(...args),
+    get: (...args) => {
+      if (args[0] === 'meta' && args[1] === 'lifetimeIndex') indexReads++;
+      return tx.get(...args);
+    },
     count: (...args) => {
       counts++;
       return tx.count(...args);
@@ -86,9 +91,11 @@ function counting(ctx: VaultContext): {
     ctx: { ...ctx, store },
     rowsRead: () => rows,
     countsTaken: () => counts,
+    lifetimeIndexReads: () => indexReads,
     reset: () => {
       rows = 0;
       counts = 0;
+      indexReads = 0;
     },
   };
 }
@@ -185,7 +192,7 @@ describe('runLifetimeActions reads only what is due', () => {
     const clock = { value: at('2026-06-01T00:00:00Z') };
     const base = await freshContext('due', clock);
     await base.store.write((tx) => tx.put('certificates', row('Web')));
-    const { ctx, rowsRead, countsTaken, reset } = counting(base);
+    const { ctx, rowsRead, countsTaken, lifetimeIndexReads, reset } = counting(base);
     expect(await runLifetimeActions(ctx)).toEqual([]);
     expect(countsTaken()).toBe(2);
     reset();
@@ -193,6 +200,8 @@ describe('runLifetimeActions reads only what is due', () => {
     expect(await runLifetimeActions(ctx)).toEqual([]);
     expect(countsTaken()).toBe(0);
     expect(rowsRead()).toBe(0);
+    // Nothing due: not even the lifetime index (a row of every handled action) is read.
+    expect(lifetimeIndexReads()).toBe(0);
 
     // From then on a row written around the vault is found when next written through it.
     const raw = await openIdbVaultStore(base.name);
