@@ -31,6 +31,8 @@ async function currentIndex(ctx: VaultContext): Promise<CertificateListIndex> {
     buckets = await ctx.store.read((tx) => tx.getAll('listIndex'));
   }
   const index = new CertificateListIndex(buckets ?? []);
+  // After the first page is drawn, before anyone has typed: the first search then costs no more than the next.
+  setTimeout(() => cache.index === index && index.searchText(), 0);
   cache.index = index;
   cache.stamp = stamp;
   return index;

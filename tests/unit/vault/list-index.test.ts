@@ -113,6 +113,23 @@ describe('CertificateListIndex: search', () => {
   });
 });
 
+describe('CertificateListIndex: search over many buckets', () => {
+  it('finds the right line when lowercasing changes a length ("İ" becomes two characters)', () => {
+    const many = Array.from({ length: 200 }, (_, i) =>
+      row(`n${i}`, 10 + i, {
+        subject: i % 2 ? `CN=İzmir İstanbul ${i}` : `CN=plain ${i}`,
+        dns: [`host-${String(i).padStart(3, '0')}.example`],
+      }),
+    );
+    const ix = indexOf(many);
+    for (const i of [0, 1, 2, 57, 198, 199]) {
+      const view = ix.query({ search: `host-${String(i).padStart(3, '0')}.` }, NOW);
+      expect(view.rows(0, 5).map((e) => e.name)).toEqual([`n${i}`]);
+    }
+    expect(ix.query({ search: 'i̇zmir' }, NOW).count).toBe(100);
+  });
+});
+
 describe('CertificateListIndex: sort', () => {
   it('by expiry (default), pending last; descending reverses', () => {
     expect(names({})).toEqual(['old', 'web-b', 'ec-api', 'web-a', 'off', 'csr']);
