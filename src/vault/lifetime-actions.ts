@@ -25,7 +25,7 @@
  *
  * Speed: only the certificate rows whose nextDueMs has passed are read (index byNextDue, kept
  * by lifetime-due-index.ts; each row carries its policy and a copy of the latest version's
- * attributes), plus the one lifetime index row. Versions are never read. Rows this run handled,
+ * attributes), plus the one lifetime index row when any is. Versions are never read. Rows this run handled,
  * or found not due after all, get a note that moves their nextDueMs past now, so the next run
  * does not read them again.
  */

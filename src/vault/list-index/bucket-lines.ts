@@ -12,6 +12,9 @@ export class BucketLines {
   /** where line i starts and ends (exclusive) in its part */
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
+  /** the first line of each part, and `count` at the end */
+  private readonly firstLines: Int32Array;
+  private readonly search: (SearchPart | undefined)[] = [];
 
   /** `parts`: "\n"-separated lines each, none empty (an empty bucket is left out). */
   constructor(parts: readonly string[]) {
@@ -22,8 +25,10 @@ export class BucketLines {
     this.partOf = new Uint8Array(count);
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
+    this.firstLines = new Int32Array(parts.length + 1);
     let i = 0;
     parts.forEach((part, p) => {
+      this.firstLines[p] = i;
       let from = 0;
       for (;;) {
         const end = part.indexOf('\n', from);
@@ -35,36 +40,56 @@ export class BucketLines {
         from = end + 1;
       }
     });
+    this.firstLines[parts.length] = count;
   }
 
   line(i: number): string {
     return this.parts[this.partOf[i]].slice(this.starts[i], this.ends[i]);
   }
 
-  /**
-   * Every line lowercased, joined by "\n", with where each starts in it: what a search scans.
-   * One pass over each part when lowercasing keeps every length (it does, but for a few
-   * characters such as "İ"); line by line otherwise.
-   */
-  lowercased(): { text: string; starts: Int32Array } {
-    const lower = this.parts.map((p) => p.toLowerCase());
-    const starts = new Int32Array(this.count + 1);
-    if (lower.every((p, k) => p.length === this.parts[k].length)) {
-      const offsets = new Int32Array(this.parts.length);
-      for (let k = 1; k < this.parts.length; k++) offsets[k] = offsets[k - 1] + this.parts[k - 1].length + 1;
-      for (let i = 0; i < this.count; i++) starts[i] = offsets[this.partOf[i]] + this.starts[i];
-      starts[this.count] = this.count === 0 ? 0 : offsets[this.parts.length - 1] + (this.parts.at(-1) ?? '').length + 1;
-      return { text: lower.join('\n'), starts };
-    }
-    const lines = Array.from({ length: this.count }, (_, i) => this.line(i).toLowerCase());
-    let at = 0;
-    for (let i = 0; i < this.count; i++) {
-      starts[i] = at;
-      at += lines[i].length + 1;
-    }
-    starts[this.count] = at;
-    return { text: lines.join('\n'), starts };
+  /** How many parts (buckets) the lines are in. */
+  get partCount(): number {
+    return this.parts.length;
   }
+
+  /**
+   * Part `p` lowercased, what a search scans, with where each of its lines starts in it (line
+   * `first` + k at `starts[k]`, and one past the end at the last index). Made once per part, so
+   * a large index can be prepared a part at a time. Lowercasing keeps every length but for a
+   * few characters such as "İ"; a part holding one is lowercased line by line.
+   */
+  searchPart(p: number): SearchPart {
+    const cached = this.search[p];
+    if (cached) return cached;
+    const part = this.parts[p];
+    const first = this.firstLines[p];
+    const count = this.firstLines[p + 1] - first;
+    const starts = new Int32Array(count + 1);
+    let text = part.toLowerCase();
+    if (text.length === part.length) {
+      for (let k = 0; k < count; k++) starts[k] = this.starts[first + k];
+      starts[count] = part.length + 1;
+    } else {
+      const lines = Array.from({ length: count }, (_, k) => this.line(first + k).toLowerCase());
+      let at = 0;
+      for (let k = 0; k < count; k++) {
+        starts[k] = at;
+        at += lines[k].length + 1;
+      }
+      starts[count] = at;
+      text = lines.join('\n');
+    }
+    const made = { text, first, starts };
+    this.search[p] = made;
+    return made;
+  }
+}
+
+/** One part of the search text: lowercase lines from line `first` on, and where each starts. */
+export interface SearchPart {
+  text: string;
+  first: number;
+  starts: Int32Array;
 }
 
 function countLines(part: string): number {

@@ -13,6 +13,8 @@ import { LIST_INDEX_META, rebuildListIndex, type ListIndexStamp } from './list-b
 export interface LoadedListIndex {
   stamp?: string;
   index?: CertificateListIndex;
+  /** stops preparing the search text of an index that a newer one replaced */
+  stopPreparing?: () => void;
 }
 
 async function currentIndex(ctx: VaultContext): Promise<CertificateListIndex> {
@@ -32,7 +34,8 @@ async function currentIndex(ctx: VaultContext): Promise<CertificateListIndex> {
   }
   const index = new CertificateListIndex(buckets ?? []);
   // After the first page is drawn, before anyone has typed: the first search then costs no more than the next.
-  setTimeout(() => cache.index === index && index.searchText(), 0);
+  cache.stopPreparing?.();
+  cache.stopPreparing = index.prepareSearch();
   cache.index = index;
   cache.stamp = stamp;
   return index;
