@@ -8,7 +8,7 @@ export class BucketLines {
   readonly count: number;
   private readonly parts: readonly string[];
   /** which part line i is in */
-  private readonly partOf: Uint8Array;
+  private readonly partOf: Uint16Array;
   /** where line i starts and ends (exclusive) in its part */
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
@@ -22,7 +22,7 @@ export class BucketLines {
     let count = 0;
     for (const part of parts) count += countLines(part);
     this.count = count;
-    this.partOf = new Uint8Array(count);
+    this.partOf = new Uint16Array(count);
     this.starts = new Int32Array(count);
     this.ends = new Int32Array(count);
     this.firstLines = new Int32Array(parts.length + 1);
