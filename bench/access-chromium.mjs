@@ -7,25 +7,13 @@
 // start included), i.e. what one offline guess costs with a tool no one here wrote.
 //
 // Run: `node bench/access-chromium.mjs [runs]` (default 5). Not part of npm test.
-import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { bundleIife, median } from './bench-kit.mjs';
+import { bundleIife, launchBenchPage, median } from './bench-kit.mjs';
 
 const RUNS = Number(process.argv[2] ?? 5);
 const code = await bundleIife('src/vault/index.ts', 'vault');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu'],
-});
-const page = await browser.newPage();
-const base = 'http://localhost:4199';
-await page.route(`${base}/bench.html`, (r) =>
-  r.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="${base}/vault.js"></script>` }),
-);
-await page.route(`${base}/vault.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: code }));
-await page.goto(`${base}/bench.html`);
-await page.waitForFunction(() => globalThis.vault !== undefined);
+const { browser, page } = await launchBenchPage(code, 'vault', 'http://localhost:4199');
 
 const result = await page.evaluate(async (RUNS) => {
   const api = globalThis.vault;

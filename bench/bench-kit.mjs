@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { chromium } from '@playwright/test';
 import { build } from 'vite';
 
 const CACHE = join(import.meta.dirname, '.cache');
@@ -73,4 +74,24 @@ export async function timeMedian(runs, fn) {
     ms.push(performance.now() - t);
   }
   return median(ms);
+}
+
+/**
+ * Headless Chromium with one page at `base`/bench.html that loads `code` (a bundleIife script
+ * defining the global `name`), served by page.route (no server, nothing off-origin); resolves
+ * once the global is there. Close the returned browser when done.
+ */
+export async function launchBenchPage(code, name, base) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu'],
+  });
+  const page = await browser.newPage();
+  await page.route(`${base}/bench.html`, (r) =>
+    r.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="${base}/${name}.js"></script>` }),
+  );
+  await page.route(`${base}/${name}.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: code }));
+  await page.goto(`${base}/bench.html`);
+  await page.waitForFunction((n) => globalThis[n] !== undefined, name);
+  return { browser, page };
 }

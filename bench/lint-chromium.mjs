@@ -5,25 +5,13 @@
 // No linter outside this project reads policies or requests, so there is no external ratio here.
 //
 // Run: `node bench/lint-chromium.mjs [N]` (default 10000). Not part of npm test.
-import { chromium } from '@playwright/test';
-import { bundleIife } from './bench-kit.mjs';
+import { bundleIife, launchBenchPage } from './bench-kit.mjs';
 
 const N = Number(process.argv[2] ?? 10_000);
 const REPARSE = Math.min(N, 1000);
 const code = await bundleIife('bench/lint-bench-entry.ts', 'lb');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu'],
-});
-const page = await browser.newPage();
-const base = 'http://localhost:4198';
-await page.route(`${base}/bench.html`, (r) =>
-  r.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="${base}/lb.js"></script>` }),
-);
-await page.route(`${base}/lb.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: code }));
-await page.goto(`${base}/bench.html`);
-await page.waitForFunction(() => globalThis.lb !== undefined);
+const { browser, page } = await launchBenchPage(code, 'lb', 'http://localhost:4198');
 
 const result = await page.evaluate(
   async ({ N, REPARSE }) => {

@@ -1,34 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { openssl, tempDir } from '../tests/support/openssl';
+import { selfSignedPem } from '../tests/support/openssl';
 
 const COUNT = 1000;
 
 /** One EC P-256 key + self-signed certificate as a PEM bundle, made by openssl. */
 function makePem(): string {
-  const tmp = tempDir('certkeep-ui-bench-');
-  try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      '/CN=bench.contoso.com',
-      '-days',
-      '365',
-    ]);
-    return `${openssl(['pkey', '-in', tmp.path('k.pem')]).toString()}${openssl(['x509', '-in', tmp.path('c.pem')]).toString()}`;
-  } finally {
-    tmp.cleanup();
-  }
+  const { keyPem, certPem } = selfSignedPem({ key: 'ec', subj: '/CN=bench.contoso.com', days: 365 });
+  return keyPem + certPem;
 }
 
 /**

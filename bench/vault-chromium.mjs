@@ -4,24 +4,12 @@
 // served by Playwright's page.route (no server, nothing off-origin).
 //
 // Run: `node bench/vault-chromium.mjs [N]` (default 10000). Not part of npm test.
-import { chromium } from '@playwright/test';
-import { bundleIife } from './bench-kit.mjs';
+import { bundleIife, launchBenchPage } from './bench-kit.mjs';
 
 const N = Number(process.argv[2] ?? 10_000);
 const code = await bundleIife('bench/vault-bench-entry.ts', 'vb');
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu'],
-});
-const page = await browser.newPage();
-const base = 'http://localhost:4199';
-await page.route(`${base}/bench.html`, (r) =>
-  r.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="${base}/vb.js"></script>` }),
-);
-await page.route(`${base}/vb.js`, (r) => r.fulfill({ contentType: 'text/javascript', body: code }));
-await page.goto(`${base}/bench.html`);
-await page.waitForFunction(() => globalThis.vb !== undefined);
+const { browser, page } = await launchBenchPage(code, 'vb', 'http://localhost:4199');
 
 const result = await page.evaluate(async (N) => {
   const m = globalThis.vb;

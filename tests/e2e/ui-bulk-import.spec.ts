@@ -2,44 +2,21 @@ import { expect, test, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { openssl, tempDir } from '../support/openssl';
+import { pfxFromPair, selfSignedFiles, tempDir } from '../support/openssl';
 
 /** An EC P-256 self-signed certificate with key, made by openssl: `<name>.key`, `<name>.crt`. */
 function selfSigned(tmp: ReturnType<typeof tempDir>, name: string): void {
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    tmp.path(`${name}.key`),
-    '-out',
-    tmp.path(`${name}.crt`),
-    '-subj',
-    `/CN=${name}.contoso.com`,
-    '-days',
-    '30',
-  ]);
+  selfSignedFiles({
+    key: 'ec',
+    subj: `/CN=${name}.contoso.com`,
+    days: 30,
+    keyOut: tmp.path(`${name}.key`),
+    certOut: tmp.path(`${name}.crt`),
+  });
 }
 
-function pfx(tmp: ReturnType<typeof tempDir>, name: string, password: string, out = `${name}.pfx`): string {
-  openssl([
-    'pkcs12',
-    '-export',
-    '-inkey',
-    tmp.path(`${name}.key`),
-    '-in',
-    tmp.path(`${name}.crt`),
-    '-passout',
-    `pass:${password}`,
-    '-out',
-    tmp.path(out),
-  ]);
-  return tmp.path(out);
-}
+const pfx = (tmp: ReturnType<typeof tempDir>, name: string, password: string, out = `${name}.pfx`): string =>
+  pfxFromPair(tmp, name, password, out);
 
 async function answerPassword(page: Page, file: string, password: string): Promise<void> {
   const field = page.getByLabel(`Password for ${file}`);

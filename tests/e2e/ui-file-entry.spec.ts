@@ -1,31 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { openssl, tempDir } from '../support/openssl';
+import { selfSignedPem } from '../support/openssl';
 import { createThroughUi } from './ui-helpers';
 
 /** A self-signed RSA certificate and its key as one PEM text, made by openssl. */
 function pemBundle(cn: string): string {
-  const tmp = tempDir('certkeep-ui-entry-');
-  try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      `/CN=${cn}`,
-      '-days',
-      '30',
-    ]);
-    return readFileSync(tmp.path('k.pem'), 'utf8') + readFileSync(tmp.path('c.pem'), 'utf8');
-  } finally {
-    tmp.cleanup();
-  }
+  const { keyPem, certPem } = selfSignedPem({ key: 'rsa', subj: `/CN=${cn}`, days: 30 });
+  return keyPem + certPem;
 }
 
 test('a file opened with the installed app (launchQueue) lands on Import, already read', async ({ page }) => {

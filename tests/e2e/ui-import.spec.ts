@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { openssl, tempDir } from '../support/openssl';
+import { openssl, selfSignedFiles, tempDir } from '../support/openssl';
 
 const XSS_CN = '<img src=x onerror=alert(1)>';
 
@@ -21,21 +21,13 @@ test('import a PFX: password asked only when needed, wrong password asks again, 
     void d.dismiss();
   });
   try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      `/CN=${XSS_CN}/O=Evil & Co`,
-      '-days',
-      '30',
-    ]);
+    selfSignedFiles({
+      key: 'rsa',
+      subj: `/CN=${XSS_CN}/O=Evil & Co`,
+      days: 30,
+      keyOut: tmp.path('k.pem'),
+      certOut: tmp.path('c.pem'),
+    });
     openssl([
       'pkcs12',
       '-export',
@@ -86,23 +78,13 @@ test('import a PFX: password asked only when needed, wrong password asks again, 
 test('import a PEM key + certificate without a password, with an edited policy and a tag', async ({ page }) => {
   const tmp = tempDir('certkeep-ui-import-');
   try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      '/CN=ec.contoso.com',
-      '-days',
-      '90',
-    ]);
+    selfSignedFiles({
+      key: 'ec',
+      subj: '/CN=ec.contoso.com',
+      days: 90,
+      keyOut: tmp.path('k.pem'),
+      certOut: tmp.path('c.pem'),
+    });
     const bundle = `${openssl(['pkey', '-in', tmp.path('k.pem')]).toString()}${openssl(['x509', '-in', tmp.path('c.pem')]).toString()}`;
 
     await page.goto('/#/import');
@@ -132,21 +114,13 @@ test('import a PEM key + certificate without a password, with an edited policy a
 test('a certificate without a key is shown but not importable; garbage gets the vault words', async ({ page }) => {
   const tmp = tempDir('certkeep-ui-import-');
   try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      '/CN=nokey.contoso.com',
-      '-days',
-      '30',
-    ]);
+    selfSignedFiles({
+      key: 'rsa',
+      subj: '/CN=nokey.contoso.com',
+      days: 30,
+      keyOut: tmp.path('k.pem'),
+      certOut: tmp.path('c.pem'),
+    });
     await page.goto('/#/import');
     await page.getByLabel('Certificate file (PFX, P12 or PEM with the private key)').setInputFiles(tmp.path('c.pem'));
     await expect(page.getByTestId('key-present')).toHaveText('No private key.');
@@ -165,23 +139,13 @@ test('a certificate without a key is shown but not importable; garbage gets the 
 test('the picker names the file that was read, whichever way it came (no stale "No file chosen")', async ({ page }) => {
   const tmp = tempDir('certkeep-ui-import-');
   try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      '/CN=picked.contoso.com',
-      '-days',
-      '30',
-    ]);
+    selfSignedFiles({
+      key: 'ec',
+      subj: '/CN=picked.contoso.com',
+      days: 30,
+      keyOut: tmp.path('k.pem'),
+      certOut: tmp.path('c.pem'),
+    });
     const bundle = `${openssl(['pkey', '-in', tmp.path('k.pem')]).toString()}${openssl(['x509', '-in', tmp.path('c.pem')]).toString()}`;
     writeFileSync(tmp.path('picked.pem'), bundle);
     await page.goto('/#/import');

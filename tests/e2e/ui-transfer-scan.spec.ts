@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openssl, runTool, tempDir } from '../support/openssl';
+import { openssl, runTool, selfSignedFiles, tempDir } from '../support/openssl';
 import { haveQrTools, qrencodeModules, referenceParts, referencePartsOfType } from '../support/qr-tools';
 import { writeQrY4m } from '../support/y4m';
 import { launchWithFakeCamera } from './fake-camera';
@@ -15,21 +15,13 @@ const film = (path: string, texts: string[]) => writeQrY4m(path, texts.map(qrenc
 
 /** The CA that signs on the far side of the gap: openssl, with a leaf for the pending CSR and its P7B. */
 function signWithOpenssl(tmp: ReturnType<typeof tempDir>, csrPem: string): { p7b: Buffer; caPem: string } {
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-keyout',
-    tmp.path('ca.key'),
-    '-out',
-    tmp.path('ca.pem'),
-    '-subj',
-    '/CN=Scan Test CA',
-    '-days',
-    '30',
-  ]);
+  selfSignedFiles({
+    key: 'rsa',
+    subj: '/CN=Scan Test CA',
+    days: 30,
+    keyOut: tmp.path('ca.key'),
+    certOut: tmp.path('ca.pem'),
+  });
   openssl(
     [
       'x509',
@@ -161,23 +153,13 @@ test('no camera: the scanner says so; photos of the codes, picked as files, reac
   test.skip(!haveQrTools(), 'zbarimg/qrencode not installed');
   const tmp = tempDir('certkeep-scan-still-');
   try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      tmp.path('key.pem'),
-      '-out',
-      tmp.path('cert.pem'),
-      '-subj',
-      '/CN=still.contoso.com',
-      '-days',
-      '40',
-    ]);
+    selfSignedFiles({
+      key: 'ec',
+      subj: '/CN=still.contoso.com',
+      days: 40,
+      keyOut: tmp.path('key.pem'),
+      certOut: tmp.path('cert.pem'),
+    });
     const pem = Buffer.from(readFileSync(tmp.path('cert.pem'), 'utf8') + readFileSync(tmp.path('key.pem'), 'utf8'));
     const parts = referenceParts(pem, 12);
     const files = parts.map((p, i) => {

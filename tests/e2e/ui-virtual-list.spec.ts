@@ -1,34 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
-import { openssl, tempDir } from '../support/openssl';
+import { selfSignedPem } from '../support/openssl';
 
 const COUNT = 400;
 
 /** One EC key + self-signed certificate as a PEM bundle, made by openssl. */
 function makePem(): string {
-  const tmp = tempDir('certkeep-virtual-');
-  try {
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:P-256',
-      '-nodes',
-      '-keyout',
-      tmp.path('k.pem'),
-      '-out',
-      tmp.path('c.pem'),
-      '-subj',
-      '/CN=fleet.contoso.com',
-      '-days',
-      '365',
-    ]);
-    return `${openssl(['pkey', '-in', tmp.path('k.pem')]).toString()}${openssl(['x509', '-in', tmp.path('c.pem')]).toString()}`;
-  } finally {
-    tmp.cleanup();
-  }
+  const { keyPem, certPem } = selfSignedPem({ key: 'ec', subj: '/CN=fleet.contoso.com', days: 365 });
+  return keyPem + certPem;
 }
 
 /** Imports the PEM under COUNT names through the built vault chunk (its exports keep their names). */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,4 +24,68 @@ export function tempDir(prefix = 'certkeep-'): { dir: string; path: (name: strin
 export function opensslOutcome(args: string[], input?: Uint8Array | string): { ok: boolean; out: string } {
   const result = spawnSync('openssl', args, { input, maxBuffer: 64 * 1024 * 1024 });
   return { ok: result.status === 0, out: `${result.stdout.toString()}${result.stderr.toString()}` };
+}
+
+/** The `-newkey` arguments for the two key kinds the fixtures use: EC P-256 and RSA 2048. */
+const NEWKEY = { ec: ['ec', '-pkeyopt', 'ec_paramgen_curve:P-256'], rsa: ['rsa:2048'] } as const;
+
+/** A self-signed certificate and its unencrypted key, written by `openssl req -x509` to `keyOut` and `certOut`. */
+export function selfSignedFiles(o: {
+  key: keyof typeof NEWKEY;
+  subj: string;
+  days: number;
+  keyOut: string;
+  certOut: string;
+}): void {
+  openssl([
+    'req',
+    '-x509',
+    '-newkey',
+    ...NEWKEY[o.key],
+    '-nodes',
+    '-keyout',
+    o.keyOut,
+    '-out',
+    o.certOut,
+    '-subj',
+    o.subj,
+    '-days',
+    String(o.days),
+  ]);
+}
+
+/** A self-signed certificate and its key as PEM texts, made in a temp folder that is removed before returning. */
+export function selfSignedPem(o: { key: keyof typeof NEWKEY; subj: string; days: number }): {
+  keyPem: string;
+  certPem: string;
+} {
+  const tmp = tempDir('certkeep-pem-');
+  try {
+    selfSignedFiles({ ...o, keyOut: tmp.path('k.pem'), certOut: tmp.path('c.pem') });
+    return { keyPem: readFileSync(tmp.path('k.pem'), 'utf8'), certPem: readFileSync(tmp.path('c.pem'), 'utf8') };
+  } finally {
+    tmp.cleanup();
+  }
+}
+
+/** `<name>.key` and `<name>.crt` in `dir` packed as a password-protected PFX at `out`; returns `out`. */
+export function pfxFromPair(
+  dir: { path: (name: string) => string },
+  name: string,
+  password: string,
+  out: string,
+): string {
+  openssl([
+    'pkcs12',
+    '-export',
+    '-inkey',
+    dir.path(`${name}.key`),
+    '-in',
+    dir.path(`${name}.crt`),
+    '-passout',
+    `pass:${password}`,
+    '-out',
+    dir.path(out),
+  ]);
+  return dir.path(out);
 }

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { KeyVaultCertificateWithPolicy, KeyVaultCertificate } from '../state/vault-api';
 import { downloadBytes, fileNameFor, toPem } from '../components/download';
-import { ErrorBanner, FieldError } from '../components/error-banner';
+import { ErrorBanner } from '../components/error-banner';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { getVault, loadImportTools } from '../state/vault-client';
 import { useAction } from '../state/use-action';
 import { TransferActions } from '../transfer/transfer-actions';
@@ -136,31 +137,17 @@ export function DownloadsPanel({
             </label>
           )}
           {!isPfx && encryptKey && (
-            <div class="grid-fields">
-              <div class="field">
-                <label for="pem-password">Key password</label>
-                <input
-                  id="pem-password"
-                  type="password"
-                  autocomplete="new-password"
-                  value={password}
-                  onInput={(e) => setPassword(e.currentTarget.value)}
-                />
-              </div>
-              <div class="field">
-                <label for="pem-password-again">Repeat the key password</label>
-                <input
-                  id="pem-password-again"
-                  type="password"
-                  autocomplete="new-password"
-                  value={again}
-                  aria-invalid={mismatch ? 'true' : undefined}
-                  aria-describedby={mismatch ? 'pem-password-mismatch' : undefined}
-                  onInput={(e) => setAgain(e.currentTarget.value)}
-                />
-                <FieldError id="pem-password-mismatch" message={mismatch} />
-              </div>
-            </div>
+            <NewPasswordFields
+              id="pem-password"
+              label="Key password"
+              againLabel="Repeat the key password"
+              mismatchId="pem-password-mismatch"
+              password={password}
+              again={again}
+              mismatch={mismatch}
+              onPassword={setPassword}
+              onAgain={setAgain}
+            />
           )}
           <button type="submit" class="primary" disabled={busy || (!isPfx && !pemReady)}>
             {isPfx ? 'PFX with private key' : encryptKey ? 'PEM with encrypted key' : 'PEM with private key'}

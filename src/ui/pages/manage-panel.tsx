@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ConfirmDialog } from '../components/dialog';
-import { ErrorBanner, FieldError } from '../components/error-banner';
+import { ErrorBanner } from '../components/error-banner';
+import { NewPasswordFields } from '../components/new-password-fields';
 import { downloadBytes, fileNameFor } from '../components/download';
 import { getVault, vaultChanged } from '../state/vault-client';
 import { navigate } from '../state/router';
@@ -40,31 +41,17 @@ export function ManagePanel({ name, keyExportable }: { name: string; keyExportab
           An encrypted file with every version, the policy and the tags
           {keyExportable ? ' and the private keys' : '; the private key is not exportable, so it is not included'}.
         </p>
-        <div class="grid-fields">
-          <div class="field">
-            <label for="backup-password">Backup password</label>
-            <input
-              id="backup-password"
-              type="password"
-              autocomplete="new-password"
-              value={password}
-              onInput={(e) => setPassword(e.currentTarget.value)}
-            />
-          </div>
-          <div class="field">
-            <label for="backup-password-again">Repeat the password</label>
-            <input
-              id="backup-password-again"
-              type="password"
-              autocomplete="new-password"
-              value={again}
-              aria-invalid={mismatch ? 'true' : undefined}
-              aria-describedby={mismatch ? 'backup-mismatch' : undefined}
-              onInput={(e) => setAgain(e.currentTarget.value)}
-            />
-            <FieldError id="backup-mismatch" message={mismatch} />
-          </div>
-        </div>
+        <NewPasswordFields
+          id="backup-password"
+          label="Backup password"
+          againLabel="Repeat the password"
+          mismatchId="backup-mismatch"
+          password={password}
+          again={again}
+          mismatch={mismatch}
+          onPassword={setPassword}
+          onAgain={setAgain}
+        />
         <button type="submit" disabled={busy || !password || password !== again}>
           Download a backup
         </button>

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { importCertificates } from '../../../src/vault/bulk/bulk-import';
 import type { BulkImportFile, BulkImportOptions } from '../../../src/vault/bulk/bulk-types';
 import type { CertificateVault } from '../../../src/vault/types';
-import { openssl, tempDir } from '../../support/openssl';
+import { pfxFromPair, selfSignedFiles, tempDir } from '../../support/openssl';
 import { collect, makeVault } from './vault-fixture';
 import { stringContaining } from '../../support/match';
 
@@ -18,58 +18,21 @@ const t = tempDir('certkeep-bulk-');
 afterAll(() => t.cleanup());
 const read = (f: string) => new Uint8Array(readFileSync(t.path(f)));
 
-function selfSigned(name: string): void {
-  openssl([
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-keyout',
-    t.path(`${name}.key`),
-    '-out',
-    t.path(`${name}.crt`),
-    '-subj',
-    `/CN=${name}.contoso.com`,
-    '-days',
-    '30',
-  ]);
+function selfSigned(name: string, cn = name, days = 30): void {
+  selfSignedFiles({
+    key: 'ec',
+    subj: `/CN=${cn}.contoso.com`,
+    days,
+    keyOut: t.path(`${name}.key`),
+    certOut: t.path(`${name}.crt`),
+  });
 }
 function pfx(name: string, password: string, out = `${name}.pfx`): void {
-  openssl([
-    'pkcs12',
-    '-export',
-    '-inkey',
-    t.path(`${name}.key`),
-    '-in',
-    t.path(`${name}.crt`),
-    '-passout',
-    `pass:${password}`,
-    '-out',
-    t.path(out),
-  ]);
+  pfxFromPair(t, name, password, out);
 }
 for (const n of ['alpha', 'bravo', 'charlie', 'delta', 'echo']) selfSigned(n);
 // delta renewed: a new key and certificate with delta's subject.
-openssl([
-  'req',
-  '-x509',
-  '-newkey',
-  'ec',
-  '-pkeyopt',
-  'ec_paramgen_curve:P-256',
-  '-nodes',
-  '-keyout',
-  t.path('delta-renewed.key'),
-  '-out',
-  t.path('delta-renewed.crt'),
-  '-subj',
-  '/CN=delta.contoso.com',
-  '-days',
-  '60',
-]);
+selfSigned('delta-renewed', 'delta', 60);
 pfx('alpha', 'first');
 pfx('bravo', 'first');
 pfx('charlie', 'second');
