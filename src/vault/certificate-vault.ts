@@ -21,7 +21,6 @@ import * as versions from './versions';
 import { queryCertificates } from './list-index/query-certificates';
 import { authorize } from './access/gate';
 import { getAccessState } from './access/access-state';
-import { listAuditLog, verifyAuditLog } from './access/audit-log';
 import { lockSession } from './access/session';
 import { METHOD_REQUIREMENTS, type GatedMethod } from './access/permissions';
 import { listTrustAnchors, removeTrustAnchor } from './trust/anchor-records';
@@ -40,6 +39,7 @@ const onDemand = {
   crl: () => import('./ca/get-crl'),
   protect: () => import('./access/protect'),
   unprotect: () => import('./access/unprotect'),
+  auditLog: () => import('./access/audit-log'),
   unlock: () => import('./access/unlock'),
   policies: () => import('./access/access-policies'),
   lint: () => import('./lint/lint-api'),
@@ -277,10 +277,12 @@ class LocalCertificateVault implements T.CertificateVault {
     );
   }
   listAuditLog() {
-    return this.call('listAuditLog', 'Reading the audit log', (c) => listAuditLog(c));
+    return this.call('listAuditLog', 'Reading the audit log', async (c) => (await onDemand.auditLog()).listAuditLog(c));
   }
   verifyAuditLog() {
-    return this.call('verifyAuditLog', 'Checking the audit log', (c) => verifyAuditLog(c));
+    return this.call('verifyAuditLog', 'Checking the audit log', async (c) =>
+      (await onDemand.auditLog()).verifyAuditLog(c),
+    );
   }
 
   signCertificateRequest(issuerName: string, csr: Uint8Array, options?: T.SignCertificateRequestOptions) {

@@ -13,7 +13,6 @@ import type { VaultContext } from '../context';
 import { VaultError } from '../vault-error';
 import { checkAccessRow } from './access-mac';
 import { readHeader } from './access-store';
-import { writeAudit } from './audit-log';
 import { missingPermission, permissionName, type Requirement } from './permissions';
 import { lockSession, type UnlockedState } from './session';
 
@@ -41,6 +40,8 @@ export async function authorize(
   if (requirement === 'unlocked' || s.owner) return;
   if (requirement === 'owner') {
     if (audited) {
+      // Loaded here, not with the gate: its SHA-256 is not needed to open or list a vault.
+      const { writeAudit } = await import('./audit-log');
       await writeAudit(ctx, { principal: s.principal, action: audited, result: 'refused', detail: 'not an owner' });
     }
     throw new VaultError(
