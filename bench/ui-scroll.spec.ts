@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { builtVaultChunk } from '../tests/support/built-vault-chunk';
 import { openssl, tempDir } from '../tests/support/openssl';
 
 /** Vault sizes to scroll through: `SCROLL_COUNTS=10000,100000` (default 10 000). */
@@ -41,8 +42,7 @@ function makePem(): string {
  */
 test('the Certificates list scrolls smoothly at 10 000 / 100 000 certificates', async ({ page }) => {
   test.setTimeout(1_200_000);
-  const chunk = readdirSync('dist/assets').find((f) => /^vault-.*\.js$/.test(f));
-  if (!chunk) throw new Error('no vault chunk in dist/assets: build first (npx vite build)');
+  const chunk = builtVaultChunk();
   const pem = makePem();
   const results: Record<string, unknown>[] = [];
   for (const count of COUNTS) {
@@ -96,7 +96,7 @@ test('the Certificates list scrolls smoothly at 10 000 / 100 000 certificates', 
         localStorage.setItem('certkeep.vault', vaultName);
         return performance.now() - t0;
       },
-      { url: `/assets/${chunk}`, pem, count, vaultName },
+      { url: chunk, pem, count, vaultName },
     );
     await page.goto('/#/certificates');
     await page.reload();

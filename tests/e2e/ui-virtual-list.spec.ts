@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync } from 'node:fs';
+import { builtVaultChunk } from '../support/built-vault-chunk';
 import { selfSignedPem } from '../support/openssl';
 
 const COUNT = 400;
@@ -12,8 +12,7 @@ function makePem(): string {
 
 /** Imports the PEM under COUNT names through the built vault chunk (its exports keep their names). */
 async function fill(page: Page): Promise<void> {
-  const chunk = readdirSync('dist/assets').find((f) => /^vault-.*\.js$/.test(f));
-  if (!chunk) throw new Error('no vault chunk in dist/assets: build first (npx vite build)');
+  const chunk = builtVaultChunk();
   await page.goto('/#/settings');
   await page.evaluate(
     async ({ url, pem, count }) => {
@@ -31,7 +30,7 @@ async function fill(page: Page): Promise<void> {
       }
       vault.close();
     },
-    { url: `/assets/${chunk}`, pem: makePem(), count: COUNT },
+    { url: chunk, pem: makePem(), count: COUNT },
   );
 }
 
