@@ -152,7 +152,13 @@ function wrapTx(tx: VaultTx): StoreTx {
     // Local CAs: the byCa index of schema v5 (its keys sort by serial within a CA).
     issuedBy: (caKey) => tx.objectStore('issued').index('byCa').getAll(caKey),
     // Lifetime actions: the byNextDue index of schema v3.
-    certificatesDueBy: (ms) => tx.objectStore('certificates').index('byNextDue').getAll(IDBKeyRange.upperBound(ms)),
+    certificatesDueBy: (ms, fromMs) =>
+      fromMs !== undefined && fromMs > ms
+        ? Promise.resolve([])
+        : tx
+            .objectStore('certificates')
+            .index('byNextDue')
+            .getAll(fromMs === undefined ? IDBKeyRange.upperBound(ms) : IDBKeyRange.bound(fromMs, ms)),
     countScheduledCertificates: () => tx.objectStore('certificates').index('byNextDue').count(),
   };
 }

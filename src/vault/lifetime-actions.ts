@@ -40,7 +40,7 @@ import {
   type LifetimeIndex,
 } from './lifetime-claims';
 import { expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
-import { isScheduleComplete, lifetimeIdOf, markScheduleComplete } from './lifetime-due-index';
+import { lifetimeIdOf, readSchedule, scheduled, writeSchedule, type Schedule } from './lifetime-due-index';
 import type {
   CertificateContact,
   CreateCertificateOptions,
@@ -91,26 +91,28 @@ export async function runLifetimeActions(
     // Only the rows whose nextDueMs has passed (lifetime-due-index.ts), unless some row was
     // written around the vault and carries none: then every row, once, and they get one. The
     // counts are compared only until a run has seen the schedule complete.
-    const known = await isScheduleComplete(tx);
+    const schedule = await readSchedule(tx);
+    const known = schedule !== undefined;
     const complete = !known && (await tx.countScheduledCertificates()) !== (await tx.count('certificates'));
-    const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs);
+    const rows = complete ? await tx.getAll('certificates') : await tx.certificatesDueBy(nowMs, schedule?.floorMs);
     // Nothing due (most runs): the lifetime index, one row per handled action, need not be read.
-    if (rows.length === 0) return { rows, complete, known, open: [], contacts: [], locked: false };
+    if (rows.length === 0) return { rows, complete, schedule, open: [], contacts: [], locked: false };
     const index = await readLifetimeIndex(tx);
     const header = await readHeader(tx);
     const locked = header !== undefined && ctx.access.unlocked?.headerId !== header.id;
     const due = findDue(rows, nowMs);
     const open = due.filter((d) => isOpen(index.get(d.id), nowMs, today, locked));
     const contacts = open.length > 0 ? ((await tx.get('contacts', CONTACTS_KEY))?.contacts ?? []) : [];
-    return { rows, complete, known, open, contacts, locked };
+    return { rows, complete, schedule, open, contacts, locked };
   });
-  const { rows, complete, known, open: candidates, contacts, locked } = scan;
+  const { rows, complete, schedule, open: candidates, contacts, locked } = scan;
   const openKeys = new Set(candidates.map((d) => d.cert.key));
   // Rows to write back so they leave the due range: handled, not due after all (a v3 backfill
   // or a policy change), or never scheduled.
   const notes = rows.filter((r) => !openKeys.has(r.key) && (complete ? typeof r.nextDueMs !== 'number' : true));
   if (candidates.length === 0 && notes.length === 0) {
-    if (!known) await ctx.store.write(markScheduleComplete);
+    // Nothing read was left at or before now: the floor may rise to now (written once, when first known).
+    if (!schedule) await ctx.store.write((tx) => writeSchedule(tx, floorAfter(rows, new Map(), nowMs)));
     return [];
   }
 
@@ -119,6 +121,7 @@ export async function runLifetimeActions(
   const claimed = await ctx.store.write(async (tx) => {
     const index = prune(await readLifetimeIndex(tx), rows, complete);
     const mine: { d: Due; event: LifetimeEvent }[] = [];
+    const after = new Map<string, number | undefined>();
     for (const d of candidates) {
       if (!isOpen(index.get(d.id), nowMs, today, locked)) continue;
       const event = baseEvent(ctx, d, contacts, nowMs);
@@ -128,12 +131,12 @@ export async function runLifetimeActions(
       } else {
         index.set(d.id, { kind: 'claimed', atMs: nowMs });
       }
-      await note(tx, d.cert.key, index, nowMs, today);
+      after.set(d.cert.key, await note(tx, d.cert.key, index, nowMs, today));
       mine.push({ d, event });
     }
-    for (const r of notes) await note(tx, r.key, index, nowMs, today);
+    for (const r of notes) after.set(r.key, await note(tx, r.key, index, nowMs, today));
     await writeLifetimeIndex(tx, index);
-    if (!known) await markScheduleComplete(tx);
+    await raiseFloor(tx, schedule, floorAfter(rows, after, nowMs));
     return mine;
   });
 
@@ -151,15 +154,51 @@ export async function runLifetimeActions(
  * claimed: when the claim goes stale). A row whose action is still open is written back as is
  * (its nextDueMs is recomputed by the store wrapper).
  */
-async function note(tx: StoreTx, key: string, index: LifetimeIndex, nowMs: number, today: string): Promise<void> {
+async function note(
+  tx: StoreTx,
+  key: string,
+  index: LifetimeIndex,
+  nowMs: number,
+  today: string,
+): Promise<number | undefined> {
   const row = await tx.get('certificates', key);
-  if (!row) return;
+  if (!row) return undefined;
   const id = lifetimeIdOf(row);
   const nextMs = id === undefined ? -Infinity : nextLookMs(index.get(`${key}/${id}`), today);
   const noted = { ...row };
   delete noted.lifetimeSeen;
   if (id !== undefined && nextMs > nowMs) noted.lifetimeSeen = { id, nextMs };
   await tx.put('certificates', noted);
+  return scheduled(noted).nextDueMs;
+}
+
+/**
+ * The lowest nextDueMs the rows this run read are left with (`after` for the ones it wrote
+ * back, else as read), and never above now: every row due by now was among them.
+ */
+function floorAfter(rows: CertificateRecord[], after: Map<string, number | undefined>, nowMs: number): number {
+  let floor = nowMs;
+  for (const r of rows) {
+    const next = after.has(r.key) ? after.get(r.key) : r.nextDueMs;
+    if (typeof next === 'number' && next < floor) floor = next;
+  }
+  return floor;
+}
+
+/**
+ * Inside the run's write: moves the floor up to `floorMs`, unless a row written since this
+ * run's read (another tab, the service worker) lies below it; those lowered the stored floor or
+ * sit between the old floor and the new one.
+ */
+async function raiseFloor(tx: StoreTx, before: Schedule | undefined, floorMs: number): Promise<void> {
+  const stored = await readSchedule(tx);
+  let floor = floorMs;
+  if (stored && stored.floorMs < floor) {
+    for (const r of await tx.certificatesDueBy(floor, stored.floorMs)) {
+      if (typeof r.nextDueMs === 'number' && r.nextDueMs < floor) floor = r.nextDueMs;
+    }
+  }
+  if (before === undefined || stored === undefined || floor !== stored.floorMs) await writeSchedule(tx, floor);
 }
 
 /** Pure: the certificates whose (single) lifetime action is due for their latest version. */

@@ -310,8 +310,8 @@ export interface StoreTx {
   lifetimeLogOf(certificateKey: string): Promise<LifetimeLogRecord[]>;
   /** The issued-certificates log of one CA certificate (index byCa, schema v5), in serial order. */
   issuedBy(caKey: string): Promise<IssuedRecord[]>;
-  /** Certificate rows whose nextDueMs ≤ ms (index byNextDue, schema v3). */
-  certificatesDueBy(ms: number): Promise<CertificateRecord[]>;
+  /** Certificate rows whose nextDueMs ≤ ms (index byNextDue, schema v3), and ≥ fromMs when given. */
+  certificatesDueBy(ms: number, fromMs?: number): Promise<CertificateRecord[]>;
   /** How many certificate rows carry a nextDueMs (all of them, unless written around the vault). */
   countScheduledCertificates(): Promise<number>;
 }

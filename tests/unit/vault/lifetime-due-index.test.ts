@@ -218,6 +218,79 @@ describe('runLifetimeActions reads only what is due', () => {
     expect(countsTaken()).toBe(0);
   });
 
+  it('reads the due range from a floor, so entries a catch-up moved out are not walked again; an older due lowers it', async () => {
+    const clock = { value: at('2026-12-10T00:00:00Z') };
+    const base = await freshContext('due', clock);
+    await base.store.write(async (tx) => {
+      for (let i = 0; i < 20; i++) await tx.put('certificates', row(`c${i}`));
+    });
+    const froms: (number | undefined)[] = [];
+    const ctx: VaultContext = {
+      ...base,
+      store: {
+        ...base.store,
+        read: (fn) =>
+          base.store.read((tx) =>
+            fn({
+              ...tx,
+              get: (...a) => tx.get(...a),
+              certificatesDueBy: (ms, fromMs) => {
+                froms.push(fromMs);
+                return tx.certificatesDueBy(ms, fromMs);
+              },
+            }),
+          ),
+      },
+    };
+    expect(await runLifetimeActions(ctx)).toHaveLength(20);
+    // Every handled row left the range (due 2026-12-02, now "never"): the floor is the run's now.
+    expect(await runLifetimeActions(ctx)).toEqual([]);
+    expect(froms.at(-1)).toBe(+clock.value);
+
+    // A certificate due long before that floor, stored later (an import of one that expires soon).
+    clock.value = at('2026-12-11T00:00:00Z');
+    await base.store.write((tx) =>
+      tx.put(
+        'certificates',
+        row('Late', 'EmailContacts', { latest: { ...LATEST, expiresOn: at('2026-12-20T00:00:00Z') } }),
+      ),
+    );
+    expect((await runLifetimeActions(ctx)).map((e) => e.certificateName)).toEqual(['Late']);
+    expect(froms.at(-1)).toBe(+at('2026-11-20T00:00:00Z'));
+    expect(await runLifetimeActions(ctx)).toEqual([]);
+    expect(froms.at(-1)).toBe(+clock.value);
+  });
+
+  it('a row stored between the read and the write of a run (another tab) keeps the floor below its due', async () => {
+    const clock = { value: at('2026-12-10T00:00:00Z') };
+    const base = await freshContext('due', clock);
+    await base.store.write((tx) => tx.put('certificates', row('First')));
+    expect(await runLifetimeActions(base)).toHaveLength(1);
+    await base.store.write((tx) => tx.put('certificates', row('Second')));
+    let interleave = true;
+    const ctx: VaultContext = {
+      ...base,
+      store: {
+        ...base.store,
+        write: async (fn) => {
+          if (interleave) {
+            interleave = false;
+            // Due 2026-12-05: above the floor Second lowered it to (2026-12-02), below the one this run would leave (now).
+            await base.store.write((tx) =>
+              tx.put(
+                'certificates',
+                row('Other', 'EmailContacts', { latest: { ...LATEST, expiresOn: at('2027-01-04T00:00:00Z') } }),
+              ),
+            );
+          }
+          return base.store.write(fn);
+        },
+      },
+    };
+    expect((await runLifetimeActions(ctx)).map((e) => e.certificateName)).toEqual(['Second']);
+    expect((await runLifetimeActions(base)).map((e) => e.certificateName)).toEqual(['Other']);
+  });
+
   it('a policy write that drops the note brings the row back once, without a second event', async () => {
     const clock = { value: at('2026-12-10T00:00:00Z') };
     const ctx = await freshContext('due', clock);
