@@ -40,7 +40,7 @@ import {
   type LifetimeIndex,
 } from './lifetime-claims';
 import { expiryPhrase, isLifetimeActionDue, lifetimeActionDueMs, daysUntilExpiry, utcDay } from './lifetime-schedule';
-import { lifetimeIdOf, readSchedule, scheduled, writeSchedule, type Schedule } from './lifetime-due-index';
+import { lifetimeIdOf, nextDueMsOf, readSchedule, writeSchedule } from './lifetime-due-index';
 import type {
   CertificateContact,
   CreateCertificateOptions,
@@ -111,8 +111,9 @@ export async function runLifetimeActions(
   // or a policy change), or never scheduled.
   const notes = rows.filter((r) => !openKeys.has(r.key) && (complete ? typeof r.nextDueMs !== 'number' : true));
   if (candidates.length === 0 && notes.length === 0) {
-    // Nothing read was left at or before now: the floor may rise to now (written once, when first known).
-    if (!schedule) await ctx.store.write((tx) => writeSchedule(tx, floorAfter(rows, new Map(), nowMs)));
+    // No row is due by now, so the floor may be now; written the first time only, so that
+    // later runs with nothing due stay read-only.
+    if (!schedule) await ctx.store.write((tx) => writeSchedule(tx, nowMs));
     return [];
   }
 
@@ -136,7 +137,7 @@ export async function runLifetimeActions(
     }
     for (const r of notes) after.set(r.key, await note(tx, r.key, index, nowMs, today));
     await writeLifetimeIndex(tx, index);
-    await raiseFloor(tx, schedule, floorAfter(rows, after, nowMs));
+    await raiseFloor(tx, floorAfter(rows, after, nowMs));
     return mine;
   });
 
@@ -169,7 +170,7 @@ async function note(
   delete noted.lifetimeSeen;
   if (id !== undefined && nextMs > nowMs) noted.lifetimeSeen = { id, nextMs };
   await tx.put('certificates', noted);
-  return scheduled(noted).nextDueMs;
+  return nextDueMsOf(noted);
 }
 
 /**
@@ -190,7 +191,7 @@ function floorAfter(rows: CertificateRecord[], after: Map<string, number | undef
  * run's read (another tab, the service worker) lies below it; those lowered the stored floor or
  * sit between the old floor and the new one.
  */
-async function raiseFloor(tx: StoreTx, before: Schedule | undefined, floorMs: number): Promise<void> {
+async function raiseFloor(tx: StoreTx, floorMs: number): Promise<void> {
   const stored = await readSchedule(tx);
   let floor = floorMs;
   if (stored && stored.floorMs < floor) {
@@ -198,7 +199,7 @@ async function raiseFloor(tx: StoreTx, before: Schedule | undefined, floorMs: nu
       if (typeof r.nextDueMs === 'number' && r.nextDueMs < floor) floor = r.nextDueMs;
     }
   }
-  if (before === undefined || stored === undefined || floor !== stored.floorMs) await writeSchedule(tx, floor);
+  if (stored === undefined || floor !== stored.floorMs) await writeSchedule(tx, floor);
 }
 
 /** Pure: the certificates whose (single) lifetime action is due for their latest version. */

@@ -21,7 +21,7 @@
  */
 import { lifetimeActionDueMs } from './lifetime-schedule';
 import type { LifetimeAction } from './types';
-import type { CertificateRecord, StoreName, StoreTx, StoreValue, VaultStore, VersionSummary } from './vault-store';
+import type { CertificateRecord, StoreTx, VaultStore, VersionSummary } from './vault-store';
 
 /** What can fall due on a row: its latest version, if enabled, and its policy's (single) lifetime action. */
 function dueParts(row: CertificateRecord): { latest: VersionSummary; action: LifetimeAction } | undefined {
@@ -92,32 +92,27 @@ async function keepFloorBelow(tx: StoreTx, nextDueMs: number | undefined): Promi
   if (schedule && nextDueMs < schedule.floorMs) await writeSchedule(tx, nextDueMs);
 }
 
-/** Per store, what a put through the vault's store does to the value first. */
-type PutHooks = { readonly [S in StoreName]?: (value: StoreValue<S>) => StoreValue<S> };
-
-const ON_PUT: PutHooks = { certificates: scheduled };
-
 /** The vault's store with nextDueMs maintained on every certificate write. */
 export function withLifetimeDueIndex(store: VaultStore): VaultStore {
   return {
     name: store.name,
     read: (fn) => store.read(fn),
-    write: (fn) => store.write((tx) => fn(withPutHooks(tx, ON_PUT))),
+    write: (fn) => store.write((tx) => fn(scheduling(tx))),
     close: () => store.close(),
   };
 }
 
 /**
- * `tx` with `put` passing each value through its store's hook. Every other member is tx's own,
- * bound to it (tx may be a class instance), so a method StoreTx gains later passes through
- * without this file having to know it.
+ * `tx` whose certificate puts store the row `scheduled` and keep the floor below it. Every other
+ * member is tx's own, bound to it (tx may be a class instance), so a method StoreTx gains later
+ * passes through without this file having to know it.
  */
-function withPutHooks(tx: StoreTx, hooks: PutHooks): StoreTx {
+function scheduling(tx: StoreTx): StoreTx {
   const put: StoreTx['put'] = async (name, value) => {
-    const hook = hooks[name];
-    const stored = hook ? hook(value) : value;
-    await tx.put(name, stored);
-    if (name === 'certificates') await keepFloorBelow(tx, (stored as CertificateRecord).nextDueMs);
+    if (name !== 'certificates') return tx.put(name, value);
+    const row = scheduled(value as CertificateRecord);
+    await tx.put('certificates', row);
+    await keepFloorBelow(tx, row.nextDueMs);
   };
   return new Proxy(tx, {
     get(target, property): unknown {
